@@ -1,0 +1,181 @@
+using Jour.Core.Common;
+using Stateless;
+using Stateless.Graph;
+
+namespace Jour.Core.Cases;
+
+/// <summary>
+/// One emergency: a client whose assistance the provider cannot staff. The lifecycle is a
+/// Stateless machine over the stored <see cref="State"/>, so the store only ever sees a plain value.
+/// </summary>
+public sealed class Case
+{
+    /// <summary>How long after hand-back a case may be reopened unless settings say otherwise.</summary>
+    public static readonly TimeSpan DefaultReopenPeriod = TimeSpan.FromDays(14);
+
+    private StateMachine<CaseState, CaseTrigger>? _machine;
+    private DateTime _nowUtc;
+
+    public long Id { get; set; }
+
+    /// <summary>Human case number, e.g. "2026-0042".</summary>
+    public string Number { get; set; } = "";
+
+    public long ClientId { get; set; }
+
+    /// <summary>Null when the client is their own employer (egen arbetsgivare).</summary>
+    public long? ProviderId { get; set; }
+
+    public CaseReason Reason { get; set; }
+
+    public Urgency Urgency { get; set; }
+
+    public string CallerName { get; set; } = "";
+
+    public string CallerPhone { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public CaseState State { get; set; } = CaseState.Received;
+
+    public DateTime ReceivedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public DateTime? HandedBackUtc { get; set; }
+
+    /// <summary>Bumped on every save; a save against an older revision is refused.</summary>
+    public int Revision { get; set; }
+
+    public long UpdatedBy { get; set; }
+
+    public bool ProviderAlternativesExhausted { get; set; }
+
+    public List<VerificationStep> Verification { get; set; } = [];
+
+    public List<NeedWindow> Needs { get; set; } = [];
+
+    public TimeSpan ReopenPeriod { get; set; } = DefaultReopenPeriod;
+
+    public bool IsOpen => State is not (CaseState.Declined or CaseState.Closed or CaseState.Withdrawn);
+
+    public bool IsVerified =>
+        ProviderAlternativesExhausted
+        && Verification.Any(v => v.Step == PriorityStep.CrisisStaffingCentreContacted)
+        && Verification.Any(v => v.Step == PriorityStep.StandbyPool);
+
+    /// <summary>The earliest window of the next 24 hours that still lacks assistants.</summary>
+    public NeedWindow? NextUncoveredWindow(DateTime nowUtc) =>
+        Needs.Where(w => !w.IsCovered && w.ToUtc > nowUtc && w.FromUtc < nowUtc.AddHours(24))
+             .OrderBy(w => w.FromUtc)
+             .FirstOrDefault();
+
+    /// <summary>Triggers the machine permits now, in the order the machine declares them.</summary>
+    public IReadOnlyList<CaseTrigger> PermittedTriggers(DateTime nowUtc)
+    {
+        _nowUtc = nowUtc;
+
+        // Every guard is synchronous, so the task has completed when it returns.
+        return [.. Machine.GetPermittedTriggersAsync().GetAwaiter().GetResult().Distinct()];
+    }
+
+    /// <summary>Why <paramref name="trigger"/> cannot fire now: the unmet guards' message codes, empty when it can.</summary>
+    public IReadOnlyList<string> UnmetGuards(CaseTrigger trigger, DateTime nowUtc)
+    {
+        _nowUtc = nowUtc;
+        if (Machine.CanFire(trigger, out ICollection<string>? unmet))
+        {
+            return [];
+        }
+
+        // Stateless leaves the list null when the state has no transition for the trigger at all.
+        return unmet is null || unmet.Count == 0 ? [ErrorCodes.TriggerNotPermitted] : [.. unmet];
+    }
+
+    /// <summary>Moves the case on, or throws a <see cref="JourException"/> that says what is missing.</summary>
+    public CaseEvent Fire(CaseTrigger trigger, DateTime nowUtc, long userId, string reason)
+    {
+        _nowUtc = nowUtc;
+        if (RequiresReason(trigger) && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new JourException(ErrorCodes.ReasonRequired);
+        }
+
+        var unmet = UnmetGuards(trigger, nowUtc);
+        if (unmet.Count > 0)
+        {
+            throw new JourException(unmet[0], Messages.Get("State_" + State));
+        }
+
+        CaseState from = State;
+        Machine.Fire(trigger);
+        if (State == CaseState.HandedBack)
+        {
+            HandedBackUtc = nowUtc;
+        }
+
+        UpdatedUtc = nowUtc;
+        UpdatedBy = userId;
+        return new CaseEvent
+        {
+            CaseId = Id,
+            AtUtc = nowUtc,
+            UserId = userId,
+            From = from,
+            To = State,
+            Trigger = trigger,
+            Text = reason.Trim(),
+        };
+    }
+
+    /// <summary>Triggers whose transition must say why.</summary>
+    public static bool RequiresReason(CaseTrigger trigger) =>
+        trigger is CaseTrigger.Decline or CaseTrigger.Withdraw or CaseTrigger.Reopen or CaseTrigger.GapAppeared;
+
+    /// <summary>The lifecycle as a DOT or Mermaid graph, from the machine itself so docs cannot drift.</summary>
+    public static string FormatGraph(bool mermaid)
+    {
+        var info = new Case().Machine.GetInfo();
+        return mermaid ? MermaidGraph.Format(info) : UmlDotGraph.Format(info);
+    }
+
+    private StateMachine<CaseState, CaseTrigger> Machine => _machine ??= Build();
+
+    private bool AllWindowsNext24hCovered() => NextUncoveredWindow(_nowUtc) is null;
+
+    private bool WithinReopenPeriod() => HandedBackUtc is { } at && _nowUtc - at <= ReopenPeriod;
+
+    private StateMachine<CaseState, CaseTrigger> Build()
+    {
+        var m = new StateMachine<CaseState, CaseTrigger>(() => State, s => State = s);
+
+        m.Configure(CaseState.Received)
+            .Permit(CaseTrigger.StartAssessment, CaseState.Assessing)
+            .Permit(CaseTrigger.Withdraw, CaseState.Withdrawn);
+
+        m.Configure(CaseState.Assessing)
+            .PermitIf(CaseTrigger.Accept, CaseState.Staffing, () => IsVerified, ErrorCodes.GuardVerificationMissing)
+            .Permit(CaseTrigger.Decline, CaseState.Declined)
+            .Permit(CaseTrigger.Withdraw, CaseState.Withdrawn);
+
+        m.Configure(CaseState.Staffing)
+            .PermitIf(CaseTrigger.MarkCovered, CaseState.Covered, AllWindowsNext24hCovered, ErrorCodes.GuardWindowsUncovered)
+            .Permit(CaseTrigger.MoveToShortTermPlacement, CaseState.ShortTermPlacement)
+            .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
+
+        m.Configure(CaseState.Covered)
+            .Permit(CaseTrigger.GapAppeared, CaseState.Staffing)
+            .Permit(CaseTrigger.MoveToShortTermPlacement, CaseState.ShortTermPlacement)
+            .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
+
+        m.Configure(CaseState.ShortTermPlacement)
+            .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
+
+        // Time reports arrive with the roster; until then there is nothing unsigned to wait for.
+        m.Configure(CaseState.HandedBack)
+            .Permit(CaseTrigger.Close, CaseState.Closed)
+            .PermitIf(CaseTrigger.Reopen, CaseState.Staffing, WithinReopenPeriod, ErrorCodes.GuardReopenPeriodPassed);
+
+        return m;
+    }
+}

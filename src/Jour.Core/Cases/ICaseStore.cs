@@ -1,0 +1,23 @@
+namespace Jour.Core.Cases;
+
+/// <summary>Where cases and their timelines are kept.</summary>
+public interface ICaseStore
+{
+    /// <summary>Every case that is not declined, closed or withdrawn.</summary>
+    IReadOnlyList<Case> LoadOpenCases();
+
+    Case? FindCase(long id);
+
+    IReadOnlyList<CaseEvent> LoadTimeline(long caseId);
+
+    /// <summary>
+    /// Stores <paramref name="updated"/> and <paramref name="entry"/> in one transaction if the stored
+    /// revision still equals <paramref name="expectedRevision"/>; returns false (storing nothing) otherwise.
+    /// </summary>
+    bool TrySaveCase(Case updated, int expectedRevision, CaseEvent entry);
+
+    /// <summary>Adds a new case with its first timeline entry; assigns ids and the case number.</summary>
+    Case AddCase(Case newCase, CaseEvent entry);
+
+    long CountCases();
+}

@@ -1,0 +1,27 @@
+namespace Jour.Core.Clients;
+
+/// <summary>A person entitled to personal assistance (brukare).</summary>
+public sealed class Client
+{
+    public long Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The full number, twelve digits (YYYYMMDDNNNC); shown masked except where needed.</summary>
+    public string PersonalIdentityNumber { get; set; } = "";
+
+    public Sex Sex { get; set; }
+
+    public string Address { get; set; } = "";
+
+    /// <summary>Door codes, keys: sensitive, every view is logged once the access log exists.</summary>
+    public string AccessNote { get; set; } = "";
+
+    public long? ProviderId { get; set; }
+
+    public bool IsSelfEmployer { get; set; }
+
+    public decimal GrantedHoursPerWeek { get; set; }
+
+    public List<string> Needs { get; set; } = [];
+}

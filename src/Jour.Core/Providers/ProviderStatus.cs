@@ -1,0 +1,8 @@
+namespace Jour.Core.Providers;
+
+public enum ProviderStatus
+{
+    Active,
+    Bankrupt,
+    PermitRevoked,
+}

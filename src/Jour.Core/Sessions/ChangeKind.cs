@@ -1,0 +1,12 @@
+namespace Jour.Core.Sessions;
+
+/// <summary>Which kind of data a <see cref="ChangeNotice"/> is about.</summary>
+public enum ChangeKind
+{
+    Everything,
+    Case,
+    Client,
+    Staff,
+    Roster,
+    User,
+}

@@ -1,0 +1,79 @@
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Users;
+
+namespace Jour.Core.Sessions;
+
+// The records a session sees. They travel over the socket as JSON, so they stay flat and immutable.
+#pragma warning disable SA1649, CA1711
+
+/// <summary>What a session needs to know before anyone signs in.</summary>
+public sealed record InstallInfo(bool IsDemo, bool NeedsSetup, IReadOnlyList<UserChoice> Users);
+
+/// <summary>A user as offered on the sign-in screen.</summary>
+public sealed record UserChoice(long Id, string Name, bool HasPin);
+
+/// <summary>The signed-in user of a session.</summary>
+public sealed record SessionInfo(long UserId, string UserName, Role Roles, bool IsDemo);
+
+/// <summary>What the status bar shows besides the clock.</summary>
+public sealed record StatusInfo(
+    bool IsDemo,
+    string? OnCallName,
+    DateTime? OnCallUntilUtc,
+    string? NextOnCallName,
+    DateTime? NextOnCallStartUtc,
+    int OpenCases);
+
+/// <summary>One row of the case board.</summary>
+public sealed record CaseSummary(
+    long Id,
+    string Number,
+    CaseState State,
+    Urgency Urgency,
+    string ClientName,
+    string ProviderName,
+    DateTime ReceivedUtc,
+    DateTime? NextGapFromUtc,
+    DateTime? NextGapToUtc,
+    int Revision);
+
+/// <summary>One line of a case's timeline, with the user's name resolved.</summary>
+public sealed record TimelineEntry(
+    long Id,
+    DateTime AtUtc,
+    string UserName,
+    CaseState? From,
+    CaseState? To,
+    CaseTrigger? Trigger,
+    string Text);
+
+/// <summary>Everything the case screen shows.</summary>
+public sealed record CaseDetail(
+    CaseSummary Summary,
+    CaseReason Reason,
+    string CallerName,
+    string CallerPhone,
+    string Description,
+    bool IsVerified,
+    IReadOnlyList<CaseTrigger> PermittedTriggers,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>A request to move a case on, made against the revision the user saw.</summary>
+public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision);
+
+/// <summary>A note added to a case's timeline.</summary>
+public sealed record NoteRequest(long CaseId, string Text);
+
+/// <summary>One row of the client register, personnummer masked.</summary>
+public sealed record ClientSummary(long Id, string Name, string MaskedNumber, Sex Sex, string ProviderName);
+
+/// <summary>One row of the standby pool.</summary>
+public sealed record StaffSummary(long Id, string Name, string Phone, IReadOnlyList<string> Competences, bool IsBlocked);
+
+/// <summary>One on-call shift with the officer's name.</summary>
+public sealed record ShiftSummary(long Id, string OfficerName, DateTime StartUtc, DateTime EndUtc);
+
+/// <summary>What changed, pushed to every session so it can refresh what it shows.</summary>
+public sealed record ChangeNotice(ChangeKind Kind, long Id);
+#pragma warning restore SA1649, CA1711

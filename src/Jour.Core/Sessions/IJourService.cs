@@ -1,0 +1,41 @@
+using Jour.Core.Cases;
+
+namespace Jour.Core.Sessions;
+
+/// <summary>
+/// The use cases a screen or a command may call, on behalf of the session's signed-in user.
+/// Implemented in-process (tests, the server itself) and over the socket (sessions); callers
+/// cannot tell which. Refusals arrive as <see cref="Common.JourException"/>.
+/// </summary>
+public interface IJourService : IDisposable
+{
+    /// <summary>Raised, on any thread, when another session (or this one) changed data.</summary>
+    event Action<ChangeNotice>? Changed;
+
+    Task<InstallInfo> GetInstallInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Signs in; demo users without a PIN may pass an empty one.</summary>
+    Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the first admin on a fresh non-demo install and signs them in.</summary>
+    Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default);
+
+    Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CaseSummary>> GetOpenCasesAsync(CancellationToken cancellationToken = default);
+
+    Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default);
+
+    Task<CaseDetail> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default);
+
+    Task<TimelineEntry> AddNoteAsync(NoteRequest request, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ClientSummary>> GetClientsAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StaffSummary>> GetStaffAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Recreates the demo data; refused on a database that is not a demo.</summary>
+    Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
+}

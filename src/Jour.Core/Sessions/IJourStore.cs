@@ -1,0 +1,18 @@
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Providers;
+using Jour.Core.Roster;
+using Jour.Core.Staff;
+using Jour.Core.Users;
+
+namespace Jour.Core.Sessions;
+
+/// <summary>All the ports one database offers, plus what concerns the database as a whole.</summary>
+public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IRosterStore, IUserStore
+{
+    /// <summary>Whether this database holds demo data (shown as DEMO on every screen).</summary>
+    bool IsDemo { get; }
+
+    /// <summary>Empties every collection and marks the database demo or not.</summary>
+    void Reset(bool isDemo);
+}

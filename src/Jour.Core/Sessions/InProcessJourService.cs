@@ -1,0 +1,77 @@
+using Jour.Core.Common;
+
+namespace Jour.Core.Sessions;
+
+/// <summary>
+/// A session that calls the use cases directly: used by the server for each connection and by
+/// tests. Holds who is signed in, so callers never pass an actor.
+/// </summary>
+public sealed class InProcessJourService : IJourService
+{
+    private readonly JourUseCases _useCases;
+    private SessionInfo? _session;
+
+    public InProcessJourService(JourUseCases useCases)
+    {
+        _useCases = useCases;
+        _useCases.Hub.Changed += OnChanged;
+    }
+
+    public event Action<ChangeNotice>? Changed;
+
+    public SessionInfo? Session => _session;
+
+    public Task<InstallInfo> GetInstallInfoAsync(CancellationToken cancellationToken = default) =>
+        Run(_useCases.GetInstallInfo);
+
+    public Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default) =>
+        Run(() => _session = _useCases.SignIn(userId, pin));
+
+    public Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default) =>
+        Run(() => _session = _useCases.SetUpFirstAdmin(name, pin));
+
+    public Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        Run(_useCases.GetStatus);
+
+    public Task<IReadOnlyList<CaseSummary>> GetOpenCasesAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetOpenCases() : []);
+
+    public Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetCase(caseId) : null!);
+
+    public Task<CaseDetail> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.Fire(Actor(), request));
+
+    public Task<TimelineEntry> AddNoteAsync(NoteRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.AddNote(Actor(), request));
+
+    public Task<IReadOnlyList<ClientSummary>> GetClientsAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetClients() : []);
+
+    public Task<IReadOnlyList<StaffSummary>> GetStaffAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetStaff() : []);
+
+    public Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetShifts(fromUtc, toUtc) : []);
+
+    public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.ResetDemo(Actor()));
+
+    public void Dispose() => _useCases.Hub.Changed -= OnChanged;
+
+    private SessionInfo Actor() => _session ?? throw new JourException(ErrorCodes.NotSignedIn);
+
+    private void OnChanged(ChangeNotice notice) => Changed?.Invoke(notice);
+
+    private static Task<T> Run<T>(Func<T> work)
+    {
+        try
+        {
+            return Task.FromResult(work());
+        }
+        catch (JourException ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+using Jour.Core.Cases;
+using Jour.Core.Common;
+using Jour.Core.Demo;
+using Jour.Core.Roster;
+using Jour.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Core.Sessions;
+
+/// <summary>
+/// The use cases, each taking the acting user so every change can be audited. One instance
+/// serves every session of a server; writes are serialised so that a revision check and its save
+/// cannot interleave with another session's.
+/// </summary>
+public sealed partial class JourUseCases
+{
+    private readonly IJourStore _store;
+    private readonly TimeProvider _time;
+    private readonly ChangeHub _hub;
+    private readonly ILogger _log;
+    private readonly Lock _writeGate = new();
+
+    public JourUseCases(IJourStore store, TimeProvider time, ChangeHub hub, ILogger<JourUseCases> log)
+    {
+        _store = store;
+        _time = time;
+        _hub = hub;
+        _log = log;
+    }
+
+    public ChangeHub Hub => _hub;
+
+    private DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
+
+    public InstallInfo GetInstallInfo()
+    {
+        var users = _store.LoadUsers().Where(u => !u.IsDisabled).OrderBy(u => u.Name, StringComparer.Create(SwedishCulture.Instance, false));
+        var choices = users.Select(u => new UserChoice(u.Id, u.Name, u.PinHash.Length > 0)).ToList();
+        return new InstallInfo(_store.IsDemo, choices.Count == 0, choices);
+    }
+
+    public SessionInfo SignIn(long userId, string pin)
+    {
+        User? user = _store.LoadUsers().FirstOrDefault(u => u.Id == userId && !u.IsDisabled);
+        bool ok = user is not null
+            && (user.PinHash.Length == 0 ? _store.IsDemo : PinHasher.Verify(pin, user.PinHash));
+        if (!ok || user is null)
+        {
+            LogSignInFailed(userId);
+            throw new JourException(ErrorCodes.SignInFailed);
+        }
+
+        LogSignedIn(user.Id);
+        return new SessionInfo(user.Id, user.Name, user.Roles, _store.IsDemo);
+    }
+
+    public SessionInfo SetUpFirstAdmin(string name, string pin)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new JourException(ErrorCodes.NameRequired);
+        }
+
+        if (pin.Length < 4 || !pin.All(char.IsAsciiDigit) && pin.Length < 8)
+        {
+            throw new JourException(ErrorCodes.PinTooShort);
+        }
+
+        User admin;
+        lock (_writeGate)
+        {
+            if (_store.LoadUsers().Count > 0)
+            {
+                throw new JourException(ErrorCodes.SetupAlreadyDone);
+            }
+
+            admin = _store.AddUser(new User
+            {
+                Name = name.Trim(),
+                Roles = Role.Admin | Role.OnCallOfficer | Role.Coordinator,
+                PinHash = PinHasher.Hash(pin),
+            });
+        }
+
+        _hub.Publish(new ChangeNotice(ChangeKind.User, admin.Id));
+        return new SessionInfo(admin.Id, admin.Name, admin.Roles, _store.IsDemo);
+    }
+
+    public StatusInfo GetStatus()
+    {
+        DateTime now = UtcNow;
+        var shifts = _store.LoadShifts(now.AddDays(-1), now.AddDays(14));
+        var names = UserNames();
+        OnCallShift? current = OnCallSchedule.Current(shifts, now);
+        OnCallShift? next = OnCallSchedule.Next(shifts, now);
+        return new StatusInfo(
+            _store.IsDemo,
+            current is null ? null : names.GetValueOrDefault(current.OfficerId),
+            current?.EndUtc,
+            next is null ? null : names.GetValueOrDefault(next.OfficerId),
+            next?.StartUtc,
+            _store.LoadOpenCases().Count);
+    }
+
+    public IReadOnlyList<CaseSummary> GetOpenCases()
+    {
+        DateTime now = UtcNow;
+        var clients = _store.LoadClients().ToDictionary(c => c.Id, c => c.Name);
+        var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
+        return
+        [
+            .. _store.LoadOpenCases()
+                .OrderByDescending(c => c.Urgency)
+                .ThenBy(c => c.ReceivedUtc)
+                .Select(c => Summarise(c, now, clients, providers)),
+        ];
+    }
+
+    public CaseDetail GetCase(long caseId)
+    {
+        Case c = _store.FindCase(caseId) ?? throw new JourException(ErrorCodes.CaseNotFound, caseId.ToString(SwedishCulture.Instance));
+        return Detail(c);
+    }
+
+    public CaseDetail Fire(SessionInfo actor, TransitionRequest request)
+    {
+        CaseDetail detail;
+        lock (_writeGate)
+        {
+            Case c = _store.FindCase(request.CaseId)
+                ?? throw new JourException(ErrorCodes.CaseNotFound, request.CaseId.ToString(SwedishCulture.Instance));
+            if (c.Revision != request.ExpectedRevision)
+            {
+                throw ChangedByOther(c);
+            }
+
+            CaseEvent entry = c.Fire(request.Trigger, UtcNow, actor.UserId, request.Reason);
+            int seen = c.Revision;
+            c.Revision++;
+            if (!_store.TrySaveCase(c, seen, entry))
+            {
+                throw ChangedByOther(c);
+            }
+
+            LogTransition(c.Id, entry.From, entry.To, actor.UserId);
+            detail = Detail(c);
+        }
+
+        _hub.Publish(new ChangeNotice(ChangeKind.Case, request.CaseId));
+        return detail;
+    }
+
+    public TimelineEntry AddNote(SessionInfo actor, NoteRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            throw new JourException(ErrorCodes.ReasonRequired);
+        }
+
+        CaseEvent entry;
+        lock (_writeGate)
+        {
+            Case c = _store.FindCase(request.CaseId)
+                ?? throw new JourException(ErrorCodes.CaseNotFound, request.CaseId.ToString(SwedishCulture.Instance));
+            entry = new CaseEvent { CaseId = c.Id, AtUtc = UtcNow, UserId = actor.UserId, Text = request.Text.Trim() };
+            int seen = c.Revision;
+            c.Revision++;
+            c.UpdatedUtc = entry.AtUtc;
+            c.UpdatedBy = actor.UserId;
+            if (!_store.TrySaveCase(c, seen, entry))
+            {
+                throw ChangedByOther(c);
+            }
+        }
+
+        _hub.Publish(new ChangeNotice(ChangeKind.Case, request.CaseId));
+        return new TimelineEntry(entry.Id, entry.AtUtc, actor.UserName, null, null, null, entry.Text);
+    }
+
+    public IReadOnlyList<ClientSummary> GetClients()
+    {
+        var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
+        var compare = StringComparer.Create(SwedishCulture.Instance, false);
+        return
+        [
+            .. _store.LoadClients()
+                .OrderBy(c => c.Name, compare)
+                .Select(c => new ClientSummary(
+                    c.Id,
+                    c.Name,
+                    MaskNumber(c.PersonalIdentityNumber),
+                    c.Sex,
+                    c.IsSelfEmployer ? Messages.Get("SelfEmployer") : c.ProviderId is { } p ? providers.GetValueOrDefault(p, "") : "")),
+        ];
+    }
+
+    public IReadOnlyList<StaffSummary> GetStaff()
+    {
+        var compare = StringComparer.Create(SwedishCulture.Instance, false);
+        return
+        [
+            .. _store.LoadStaff()
+                .OrderBy(s => s.Name, compare)
+                .Select(s => new StaffSummary(s.Id, s.Name, s.Phone, [.. s.Competences], s.IsBlocked)),
+        ];
+    }
+
+    public IReadOnlyList<ShiftSummary> GetShifts(DateTime fromUtc, DateTime toUtc)
+    {
+        var names = UserNames();
+        return
+        [
+            .. _store.LoadShifts(fromUtc, toUtc)
+                .OrderBy(s => s.StartUtc)
+                .Select(s => new ShiftSummary(s.Id, names.GetValueOrDefault(s.OfficerId, "?"), s.StartUtc, s.EndUtc)),
+        ];
+    }
+
+    public bool ResetDemo(SessionInfo actor)
+    {
+        lock (_writeGate)
+        {
+            if (!_store.IsDemo)
+            {
+                throw new JourException(ErrorCodes.NotADemo);
+            }
+
+            DemoData.Seed(_store, _time);
+        }
+
+        LogDemoReset(actor.UserId);
+        _hub.Publish(new ChangeNotice(ChangeKind.Everything, 0));
+        return true;
+    }
+
+    /// <summary>"YYYYMMDD-****"; a stored number that does not parse is hidden entirely.</summary>
+    public static string MaskNumber(string stored) =>
+        stored.Length == 12 && stored.All(char.IsAsciiDigit) ? string.Concat(stored.AsSpan(0, 8), "-****") : "********-****";
+
+    private JourException ChangedByOther(Case current)
+    {
+        string who = UserNames().GetValueOrDefault(current.UpdatedBy, "?");
+        string when = SwedishTime.FormatLocal(current.UpdatedUtc);
+        return new JourException(ErrorCodes.CaseChangedByOther, who, when);
+    }
+
+    private Dictionary<long, string> UserNames() => _store.LoadUsers().ToDictionary(u => u.Id, u => u.Name);
+
+    private CaseDetail Detail(Case c)
+    {
+        DateTime now = UtcNow;
+        var clients = new Dictionary<long, string>();
+        if (_store.FindClient(c.ClientId) is { } client)
+        {
+            clients[client.Id] = client.Name;
+        }
+
+        var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
+        var names = UserNames();
+        var timeline = _store.LoadTimeline(c.Id)
+            .OrderBy(e => e.AtUtc)
+            .ThenBy(e => e.Id)
+            .Select(e => new TimelineEntry(e.Id, e.AtUtc, names.GetValueOrDefault(e.UserId, "?"), e.From, e.To, e.Trigger, e.Text))
+            .ToList();
+        return new CaseDetail(
+            Summarise(c, now, clients, providers),
+            c.Reason,
+            c.CallerName,
+            c.CallerPhone,
+            c.Description,
+            c.IsVerified,
+            c.PermittedTriggers(now),
+            timeline);
+    }
+
+    private static CaseSummary Summarise(Case c, DateTime now, Dictionary<long, string> clients, Dictionary<long, string> providers)
+    {
+        NeedWindow? gap = c.NextUncoveredWindow(now);
+        string provider = c.ProviderId is { } p ? providers.GetValueOrDefault(p, "") : Messages.Get("SelfEmployer");
+        return new CaseSummary(
+            c.Id,
+            c.Number,
+            c.State,
+            c.Urgency,
+            clients.GetValueOrDefault(c.ClientId, "?"),
+            provider,
+            c.ReceivedUtc,
+            gap?.FromUtc,
+            gap?.ToUtc,
+            c.Revision);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data recreated by user {UserId}")]
+    private partial void LogDemoReset(long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed in")]
+    private partial void LogSignedIn(long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for user id {UserId}")]
+    private partial void LogSignInFailed(long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} {From} -> {To} by user {UserId}")]
+    private partial void LogTransition(long caseId, CaseState? from, CaseState? to, long userId);
+}

@@ -1,0 +1,9 @@
+namespace Jour.Core.Staff;
+
+/// <summary>Where the standby pool is kept.</summary>
+public interface IStaffStore
+{
+    IReadOnlyList<StandbyAssistant> LoadStaff();
+
+    StandbyAssistant AddStaff(StandbyAssistant assistant);
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Providers;
+using Jour.Core.Roster;
+using Jour.Core.Staff;
+using Jour.Core.Users;
+using LiteDB;
+
+namespace Jour.Storage;
+
+/// <summary>
+/// The one BsonMapper of the application. The DynamicDependency attributes keep every stored
+/// type's constructors and properties through Native AOT trimming, which LiteDB reaches by reflection.
+/// </summary>
+public static class JourMapper
+{
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Case))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CaseEvent))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(VerificationStep))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(NeedWindow))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Client))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Provider))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(StandbyAssistant))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(OnCallShift))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(User))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MetaDocument))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CounterDocument))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<VerificationStep>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<NeedWindow>))]
+    public static BsonMapper Create()
+    {
+        var mapper = new BsonMapper
+        {
+            EnumAsInteger = false,
+            SerializeNullValues = false,
+            EmptyStringToNull = false,
+            TrimWhitespace = false,
+        };
+
+        mapper.Entity<Case>()
+            .Id(c => c.Id)
+            .Ignore(c => c.IsOpen)
+            .Ignore(c => c.IsVerified)
+            .Ignore(c => c.ReopenPeriod);
+        mapper.Entity<NeedWindow>().Ignore(w => w.IsCovered);
+        mapper.Entity<CaseEvent>().Id(e => e.Id);
+        mapper.Entity<Client>().Id(c => c.Id);
+        mapper.Entity<Provider>().Id(p => p.Id);
+        mapper.Entity<StandbyAssistant>().Id(s => s.Id);
+        mapper.Entity<OnCallShift>().Id(s => s.Id);
+        mapper.Entity<User>().Id(u => u.Id);
+        return mapper;
+    }
+}

@@ -1,0 +1,262 @@
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Common;
+using Jour.Core.Providers;
+using Jour.Core.Roster;
+using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.Users;
+using LiteDB;
+
+namespace Jour.Storage;
+
+/// <summary>
+/// Core's ports on one LiteDB database in direct mode. Only the server process may open the file
+/// (TECH-NOTES: LiteDB's multi-process modes lose or corrupt data here). Every write is one
+/// transaction, committed before the method returns.
+/// </summary>
+public sealed class LiteJourStore : IJourStore, IDisposable
+{
+    /// <summary>The schema this build writes. Version 2 added case revisions (concurrent edits).</summary>
+    public const int SchemaVersion = 2;
+
+    private static readonly string[] s_openStates =
+    [
+        nameof(CaseState.Received), nameof(CaseState.Assessing), nameof(CaseState.Staffing),
+        nameof(CaseState.Covered), nameof(CaseState.ShortTermPlacement), nameof(CaseState.HandedBack),
+    ];
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<Case> _cases;
+    private readonly ILiteCollection<CaseEvent> _events;
+    private readonly ILiteCollection<Client> _clients;
+    private readonly ILiteCollection<Provider> _providers;
+    private readonly ILiteCollection<StandbyAssistant> _staff;
+    private readonly ILiteCollection<OnCallShift> _shifts;
+    private readonly ILiteCollection<User> _users;
+    private readonly ILiteCollection<MetaDocument> _meta;
+    private readonly ILiteCollection<CounterDocument> _counters;
+
+    private LiteJourStore(LiteDatabase db)
+    {
+        _db = db;
+        _db.UtcDate = true;
+        _cases = db.GetCollection<Case>("cases");
+        _events = db.GetCollection<CaseEvent>("case_events");
+        _clients = db.GetCollection<Client>("clients");
+        _providers = db.GetCollection<Provider>("providers");
+        _staff = db.GetCollection<StandbyAssistant>("staff");
+        _shifts = db.GetCollection<OnCallShift>("shifts");
+        _users = db.GetCollection<User>("users");
+        _meta = db.GetCollection<MetaDocument>("meta");
+        _counters = db.GetCollection<CounterDocument>("counters");
+        Migrate();
+    }
+
+    public bool IsDemo => _meta.FindById(MetaDocument.SingletonId)?.IsDemo ?? false;
+
+    /// <summary>The underlying database, for backup and checks.</summary>
+    public LiteDatabase Database => _db;
+
+    /// <summary>Opens (or creates) the encrypted file at <paramref name="path"/>.</summary>
+    public static LiteJourStore OpenFile(string path, string password)
+    {
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Password = password,
+            Connection = ConnectionType.Direct,
+        };
+        LiteDatabase? db = null;
+        try
+        {
+            db = new LiteDatabase(connection, JourMapper.Create());
+            return new LiteJourStore(db);
+        }
+        catch (LiteException ex) when (ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase)
+                                       || ex.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase))
+        {
+            db?.Dispose();
+            throw new JourException(ErrorCodes.StorageWrongKey, path, Path.Combine(Path.GetDirectoryName(path) ?? ".", DatabaseKey.FileName));
+        }
+        catch (Exception ex) when (ex is LiteException or InvalidCastException or IOException { HResult: not 28 } or InvalidOperationException)
+        {
+            db?.Dispose();
+            throw new JourException(ErrorCodes.StorageUnreadable, path, ex.Message);
+        }
+    }
+
+    /// <summary>A fresh database in memory, for tests.</summary>
+    public static LiteJourStore InMemory() => new(new LiteDatabase(new MemoryStream(), JourMapper.Create()));
+
+    /// <summary>Opens an already constructed database (tests build old-schema files this way).</summary>
+    public static LiteJourStore Wrap(LiteDatabase database) => new(database);
+
+    public void Dispose() => _db.Dispose();
+
+    public void Reset(bool isDemo)
+    {
+        _db.BeginTrans();
+        foreach (string name in _db.GetCollectionNames().ToList())
+        {
+            _db.GetCollection(name).DeleteAll();
+        }
+
+        _meta.Upsert(new MetaDocument { IsDemo = isDemo, CreatedUtc = DateTime.UtcNow });
+        _db.Commit();
+    }
+
+    public IReadOnlyList<Case> LoadOpenCases() =>
+        [.. _cases.Find(Query.In(nameof(Case.State), s_openStates.Select(s => new BsonValue(s))))];
+
+    public Case? FindCase(long id) => _cases.FindById(id);
+
+    public IReadOnlyList<CaseEvent> LoadTimeline(long caseId) => [.. _events.Find(Query.EQ(nameof(CaseEvent.CaseId), caseId))];
+
+    public bool TrySaveCase(Case updated, int expectedRevision, CaseEvent entry)
+    {
+        _db.BeginTrans();
+        try
+        {
+            Case? stored = _cases.FindById(updated.Id);
+            if (stored is null || stored.Revision != expectedRevision)
+            {
+                _db.Rollback();
+                return false;
+            }
+
+            _cases.Update(updated);
+            entry.CaseId = updated.Id;
+            _events.Insert(entry);
+            _db.Commit();
+            return true;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    public Case AddCase(Case newCase, CaseEvent entry)
+    {
+        _db.BeginTrans();
+        try
+        {
+            int year = SwedishTime.ToLocal(newCase.ReceivedUtc).Year;
+            newCase.Number = $"{year}-{NextValue($"case-{year}"):0000}";
+            _cases.Insert(newCase);
+            entry.CaseId = newCase.Id;
+            _events.Insert(entry);
+            _db.Commit();
+            return newCase;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    public long CountCases() => _cases.LongCount();
+
+    public IReadOnlyList<Client> LoadClients() => [.. _clients.FindAll()];
+
+    public Client? FindClient(long id) => _clients.FindById(id);
+
+    public Client AddClient(Client client)
+    {
+        _clients.Insert(client);
+        return client;
+    }
+
+    public IReadOnlyList<Provider> LoadProviders() => [.. _providers.FindAll()];
+
+    public Provider AddProvider(Provider provider)
+    {
+        _providers.Insert(provider);
+        return provider;
+    }
+
+    public IReadOnlyList<StandbyAssistant> LoadStaff() => [.. _staff.FindAll()];
+
+    public StandbyAssistant AddStaff(StandbyAssistant assistant)
+    {
+        _staff.Insert(assistant);
+        return assistant;
+    }
+
+    public IReadOnlyList<OnCallShift> LoadShifts(DateTime fromUtc, DateTime toUtc) =>
+        [.. _shifts.Find(Query.And(Query.LT(nameof(OnCallShift.StartUtc), toUtc), Query.GT(nameof(OnCallShift.EndUtc), fromUtc)))];
+
+    public OnCallShift AddShift(OnCallShift shift)
+    {
+        _shifts.Insert(shift);
+        return shift;
+    }
+
+    public IReadOnlyList<User> LoadUsers() => [.. _users.FindAll()];
+
+    public User AddUser(User user)
+    {
+        _users.Insert(user);
+        return user;
+    }
+
+    private long NextValue(string counter)
+    {
+        CounterDocument doc = _counters.FindById(counter) ?? new CounterDocument { Id = counter };
+        doc.Value++;
+        _counters.Upsert(doc);
+        return doc.Value;
+    }
+
+    private void Migrate()
+    {
+        int version = _db.UserVersion;
+        if (version > SchemaVersion)
+        {
+            throw new JourException(ErrorCodes.StorageNewerSchema, version.ToString(SwedishCulture.Instance), SchemaVersion.ToString(SwedishCulture.Instance));
+        }
+
+        if (version == SchemaVersion)
+        {
+            return;
+        }
+
+        _db.BeginTrans();
+        if (version == 1)
+        {
+            MigrateV1ToV2();
+        }
+
+        _cases.EnsureIndex(c => c.State);
+        _cases.EnsureIndex(c => c.ClientId);
+        _events.EnsureIndex(e => e.CaseId);
+        _shifts.EnsureIndex(s => s.StartUtc);
+        _shifts.EnsureIndex(s => s.EndUtc);
+        _clients.EnsureIndex(c => c.PersonalIdentityNumber);
+        if (_meta.FindById(MetaDocument.SingletonId) is null)
+        {
+            _meta.Insert(new MetaDocument { IsDemo = false, CreatedUtc = DateTime.UtcNow });
+        }
+
+        _db.Commit();
+        _db.UserVersion = SchemaVersion;
+    }
+
+    // Version 1 had no revision on cases; every stored case starts at revision 1 so the first
+    // concurrent-edit check has something to compare.
+    private void MigrateV1ToV2()
+    {
+        var raw = _db.GetCollection("cases");
+        foreach (BsonDocument doc in raw.FindAll().ToList())
+        {
+            if (!doc.ContainsKey(nameof(Case.Revision)))
+            {
+                doc[nameof(Case.Revision)] = 1;
+                raw.Update(doc);
+            }
+        }
+    }
+}

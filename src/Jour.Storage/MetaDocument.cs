@@ -1,0 +1,13 @@
+namespace Jour.Storage;
+
+/// <summary>The single document that describes the database itself.</summary>
+public sealed class MetaDocument
+{
+    public const string SingletonId = "meta";
+
+    public string Id { get; set; } = SingletonId;
+
+    public bool IsDemo { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}

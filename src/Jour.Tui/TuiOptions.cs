@@ -1,0 +1,20 @@
+namespace Jour.Tui;
+
+/// <summary>How a terminal session looks and behaves.</summary>
+public sealed class TuiOptions
+{
+    /// <summary>Plain ASCII borders and symbols.</summary>
+    public bool Ascii { get; init; }
+
+    /// <summary>Monochrome: NO_COLOR is set. Meaning never depends on colour anyway.</summary>
+    public bool NoColor { get; init; }
+
+    public bool Kiosk { get; init; }
+
+    public TimeSpan IdleLock { get; init; } = TimeSpan.FromMinutes(5);
+
+    public string DataDirectory { get; init; } = "";
+
+    /// <summary>The clock; tests freeze it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+using Jour.Core.Sessions;
+
+namespace Jour.Cli;
+
+/// <summary>JSON for scripts reading the command line's output; indented, enums by name.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(IReadOnlyList<CaseSummary>))]
+[JsonSerializable(typeof(IReadOnlyList<ClientSummary>))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,46 @@
+using Jour.Client;
+using Jour.Configuration;
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Resources;
+
+namespace Jour.Cli;
+
+/// <summary>A command-line session: connected through the server and signed in.</summary>
+internal static class CliSession
+{
+    public const string UserEnvironmentVariable = "JOUR_USER";
+    public const string PinEnvironmentVariable = "JOUR_PIN";
+
+    /// <summary>
+    /// Signs in as JOUR_USER with JOUR_PIN; on a demo database without them, as the demo admin, so
+    /// the README's examples work on a first start.
+    /// </summary>
+    public static async Task<SocketJourService> OpenAsync(JourPaths paths, CancellationToken cancellationToken)
+    {
+        SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        try
+        {
+            InstallInfo install = await service.GetInstallInfoAsync(cancellationToken);
+            string? name = Environment.GetEnvironmentVariable(UserEnvironmentVariable);
+            string pin = Environment.GetEnvironmentVariable(PinEnvironmentVariable) ?? "";
+            UserChoice? user = !string.IsNullOrWhiteSpace(name)
+                ? install.Users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.CurrentCultureIgnoreCase))
+                : install.IsDemo ? install.Users.FirstOrDefault(u => !u.HasPin && u.Name.Contains("Admin", StringComparison.Ordinal)) ?? install.Users.FirstOrDefault(u => !u.HasPin) : null;
+            if (user is null)
+            {
+                throw new CliException(CliText.Cli_NoUser);
+            }
+
+            await service.SignInAsync(user.Id, pin, cancellationToken);
+            return service;
+        }
+        catch
+        {
+            service.Dispose();
+            throw;
+        }
+    }
+
+    public static string Localize(JourException ex) => Messages.Format(ex.Code, ex.Args);
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Jour.Configuration;
+using Jour.Core.Sessions;
+
+namespace Jour.Cli;
+
+/// <summary>
+/// `jour load`: a client that writes notes to one case as fast as the server acknowledges them,
+/// printing the id of each acknowledged note and its round-trip time. The concurrency, kill -9
+/// and latency tests count these lines back against the database.
+/// </summary>
+internal static class LoadCommand
+{
+    public static async Task<int> RunAsync(JourPaths paths, long caseId, int notes, string label, TextWriter output, CancellationToken cancellationToken)
+    {
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        var clock = new Stopwatch();
+        int failures = 0;
+        for (int i = 0; i < notes; i++)
+        {
+            clock.Restart();
+            try
+            {
+                TimelineEntry entry = await service.AddNoteAsync(new NoteRequest(caseId, $"{label} {i}"), cancellationToken);
+                clock.Stop();
+                await output.WriteLineAsync($"ack {entry.Id} {label} {i} {clock.Elapsed.TotalMilliseconds:0.000}");
+            }
+            catch (Core.Common.JourException)
+            {
+                // The server died under us; the next call reconnects. The note was not acknowledged.
+                failures++;
+                await output.WriteLineAsync($"fail {label} {i}");
+            }
+
+            await output.FlushAsync(cancellationToken);
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,72 @@
+using Jour.Client;
+using Jour.Configuration;
+using Jour.Core.Common;
+using Jour.Native;
+using Jour.Resources;
+using Jour.Server;
+using Microsoft.Extensions.Logging;
+using System.Runtime.InteropServices;
+
+namespace Jour.Cli;
+
+/// <summary>`jour server`: run the server in the foreground or stop the running one.</summary>
+internal static class ServerCommand
+{
+    public static async Task<int> RunAsync(JourPaths paths, JourConfig config, bool background, double? idleMinutes, TextWriter error)
+    {
+        if (background)
+        {
+            Posix.DetachFromTerminal();
+        }
+
+        // A server started by a session idles out; one run by hand or by systemd stays unless told.
+        double minutes = idleMinutes ?? (background ? config.ServerIdleMinutes : 0);
+        TimeSpan? idle = minutes > 0 ? TimeSpan.FromMinutes(minutes) : null;
+        using ILoggerFactory loggers = Logging.Create(paths, "server");
+        using var host = new ServerHost(paths, config, idle, loggers);
+        try
+        {
+            host.Start();
+        }
+        catch (JourException ex) when (ex.Code == ErrorCodes.ServerAlreadyRunning)
+        {
+            await error.WriteLineAsync(ex.Localized);
+            return ServerLauncher.AlreadyRunningExitCode;
+        }
+        catch (JourException ex)
+        {
+            loggers.CreateLogger("Server").LogError("Server could not start: {Code}", ex.Code);
+            await error.WriteLineAsync(ex.Localized);
+            return 2;
+        }
+
+        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; host.Stop(); });
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; host.Stop(); });
+        using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
+        await host.RunAsync();
+        return 0;
+    }
+
+    public static async Task<int> StopAsync(JourPaths paths, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var socket = await ServerLauncher.TryConnectAsync(paths, cancellationToken);
+        if (socket is null)
+        {
+            await output.WriteLineAsync(string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.Cli_ServerNotRunning, paths.DataDirectory));
+            return 0;
+        }
+
+        socket.Dispose();
+        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        await service.ShutdownServerAsync(cancellationToken);
+
+        // Wait until the socket is gone, so a script can rely on the server having stopped.
+        for (int i = 0; i < 100 && File.Exists(paths.Socket); i++)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await output.WriteLineAsync(CliText.Cli_ServerStopped);
+        return 0;
+    }
+}

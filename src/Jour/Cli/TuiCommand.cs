@@ -1,0 +1,25 @@
+using Jour.Client;
+using Jour.Configuration;
+using Jour.Tui;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Cli;
+
+/// <summary>`jour` with no command: a terminal session on the server.</summary>
+internal static class TuiCommand
+{
+    public static async Task<int> RunAsync(JourPaths paths, JourConfig config, bool ascii, bool kiosk, CancellationToken cancellationToken)
+    {
+        using ILoggerFactory loggers = Logging.Create(paths, "session");
+        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        var options = new TuiOptions
+        {
+            Ascii = ascii || config.Ascii || Environment.GetEnvironmentVariable("JOUR_ASCII") == "1",
+            NoColor = Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 },
+            Kiosk = kiosk || config.Kiosk,
+            IdleLock = TimeSpan.FromMinutes(config.IdleLockMinutes),
+            DataDirectory = paths.DataDirectory,
+        };
+        return await JourApp.RunAsync(service, options, loggers, cancellationToken);
+    }
+}

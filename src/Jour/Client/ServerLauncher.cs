@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Jour.Configuration;
+using Jour.Core.Common;
+
+namespace Jour.Client;
+
+/// <summary>
+/// Connects to the data directory's server, starting one when none answers. Several clients may
+/// start servers at the same moment: the server lock lets one win and the others exit.
+/// </summary>
+internal static class ServerLauncher
+{
+    /// <summary>Exit code of a server that found another one already holding the lock.</summary>
+    public const int AlreadyRunningExitCode = 3;
+
+    private static readonly TimeSpan s_startLimit = TimeSpan.FromSeconds(20);
+
+    public static async Task<Socket> ConnectOrStartAsync(JourPaths paths, CancellationToken cancellationToken)
+    {
+        Socket? socket = await TryConnectAsync(paths, cancellationToken);
+        if (socket is not null)
+        {
+            return socket;
+        }
+
+        paths.EnsureExists();
+        using Process server = StartServer(paths);
+        var clock = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(5);
+        while (clock.Elapsed < s_startLimit)
+        {
+            socket = await TryConnectAsync(paths, cancellationToken);
+            if (socket is not null)
+            {
+                return socket;
+            }
+
+            if (server.HasExited && server.ExitCode != AlreadyRunningExitCode && server.ExitCode != 0)
+            {
+                string error = (await server.StandardError.ReadToEndAsync(cancellationToken)).Trim();
+                throw new ServerStartException(error.Length > 0 ? error : Messages.Format(ErrorCodes.ServerUnavailable, [$"exit {server.ExitCode}", paths.Logs]));
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
+        }
+
+        throw new ServerStartException(Messages.Format(ErrorCodes.ServerUnavailable, ["timeout", paths.Logs]));
+    }
+
+    public static async Task<Socket?> TryConnectAsync(JourPaths paths, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(paths.Socket))
+        {
+            return null;
+        }
+
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(paths.Socket), cancellationToken);
+            return socket;
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    private static Process StartServer(JourPaths paths)
+    {
+        string self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path");
+        var start = new ProcessStartInfo(self)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("server");
+        start.ArgumentList.Add("--background");
+        start.ArgumentList.Add("--data-dir");
+        start.ArgumentList.Add(paths.DataDirectory);
+
+        // The server must not inherit a test's or a terminal's peculiarities.
+        start.Environment.Remove("TERM");
+        return Process.Start(start) ?? throw new ServerStartException("Process.Start returned null");
+    }
+}

@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Jour.Configuration;
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Protocol;
+
+namespace Jour.Client;
+
+/// <summary>
+/// The use cases over the server's socket. When the server dies, the session starts a new one,
+/// signs in again as the same user and tells its screens to refresh; what the user had typed
+/// lives in the screens and is untouched.
+/// </summary>
+internal sealed class SocketJourService : IJourService
+{
+    private static readonly TimeSpan s_requestLimit = TimeSpan.FromSeconds(30);
+
+    private readonly JourPaths _paths;
+    private readonly ConcurrentDictionary<int, TaskCompletionSource<ServerMessage>> _pending = new();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly CancellationTokenSource _disposed = new();
+    private Connection? _connection;
+    private (long UserId, string Pin)? _credentials;
+    private int _nextId;
+
+    private SocketJourService(JourPaths paths)
+    {
+        _paths = paths;
+    }
+
+    public event Action<ChangeNotice>? Changed;
+
+    /// <summary>Raised when the connection was lost and then restored (possibly to a new server).</summary>
+    public event Action? Reconnected;
+
+    /// <summary>Connects (starting a server if need be) and says hello.</summary>
+    public static async Task<SocketJourService> ConnectAsync(JourPaths paths, CancellationToken cancellationToken = default)
+    {
+        var service = new SocketJourService(paths);
+        await service.EnsureConnectedAsync(cancellationToken);
+        return service;
+    }
+
+    public Task<InstallInfo> GetInstallInfoAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.InstallInfo, WireJsonContext.Default.InstallInfo, cancellationToken);
+
+    public async Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default)
+    {
+        SessionInfo session = await CallAsync(Ops.SignIn, new SignInArgs(userId, pin), WireJsonContext.Default.SignInArgs, WireJsonContext.Default.SessionInfo, cancellationToken);
+        _credentials = (userId, pin);
+        return session;
+    }
+
+    public async Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default)
+    {
+        SessionInfo session = await CallAsync(Ops.SetUp, new SetUpArgs(name, pin), WireJsonContext.Default.SetUpArgs, WireJsonContext.Default.SessionInfo, cancellationToken);
+        _credentials = (session.UserId, pin);
+        return session;
+    }
+
+    public Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Status, WireJsonContext.Default.StatusInfo, cancellationToken);
+
+    public Task<IReadOnlyList<CaseSummary>> GetOpenCasesAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.OpenCases, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
+
+    public Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Case, new IdArgs(caseId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.CaseDetail, cancellationToken);
+
+    public Task<CaseDetail> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Fire, request, WireJsonContext.Default.TransitionRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
+
+    public Task<TimelineEntry> AddNoteAsync(NoteRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AddNote, request, WireJsonContext.Default.NoteRequest, WireJsonContext.Default.TimelineEntry, cancellationToken);
+
+    public Task<IReadOnlyList<ClientSummary>> GetClientsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Clients, WireJsonContext.Default.IReadOnlyListClientSummary, cancellationToken);
+
+    public Task<IReadOnlyList<StaffSummary>> GetStaffAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Staff, WireJsonContext.Default.IReadOnlyListStaffSummary, cancellationToken);
+
+    public Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Shifts, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListShiftSummary, cancellationToken);
+
+    public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.ResetDemo, WireJsonContext.Default.Boolean, cancellationToken);
+
+    /// <summary>Asks the server to stop; true when it acknowledged.</summary>
+    public Task<bool> ShutdownServerAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Shutdown, WireJsonContext.Default.Boolean, cancellationToken);
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _connection?.Socket.Dispose();
+        _writeLock.Dispose();
+        _connectLock.Dispose();
+    }
+
+    private Task<TResult> CallAsync<TResult>(string op, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken) =>
+        SendAsync(op, null, resultInfo, cancellationToken);
+
+    private Task<TResult> CallAsync<TArg, TResult>(string op, TArg arg, JsonTypeInfo<TArg> argInfo, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken) =>
+        SendAsync(op, JsonSerializer.SerializeToElement(arg, argInfo), resultInfo, cancellationToken);
+
+    private async Task<TResult> SendAsync<TResult>(string op, JsonElement? body, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken)
+    {
+        Connection connection = await EnsureConnectedAsync(cancellationToken);
+        ServerMessage reply = await RoundTripAsync(connection, op, body, cancellationToken);
+        if (!reply.Ok)
+        {
+            throw new JourException(reply.ErrorCode ?? ErrorCodes.Unexpected, [.. reply.ErrorArgs ?? []]);
+        }
+
+        return reply.Body is { } result
+            ? result.Deserialize(resultInfo)!
+            : throw new JourException(ErrorCodes.BadRequest, op);
+    }
+
+    private async Task<ServerMessage> RoundTripAsync(Connection connection, string op, JsonElement? body, CancellationToken cancellationToken)
+    {
+        int id = Interlocked.Increment(ref _nextId);
+        var reply = new TaskCompletionSource<ServerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = reply;
+        try
+        {
+            await _writeLock.WaitAsync(cancellationToken);
+            try
+            {
+                await FrameStream.WriteAsync(connection.Stream, new ClientMessage(id, op, body), WireJsonContext.Default.ClientMessage, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+            {
+                throw Lost(ex);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+
+            return await reply.Task.WaitAsync(s_requestLimit, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw Lost(ex);
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    private JourException Lost(Exception ex) =>
+        new(ErrorCodes.ServerUnavailable, ex.GetType().Name, _paths.Logs);
+
+    private async Task<Connection> EnsureConnectedAsync(CancellationToken cancellationToken)
+    {
+        Connection? current = _connection;
+        if (current is { IsAlive: true })
+        {
+            return current;
+        }
+
+        await _connectLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is { IsAlive: true } again)
+            {
+                return again;
+            }
+
+            bool wasConnected = _connection is not null;
+            Socket socket = await ServerLauncher.ConnectOrStartAsync(_paths, cancellationToken);
+            var connection = new Connection(socket);
+            _connection = connection;
+            _ = ReadLoopAsync(connection);
+
+            ServerMessage hello = await RoundTripAsync(connection, Ops.Hello, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), cancellationToken);
+            if (!hello.Ok)
+            {
+                connection.Socket.Dispose();
+                throw new JourException(hello.ErrorCode ?? ErrorCodes.ProtocolMismatch, [.. hello.ErrorArgs ?? []]);
+            }
+
+            if (wasConnected && _credentials is { } credentials)
+            {
+                ServerMessage signIn = await RoundTripAsync(connection, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(credentials.UserId, credentials.Pin), WireJsonContext.Default.SignInArgs), cancellationToken);
+                if (!signIn.Ok)
+                {
+                    throw new JourException(signIn.ErrorCode ?? ErrorCodes.SignInFailed);
+                }
+            }
+
+            if (wasConnected)
+            {
+                Reconnected?.Invoke();
+                Changed?.Invoke(new ChangeNotice(ChangeKind.Everything, 0));
+            }
+
+            return connection;
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    private async Task ReadLoopAsync(Connection connection)
+    {
+        try
+        {
+            while (!_disposed.IsCancellationRequested)
+            {
+                ServerMessage? message = await FrameStream.ReadAsync(connection.Stream, WireJsonContext.Default.ServerMessage, _disposed.Token);
+                if (message is null)
+                {
+                    break;
+                }
+
+                if (message.Id == 0 && message.Change is { } change)
+                {
+                    Changed?.Invoke(change);
+                }
+                else if (_pending.TryGetValue(message.Id, out var waiter))
+                {
+                    waiter.TrySetResult(message);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException or EndOfStreamException or JsonException or InvalidDataException)
+        {
+            // Lost; the next call reconnects.
+        }
+
+        connection.IsAlive = false;
+        foreach (var waiter in _pending.Values)
+        {
+            waiter.TrySetException(Lost(new IOException("connection closed")));
+        }
+
+        if (!_disposed.IsCancellationRequested && _credentials is not null)
+        {
+            // A signed-in session reconnects on its own, so pushed changes resume without a keystroke.
+            _ = Task.Run(async () =>
+            {
+                for (int attempt = 0; attempt < 50 && !_disposed.IsCancellationRequested; attempt++)
+                {
+                    try
+                    {
+                        await EnsureConnectedAsync(_disposed.Token);
+                        return;
+                    }
+                    catch (Exception ex) when (ex is JourException or ServerStartException or IOException or SocketException)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    private sealed class Connection(Socket socket)
+    {
+        public Socket Socket { get; } = socket;
+
+        public NetworkStream Stream { get; } = new(socket, ownsSocket: false);
+
+        public volatile bool IsAlive = true;
+    }
+}

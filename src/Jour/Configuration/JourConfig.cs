@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace Jour.Configuration;
+
+/// <summary>
+/// Settings from jour.json in the data directory. The file is written with every default on first
+/// start so an operator sees what can be changed; README "Configuration" documents each key.
+/// </summary>
+public sealed class JourConfig
+{
+    /// <summary>"sv" (default) or "en".</summary>
+    public string Language { get; set; } = "sv";
+
+    /// <summary>Plain ASCII borders and symbols, for old SSH clients and Windows consoles.</summary>
+    public bool Ascii { get; set; }
+
+    /// <summary>Minutes the server stays up after the last session leaves.</summary>
+    public double ServerIdleMinutes { get; set; } = 15;
+
+    /// <summary>Minutes of inactivity before the screen locks.</summary>
+    public double IdleLockMinutes { get; set; } = 5;
+
+    /// <summary>Kiosk mode: Ctrl+C, Ctrl+Z and quitting are disabled for non-admins.</summary>
+    public bool Kiosk { get; set; }
+
+    /// <summary>A first start creates a demo database when true; false asks for the first admin instead.</summary>
+    public bool Demo { get; set; } = true;
+
+    /// <summary>Reads the file, writing the defaults first when there is none.</summary>
+    public static JourConfig LoadOrCreate(JourPaths paths)
+    {
+        if (File.Exists(paths.Config))
+        {
+            using FileStream stream = File.OpenRead(paths.Config);
+            return JsonSerializer.Deserialize(stream, ConfigJsonContext.Default.JourConfig) ?? new JourConfig();
+        }
+
+        var config = new JourConfig();
+        string temporary = paths.Config + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(config, ConfigJsonContext.Default.JourConfig));
+        try
+        {
+            File.Move(temporary, paths.Config, overwrite: false);
+        }
+        catch (IOException)
+        {
+            // Another process wrote it at the same moment; its defaults are ours.
+            File.Delete(temporary);
+        }
+
+        return config;
+    }
+}

@@ -1,0 +1,30 @@
+using Jour.Configuration;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
+
+namespace Jour;
+
+/// <summary>
+/// Serilog to a daily rolling file under the data directory, shared by every process of the
+/// installation. Only ids and codes are logged, never names, numbers, addresses or journal text.
+/// </summary>
+internal static class Logging
+{
+    public static ILoggerFactory Create(JourPaths paths, string role)
+    {
+        Directory.CreateDirectory(paths.Logs);
+        Serilog.Core.Logger logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .Enrich.WithProperty("Role", role)
+            .Enrich.WithProperty("Pid", Environment.ProcessId)
+            .WriteTo.File(
+                Path.Combine(paths.Logs, "jour-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 60,
+                shared: true,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Role}/{Pid} {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+        return new SerilogLoggerFactory(logger, dispose: true);
+    }
+}

@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using Jour.Cli;
+using Jour.Client;
+using Jour.Configuration;
+using Jour.Core.Cases;
+using Jour.Core.Common;
+using Jour.Resources;
+
+namespace Jour;
+
+/// <summary>The `jour` executable: the TUI session, the server, and the command line in one binary.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        // Dates, numbers and sorting are Swedish whatever the UI language.
+        CultureInfo.DefaultThreadCurrentCulture = SwedishCulture.Instance;
+        CultureInfo.CurrentCulture = SwedishCulture.Instance;
+        SetUiLanguage(LanguageFromArgs(args) ?? Environment.GetEnvironmentVariable("JOUR_LANG") ?? "sv");
+
+        var dataDir = new Option<string?>("--data-dir") { Description = CliText.Cli_DataDir, Recursive = true };
+        var lang = new Option<string?>("--lang") { Description = CliText.Cli_Lang, Recursive = true };
+        lang.AcceptOnlyFromAmong("sv", "en");
+        var ascii = new Option<bool>("--ascii") { Description = CliText.Cli_Ascii };
+        var kiosk = new Option<bool>("--kiosk") { Description = CliText.Cli_Kiosk };
+        var root = new RootCommand(CliText.Cli_Description) { dataDir, lang, ascii, kiosk };
+
+        root.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            JourConfig config = Config(paths, parse.GetValue(lang));
+            return await TuiCommand.RunAsync(paths, config, parse.GetValue(ascii), parse.GetValue(kiosk), ct);
+        }));
+
+        var background = new Option<bool>("--background") { Description = CliText.Cli_ServerBackground, Hidden = true };
+        var stop = new Option<bool>("--stop") { Description = CliText.Cli_ServerStop };
+        var idle = new Option<double?>("--idle-minutes") { Description = CliText.Cli_ServerIdle };
+        var server = new Command("server", CliText.Cli_Server) { background, stop, idle };
+        server.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            if (parse.GetValue(stop))
+            {
+                return await ServerCommand.StopAsync(paths, Console.Out, ct);
+            }
+
+            paths.EnsureExists();
+            return await ServerCommand.RunAsync(paths, Config(paths, parse.GetValue(lang)), parse.GetValue(background), parse.GetValue(idle), Console.Error);
+        }));
+        root.Add(server);
+
+        var reset = new Option<bool>("--reset") { Description = CliText.Cli_DemoReset };
+        var demo = new Command("demo", CliText.Cli_Demo) { reset };
+        demo.SetAction((parse, ct) => Guard(async () =>
+        {
+            if (!parse.GetValue(reset))
+            {
+                throw new CliException(CliText.Cli_DemoNeedsReset);
+            }
+
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            using SocketJourService service = await CliSession.OpenAsync(paths, ct);
+            await service.ResetDemoAsync(ct);
+            Console.WriteLine(CliText.Cli_DemoDone);
+            return 0;
+        }));
+        root.Add(demo);
+
+        var graphFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "mermaid" };
+        graphFormat.AcceptOnlyFromAmong("dot", "mermaid");
+        var states = new Command("states", CliText.Cli_States) { graphFormat };
+        states.SetAction(parse =>
+        {
+            Console.WriteLine(Case.FormatGraph(mermaid: parse.GetValue(graphFormat) == "mermaid"));
+            return 0;
+        });
+        root.Add(states);
+
+        var listFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        listFormat.AcceptOnlyFromAmong("text", "json");
+        var state = new Option<string?>("--state") { Description = CliText.Cli_State };
+        var cases = new Command("cases", CliText.Cli_Cases) { state, listFormat };
+        cases.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await ListCommands.CasesAsync(paths, parse.GetValue(state), parse.GetValue(listFormat)!, Console.Out, ct);
+        }));
+        root.Add(cases);
+
+        var clientFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        clientFormat.AcceptOnlyFromAmong("text", "json");
+        var clients = new Command("clients", CliText.Cli_Clients) { clientFormat };
+        clients.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await ListCommands.ClientsAsync(paths, parse.GetValue(clientFormat)!, Console.Out, ct);
+        }));
+        root.Add(clients);
+
+        var loadCase = new Option<long>("--case") { Description = CliText.Cli_LoadCase, Required = true };
+        var loadNotes = new Option<int>("--notes") { Description = CliText.Cli_LoadNotes, DefaultValueFactory = _ => 100 };
+        var loadLabel = new Option<string>("--label") { DefaultValueFactory = _ => "load" };
+        var load = new Command("load", CliText.Cli_Load) { loadCase, loadNotes, loadLabel };
+        load.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await LoadCommand.RunAsync(paths, parse.GetValue(loadCase), parse.GetValue(loadNotes), parse.GetValue(loadLabel)!, Console.Out, ct);
+        }));
+        root.Add(load);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static JourPaths Paths(ParseResult parse, Option<string?> dataDir) => JourPaths.Resolve(parse.GetValue(dataDir));
+
+    private static JourConfig Config(JourPaths paths, string? languageOption)
+    {
+        paths.EnsureExists();
+        JourConfig config = JourConfig.LoadOrCreate(paths);
+        if (languageOption is null && Environment.GetEnvironmentVariable("JOUR_LANG") is null)
+        {
+            SetUiLanguage(config.Language);
+        }
+
+        return config;
+    }
+
+    private static void SetUiLanguage(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "sv-SE");
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+    }
+
+    // The language must be known before the parser builds its help texts.
+    private static string? LanguageFromArgs(string[] args)
+    {
+        for (int i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--lang")
+            {
+                return args[i + 1];
+            }
+        }
+
+        return args.FirstOrDefault(a => a.StartsWith("--lang=", StringComparison.Ordinal))?["--lang=".Length..];
+    }
+
+    /// <summary>Every refusal becomes one clear line and an exit code; a stack trace never reaches the user.</summary>
+    private static async Task<int> Guard(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (CliException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        catch (JourException ex)
+        {
+            await Console.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, ex.Localized));
+            return 2;
+        }
+        catch (ServerStartException ex)
+        {
+            await Console.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, ex.Message));
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Jour.Protocol;
+
+/// <summary>Operation names on the wire; renaming one is a protocol change.</summary>
+public static class Ops
+{
+    public const string Hello = "hello";
+    public const string Shutdown = "shutdown";
+    public const string InstallInfo = "install-info";
+    public const string SignIn = "sign-in";
+    public const string SetUp = "set-up";
+    public const string Status = "status";
+    public const string OpenCases = "open-cases";
+    public const string Case = "case";
+    public const string Fire = "fire";
+    public const string AddNote = "add-note";
+    public const string Clients = "clients";
+    public const string Staff = "staff";
+    public const string Shifts = "shifts";
+    public const string ResetDemo = "reset-demo";
+}

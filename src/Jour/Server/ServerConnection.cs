@@ -1,0 +1,201 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Channels;
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Server;
+
+/// <summary>
+/// One session's connection: requests are answered in order; replies and pushed changes leave
+/// through one queue, so a slow session never holds up another.
+/// </summary>
+internal sealed partial class ServerConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly InProcessJourService _service;
+    private readonly ILogger _log;
+    private readonly Action _shutdown;
+    private readonly int _connectionId;
+    private readonly Channel<ServerMessage> _outbox = Channel.CreateBounded<ServerMessage>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, Action shutdown, int connectionId)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        _service = new InProcessJourService(useCases);
+        _service.Changed += notice => _outbox.Writer.TryWrite(new ServerMessage(0, true, null, null, null, notice));
+        _log = log;
+        _shutdown = shutdown;
+        _connectionId = connectionId;
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task writer = WriteLoopAsync(linked.Token);
+        try
+        {
+            await ReadLoopAsync(linked.Token);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or EndOfStreamException or InvalidDataException or JsonException)
+        {
+            LogConnectionEnded(_connectionId, ex.GetType().Name);
+        }
+        finally
+        {
+            _outbox.Writer.TryComplete();
+            await linked.CancelAsync();
+            try
+            {
+                await writer;
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The peer is gone; nothing left to tell it.
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _service.Dispose();
+        await _stream.DisposeAsync();
+        _socket.Dispose();
+    }
+
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        bool greeted = false;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            ClientMessage? request = await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, cancellationToken);
+            if (request is null)
+            {
+                return;
+            }
+
+            if (!greeted && request.Op != Ops.Hello)
+            {
+                await _outbox.Writer.WriteAsync(Refuse(request.Id, ErrorCodes.ProtocolMismatch, "?", ProtocolInfo.Version.ToString(SwedishCulture.Instance)), cancellationToken);
+                return;
+            }
+
+            ServerMessage reply = Handle(request);
+            greeted |= request.Op == Ops.Hello && reply.Ok;
+            await _outbox.Writer.WriteAsync(reply, cancellationToken);
+            if (request.Op == Ops.Hello && !reply.Ok)
+            {
+                return;
+            }
+
+            if (request.Op == Ops.Shutdown)
+            {
+                // Let the reply leave before the server stops.
+                await Task.Delay(50, CancellationToken.None);
+                _shutdown();
+            }
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    {
+        await foreach (ServerMessage message in _outbox.Reader.ReadAllAsync(cancellationToken))
+        {
+            await FrameStream.WriteAsync(_stream, message, WireJsonContext.Default.ServerMessage, cancellationToken);
+        }
+    }
+
+    private ServerMessage Handle(ClientMessage request)
+    {
+        try
+        {
+            return request.Op switch
+            {
+                Ops.Hello => Greet(request),
+                Ops.Shutdown => Ok(request.Id, true, WireJsonContext.Default.Boolean),
+                Ops.InstallInfo => Ok(request.Id, Wait(_service.GetInstallInfoAsync()), WireJsonContext.Default.InstallInfo),
+                Ops.SignIn => SignIn(request),
+                Ops.SetUp => SetUp(request),
+                Ops.Status => Ok(request.Id, Wait(_service.GetStatusAsync()), WireJsonContext.Default.StatusInfo),
+                Ops.OpenCases => Ok(request.Id, Wait(_service.GetOpenCasesAsync()), WireJsonContext.Default.IReadOnlyListCaseSummary),
+                Ops.Case => Ok(request.Id, Wait(_service.GetCaseAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.CaseDetail),
+                Ops.Fire => Ok(request.Id, Wait(_service.FireAsync(Arg(request, WireJsonContext.Default.TransitionRequest))), WireJsonContext.Default.CaseDetail),
+                Ops.AddNote => Ok(request.Id, Wait(_service.AddNoteAsync(Arg(request, WireJsonContext.Default.NoteRequest))), WireJsonContext.Default.TimelineEntry),
+                Ops.Clients => Ok(request.Id, Wait(_service.GetClientsAsync()), WireJsonContext.Default.IReadOnlyListClientSummary),
+                Ops.Staff => Ok(request.Id, Wait(_service.GetStaffAsync()), WireJsonContext.Default.IReadOnlyListStaffSummary),
+                Ops.Shifts => Shifts(request),
+                Ops.ResetDemo => Ok(request.Id, Wait(_service.ResetDemoAsync()), WireJsonContext.Default.Boolean),
+                _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
+            };
+        }
+        catch (JourException ex)
+        {
+            LogRefused(_connectionId, request.Op, ex.Code);
+            return Refuse(request.Id, ex.Code, [.. ex.Args]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Type and stack only: exception messages from the store can quote stored values.
+            LogFailed(ex.GetType().FullName ?? "?", request.Op, ex.StackTrace ?? "");
+            return Refuse(request.Id, ErrorCodes.Unexpected);
+        }
+    }
+
+    private ServerMessage Greet(ClientMessage request)
+    {
+        Hello hello = Arg(request, WireJsonContext.Default.Hello);
+        if (hello.Protocol != ProtocolInfo.Version)
+        {
+            return Refuse(request.Id, ErrorCodes.ProtocolMismatch, hello.Protocol.ToString(SwedishCulture.Instance), ProtocolInfo.Version.ToString(SwedishCulture.Instance));
+        }
+
+        return Ok(request.Id, new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello);
+    }
+
+    private ServerMessage SignIn(ClientMessage request)
+    {
+        SignInArgs args = Arg(request, WireJsonContext.Default.SignInArgs);
+        return Ok(request.Id, Wait(_service.SignInAsync(args.UserId, args.Pin)), WireJsonContext.Default.SessionInfo);
+    }
+
+    private ServerMessage SetUp(ClientMessage request)
+    {
+        SetUpArgs args = Arg(request, WireJsonContext.Default.SetUpArgs);
+        return Ok(request.Id, Wait(_service.SetUpFirstAdminAsync(args.Name, args.Pin)), WireJsonContext.Default.SessionInfo);
+    }
+
+    private ServerMessage Shifts(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetShiftsAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListShiftSummary);
+    }
+
+    // The in-process service completes synchronously; unwrapping keeps JourException as it is.
+    private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+    private static T Arg<T>(ClientMessage request, JsonTypeInfo<T> typeInfo) =>
+        request.Body is { } body
+            ? body.Deserialize(typeInfo) ?? throw new JourException(ErrorCodes.BadRequest, request.Op)
+            : throw new JourException(ErrorCodes.BadRequest, request.Op);
+
+    private static ServerMessage Ok<T>(int id, T value, JsonTypeInfo<T> typeInfo) =>
+        new(id, true, JsonSerializer.SerializeToElement(value, typeInfo), null, null, null);
+
+    private static ServerMessage Refuse(int id, string code, params string[] args) =>
+        new(id, false, null, code, args, null);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} ended: {Reason}")]
+    private partial void LogConnectionEnded(int connectionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId}: {Op} refused with {Code}")]
+    private partial void LogRefused(int connectionId, string op, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Operation {Op} failed with {ExceptionType}\n{StackTrace}")]
+    private partial void LogFailed(string exceptionType, string op, string stackTrace);
+}

@@ -1,0 +1,200 @@
+using System.Net.Sockets;
+using Jour.Configuration;
+using Jour.Core.Common;
+using Jour.Core.Demo;
+using Jour.Core.Sessions;
+using Jour.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Server;
+
+/// <summary>
+/// The one process that owns a data directory's database: holds the server lock, opens the file
+/// in direct mode, and serves every session over the Unix socket until stopped or idle.
+/// </summary>
+internal sealed partial class ServerHost : IDisposable
+{
+    private readonly JourPaths _paths;
+    private readonly JourConfig _config;
+    private readonly TimeSpan? _idleTimeout;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _log;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private FileStream? _lock;
+    private LiteJourStore? _store;
+    private Socket? _listener;
+    private int _connections;
+    private int _nextConnectionId;
+    private CancellationTokenSource? _idleTimer;
+
+    public ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers)
+    {
+        _paths = paths;
+        _config = config;
+        _idleTimeout = idleTimeout;
+        _loggers = loggers;
+        _log = loggers.CreateLogger<ServerHost>();
+    }
+
+    /// <summary>Takes the lock, opens the database and listens; throws <see cref="JourException"/> when it cannot.</summary>
+    public void Start()
+    {
+        _paths.EnsureExists();
+        try
+        {
+            _lock = new FileStream(_paths.ServerLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new JourException(ErrorCodes.ServerAlreadyRunning, _paths.DataDirectory);
+        }
+
+        bool fresh = !File.Exists(_paths.Database);
+        string key = DatabaseKey.Resolve(_paths.DataDirectory, _paths.Database);
+        _store = LiteJourStore.OpenFile(_paths.Database, key);
+        if (fresh && _config.Demo)
+        {
+            DemoData.Seed(_store, TimeProvider.System);
+            LogDemoCreated();
+        }
+
+        UseCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), _loggers.CreateLogger<JourUseCases>());
+
+        // Only the lock holder gets here, so a socket file left by a killed server is stale.
+        File.Delete(_paths.Socket);
+        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        _listener.Bind(new UnixDomainSocketEndPoint(_paths.Socket));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_paths.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+        }
+
+        _listener.Listen(64);
+        LogStarted(Environment.ProcessId, LiteJourStore.SchemaVersion);
+    }
+
+    public JourUseCases? UseCases { get; private set; }
+
+    /// <summary>Serves sessions until <see cref="Stop"/>, a signal, or the idle time after the last one left.</summary>
+    public async Task RunAsync()
+    {
+        if (_listener is null || UseCases is null)
+        {
+            throw new InvalidOperationException("Start first");
+        }
+
+        ArmIdleTimer();
+        var sessions = new List<Task>();
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            sessions.RemoveAll(t => t.IsCompleted);
+            sessions.Add(ServeAsync(socket));
+        }
+
+        _listener.Dispose();
+        await Task.WhenAll(sessions).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        LogStopped();
+    }
+
+    public void Stop() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _listener?.Dispose();
+        _store?.Dispose();
+        try
+        {
+            File.Delete(_paths.Socket);
+        }
+        catch (IOException)
+        {
+            // Next server removes it.
+        }
+
+        _lock?.Dispose();
+        _stopping.Dispose();
+        _idleTimer?.Dispose();
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        int id;
+        lock (_gate)
+        {
+            _connections++;
+            id = ++_nextConnectionId;
+            _idleTimer?.Cancel();
+        }
+
+        LogConnected(id);
+        try
+        {
+            await using var connection = new ServerConnection(socket, UseCases!, _log, Stop, id);
+            await connection.RunAsync(_stopping.Token);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _connections--;
+                if (_connections == 0)
+                {
+                    ArmIdleTimer();
+                }
+            }
+
+            LogDisconnected(id);
+        }
+    }
+
+    private void ArmIdleTimer()
+    {
+        if (_idleTimeout is not { } timeout)
+        {
+            return;
+        }
+
+        _idleTimer?.Dispose();
+        var timer = new CancellationTokenSource();
+        _idleTimer = timer;
+        _ = Task.Delay(timeout, timer.Token).ContinueWith(
+            t =>
+            {
+                if (!t.IsCanceled)
+                {
+                    LogIdle(timeout.TotalMinutes);
+                    Stop();
+                }
+            },
+            TaskScheduler.Default);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Server {Pid} listening, schema {Schema}")]
+    private partial void LogStarted(int pid, int schema);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo database created")]
+    private partial void LogDemoCreated();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Server stopped")]
+    private partial void LogStopped();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Idle for {Minutes} min with no session; stopping")]
+    private partial void LogIdle(double minutes);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {ConnectionId} connected")]
+    private partial void LogConnected(int connectionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {ConnectionId} left")]
+    private partial void LogDisconnected(int connectionId);
+}

@@ -1,0 +1,150 @@
+using Jour.Core.Cases;
+using Jour.Core.Common;
+
+namespace Jour.Core.Tests.Cases;
+
+public class CaseTests
+{
+    private static readonly DateTime s_now = new(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Accept_WithoutVerification_IsRefusedNamingWhatIsMissing()
+    {
+        var c = new Case { State = CaseState.Assessing };
+
+        var ex = Assert.Throws<JourException>(() => c.Fire(CaseTrigger.Accept, s_now, 1, ""));
+
+        Assert.Equal(ErrorCodes.GuardVerificationMissing, ex.Code);
+        Assert.Equal(CaseState.Assessing, c.State);
+        Assert.DoesNotContain(CaseTrigger.Accept, c.PermittedTriggers(s_now));
+    }
+
+    [Fact]
+    public void Accept_WithStepsOneAndTwoRecorded_MovesToStaffing()
+    {
+        var c = Verified(new Case { State = CaseState.Assessing });
+
+        CaseEvent e = c.Fire(CaseTrigger.Accept, s_now, 7, "");
+
+        Assert.Equal(CaseState.Staffing, c.State);
+        Assert.Equal(CaseState.Assessing, e.From);
+        Assert.Equal(CaseState.Staffing, e.To);
+        Assert.Equal(7, e.UserId);
+        Assert.Equal(s_now, e.AtUtc);
+    }
+
+    [Fact]
+    public void Accept_WithOnlyStepOne_IsRefused()
+    {
+        var c = new Case { State = CaseState.Assessing, ProviderAlternativesExhausted = true };
+        c.Verification.Add(new VerificationStep { Step = PriorityStep.CrisisStaffingCentreContacted, AtUtc = s_now });
+
+        Assert.Equal([ErrorCodes.GuardVerificationMissing], c.UnmetGuards(CaseTrigger.Accept, s_now));
+    }
+
+    [Fact]
+    public void MarkCovered_WithAnUncoveredWindowTonight_IsRefused()
+    {
+        var c = new Case { State = CaseState.Staffing };
+        c.Needs.Add(new NeedWindow { FromUtc = s_now.AddHours(19), ToUtc = s_now.AddHours(28), Assistants = 2, Confirmed = 1 });
+
+        var ex = Assert.Throws<JourException>(() => c.Fire(CaseTrigger.MarkCovered, s_now, 1, ""));
+
+        Assert.Equal(ErrorCodes.GuardWindowsUncovered, ex.Code);
+    }
+
+    [Fact]
+    public void MarkCovered_WithGapOnlyBeyond24Hours_IsPermitted()
+    {
+        var c = new Case { State = CaseState.Staffing };
+        c.Needs.Add(new NeedWindow { FromUtc = s_now.AddHours(30), ToUtc = s_now.AddHours(38), Assistants = 1 });
+
+        c.Fire(CaseTrigger.MarkCovered, s_now, 1, "");
+
+        Assert.Equal(CaseState.Covered, c.State);
+    }
+
+    [Theory]
+    [InlineData(CaseTrigger.Decline)]
+    [InlineData(CaseTrigger.Withdraw)]
+    public void ReasonRequiredTriggers_WithoutReason_AreRefused(CaseTrigger trigger)
+    {
+        var c = new Case { State = CaseState.Assessing };
+
+        var ex = Assert.Throws<JourException>(() => c.Fire(trigger, s_now, 1, "  "));
+
+        Assert.Equal(ErrorCodes.ReasonRequired, ex.Code);
+        Assert.Equal(CaseState.Assessing, c.State);
+    }
+
+    [Fact]
+    public void Withdraw_FromStaffing_IsNotPermitted()
+    {
+        var c = new Case { State = CaseState.Staffing };
+
+        var ex = Assert.Throws<JourException>(() => c.Fire(CaseTrigger.Withdraw, s_now, 1, "löst"));
+
+        Assert.Equal(ErrorCodes.TriggerNotPermitted, ex.Code);
+    }
+
+    [Fact]
+    public void Reopen_WithinPeriod_ReturnsToStaffing_AfterPeriod_IsRefused()
+    {
+        var c = new Case { State = CaseState.Covered };
+        c.Fire(CaseTrigger.HandBack, s_now, 1, "");
+        Assert.Equal(s_now, c.HandedBackUtc);
+
+        var late = new Case { State = CaseState.HandedBack, HandedBackUtc = s_now.AddDays(-15) };
+        Assert.Equal([ErrorCodes.GuardReopenPeriodPassed], late.UnmetGuards(CaseTrigger.Reopen, s_now));
+
+        c.Fire(CaseTrigger.Reopen, s_now.AddDays(3), 1, "anordnaren föll bort igen");
+        Assert.Equal(CaseState.Staffing, c.State);
+    }
+
+    [Fact]
+    public void Close_FromHandedBack_IsPermittedWhileNoTimeReportsExist()
+    {
+        // Time reports arrive with the roster issue; until then the guard has nothing unsigned to wait for.
+        var c = new Case { State = CaseState.HandedBack, HandedBackUtc = s_now };
+
+        c.Fire(CaseTrigger.Close, s_now, 1, "");
+
+        Assert.Equal(CaseState.Closed, c.State);
+        Assert.False(c.IsOpen);
+    }
+
+    [Theory]
+    [InlineData(CaseState.Received, new[] { CaseTrigger.StartAssessment, CaseTrigger.Withdraw })]
+    [InlineData(CaseState.Covered, new[] { CaseTrigger.GapAppeared, CaseTrigger.MoveToShortTermPlacement, CaseTrigger.HandBack })]
+    [InlineData(CaseState.ShortTermPlacement, new[] { CaseTrigger.HandBack })]
+    [InlineData(CaseState.Closed, new CaseTrigger[0])]
+    [InlineData(CaseState.Declined, new CaseTrigger[0])]
+    public void PermittedTriggers_AreExactlyTheMachines(CaseState state, CaseTrigger[] expected)
+    {
+        var c = new Case { State = state };
+
+        Assert.Equal(expected.OrderBy(t => t), c.PermittedTriggers(s_now).OrderBy(t => t));
+    }
+
+    [Fact]
+    public void FormatGraph_Mermaid_NamesEveryStateAndGuard()
+    {
+        string graph = Case.FormatGraph(mermaid: true);
+
+        Assert.Contains("stateDiagram-v2", graph, StringComparison.Ordinal);
+        foreach (CaseState s in Enum.GetValues<CaseState>())
+        {
+            Assert.Contains(s.ToString(), graph, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(ErrorCodes.GuardVerificationMissing, graph, StringComparison.Ordinal);
+    }
+
+    private static Case Verified(Case c)
+    {
+        c.ProviderAlternativesExhausted = true;
+        c.Verification.Add(new VerificationStep { Step = PriorityStep.CrisisStaffingCentreContacted, AtUtc = s_now.AddMinutes(-30), Outcome = "inga" });
+        c.Verification.Add(new VerificationStep { Step = PriorityStep.StandbyPool, AtUtc = s_now.AddMinutes(-10), Outcome = "två" });
+        return c;
+    }
+}
