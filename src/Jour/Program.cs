@@ -101,6 +101,16 @@ internal static class Program
         }));
         root.Add(clients);
 
+        var caseId = new Argument<long>("id") { Description = CliText.Cli_LoadCase };
+        var showCase = new Command("case", CliText.Cli_Case) { caseId };
+        showCase.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await ListCommands.CaseAsync(paths, parse.GetValue(caseId), Console.Out, ct);
+        }));
+        root.Add(showCase);
+
         var loadCase = new Option<long>("--case") { Description = CliText.Cli_LoadCase, Required = true };
         var loadNotes = new Option<int>("--notes") { Description = CliText.Cli_LoadNotes, DefaultValueFactory = _ => 100 };
         var loadLabel = new Option<string>("--label") { DefaultValueFactory = _ => "load" };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Cases;
 using Jour.Core.Common;
@@ -67,6 +68,21 @@ internal static class ListCommands
 
         var rows = clients.Select(c => new[] { c.Name, c.MaskedNumber, SexName(c.Sex), c.ProviderName });
         await output.WriteAsync(Table([CliText.Col_Name, CliText.Col_Pnr, CliText.Col_Sex, CliText.Col_Provider], rows));
+        return 0;
+    }
+
+    public static async Task<int> CaseAsync(JourPaths paths, long id, TextWriter output, CancellationToken cancellationToken)
+    {
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        CaseDetail detail = await service.GetCaseAsync(id, cancellationToken);
+        CaseSummary s = detail.Summary;
+        await output.WriteLineAsync($"{s.Number}  {Messages.Get("State_" + s.State)}  {Messages.Get("Urgency_" + s.Urgency)}  {s.ClientName}  {s.ProviderName}");
+        foreach (TimelineEntry e in detail.Timeline)
+        {
+            string change = e.To is { } to ? $"{(e.From is { } from ? Messages.Get("State_" + from) + " -> " : "")}{Messages.Get("State_" + to)}" : "";
+            await output.WriteLineAsync($"{SwedishTime.FormatLocal(e.AtUtc)}  {e.UserName}  {change}  {e.Text}".TrimEnd());
+        }
+
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Sessions;
 

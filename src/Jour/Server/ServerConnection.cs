@@ -147,7 +147,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
     }
 
-    private ServerMessage Greet(ClientMessage request)
+    private static ServerMessage Greet(ClientMessage request)
     {
         Hello hello = Arg(request, WireJsonContext.Default.Hello);
         if (hello.Protocol != ProtocolInfo.Version)

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Jour's two commands: `./run.sh` (build if needed, start the app) and `./run.sh test` (every test).
+# Anything else passes through to the jour command line: `./run.sh cases --format json`.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+OUT="$ROOT/.jour-build"
+BIN="$OUT/bin/jour"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf 'run.sh: %s\n' "$*" >&2; }
+
+# Installs Debian packages when missing and we are root; otherwise says what is missing.
+need_packages() {
+  local missing=()
+  for spec in "$@"; do
+    local cmd=${spec%%:*} pkg=${spec#*:}
+    if [ "$cmd" = "-" ]; then
+      dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    else
+      command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${missing[*]} with apt-get"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >"$OUT/apt.log" 2>&1 \
+      || { say "apt-get failed; see $OUT/apt.log"; return 1; }
+    return 0
+  fi
+  say "missing: ${missing[*]} (install them, e.g. sudo apt-get install ${missing[*]})"
+  return 1
+}
+
+# The build is up to date when no source, project or resource file is newer than the binary.
+up_to_date() {
+  [ -x "$BIN" ] || return 1
+  [ -z "$(find src Directory.Build.props Directory.Build.targets Directory.Packages.props global.json \
+          -newer "$BIN" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \
+          -o -name '*.resx' -o -name '*.json' \) -print -quit 2>/dev/null)" ]
+}
+
+build_app() {
+  up_to_date && return 0
+  mkdir -p "$OUT"
+  local aot=true
+  if [ "$(uname -s)" = Linux ]; then
+    need_packages clang:clang -:zlib1g-dev || aot=false
+  fi
+  if [ "$aot" = false ]; then
+    say "no Native AOT toolchain (clang, zlib1g-dev): building with the JIT instead; it starts slower"
+  fi
+  say "building jour (Native AOT: $aot) ..."
+  local rid
+  rid=$(dotnet --info 2>/dev/null | awk '/RID:/ {print $2; exit}')
+  rm -rf "$OUT/bin.new"
+  if ! dotnet publish src/Jour/Jour.csproj -c Release -r "$rid" -o "$OUT/bin.new" -p:PublishAot=$aot \
+        -p:SelfContained=$aot -v:q -nologo >"$OUT/build.log" 2>&1; then
+    cat "$OUT/build.log" >&2
+    say "build failed"
+    exit 1
+  fi
+  rm -f "$OUT/bin.new"/*.dbg "$OUT/bin.new"/*.pdb
+  rm -rf "$OUT/bin" && mv "$OUT/bin.new" "$OUT/bin"
+  touch "$BIN"
+}
+
+run_tests() {
+  mkdir -p "$OUT"
+  need_packages tmux:tmux || { say "end-to-end tests need tmux"; exit 1; }
+  build_app
+  say "building the tests ..."
+  if ! dotnet build Jour.sln -c Release -v:q -nologo >"$OUT/test-build.log" 2>&1; then
+    cat "$OUT/test-build.log" >&2
+    echo "tests: 0 passed, 1 failed"
+    exit 1
+  fi
+  local passed=0 failed=0 skipped=0 status=0
+  export JOUR_E2E_BIN="$BIN" JOUR_REPO_ROOT="$ROOT"
+  for project in tests/*/; do
+    local name
+    name=$(basename "$project")
+    [ -f "$project/$name.csproj" ] || continue
+    say "running $name"
+    local log="$OUT/$name.log"
+    set +e
+    dotnet "$project/bin/Release/net10.0/$name.dll" --no-progress --no-ansi >"$log" 2>&1
+    local rc=$?
+    set -e
+    local t f s p
+    t=$(awk '/^  total:/ {print $2}' "$log" | tail -1)
+    f=$(awk '/^  failed:/ {print $2}' "$log" | tail -1)
+    s=$(awk '/^  skipped:/ {print $2}' "$log" | tail -1)
+    p=$(awk '/^  succeeded:/ {print $2}' "$log" | tail -1)
+    if [ -z "$t" ]; then
+      say "$name did not report results (exit $rc):"; tail -30 "$log" >&2
+      failed=$((failed + 1)); status=1; continue
+    fi
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then
+      status=1
+      grep -E '^failed |Assert|Exception' "$log" | head -40 >&2 || true
+    fi
+    say "$name: $p passed, $f failed, $s skipped"
+  done
+  if [ "$skipped" -gt 0 ]; then
+    echo "tests: $passed passed, $failed failed, $skipped skipped"
+  else
+    echo "tests: $passed passed, $failed failed"
+  fi
+  exit $status
+}
+
+case "${1:-}" in
+  test) shift; run_tests "$@" ;;
+  *) build_app; exec "$BIN" "$@" ;;
+esac

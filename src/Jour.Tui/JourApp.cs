@@ -1,0 +1,123 @@
+using System.Runtime.InteropServices;
+using Jour.Core.Sessions;
+using Jour.Tui.Shell;
+using Jour.Tui.SignIn;
+using Microsoft.Extensions.Logging;
+using Terminal.Gui.App;
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Jour.Tui;
+
+/// <summary>Runs a terminal session on an <see cref="IJourService"/>: sign-in, then the shell.</summary>
+public static partial class JourApp
+{
+    /// <summary>Applies the process-wide Terminal.Gui settings; call before creating the application.</summary>
+    public static void Configure(TuiOptions options)
+    {
+        // Ctrl+Z would drop an officer at a shell prompt of a kiosk; quitting is ours (Ctrl+Q, confirmed).
+        Application.RemoveDefaultKeyBinding(Command.Suspend);
+        ThemeManager.Theme = options.NoColor ? "8-Bit" : ThemeManager.DEFAULT_THEME_NAME;
+    }
+
+    /// <summary>The main window: sign-in first (skipped on a demo database), then the shell.</summary>
+    public static async Task<Window> CreateMainWindowAsync(IApplication app, IJourService service, TuiOptions options, ILogger log, Action<ShellView>? onShell = null)
+    {
+        var window = new Window { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
+        InstallInfo install = await service.GetInstallInfoAsync();
+        SessionInfo? session = null;
+        if (install.IsDemo)
+        {
+            // Demo: straight to work as the officer on call now, so the first screen shows something.
+            StatusInfo status = await service.GetStatusAsync();
+            UserChoice? user = install.Users.FirstOrDefault(u => u.Name == status.OnCallName && !u.HasPin)
+                               ?? install.Users.FirstOrDefault(u => !u.HasPin);
+            if (user is not null)
+            {
+                session = await service.SignInAsync(user.Id, "");
+            }
+        }
+
+        Func<Key, bool> handler = _ => false;
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (handler(key))
+            {
+                key.Handled = true;
+            }
+        };
+
+        async Task ShowShellAsync(SessionInfo signedIn)
+        {
+            var data = new SessionData(service, signedIn);
+            await data.LoadAsync(options.Time.GetUtcNow().UtcDateTime);
+            var shell = new ShellView(app, data, options);
+            shell.ErrorReported += ex => LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
+            shell.QuitConfirmed += () => app.RequestStop(window);
+            foreach (View old in window.SubViews.ToArray())
+            {
+                window.Remove(old);
+                old.Dispose();
+            }
+
+            window.Add(shell);
+            shell.SetFocus();
+            handler = shell.HandleKey;
+            app.AddTimeout(TimeSpan.FromSeconds(1), () =>
+            {
+                shell.Tick();
+                return true;
+            });
+            onShell?.Invoke(shell);
+        }
+
+        if (session is not null)
+        {
+            await ShowShellAsync(session);
+        }
+        else
+        {
+            var signIn = new SignInView(app, service, install, options);
+            signIn.SignedIn += s => _ = ShowShellAsync(s);
+            window.Add(signIn);
+            handler = signIn.HandleKey;
+        }
+
+        return window;
+    }
+
+    /// <summary>Runs the session until the user quits or the terminal goes away.</summary>
+    public static async Task<int> RunAsync(IJourService service, TuiOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        ILogger log = loggers.CreateLogger("Tui");
+        Configure(options);
+        using IApplication app = Application.Create().Init();
+        using Window window = await CreateMainWindowAsync(app, service, options, log);
+        bool hungUp = false;
+
+        // Terminal.Gui does not handle a hang-up: stop the loop and exit rather than spin on a dead terminal.
+        using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            hungUp = true;
+            app.Invoke(() => app.RequestStop(window));
+            _ = Task.Delay(2000, CancellationToken.None).ContinueWith(_ => Environment.Exit(129), TaskScheduler.Default);
+        });
+        app.Run(window, ex =>
+        {
+            LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
+            return true;
+        });
+        if (hungUp)
+        {
+            Environment.Exit(129);
+        }
+
+        return 0;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} in the session\n{StackTrace}")]
+    private static partial void LogUnexpected(ILogger log, string exceptionType, string stackTrace);
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+
+namespace Jour.Tui.Shell;
+
+/// <summary>
+/// Draws text lines into a view, clipped to a width, with the ASCII fallbacks for poor terminals.
+/// Highlighting is always paired with a marker, so nothing depends on colour.
+/// </summary>
+public sealed class Canvas
+{
+    private readonly View _view;
+    private readonly bool _ascii;
+    private readonly int _originRow;
+
+    public Canvas(View view, bool ascii, int width, int height, int originRow = 0)
+    {
+        _view = view;
+        _ascii = ascii;
+        _originRow = originRow;
+        Width = width;
+        Height = height;
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public string Rule => new(_ascii ? '-' : '─', Width);
+
+    public string Bar => _ascii ? "|" : "│";
+
+    public string Marker => _ascii ? ">" : "▶";
+
+    public string Arrow => _ascii ? "->" : "→";
+
+    /// <summary>Writes <paramref name="text"/> at a position, cut to fit, padded to <paramref name="width"/> when given.</summary>
+    public void Text(int col, int row, string text, int width = -1, bool highlight = false)
+    {
+        if (row < 0 || row >= Height || col >= Width)
+        {
+            return;
+        }
+
+        int room = Math.Min(width < 0 ? Width - col : width, Width - col);
+        string shown = Fit(Plain(text), room, pad: width >= 0);
+        _view.SetAttributeForRole(highlight ? VisualRole.Focus : VisualRole.Normal);
+        _view.Move(col, _originRow + row);
+        _view.AddStr(shown);
+        if (highlight)
+        {
+            _view.SetAttributeForRole(VisualRole.Normal);
+        }
+    }
+
+    /// <summary>A whole row, cleared to the right edge.</summary>
+    public void Line(int row, string text, bool highlight = false) => Text(0, row, text, Width, highlight);
+
+    /// <summary>Cuts to <paramref name="width"/> columns (ending in an ellipsis when cut) and pads when asked.</summary>
+    public string Fit(string text, int width, bool pad = true)
+    {
+        if (width <= 0)
+        {
+            return "";
+        }
+
+        if (text.Length > width)
+        {
+            string ellipsis = _ascii ? "." : "…";
+            text = width == 1 ? ellipsis : text[..(width - 1)] + ellipsis;
+        }
+
+        return pad ? text.PadRight(width) : text;
+    }
+
+    private string Plain(string text)
+    {
+        if (!_ascii)
+        {
+            return text;
+        }
+
+        var plain = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            plain.Append(c switch
+            {
+                '─' => "-",
+                '│' => "|",
+                '▶' => ">",
+                '→' => "->",
+                '…' => "...",
+                '–' => "-",
+                '•' => "*",
+                _ => c.ToString(),
+            });
+        }
+
+        return plain.ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using Humanizer;
+using Jour.Core.Common;
+using System.Globalization;
+
+namespace Jour.Tui.Shell;
+
+/// <summary>Times as officers read them: Stockholm clock time and Swedish relative words.</summary>
+public static class Format
+{
+    /// <summary>"för 3 timmar sedan" in the UI language.</summary>
+    public static string Ago(DateTime utc, DateTime nowUtc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Humanize(utcDate: true, dateToCompareAgainst: nowUtc, culture: CultureInfo.CurrentUICulture);
+
+    /// <summary>"09:41" today, "23/11 09:41" another day (Stockholm time).</summary>
+    public static string When(DateTime utc, DateTime nowUtc)
+    {
+        var local = SwedishTime.ToLocal(utc);
+        var today = SwedishTime.ToLocal(nowUtc).Date;
+        return local.Date == today
+            ? local.ToString("HH:mm", SwedishCulture.Instance)
+            : local.ToString("d'/'M HH:mm", SwedishCulture.Instance);
+    }
+
+    /// <summary>"09:41" today, "21/11" another day: the exact point beside a relative age, in few columns.</summary>
+    public static string DayOrClock(DateTime utc, DateTime nowUtc)
+    {
+        var local = SwedishTime.ToLocal(utc);
+        return local.Date == SwedishTime.ToLocal(nowUtc).Date
+            ? local.ToString("HH:mm", SwedishCulture.Instance)
+            : local.ToString("d'/'M", SwedishCulture.Instance);
+    }
+
+    public static string Text(string template, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, template, args);
+}

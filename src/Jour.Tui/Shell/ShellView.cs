@@ -1,0 +1,353 @@
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Tui.Cases;
+using Jour.Tui.Registers;
+using Jour.Tui.Resources;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+
+namespace Jour.Tui.Shell;
+
+/// <summary>
+/// The whole screen: a title line, the current screen, and the status bar (signed-in user, who
+/// is on call, the clock, the keys that work here). Keys go to the prompt line, then the screen,
+/// then the global bindings.
+/// </summary>
+public sealed class ShellView : View
+{
+    private const int TitleRows = 2;
+    private const int StatusRows = 3;
+
+    private readonly IApplication _app;
+    private readonly TuiOptions _options;
+    private readonly Dictionary<MainScreen, Stack<IScreen>> _stacks = [];
+    private MainScreen _current = MainScreen.Cases;
+    private bool _confirmingQuit;
+    private string _message = "";
+    private string _lastClock = "";
+
+    public ShellView(IApplication app, SessionData data, TuiOptions options)
+    {
+        _app = app;
+        _options = options;
+        Session = data;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+        foreach (MainScreen screen in Enum.GetValues<MainScreen>())
+        {
+            _stacks[screen] = new Stack<IScreen>([CreateMain(screen)]);
+        }
+
+        data.Updated += () => _app.Invoke(OnDataUpdated);
+        data.Failed += _ => _app.Invoke(SetNeedsDraw);
+        data.Service.Changed += OnServerChanged;
+    }
+
+    public SessionData Session { get; }
+
+    public PromptLine Prompt { get; } = new();
+
+    public DateTime UtcNow => _options.Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Rows available to a screen at the current terminal size.</summary>
+    public int ContentRows => Math.Max(1, Viewport.Height - TitleRows - StatusRows);
+
+    public IScreen CurrentScreen => _stacks[_current].Peek();
+
+    /// <summary>True once the user confirmed quitting.</summary>
+    public bool QuitRequested { get; private set; }
+
+    public event Action? QuitConfirmed;
+
+    public void Push(IScreen screen)
+    {
+        _stacks[_current].Push(screen);
+        SetNeedsDraw();
+    }
+
+    public void Show(MainScreen screen)
+    {
+        _current = screen;
+        Prompt.Close();
+        SetNeedsDraw();
+    }
+
+    /// <summary>Runs a call off the UI thread and applies its result on it; a refusal is shown, never thrown.</summary>
+    public void RunInBackground<T>(Func<Task<T>> call, Action<T> apply, Action<string>? onError = null)
+    {
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                T result = await call();
+                _app.Invoke(() =>
+                {
+                    apply(result);
+                    SetNeedsDraw();
+                });
+            }
+            catch (JourException ex)
+            {
+                ShowError(ex.Localized, onError);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                ErrorReported?.Invoke(ex);
+                ShowError(Messages.Format(ErrorCodes.Unexpected, []), onError);
+            }
+        });
+    }
+
+    /// <summary>Unexpected errors, for the session's log (type and stack only).</summary>
+    public event Action<Exception>? ErrorReported;
+
+    /// <summary>Handles a key from the application; true when it was used.</summary>
+    public bool HandleKey(Key key)
+    {
+        _message = "";
+        if (_confirmingQuit)
+        {
+            char answer = char.ToLowerInvariant((char)key.AsRune.Value);
+            _confirmingQuit = false;
+            if (answer is 'j' or 'y')
+            {
+                QuitRequested = true;
+                QuitConfirmed?.Invoke();
+            }
+
+            SetNeedsDraw();
+            return true;
+        }
+
+        if (Prompt.HandleKey(key))
+        {
+            SetNeedsDraw();
+            return true;
+        }
+
+        if (key == Key.F1 || key.AsRune.Value == '?')
+        {
+            if (CurrentScreen is not HelpScreen)
+            {
+                Push(new HelpScreen(CurrentScreen));
+            }
+
+            return true;
+        }
+
+        if (ScreenForKey(key) is { } target)
+        {
+            Show(target);
+            return true;
+        }
+
+        if (key == Key.Q.WithCtrl || key == Key.F10)
+        {
+            _confirmingQuit = true;
+            SetNeedsDraw();
+            return true;
+        }
+
+        if (CurrentScreen.HandleKey(key))
+        {
+            SetNeedsDraw();
+            return true;
+        }
+
+        if (key == Key.Esc)
+        {
+            // Back one level; at the bottom of a stack Esc does nothing, and never quits.
+            if (_stacks[_current].Count > 1)
+            {
+                _stacks[_current].Pop();
+            }
+
+            SetNeedsDraw();
+            return true;
+        }
+
+        // Ctrl+C and everything else unbound are swallowed rather than reaching the terminal.
+        return key.IsCtrl;
+    }
+
+    /// <summary>Redraws when the minute changes, not every second: every byte counts over a slow SSH link.</summary>
+    public void Tick()
+    {
+        string clock = SwedishTime.FormatClock(UtcNow);
+        if (clock != _lastClock)
+        {
+            _lastClock = clock;
+            SetNeedsDraw();
+        }
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        var canvas = new Canvas(this, _options.Ascii, Viewport.Width, Viewport.Height);
+        DrawTitle(canvas);
+        CurrentScreen.Draw(new Canvas(this, _options.Ascii, Viewport.Width, ContentRows, originRow: TitleRows));
+        DrawStatus(canvas);
+        return true;
+    }
+
+    private void DrawTitle(Canvas canvas)
+    {
+        string left = $" {UiText.App_Title} {canvas.Bar} {CurrentScreen.Title}";
+        string demo = Session.Session.IsDemo ? $"*** {UiText.Demo_Banner} ***" : "";
+        canvas.Line(0, left);
+        if (demo.Length > 0)
+        {
+            int room = canvas.Width - left.Length - 1;
+            string shown = room >= demo.Length ? demo : $"*** {UiText.Demo_Marker} ***";
+            canvas.Text(Math.Max(left.Length + 1, canvas.Width - shown.Length), 0, shown);
+        }
+
+        canvas.Line(1, canvas.Rule);
+    }
+
+    private void DrawStatus(Canvas canvas)
+    {
+        int row = canvas.Height - StatusRows;
+        if (_message.Length > 0)
+        {
+            canvas.Line(row, "! " + _message);
+        }
+        else if (Session.IsOffline)
+        {
+            canvas.Line(row, "! " + UiText.Status_Offline);
+        }
+        else
+        {
+            canvas.Line(row, canvas.Rule);
+        }
+
+        DateTime now = UtcNow;
+        StatusInfo? status = Session.Status;
+        string onCall = status?.OnCallName is { } name
+            ? (status.OnCallUntilUtc is { } until ? Format.Text(UiText.Status_OnCallUntil, name, Format.When(until, now)) : Format.Text(UiText.Status_OnCall, name))
+            : UiText.Status_NoOnCall;
+        if (status?.NextOnCallName is { } next && status.NextOnCallStartUtc is { } start && canvas.Width >= 100)
+        {
+            onCall += ", " + Format.Text(UiText.Status_Next, next, Format.When(start, now));
+        }
+
+        string clock = SwedishTime.FormatClock(now);
+        string demo = Session.Session.IsDemo ? $"{canvas.Bar} {UiText.Demo_Marker} " : "";
+        string left = $" {Format.Text(UiText.Status_User, Session.Session.UserName)} {canvas.Bar} {onCall} ";
+        string right = $"{demo}{canvas.Bar} {clock} ";
+        canvas.Line(row + 1, canvas.Fit(left, canvas.Width - right.Length) + right);
+
+        if (_confirmingQuit)
+        {
+            canvas.Line(row + 2, $" {UiText.Quit_Question} (j/n)", highlight: true);
+        }
+        else if (Prompt.IsActive)
+        {
+            string error = Prompt.Error.Length > 0 ? $"  ! {Prompt.Error}" : "";
+            string field = $" {Prompt.Label} {Prompt.Shown}_";
+            canvas.Line(row + 2, field + error, highlight: true);
+        }
+        else
+        {
+            IEnumerable<string> hints = CurrentScreen.KeyHints.Concat([UiText.Key_Help, UiText.Key_Screens, UiText.Key_Quit]);
+            canvas.Line(row + 2, " " + string.Join("  ", hints));
+        }
+    }
+
+    private void ShowError(string message, Action<string>? onError) =>
+        _app.Invoke(() =>
+        {
+            if (onError is not null)
+            {
+                onError(message);
+            }
+            else
+            {
+                _message = message;
+            }
+
+            SetNeedsDraw();
+        });
+
+    private void OnServerChanged(ChangeNotice notice)
+    {
+        Session.RefreshInBackground(() => UtcNow);
+        _app.Invoke(() =>
+        {
+            foreach (Stack<IScreen> stack in _stacks.Values)
+            {
+                foreach (IScreen screen in stack)
+                {
+                    if (screen is CaseDetailScreen detail)
+                    {
+                        detail.OnChanged(notice);
+                    }
+                }
+            }
+        });
+    }
+
+    private void OnDataUpdated()
+    {
+        foreach (Stack<IScreen> stack in _stacks.Values)
+        {
+            foreach (IScreen screen in stack)
+            {
+                if (screen is IReloadable reloadable)
+                {
+                    reloadable.Reload();
+                }
+            }
+        }
+
+        SetNeedsDraw();
+    }
+
+    private static MainScreen? ScreenForKey(Key key)
+    {
+        if (key == Key.F2 || key == Key.A.WithAlt)
+        {
+            return MainScreen.Cases;
+        }
+
+        if (key == Key.F3 || key == Key.S.WithAlt)
+        {
+            return MainScreen.Roster;
+        }
+
+        if (key == Key.F4 || key == Key.P.WithAlt)
+        {
+            return MainScreen.Staff;
+        }
+
+        if (key == Key.F5 || key == Key.B.WithAlt)
+        {
+            return MainScreen.Clients;
+        }
+
+        if (key == Key.F6 || key == Key.R.WithAlt)
+        {
+            return MainScreen.Reports;
+        }
+
+        if (key == Key.F7 || key == Key.O.WithAlt)
+        {
+            return MainScreen.Handover;
+        }
+
+        return null;
+    }
+
+    private IScreen CreateMain(MainScreen screen) => screen switch
+    {
+        MainScreen.Cases => new CaseBoardScreen(this),
+        MainScreen.Roster => RegisterScreens.Roster(this),
+        MainScreen.Staff => RegisterScreens.Staff(this),
+        MainScreen.Clients => RegisterScreens.Clients(this),
+        MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),
+        _ => new ComingScreen(UiText.Screen_Handover),
+    };
+}
