@@ -47,6 +47,19 @@ internal static class ServerCommand
         return 0;
     }
 
+    private static bool LockIsFree(JourPaths paths)
+    {
+        try
+        {
+            using var probe = new FileStream(paths.ServerLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<int> StopAsync(JourPaths paths, TextWriter output, CancellationToken cancellationToken)
     {
         using var socket = await ServerLauncher.TryConnectAsync(paths, cancellationToken);
@@ -60,10 +73,10 @@ internal static class ServerCommand
         using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
         await service.ShutdownServerAsync(cancellationToken);
 
-        // Wait until the socket is gone, so a script can rely on the server having stopped.
-        for (int i = 0; i < 100 && File.Exists(paths.Socket); i++)
+        // Wait until the server has let go of its lock, so a script can rely on it having stopped.
+        for (int i = 0; i < 200 && !LockIsFree(paths); i++)
         {
-            await Task.Delay(50, cancellationToken);
+            await Task.Delay(25, cancellationToken);
         }
 
         await output.WriteLineAsync(CliText.Cli_ServerStopped);

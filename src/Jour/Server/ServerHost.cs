@@ -111,15 +111,21 @@ internal sealed partial class ServerHost : IDisposable
 
     public void Dispose()
     {
-        _listener?.Dispose();
         _store?.Dispose();
-        try
+
+        // Only the server that bound the socket removes it: a server that lost the race for the
+        // lock must leave the winner's socket alone.
+        if (_listener is not null)
         {
-            File.Delete(_paths.Socket);
-        }
-        catch (IOException)
-        {
-            // Next server removes it.
+            _listener.Dispose();
+            try
+            {
+                File.Delete(_paths.Socket);
+            }
+            catch (IOException)
+            {
+                // The next server removes it.
+            }
         }
 
         _lock?.Dispose();

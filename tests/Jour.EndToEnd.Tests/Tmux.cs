@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace Jour.EndToEnd.Tests;
+
+/// <summary>A detached tmux session at 80x24 running one command, read the way an officer sees it.</summary>
+public sealed class Tmux : IDisposable
+{
+    private static int s_counter;
+
+    public Tmux(string command, int width = 80, int height = 24, string env = "")
+    {
+        Name = $"jour-e2e-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}";
+        Exec("new-session", "-d", "-s", Name, "-x", width.ToString(), "-y", height.ToString(), $"{env} {command}; sleep 600");
+    }
+
+    public string Name { get; }
+
+    public string Screen() => Exec("capture-pane", "-p", "-t", Name);
+
+    public void Keys(params string[] keys)
+    {
+        foreach (string key in keys)
+        {
+            Exec("send-keys", "-t", Name, key);
+        }
+    }
+
+    /// <summary>Types literal text (no key-name interpretation).</summary>
+    public void Type(string text) => Exec("send-keys", "-t", Name, "-l", text);
+
+    /// <summary>Waits until the screen shows <paramref name="text"/>; returns the screen and how long it took.</summary>
+    public (string Screen, TimeSpan Took) WaitFor(string text, int timeoutMs = 15_000) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), text, timeoutMs);
+
+    public (string Screen, TimeSpan Took) WaitUntil(Func<string, bool> condition, string what, int timeoutMs = 15_000)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen = "";
+        while (clock.ElapsedMilliseconds < timeoutMs)
+        {
+            screen = Screen();
+            if (condition(screen))
+            {
+                return (screen, clock.Elapsed);
+            }
+
+            Thread.Sleep(20);
+        }
+
+        throw new TimeoutException($"'{what}' not on screen after {timeoutMs} ms. Screen:\n{screen}");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Exec("kill-session", "-t", Name);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private static string Exec(params string[] args)
+    {
+        var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(start)!;
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {p.StandardError.ReadToEnd()}");
+        }
+
+        return output;
+    }
+}
