@@ -123,6 +123,6 @@ public sealed class SessionTests : IDisposable
         string wide = tmux.WaitFor("Öppna ärenden").Screen;
 
         Assert.Contains("Anordnare", wide, StringComparison.Ordinal);
-        Assert.Equal(30, wide.TrimEnd('\n').Split('\n').Length);
+        Assert.Contains(wide.Split('\n'), l => l.Length > 80);
     }
 }

@@ -1,0 +1,104 @@
+using Jour.Core.Cases;
+using Jour.Core.Common;
+using Jour.Core.Demo;
+using Jour.Storage;
+using LiteDB;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Jour.Storage.Tests;
+
+public sealed class LiteJourStoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("jour-store-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void OpenFile_OfSchemaVersion1_MigratesCasesToRevisions_AndKeepsThem()
+    {
+        string path = Path.Combine(_dir, "v1.db");
+        using (var old = new LiteDatabase(new ConnectionString { Filename = path, Password = "k" }))
+        {
+            // Version 1 stored cases without a revision.
+            var cases = old.GetCollection("cases");
+            cases.Insert(new BsonDocument { ["_id"] = 1L, ["Number"] = "2025-0001", ["State"] = "Staffing", ["ClientId"] = 3L });
+            old.UserVersion = 1;
+        }
+
+        using LiteJourStore store = LiteJourStore.OpenFile(path, "k");
+
+        Case migrated = store.FindCase(1)!;
+        Assert.Equal(1, migrated.Revision);
+        Assert.Equal(CaseState.Staffing, migrated.State);
+        Assert.Equal(LiteJourStore.SchemaVersion, store.Database.UserVersion);
+        Assert.Single(store.LoadOpenCases());
+    }
+
+    [Fact]
+    public void OpenFile_NewerSchema_IsRefusedWithAClearCode()
+    {
+        string path = Path.Combine(_dir, "v99.db");
+        using (var future = new LiteDatabase(new ConnectionString { Filename = path, Password = "k" }))
+        {
+            future.UserVersion = 99;
+        }
+
+        var ex = Assert.Throws<JourException>(() => LiteJourStore.OpenFile(path, "k"));
+        Assert.Equal(ErrorCodes.StorageNewerSchema, ex.Code);
+    }
+
+    [Fact]
+    public void OpenFile_WrongPassword_IsRefused_AndTheFileIsUnchanged()
+    {
+        string path = Path.Combine(_dir, "enc.db");
+        using (LiteJourStore store = LiteJourStore.OpenFile(path, "right"))
+        {
+            DemoData.Seed(store, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        }
+
+        byte[] before = File.ReadAllBytes(path);
+        var ex = Assert.Throws<JourException>(() => LiteJourStore.OpenFile(path, "wrong"));
+
+        Assert.Equal(ErrorCodes.StorageWrongKey, ex.Code);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void EveryStoredType_RoundTripsThroughAFile()
+    {
+        string path = Path.Combine(_dir, "rt.db");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero));
+        using (LiteJourStore store = LiteJourStore.OpenFile(path, "k"))
+        {
+            DemoData.Seed(store, time);
+        }
+
+        using LiteJourStore reopened = LiteJourStore.OpenFile(path, "k");
+        Assert.True(reopened.IsDemo);
+        Assert.Equal(12, reopened.CountCases());
+        Case staffing = reopened.LoadOpenCases().First(c => c.State == CaseState.Staffing);
+        Assert.True(staffing.IsVerified);
+        Assert.Equal(DateTimeKind.Utc, staffing.ReceivedUtc.Kind);
+        Assert.NotEmpty(staffing.Needs);
+        Assert.NotEmpty(reopened.LoadTimeline(staffing.Id));
+        Assert.All(reopened.LoadClients(), c => Assert.Equal(12, c.PersonalIdentityNumber.Length));
+        Assert.NotEmpty(reopened.LoadStaff().SelectMany(s => s.Competences));
+        Assert.NotEmpty(reopened.LoadShifts(time.GetUtcNow().UtcDateTime, time.GetUtcNow().UtcDateTime.AddDays(1)));
+        Assert.NotEmpty(reopened.LoadProviders());
+    }
+
+    [Fact]
+    public void TrySaveCase_AgainstAnOlderRevision_StoresNothing()
+    {
+        using LiteJourStore store = LiteJourStore.InMemory();
+        Case c = store.AddCase(new Case { ReceivedUtc = DateTime.UtcNow, Revision = 1 }, new CaseEvent { Text = "opened" });
+        c.Revision = 2;
+        Assert.True(store.TrySaveCase(c, 1, new CaseEvent { Text = "first" }));
+
+        c.Revision = 3;
+        Assert.False(store.TrySaveCase(c, 1, new CaseEvent { Text = "stale" }));
+
+        Assert.Equal(2, store.FindCase(c.Id)!.Revision);
+        Assert.DoesNotContain(store.LoadTimeline(c.Id), e => e.Text == "stale");
+    }
+}
