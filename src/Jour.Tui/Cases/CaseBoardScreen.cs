@@ -84,19 +84,7 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
             return true;
         }
 
-        if (key.AsRune.Value == '/')
-        {
-            _shell.Prompt.Open("/", _ => _shell.Prompt.Close(), () => _list.SetFilter(""), _list.Filter, onChange: _list.SetFilter);
-            return true;
-        }
-
-        if (key == Key.Esc && _list.Filter.Length > 0)
-        {
-            _list.SetFilter("");
-            return true;
-        }
-
-        return false;
+        return _list.HandleFilterKey(key, _shell.Prompt);
     }
 
     private static string SearchText(CaseSummary c) =>

@@ -65,18 +65,6 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
             return true;
         }
 
-        if (key.AsRune.Value == '/')
-        {
-            _shell.Prompt.Open("/", _ => _shell.Prompt.Close(), () => _list.SetFilter(""), _list.Filter, onChange: _list.SetFilter);
-            return true;
-        }
-
-        if (key == Key.Esc && _list.Filter.Length > 0)
-        {
-            _list.SetFilter("");
-            return true;
-        }
-
-        return false;
+        return _list.HandleFilterKey(key, _shell.Prompt);
     }
 }

@@ -89,6 +89,24 @@ public sealed class ListModel<T>
         return true;
     }
 
+    /// <summary>`/` opens the filter on the prompt line (filtering as it is typed); Esc clears a filter.</summary>
+    public bool HandleFilterKey(Key key, PromptLine prompt)
+    {
+        if (key.AsRune.Value == '/')
+        {
+            prompt.Open("/", _ => prompt.Close(), () => SetFilter(""), Filter, onChange: SetFilter);
+            return true;
+        }
+
+        if (key == Key.Esc && Filter.Length > 0)
+        {
+            SetFilter("");
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Keeps the selection visible in a window of <paramref name="rows"/> rows; returns the first row to draw.</summary>
     public int Scroll(int rows)
     {
