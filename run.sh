@@ -2,8 +2,9 @@
 # Jour's two commands: `./run.sh` (build if needed, start the app) and `./run.sh test` (every test).
 # Anything else passes through to the jour command line: `./run.sh cases --format json`.
 set -euo pipefail
-cd "$(dirname "$0")"
-ROOT=$(pwd)
+# No subshells or external commands on the way to the app: each fork costs milliseconds of startup.
+case $0 in */*) cd "${0%/*}" ;; esac
+ROOT=$PWD
 OUT="$ROOT/.jour-build"
 BIN="$OUT/bin/jour"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -33,11 +34,30 @@ need_packages() {
 }
 
 # The build is up to date when no source, project or resource file is newer than the binary.
+# Pure bash (globs and -nt), so a start that needs no build costs no extra process.
 up_to_date() {
   [ -x "$BIN" ] || return 1
-  [ -z "$(find src Directory.Build.props Directory.Build.targets Directory.Packages.props global.json \
-          -newer "$BIN" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \
-          -o -name '*.resx' -o -name '*.json' \) -print -quit 2>/dev/null)" ]
+  local f dir
+  for f in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json; do
+    [[ $f -nt $BIN ]] && return 1
+  done
+  shopt -s nullglob
+  for dir in src/*/; do
+    for f in "$dir"*.csproj; do [[ $f -nt $BIN ]] && return 1; done
+    newer_sources "$dir" && return 1
+  done
+  return 0
+}
+
+# True when a .cs, .resx or .tsv file under $1 (not bin/ or obj/) is newer than the binary.
+newer_sources() {
+  local f sub
+  for f in "$1"*.cs "$1"*.resx "$1"*.tsv; do [[ $f -nt $BIN ]] && return 0; done
+  for sub in "$1"*/; do
+    case $sub in */bin/ | */obj/) continue ;; esac
+    newer_sources "$sub" && return 0
+  done
+  return 1
 }
 
 build_app() {

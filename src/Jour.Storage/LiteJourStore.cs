@@ -41,6 +41,11 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     {
         _db = db;
         _db.UtcDate = true;
+
+        // A checkpoint inside a commit stalled every waiting session for up to 100 ms; the server
+        // checkpoints when writes pause instead (JourUseCases.CheckpointWhenQuiet). Committed data
+        // is durable in the log either way.
+        _db.CheckpointSize = 0;
         _cases = db.GetCollection<Case>("cases");
         _events = db.GetCollection<CaseEvent>("case_events");
         _clients = db.GetCollection<Client>("clients");
@@ -92,7 +97,22 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     /// <summary>Opens an already constructed database (tests build old-schema files this way).</summary>
     public static LiteJourStore Wrap(LiteDatabase database) => new(database);
 
-    public void Dispose() => _db.Dispose();
+    public void Checkpoint() => _db.Checkpoint();
+
+    public void Dispose()
+    {
+        // The shutdown checkpoint is off with the automatic one; leave a compact file behind.
+        try
+        {
+            _db.Checkpoint();
+        }
+        catch (LiteException)
+        {
+            // The log stays and is replayed on the next open.
+        }
+
+        _db.Dispose();
+    }
 
     public void Reset(bool isDemo)
     {

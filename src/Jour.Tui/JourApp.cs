@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Tui.Shell;
 using Jour.Tui.SignIn;
@@ -89,12 +90,17 @@ public static partial class JourApp
     }
 
     /// <summary>Runs the session until the user quits or the terminal goes away.</summary>
-    public static async Task<int> RunAsync(IJourService service, TuiOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Func<Task<IJourService>> connect, TuiOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ILogger log = loggers.CreateLogger("Tui");
         Configure(options);
+        StartupTrace.Mark("configured");
         using IApplication app = Application.Create().Init();
+        StartupTrace.Mark("init");
+        IJourService service = await connect();
+        StartupTrace.Mark("connected");
         using Window window = await CreateMainWindowAsync(app, service, options, log);
+        StartupTrace.Mark("window");
         bool hungUp = false;
 
         // Terminal.Gui does not handle a hang-up: stop the loop and exit rather than spin on a dead terminal.
@@ -104,6 +110,19 @@ public static partial class JourApp
             hungUp = true;
             app.Invoke(() => app.RequestStop(window));
             _ = Task.Delay(2000, CancellationToken.None).ContinueWith(_ => Environment.Exit(129), TaskScheduler.Default);
+        });
+        // A hang-up is not always signalled (e.g. the process was not in the terminal's foreground
+        // group); a session reading a dead terminal would spin on the CPU for ever, so also look.
+        app.AddTimeout(TimeSpan.FromSeconds(2), () =>
+        {
+            if (!options.TerminalGone())
+            {
+                return true;
+            }
+
+            hungUp = true;
+            app.RequestStop(window);
+            return false;
         });
         app.Run(window, ex =>
         {

@@ -15,6 +15,9 @@ public sealed class TuiOptions
 
     public string DataDirectory { get; init; } = "";
 
+    /// <summary>Whether the terminal has gone away (checked every few seconds); the session then ends.</summary>
+    public Func<bool> TerminalGone { get; init; } = () => false;
+
     /// <summary>The clock; tests freeze it.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -14,6 +14,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        StartupTrace.Mark("main");
         // Dates, numbers and sorting are Swedish whatever the UI language.
         CultureInfo.DefaultThreadCurrentCulture = SwedishCulture.Instance;
         CultureInfo.CurrentCulture = SwedishCulture.Instance;

@@ -15,4 +15,10 @@ public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffSt
 
     /// <summary>Empties every collection and marks the database demo or not.</summary>
     void Reset(bool isDemo);
+
+    /// <summary>
+    /// Moves committed changes from the write-ahead log into the data file. Commits never do this
+    /// themselves, so no acknowledgement waits on it; the server calls it when writes pause.
+    /// </summary>
+    void Checkpoint();
 }

@@ -19,6 +19,8 @@ public sealed partial class JourUseCases
     private readonly ChangeHub _hub;
     private readonly ILogger _log;
     private readonly Lock _writeGate = new();
+    private long _lastWriteTicks;
+    private int _writesSinceCheckpoint;
 
     public JourUseCases(IJourStore store, TimeProvider time, ChangeHub hub, ILogger<JourUseCases> log)
     {
@@ -29,6 +31,35 @@ public sealed partial class JourUseCases
     }
 
     public ChangeHub Hub => _hub;
+
+    /// <summary>
+    /// Checkpoints the store when no write came for <paramref name="quiet"/>, or when many writes
+    /// piled up without a pause; returns whether it did. Called by the server about once a second.
+    /// </summary>
+    public bool CheckpointWhenQuiet(TimeSpan quiet, int maxPendingWrites = 2000)
+    {
+        int pending = Volatile.Read(ref _writesSinceCheckpoint);
+        bool paused = _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) >= quiet.Ticks;
+        if (pending == 0 || (!paused && pending < maxPendingWrites))
+        {
+            return false;
+        }
+
+        lock (_writeGate)
+        {
+            Interlocked.Exchange(ref _writesSinceCheckpoint, 0);
+            _store.Checkpoint();
+        }
+
+        return true;
+    }
+
+    private void Published(ChangeNotice notice)
+    {
+        Interlocked.Exchange(ref _lastWriteTicks, _time.GetUtcNow().UtcTicks);
+        Interlocked.Increment(ref _writesSinceCheckpoint);
+        _hub.Publish(notice);
+    }
 
     private DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
 
@@ -82,7 +113,7 @@ public sealed partial class JourUseCases
             });
         }
 
-        _hub.Publish(new ChangeNotice(ChangeKind.User, admin.Id));
+        Published(new ChangeNotice(ChangeKind.User, admin.Id));
         return new SessionInfo(admin.Id, admin.Name, admin.Roles, _store.IsDemo);
     }
 
@@ -146,7 +177,7 @@ public sealed partial class JourUseCases
             detail = Detail(c);
         }
 
-        _hub.Publish(new ChangeNotice(ChangeKind.Case, request.CaseId));
+        Published(new ChangeNotice(ChangeKind.Case, request.CaseId));
         return detail;
     }
 
@@ -173,7 +204,7 @@ public sealed partial class JourUseCases
             }
         }
 
-        _hub.Publish(new ChangeNotice(ChangeKind.Case, request.CaseId));
+        Published(new ChangeNotice(ChangeKind.Case, request.CaseId));
         return new TimelineEntry(entry.Id, entry.AtUtc, actor.UserName, null, null, null, entry.Text);
     }
 
@@ -229,7 +260,7 @@ public sealed partial class JourUseCases
         }
 
         LogDemoReset(actor.UserId);
-        _hub.Publish(new ChangeNotice(ChangeKind.Everything, 0));
+        Published(new ChangeNotice(ChangeKind.Everything, 0));
         return true;
     }
 

@@ -188,6 +188,7 @@ public sealed class ShellView : View
     {
         var canvas = new Canvas(this, _options.Ascii, Viewport.Width, Viewport.Height);
         DrawTitle(canvas);
+        StartupTrace.Mark("draw");
         CurrentScreen.Draw(new Canvas(this, _options.Ascii, Viewport.Width, ContentRows, originRow: TitleRows));
         DrawStatus(canvas);
         return true;

@@ -1,5 +1,6 @@
 using Jour.Client;
 using Jour.Configuration;
+using Jour.Core.Common;
 using Jour.Tui;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,10 @@ internal static class TuiCommand
     public static async Task<int> RunAsync(JourPaths paths, JourConfig config, bool ascii, bool kiosk, CancellationToken cancellationToken)
     {
         using ILoggerFactory loggers = Logging.Create(paths, "session");
-        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        StartupTrace.Mark("logging");
+
+        // Connecting (or starting the server) and setting up the terminal overlap: both take milliseconds.
+        Task<SocketJourService> connecting = SocketJourService.ConnectAsync(paths, cancellationToken);
         var options = new TuiOptions
         {
             Ascii = ascii || config.Ascii || Environment.GetEnvironmentVariable("JOUR_ASCII") == "1",
@@ -19,7 +23,18 @@ internal static class TuiCommand
             Kiosk = kiosk || config.Kiosk,
             IdleLock = TimeSpan.FromMinutes(config.IdleLockMinutes),
             DataDirectory = paths.DataDirectory,
+            TerminalGone = Native.Posix.TerminalHungUp,
         };
-        return await JourApp.RunAsync(service, options, loggers, cancellationToken);
+        try
+        {
+            return await JourApp.RunAsync(async () => await connecting, options, loggers, cancellationToken);
+        }
+        finally
+        {
+            if (connecting.IsCompletedSuccessfully)
+            {
+                connecting.Result.Dispose();
+            }
+        }
     }
 }

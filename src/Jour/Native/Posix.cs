@@ -17,6 +17,38 @@ internal static partial class Posix
         }
     }
 
+    /// <summary>
+    /// True when the terminal on standard input has hung up (the SSH link or the tmux pane is gone).
+    /// A session must not outlive its terminal: a read loop on a dead terminal only spins.
+    /// </summary>
+    public static bool TerminalHungUp()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        var fd = new PollFd { Fd = 0, Events = PollIn };
+        int ready = poll(ref fd, 1, 0);
+        return ready < 0 || (fd.Revents & (PollHup | PollErr | PollNval)) != 0;
+    }
+
+    private const short PollIn = 0x001;
+    private const short PollErr = 0x008;
+    private const short PollHup = 0x010;
+    private const short PollNval = 0x020;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int poll(ref PollFd fds, nuint count, int timeoutMs);
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial int setsid();
 }

@@ -85,6 +85,7 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         ArmIdleTimer();
+        Task checkpoints = CheckpointWhileRunningAsync();
         var sessions = new List<Task>();
         while (!_stopping.IsCancellationRequested)
         {
@@ -104,6 +105,7 @@ internal sealed partial class ServerHost : IDisposable
 
         _listener.Dispose();
         await Task.WhenAll(sessions).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await checkpoints;
         LogStopped();
     }
 
@@ -161,6 +163,22 @@ internal sealed partial class ServerHost : IDisposable
             }
 
             LogDisconnected(id);
+        }
+    }
+
+    private async Task CheckpointWhileRunningAsync()
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await tick.WaitForNextTickAsync(_stopping.Token))
+            {
+                UseCases!.CheckpointWhenQuiet(TimeSpan.FromSeconds(1));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: Dispose checkpoints what is left.
         }
     }
 

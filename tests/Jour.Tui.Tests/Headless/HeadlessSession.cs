@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Jour.Core.Demo;
+using Jour.Core.Sessions;
+using Jour.Storage;
+using Jour.Tui.Shell;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Time;
+using Terminal.Gui.Views;
+
+namespace Jour.Tui.Tests.Headless;
+
+/// <summary>
+/// The real shell on Terminal.Gui's ANSI driver with no terminal, over the in-process service and
+/// an in-memory demo database: keys in, the screen out as text.
+/// </summary>
+internal sealed class HeadlessSession : IDisposable
+{
+    private readonly LiteJourStore _store = LiteJourStore.InMemory();
+    private readonly IApplication _app;
+    private readonly Window _window;
+    private readonly SessionToken _token;
+
+    private HeadlessSession(IApplication app, Window window, SessionToken token, LiteJourStore store, FakeTimeProvider time, InProcessJourService service)
+    {
+        _app = app;
+        _window = window;
+        _token = token;
+        _store = store;
+        Time = time;
+        Service = service;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public InProcessJourService Service { get; }
+
+    public ShellView? Shell { get; private set; }
+
+    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
+        LiteJourStore store = LiteJourStore.InMemory();
+        DemoData.Seed(store, time);
+        var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance);
+        var service = new InProcessJourService(useCases);
+        var options = new TuiOptions { Time = time };
+        JourApp.Configure(options);
+        IApplication app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(width, height);
+        ShellView? shell = null;
+        Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s => shell = s);
+        SessionToken token = app.Begin(window)!;
+        var session = new HeadlessSession(app, window, token, store, time, service) { Shell = shell };
+        session.Settle();
+        return session;
+    }
+
+    /// <summary>The screen as the user sees it, after running what background work queued for the UI thread.</summary>
+    public string Screen
+    {
+        get
+        {
+            Settle();
+            return _app.Driver!.ToString()!;
+        }
+    }
+
+    public void Press(params Key[] keys)
+    {
+        foreach (Key key in keys)
+        {
+            _app.InjectKey(key);
+            Settle();
+        }
+    }
+
+    public void Type(string text)
+    {
+        foreach (char c in text)
+        {
+            Press(new Key(c));
+        }
+    }
+
+    /// <summary>Waits (a bounded time) until the screen shows <paramref name="text"/>; returns the screen.</summary>
+    public string WaitFor(string text)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen = Screen;
+        while (!screen.Contains(text, StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Thread.Sleep(10);
+            screen = Screen;
+        }
+
+        Assert.True(screen.Contains(text, StringComparison.Ordinal), $"'{text}' never appeared on:\n{screen}");
+        return screen;
+    }
+
+    public void Dispose()
+    {
+        _app.End(_token);
+        _window.Dispose();
+        _app.Dispose();
+        Service.Dispose();
+        _store.Dispose();
+    }
+
+    private void Settle()
+    {
+        _app.TimedEvents?.RunTimers();
+        _app.LayoutAndDraw();
+    }
+}
