@@ -29,6 +29,10 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<VerificationStep>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<NeedWindow>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Representative))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ContactPerson))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Representative>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<ContactPerson>))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper

@@ -190,12 +190,64 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         return client;
     }
 
+    public void AddClients(IReadOnlyList<Client> clients) => InTransaction(() => _clients.InsertBulk(clients));
+
+    public bool TryUpdateClient(Client client, int expectedRevision) =>
+        TryUpdate(_clients, client, client.Id, expectedRevision, c => c.Revision, (c, r) => c.Revision = r);
+
     public IReadOnlyList<Provider> LoadProviders() => [.. _providers.FindAll()];
+
+    public Provider? FindProvider(long id) => _providers.FindById(id);
 
     public Provider AddProvider(Provider provider)
     {
         _providers.Insert(provider);
         return provider;
+    }
+
+    public void AddProviders(IReadOnlyList<Provider> providers) => InTransaction(() => _providers.InsertBulk(providers));
+
+    public bool TryUpdateProvider(Provider provider, int expectedRevision) =>
+        TryUpdate(_providers, provider, provider.Id, expectedRevision, p => p.Revision, (p, r) => p.Revision = r);
+
+    private bool TryUpdate<T>(ILiteCollection<T> collection, T updated, long id, int expectedRevision, Func<T, int> revision, Action<T, int> setRevision)
+    {
+        _db.BeginTrans();
+        try
+        {
+            T? stored = collection.FindById(id);
+            if (stored is null || revision(stored) != expectedRevision)
+            {
+                _db.Rollback();
+                return false;
+            }
+
+            setRevision(updated, expectedRevision + 1);
+            collection.Update(updated);
+            _db.Commit();
+            return true;
+        }
+        catch
+        {
+            _db.Rollback();
+            setRevision(updated, expectedRevision);
+            throw;
+        }
+    }
+
+    private void InTransaction(Action work)
+    {
+        _db.BeginTrans();
+        try
+        {
+            work();
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
     }
 
     public IReadOnlyList<StandbyAssistant> LoadStaff() => [.. _staff.FindAll()];

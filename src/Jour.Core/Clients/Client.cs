@@ -23,5 +23,16 @@ public sealed class Client
 
     public decimal GrantedHoursPerWeek { get; set; }
 
+    public AssistanceBasis Basis { get; set; }
+
+    /// <summary>Competences an assistant must have (lifting, tube feeding, epilepsy, sign language, a language).</summary>
     public List<string> Needs { get; set; } = [];
+
+    /// <summary>Health-care tasks that need a delegation (e.g. insulin, PEG feeding).</summary>
+    public List<string> DelegatedTasks { get; set; } = [];
+
+    public List<Representative> Representatives { get; set; } = [];
+
+    /// <summary>Bumped on every save; a save against an older revision is refused.</summary>
+    public int Revision { get; set; }
 }

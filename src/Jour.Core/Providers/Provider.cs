@@ -15,4 +15,11 @@ public sealed class Provider
     public ProviderStatus Status { get; set; }
 
     public string Phone { get; set; } = "";
+
+    public IvoPermit Permit { get; set; } = IvoPermit.Granted;
+
+    public List<ContactPerson> Contacts { get; set; } = [];
+
+    /// <summary>Bumped on every save; a save against an older revision is refused.</summary>
+    public int Revision { get; set; }
 }
