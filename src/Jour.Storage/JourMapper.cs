@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Drafts;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Staff;
@@ -29,6 +30,8 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<VerificationStep>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<NeedWindow>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Draft))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, string>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Representative))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ContactPerson))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Representative>))]
@@ -47,7 +50,8 @@ public static class JourMapper
             .Id(c => c.Id)
             .Ignore(c => c.IsOpen)
             .Ignore(c => c.IsVerified)
-            .Ignore(c => c.ReopenPeriod);
+            .Ignore(c => c.ReopenPeriod)
+            .Ignore(c => c.UnsignedTimeReports);
         mapper.Entity<NeedWindow>().Ignore(w => w.IsCovered);
         mapper.Entity<CaseEvent>().Id(e => e.Id);
         mapper.Entity<Client>().Id(c => c.Id);
@@ -55,6 +59,7 @@ public static class JourMapper
         mapper.Entity<StandbyAssistant>().Id(s => s.Id);
         mapper.Entity<OnCallShift>().Id(s => s.Id);
         mapper.Entity<User>().Id(u => u.Id);
+        mapper.Entity<Draft>().Id(d => d.Id, autoId: false);
         return mapper;
     }
 }

@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Drafts;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Sessions;
@@ -36,6 +37,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<User> _users;
     private readonly ILiteCollection<MetaDocument> _meta;
     private readonly ILiteCollection<CounterDocument> _counters;
+    private readonly ILiteCollection<Draft> _drafts;
 
     private LiteJourStore(LiteDatabase db)
     {
@@ -55,6 +57,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _users = db.GetCollection<User>("users");
         _meta = db.GetCollection<MetaDocument>("meta");
         _counters = db.GetCollection<CounterDocument>("counters");
+        _drafts = db.GetCollection<Draft>("drafts");
         Migrate();
     }
 
@@ -98,6 +101,12 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     public static LiteJourStore Wrap(LiteDatabase database) => new(database);
 
     public void Checkpoint() => _db.Checkpoint();
+
+    public Draft? FindDraft(string id) => _drafts.FindById(id);
+
+    public void SaveDraft(Draft draft) => _drafts.Upsert(draft);
+
+    public void DeleteDraft(string id) => _drafts.Delete(id);
 
     public void Dispose()
     {

@@ -57,12 +57,20 @@ public sealed class Case
 
     public TimeSpan ReopenPeriod { get; set; } = DefaultReopenPeriod;
 
+    /// <summary>
+    /// Time reports of this case not yet signed by assistant and client; set by the use case before
+    /// firing Close, not stored. Time reports arrive with the roster, so for now it is always 0.
+    /// </summary>
+    public int UnsignedTimeReports { get; set; }
+
     public bool IsOpen => State is not (CaseState.Declined or CaseState.Closed or CaseState.Withdrawn);
 
     public bool IsVerified =>
         ProviderAlternativesExhausted
-        && Verification.Any(v => v.Step == PriorityStep.CrisisStaffingCentreContacted)
-        && Verification.Any(v => v.Step == PriorityStep.StandbyPool);
+        && HasStep(PriorityStep.CrisisStaffingCentreContacted)
+        && HasStep(PriorityStep.StandbyPool);
+
+    private bool HasStep(PriorityStep step) => Verification.Any(v => v.Step == step);
 
     /// <summary>The earliest window of the next 24 hours that still lacks assistants.</summary>
     public NeedWindow? NextUncoveredWindow(DateTime nowUtc) =>
@@ -128,6 +136,61 @@ public sealed class Case
         };
     }
 
+    /// <summary>Triggers this state has whose guards are unmet now, each with the codes of what is missing.</summary>
+    public IReadOnlyList<(CaseTrigger Trigger, IReadOnlyList<string> Missing)> BlockedTriggers(DateTime nowUtc)
+    {
+        _nowUtc = nowUtc;
+        var blocked = new List<(CaseTrigger, IReadOnlyList<string>)>();
+        foreach (CaseTrigger trigger in Enum.GetValues<CaseTrigger>())
+        {
+            if (!Machine.CanFire(trigger, out ICollection<string>? unmet) && unmet is { Count: > 0 })
+            {
+                blocked.Add((trigger, [.. unmet]));
+            }
+        }
+
+        return blocked;
+    }
+
+    /// <summary>
+    /// Records the statement that the provider's alternatives are exhausted (<paramref name="step"/>
+    /// null) or a step of the priority order, with when it happened and how it went.
+    /// </summary>
+    public CaseEvent RecordVerification(PriorityStep? step, DateTime atUtc, string outcome, DateTime nowUtc, long userId)
+    {
+        if (!IsOpen || State == CaseState.HandedBack)
+        {
+            throw new JourException(ErrorCodes.VerificationClosed, Messages.Get("State_" + State));
+        }
+
+        if (string.IsNullOrWhiteSpace(outcome))
+        {
+            throw new JourException(ErrorCodes.OutcomeRequired);
+        }
+
+        if (atUtc > nowUtc.AddMinutes(5))
+        {
+            throw new JourException(ErrorCodes.VerificationInFuture);
+        }
+
+        if (step is null)
+        {
+            ProviderAlternativesExhausted = true;
+        }
+
+        Verification.Add(new VerificationStep { Step = step, AtUtc = atUtc, Outcome = outcome.Trim(), UserId = userId });
+        UpdatedUtc = nowUtc;
+        UpdatedBy = userId;
+        string label = step is { } s ? Messages.Get("Step_" + s) : Messages.Get("Step_Exhausted");
+        return new CaseEvent
+        {
+            CaseId = Id,
+            AtUtc = nowUtc,
+            UserId = userId,
+            Text = Messages.Format("Timeline_Verification", [label, SwedishTime.FormatLocal(atUtc), outcome.Trim()]),
+        };
+    }
+
     /// <summary>Triggers whose transition must say why.</summary>
     public static bool RequiresReason(CaseTrigger trigger) =>
         trigger is CaseTrigger.Decline or CaseTrigger.Withdraw or CaseTrigger.Reopen or CaseTrigger.GapAppeared;
@@ -154,7 +217,12 @@ public sealed class Case
             .Permit(CaseTrigger.Withdraw, CaseState.Withdrawn);
 
         m.Configure(CaseState.Assessing)
-            .PermitIf(CaseTrigger.Accept, CaseState.Staffing, () => IsVerified, ErrorCodes.GuardVerificationMissing)
+            .PermitIf(
+                CaseTrigger.Accept,
+                CaseState.Staffing,
+                new Tuple<Func<bool>, string>(() => ProviderAlternativesExhausted, ErrorCodes.GuardExhaustedMissing),
+                new Tuple<Func<bool>, string>(() => HasStep(PriorityStep.CrisisStaffingCentreContacted), ErrorCodes.GuardStep1Missing),
+                new Tuple<Func<bool>, string>(() => HasStep(PriorityStep.StandbyPool), ErrorCodes.GuardStep2Missing))
             .Permit(CaseTrigger.Decline, CaseState.Declined)
             .Permit(CaseTrigger.Withdraw, CaseState.Withdrawn);
 
@@ -171,9 +239,8 @@ public sealed class Case
         m.Configure(CaseState.ShortTermPlacement)
             .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
 
-        // Time reports arrive with the roster; until then there is nothing unsigned to wait for.
         m.Configure(CaseState.HandedBack)
-            .Permit(CaseTrigger.Close, CaseState.Closed)
+            .PermitIf(CaseTrigger.Close, CaseState.Closed, () => UnsignedTimeReports == 0, ErrorCodes.GuardTimeReportsUnsigned)
             .PermitIf(CaseTrigger.Reopen, CaseState.Staffing, WithinReopenPeriod, ErrorCodes.GuardReopenPeriodPassed);
 
         return m;

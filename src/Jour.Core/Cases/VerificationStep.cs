@@ -3,7 +3,10 @@ namespace Jour.Core.Cases;
 /// <summary>One recorded step of the priority order, with when it happened and how it went.</summary>
 public sealed class VerificationStep
 {
-    public PriorityStep Step { get; set; }
+    /// <summary>The step of the priority order; null for the statement that the provider's own alternatives are exhausted.</summary>
+    public PriorityStep? Step { get; set; }
+
+    public long UserId { get; set; }
 
     public DateTime AtUtc { get; set; }
 

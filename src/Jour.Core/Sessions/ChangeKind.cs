@@ -6,6 +6,7 @@ public enum ChangeKind
     Everything,
     Case,
     Client,
+    Provider,
     Staff,
     Roster,
     User,

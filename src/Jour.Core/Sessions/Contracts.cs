@@ -57,7 +57,12 @@ public sealed record CaseDetail(
     string Description,
     bool IsVerified,
     IReadOnlyList<CaseTrigger> PermittedTriggers,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    long ClientId,
+    bool AlternativesExhausted,
+    IReadOnlyList<VerificationData> Verification,
+    IReadOnlyList<NeedWindowData> Needs,
+    IReadOnlyList<BlockedTrigger> Blocked);
 
 /// <summary>A request to move a case on, made against the revision the user saw.</summary>
 public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision);

@@ -37,5 +37,25 @@ public interface IJourService : IDisposable
     /// <summary>Recreates the demo data; refused on a database that is not a demo.</summary>
     Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Opens a case from the intake form; the form's draft is discarded.</summary>
+    Task<CaseDetail> CreateCaseAsync(NewCaseRequest request, CancellationToken cancellationToken = default);
+
+    Task<CaseDetail> RecordVerificationAsync(VerificationRequest request, CancellationToken cancellationToken = default);
+
+    Task<ClientData> GetClientAsync(long clientId, CancellationToken cancellationToken = default);
+
+    Task<ClientData> SaveClientAsync(ClientData client, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ProviderData>> GetProvidersAsync(CancellationToken cancellationToken = default);
+
+    Task<ProviderData> SaveProviderAsync(ProviderData provider, CancellationToken cancellationToken = default);
+
+    /// <summary>The signed-in user's draft of a form, or null.</summary>
+    Task<DraftData?> GetDraftAsync(string form, CancellationToken cancellationToken = default);
+
+    Task<bool> SaveDraftAsync(DraftData draft, CancellationToken cancellationToken = default);
+
+    Task<bool> DiscardDraftAsync(string form, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
 }

@@ -54,6 +54,41 @@ public sealed class InProcessJourService : IJourService
     public Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
         Run(() => Actor() is not null ? _useCases.GetShifts(fromUtc, toUtc) : []);
 
+    public Task<CaseDetail> CreateCaseAsync(NewCaseRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.CreateCase(Actor(), request));
+
+    public Task<CaseDetail> RecordVerificationAsync(VerificationRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.RecordVerification(Actor(), request));
+
+    public Task<ClientData> GetClientAsync(long clientId, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetClient(clientId) : null!);
+
+    public Task<ClientData> SaveClientAsync(ClientData client, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveClient(Actor(), client));
+
+    public Task<IReadOnlyList<ProviderData>> GetProvidersAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetProviders() : []);
+
+    public Task<ProviderData> SaveProviderAsync(ProviderData provider, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveProvider(Actor(), provider));
+
+    public Task<DraftData?> GetDraftAsync(string form, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.GetDraft(Actor(), form));
+
+    public Task<bool> SaveDraftAsync(DraftData draft, CancellationToken cancellationToken = default) =>
+        Run(() =>
+        {
+            _useCases.SaveDraft(Actor(), draft);
+            return true;
+        });
+
+    public Task<bool> DiscardDraftAsync(string form, CancellationToken cancellationToken = default) =>
+        Run(() =>
+        {
+            _useCases.DiscardDraft(Actor(), form);
+            return true;
+        });
+
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ResetDemo(Actor()));
 

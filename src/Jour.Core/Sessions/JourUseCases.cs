@@ -268,11 +268,20 @@ public sealed partial class JourUseCases
     public static string MaskNumber(string stored) =>
         stored.Length == 12 && stored.All(char.IsAsciiDigit) ? string.Concat(stored.AsSpan(0, 8), "-****") : "********-****";
 
+    /// <summary>A refusal that names who changed the case, when, and what they did (the latest timeline entry).</summary>
     private JourException ChangedByOther(Case current)
     {
-        string who = UserNames().GetValueOrDefault(current.UpdatedBy, "?");
-        string when = SwedishTime.FormatLocal(current.UpdatedUtc);
-        return new JourException(ErrorCodes.CaseChangedByOther, who, when);
+        Case stored = _store.FindCase(current.Id) ?? current;
+        string who = UserNames().GetValueOrDefault(stored.UpdatedBy, "?");
+        string when = SwedishTime.FormatLocal(stored.UpdatedUtc);
+        CaseEvent? last = _store.LoadTimeline(stored.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).LastOrDefault();
+        string what = last switch
+        {
+            { From: { } from, To: { } to } => Messages.Format("Change_Transition", [Messages.Get("State_" + from), Messages.Get("State_" + to)]),
+            { Text.Length: > 0 } e => e.Text.Length > 60 ? e.Text[..60] + "…" : e.Text,
+            _ => Messages.Get("Change_Note"),
+        };
+        return new JourException(ErrorCodes.CaseChangedByOther, who, when, what);
     }
 
     private Dictionary<long, string> UserNames() => _store.LoadUsers().ToDictionary(u => u.Id, u => u.Name);
@@ -301,7 +310,12 @@ public sealed partial class JourUseCases
             c.Description,
             c.IsVerified,
             c.PermittedTriggers(now),
-            timeline);
+            timeline,
+            c.ClientId,
+            c.ProviderAlternativesExhausted,
+            [.. c.Verification.OrderBy(v => v.AtUtc).Select(v => new VerificationData(v.Step, v.AtUtc, v.Outcome))],
+            [.. c.Needs.OrderBy(w => w.FromUtc).Select(w => new NeedWindowData(w.FromUtc, w.ToUtc, w.Assistants, [.. w.Competences], w.Confirmed))],
+            [.. c.BlockedTriggers(now).Select(b => new BlockedTrigger(b.Trigger, string.Join(" ", b.Missing.Select(code => Messages.Format(code, [c.UnsignedTimeReports.ToString(SwedishCulture.Instance)])))))]);
     }
 
     private static CaseSummary Summarise(Case c, DateTime now, Dictionary<long, string> clients, Dictionary<long, string> providers)

@@ -1,3 +1,4 @@
+using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Tui.Resources;
@@ -10,7 +11,13 @@ namespace Jour.Tui.Cases;
 public sealed class CaseBoardScreen : IScreen, IReloadable
 {
     private readonly ShellView _shell;
+    private static readonly CaseState?[] s_stateFilters =
+    [
+        null, CaseState.Received, CaseState.Assessing, CaseState.Staffing, CaseState.Covered, CaseState.ShortTermPlacement, CaseState.HandedBack,
+    ];
+
     private readonly ListModel<CaseSummary> _list;
+    private int _stateFilter;
 
     public CaseBoardScreen(ShellView shell)
     {
@@ -24,20 +31,30 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
     public IReadOnlyList<(string Key, string Text)> Help =>
     [
         ("Enter", UiText.Help_Board_Enter),
+        ("N", UiText.Help_Board_New),
+        ("Tab Shift+Tab", UiText.Help_Board_States),
         ("/", UiText.Help_Board_Filter),
         ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Open, UiText.Key_Filter];
+    public IReadOnlyList<string> KeyHints => [UiText.Key_Open, UiText.Key_NewCase, UiText.Key_Filter, UiText.Key_States];
+
+    public CaseState? StateFilter => s_stateFilters[_stateFilter];
 
     public ListModel<CaseSummary> List => _list;
 
-    public void Reload() => _list.SetRows(_shell.Session.Cases, (a, b) => a.Id == b.Id);
+    public void Reload() =>
+        _list.SetRows([.. _shell.Session.Cases.Where(c => StateFilter is not { } s || c.State == s)], (a, b) => a.Id == b.Id);
 
     public void Draw(Canvas canvas)
     {
         DateTime now = _shell.UtcNow;
         string heading = Format.Text(UiText.Board_Title, _list.Visible.Count);
+        if (StateFilter is { } shown)
+        {
+            heading += "   " + Format.Text(UiText.Board_State, Messages.Get("State_" + shown));
+        }
+
         if (_list.Filter.Length > 0)
         {
             heading += "   " + Format.Text(UiText.Board_Filter, _list.Filter);
@@ -75,6 +92,20 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
     {
         if (_list.Navigate(key, _shell.ContentRows - 2))
         {
+            return true;
+        }
+
+        if (key == Key.Tab || key == Key.Tab.WithShift)
+        {
+            int step = key == Key.Tab ? 1 : -1;
+            _stateFilter = (_stateFilter + step + s_stateFilters.Length) % s_stateFilters.Length;
+            Reload();
+            return true;
+        }
+
+        if (!key.IsCtrl && !key.IsAlt && char.ToLowerInvariant((char)key.AsRune.Value) == 'n')
+        {
+            _shell.Push(new Intake.NewCaseScreen(_shell));
             return true;
         }
 

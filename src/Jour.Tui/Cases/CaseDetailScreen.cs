@@ -35,11 +35,12 @@ public sealed class CaseDetailScreen : IScreen
     [
         ("1–9", UiText.Help_Case_Triggers),
         ("N", UiText.Help_Case_Note),
+        ("V", UiText.Help_Case_Verify),
         ("R", UiText.Help_Case_Reload),
         ("Esc", UiText.Help_Esc_Text),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Trigger, UiText.Key_Note, UiText.Key_Back];
+    public IReadOnlyList<string> KeyHints => [UiText.Key_Trigger, UiText.Key_Note, UiText.Key_Verify, UiText.Key_Back];
 
     public void Reload() =>
         _shell.RunInBackground(
@@ -66,10 +67,26 @@ public sealed class CaseDetailScreen : IScreen
             ? Format.Text(UiText.Case_Gap, Format.When(f, now), SwedishTime.FormatClock(t))
             : UiText.Case_NoGap;
         canvas.Line(row++, (d.IsVerified ? UiText.Case_Verified : UiText.Case_NotVerified) + "   " + gap);
+        foreach (VerificationData v in d.Verification)
+        {
+            string step = v.Step is { } ps ? Messages.Get("Step_" + ps) : Messages.Get("Step_Exhausted");
+            canvas.Line(row++, $"  {canvas.Marker} {step} {SwedishTime.FormatClock(v.AtUtc)}: {v.Outcome}");
+        }
+
+        if (d.Needs.Count > 0)
+        {
+            canvas.Line(row++, UiText.Case_Needs + " " + string.Join("; ", d.Needs.Select(w =>
+                $"{SwedishTime.FormatLocal(w.FromUtc)}–{SwedishTime.FormatClock(w.ToUtc)} {w.Confirmed}/{w.Assistants}"
+                + (w.Competences.Count > 0 ? " (" + string.Join(", ", w.Competences) + ")" : ""))));
+        }
         string actions = d.PermittedTriggers.Count == 0
             ? UiText.Case_NoTriggers
             : UiText.Case_Triggers + " " + string.Join("  ", d.PermittedTriggers.Select((tr, i) => $"[{i + 1}] {Messages.Get("Trigger_" + tr)}"));
         canvas.Line(row++, actions);
+        foreach (BlockedTrigger blocked in d.Blocked)
+        {
+            canvas.Line(row++, $"  {Messages.Get("Trigger_" + blocked.Trigger)}: {blocked.Missing}");
+        }
         canvas.Line(row++, canvas.Rule[..Math.Min(canvas.Width, 2)] + " " + UiText.Case_Timeline + " " + canvas.Rule);
 
         int rows = canvas.Height - row;
@@ -100,6 +117,12 @@ public sealed class CaseDetailScreen : IScreen
         if (letter == 'n' && !key.IsAlt && !key.IsCtrl)
         {
             _shell.Prompt.Open(UiText.Note_Prompt, text => Save(() => _shell.Session.Service.AddNoteAsync(new NoteRequest(_caseId, text))));
+            return true;
+        }
+
+        if (letter == 'v' && !key.IsAlt && !key.IsCtrl)
+        {
+            _shell.Push(new VerificationScreen(_shell, d, recorded => _detail = recorded));
             return true;
         }
 

@@ -13,6 +13,7 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
     private readonly IReadOnlyList<(string Header, int Width, Func<T, string> Value)> _columns;
     private readonly Func<T, bool> _flagged;
     private readonly ListModel<T> _list;
+    private readonly IReadOnlyList<RegisterAction<T>> _actions;
 
     public RegisterScreen(
         ShellView shell,
@@ -20,8 +21,10 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
         Func<int, string> title,
         Func<SessionData, IReadOnlyList<T>> rows,
         IReadOnlyList<(string Header, int Width, Func<T, string> Value)> columns,
-        Func<T, bool>? flagged = null)
+        Func<T, bool>? flagged = null,
+        IReadOnlyList<RegisterAction<T>>? actions = null)
     {
+        _actions = actions ?? [];
         _shell = shell;
         Name = name;
         _title = title;
@@ -40,9 +43,10 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
     [
         ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
         ("/", UiText.Help_Board_Filter),
+        .. _actions.Select(a => (a.KeyName, a.Help)),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Filter];
+    public IReadOnlyList<string> KeyHints => [.. _actions.Select(a => a.Hint), UiText.Key_Filter];
 
     public void Reload() => _list.SetRows(_rows(_shell.Session), (a, b) => Equals(a, b));
 
@@ -63,6 +67,15 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
         if (_list.Navigate(key, _shell.ContentRows - 2))
         {
             return true;
+        }
+
+        foreach (RegisterAction<T> action in _actions)
+        {
+            if (action.Matches(key) && (!action.NeedsRow || _list.Current is not null))
+            {
+                action.Run(_list.Current);
+                return true;
+            }
         }
 
         return _list.HandleFilterKey(key, _shell.Prompt);

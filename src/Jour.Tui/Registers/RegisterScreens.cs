@@ -1,8 +1,10 @@
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Providers;
 using Jour.Core.Sessions;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
+using Terminal.Gui.Input;
 
 namespace Jour.Tui.Registers;
 
@@ -32,6 +34,32 @@ public static class RegisterScreens
             (UiText.Col_Pnr, 15, c => c.MaskedNumber),
             (UiText.Col_Sex, 5, c => c.Sex switch { Sex.Female => "K", Sex.Male => "M", _ => "?" }),
             (UiText.Col_Provider, 40, c => c.ProviderName),
+        ],
+        actions:
+        [
+            new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Client_Open, true, c => shell.RunInBackground(
+                () => shell.Session.Service.GetClientAsync(c!.Id),
+                data => shell.Push(new ClientFormScreen(shell, data)))),
+            new(new Key('n'), "N", UiText.Key_New, UiText.Help_Client_New, false, _ => shell.Push(new ClientFormScreen(shell, null))),
+            new(new Key('a'), "A", UiText.Key_Providers, UiText.Help_Providers, false, _ => shell.Push(Providers(shell))),
+        ]);
+
+    public static IScreen Providers(ShellView shell) => new RegisterScreen<ProviderData>(
+        shell,
+        UiText.Screen_Providers,
+        n => Format.Text(UiText.Providers_Title, n),
+        d => d.Providers,
+        [
+            (UiText.Col_Name, 26, p => p.Name),
+            (UiText.Col_OrgNumber, 12, p => p.OrganisationNumber.Length == 10 ? $"{p.OrganisationNumber[..6]}-{p.OrganisationNumber[6..]}" : p.OrganisationNumber),
+            (UiText.Col_Status, 22, p => Messages.Get("ProviderStatus_" + p.Status)),
+            (UiText.Col_Ivo, 12, p => Messages.Get("Ivo_" + p.Permit)),
+            (UiText.Col_Phone, 15, p => p.Phone),
+        ],
+        p => p.Status != ProviderStatus.Active,
+        [
+            new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Provider_Open, true, p => shell.Push(new ProviderFormScreen(shell, p))),
+            new(new Key('n'), "N", UiText.Key_New, UiText.Help_Provider_New, false, _ => shell.Push(new ProviderFormScreen(shell, null))),
         ]);
 
     public static IScreen Roster(ShellView shell) => new RegisterScreen<ShiftSummary>(

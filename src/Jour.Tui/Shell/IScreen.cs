@@ -14,6 +14,9 @@ public interface IScreen
     /// <summary>The short key hints of the status line.</summary>
     IReadOnlyList<string> KeyHints { get; }
 
+    /// <summary>True where printable keys are typed text, so '?' is not the help key there.</summary>
+    bool TypesText => false;
+
     void Draw(Canvas canvas);
 
     /// <summary>Handles a key; false lets the shell handle it (global keys, Esc to go back).</summary>

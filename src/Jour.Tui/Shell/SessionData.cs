@@ -34,6 +34,8 @@ public sealed class SessionData
 
     public IReadOnlyList<ClientSummary> Clients { get; private set; } = [];
 
+    public IReadOnlyList<ProviderData> Providers { get; private set; } = [];
+
     public IReadOnlyList<StaffSummary> Staff { get; private set; } = [];
 
     public IReadOnlyList<ShiftSummary> Shifts { get; private set; } = [];
@@ -48,11 +50,13 @@ public sealed class SessionData
         var clients = _service.GetClientsAsync(cancellationToken);
         var staff = _service.GetStaffAsync(cancellationToken);
         var shifts = _service.GetShiftsAsync(nowUtc.AddHours(-12), nowUtc.AddDays(7), cancellationToken);
+        var providers = _service.GetProvidersAsync(cancellationToken);
         Status = await status;
         Cases = await cases;
         Clients = await clients;
         Staff = await staff;
         Shifts = await shifts;
+        Providers = await providers;
         IsOffline = false;
     }
 

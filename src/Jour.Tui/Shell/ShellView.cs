@@ -68,6 +68,33 @@ public sealed class ShellView : View
         SetNeedsDraw();
     }
 
+    /// <summary>Leaves the current screen (after a form was saved), as Esc would.</summary>
+    public void Pop()
+    {
+        if (_stacks[_current].Count > 1)
+        {
+            _stacks[_current].Pop();
+        }
+
+        SetNeedsDraw();
+    }
+
+    /// <summary>Replaces the current screen, e.g. the intake form with the case it opened.</summary>
+    public void Replace(IScreen screen)
+    {
+        Pop();
+        Push(screen);
+    }
+
+    /// <summary>Runs <paramref name="action"/> once on the UI thread after <paramref name="delay"/>.</summary>
+    public void After(TimeSpan delay, Action action) =>
+        _app.AddTimeout(delay, () =>
+        {
+            action();
+            SetNeedsDraw();
+            return false;
+        });
+
     public void Show(MainScreen screen)
     {
         _current = screen;
@@ -128,7 +155,7 @@ public sealed class ShellView : View
             return true;
         }
 
-        if (key == Key.F1 || key.AsRune.Value == '?')
+        if (key == Key.F1 || (key.AsRune.Value == '?' && !CurrentScreen.TypesText))
         {
             if (CurrentScreen is not HelpScreen)
             {

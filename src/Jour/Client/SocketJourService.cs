@@ -68,6 +68,33 @@ internal sealed class SocketJourService : IJourService
     public Task<IReadOnlyList<CaseSummary>> GetOpenCasesAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.OpenCases, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
 
+    public Task<CaseDetail> CreateCaseAsync(NewCaseRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.CreateCase, request, WireJsonContext.Default.NewCaseRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
+
+    public Task<CaseDetail> RecordVerificationAsync(VerificationRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.RecordVerification, request, WireJsonContext.Default.VerificationRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
+
+    public Task<ClientData> GetClientAsync(long clientId, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Client, new IdArgs(clientId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.ClientData, cancellationToken);
+
+    public Task<ClientData> SaveClientAsync(ClientData client, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveClient, client, WireJsonContext.Default.ClientData, WireJsonContext.Default.ClientData, cancellationToken);
+
+    public Task<IReadOnlyList<ProviderData>> GetProvidersAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Providers, WireJsonContext.Default.IReadOnlyListProviderData, cancellationToken);
+
+    public Task<ProviderData> SaveProviderAsync(ProviderData provider, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveProvider, provider, WireJsonContext.Default.ProviderData, WireJsonContext.Default.ProviderData, cancellationToken);
+
+    public async Task<DraftData?> GetDraftAsync(string form, CancellationToken cancellationToken = default) =>
+        await CallAsync(Ops.GetDraft, new FormArgs(form), WireJsonContext.Default.FormArgs, WireJsonContext.Default.DraftData, cancellationToken);
+
+    public Task<bool> SaveDraftAsync(DraftData draft, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveDraft, draft, WireJsonContext.Default.DraftData, WireJsonContext.Default.Boolean, cancellationToken);
+
+    public Task<bool> DiscardDraftAsync(string form, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.DiscardDraft, new FormArgs(form), WireJsonContext.Default.FormArgs, WireJsonContext.Default.Boolean, cancellationToken);
+
     public Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Case, new IdArgs(caseId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.CaseDetail, cancellationToken);
 

@@ -17,4 +17,13 @@ public static class Ops
     public const string Staff = "staff";
     public const string Shifts = "shifts";
     public const string ResetDemo = "reset-demo";
+    public const string CreateCase = "create-case";
+    public const string RecordVerification = "record-verification";
+    public const string Client = "client";
+    public const string SaveClient = "save-client";
+    public const string Providers = "providers";
+    public const string SaveProvider = "save-provider";
+    public const string GetDraft = "get-draft";
+    public const string SaveDraft = "save-draft";
+    public const string DiscardDraft = "discard-draft";
 }

@@ -25,4 +25,11 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<ShiftSummary>))]
 [JsonSerializable(typeof(ChangeNotice))]
 [JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(NewCaseRequest))]
+[JsonSerializable(typeof(VerificationRequest))]
+[JsonSerializable(typeof(ClientData))]
+[JsonSerializable(typeof(ProviderData))]
+[JsonSerializable(typeof(IReadOnlyList<ProviderData>))]
+[JsonSerializable(typeof(DraftData))]
+[JsonSerializable(typeof(FormArgs))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -22,3 +22,5 @@ public sealed record SetUpArgs(string Name, string Pin);
 public sealed record IdArgs(long Id);
 
 public sealed record RangeArgs(DateTime FromUtc, DateTime ToUtc);
+
+public sealed record FormArgs(string Form);

@@ -131,6 +131,15 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.Staff => Ok(request.Id, Wait(_service.GetStaffAsync()), WireJsonContext.Default.IReadOnlyListStaffSummary),
                 Ops.Shifts => Shifts(request),
                 Ops.ResetDemo => Ok(request.Id, Wait(_service.ResetDemoAsync()), WireJsonContext.Default.Boolean),
+                Ops.CreateCase => Ok(request.Id, Wait(_service.CreateCaseAsync(Arg(request, WireJsonContext.Default.NewCaseRequest))), WireJsonContext.Default.CaseDetail),
+                Ops.RecordVerification => Ok(request.Id, Wait(_service.RecordVerificationAsync(Arg(request, WireJsonContext.Default.VerificationRequest))), WireJsonContext.Default.CaseDetail),
+                Ops.Client => Ok(request.Id, Wait(_service.GetClientAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.ClientData),
+                Ops.SaveClient => Ok(request.Id, Wait(_service.SaveClientAsync(Arg(request, WireJsonContext.Default.ClientData))), WireJsonContext.Default.ClientData),
+                Ops.Providers => Ok(request.Id, Wait(_service.GetProvidersAsync()), WireJsonContext.Default.IReadOnlyListProviderData),
+                Ops.SaveProvider => Ok(request.Id, Wait(_service.SaveProviderAsync(Arg(request, WireJsonContext.Default.ProviderData))), WireJsonContext.Default.ProviderData),
+                Ops.GetDraft => Ok(request.Id, Wait(_service.GetDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.DraftData),
+                Ops.SaveDraft => Ok(request.Id, Wait(_service.SaveDraftAsync(Arg(request, WireJsonContext.Default.DraftData))), WireJsonContext.Default.Boolean),
+                Ops.DiscardDraft => Ok(request.Id, Wait(_service.DiscardDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.Boolean),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }

@@ -14,7 +14,8 @@ public class CaseTests
 
         var ex = Assert.Throws<JourException>(() => c.Fire(CaseTrigger.Accept, s_now, 1, ""));
 
-        Assert.Equal(ErrorCodes.GuardVerificationMissing, ex.Code);
+        Assert.Equal(ErrorCodes.GuardExhaustedMissing, ex.Code);
+        Assert.Equal([ErrorCodes.GuardExhaustedMissing, ErrorCodes.GuardStep1Missing, ErrorCodes.GuardStep2Missing], c.UnmetGuards(CaseTrigger.Accept, s_now));
         Assert.Equal(CaseState.Assessing, c.State);
         Assert.DoesNotContain(CaseTrigger.Accept, c.PermittedTriggers(s_now));
     }
@@ -39,7 +40,7 @@ public class CaseTests
         var c = new Case { State = CaseState.Assessing, ProviderAlternativesExhausted = true };
         c.Verification.Add(new VerificationStep { Step = PriorityStep.CrisisStaffingCentreContacted, AtUtc = s_now });
 
-        Assert.Equal([ErrorCodes.GuardVerificationMissing], c.UnmetGuards(CaseTrigger.Accept, s_now));
+        Assert.Equal([ErrorCodes.GuardStep2Missing], c.UnmetGuards(CaseTrigger.Accept, s_now));
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public class CaseTests
             Assert.Contains(s.ToString(), graph, StringComparison.Ordinal);
         }
 
-        Assert.Contains(ErrorCodes.GuardVerificationMissing, graph, StringComparison.Ordinal);
+        Assert.Contains(ErrorCodes.GuardStep1Missing, graph, StringComparison.Ordinal);
     }
 
     private static Case Verified(Case c)

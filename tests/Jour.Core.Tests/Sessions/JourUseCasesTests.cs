@@ -91,6 +91,7 @@ public sealed class JourUseCasesTests : IDisposable
 
         Assert.Equal(ErrorCodes.CaseChangedByOther, ex.Code);
         Assert.Equal("Anna Lindqvist", ex.Args[0]);
+        Assert.Equal("Mottaget → Utreds", ex.Args[2]);
         Assert.Equal(CaseState.Assessing, _useCases.GetCase(received.Id).Summary.State);
     }
 

@@ -20,7 +20,7 @@ namespace Jour.Tui.Tests.Headless;
 /// </summary>
 internal sealed class HeadlessSession : IDisposable
 {
-    private readonly LiteJourStore _store = LiteJourStore.InMemory();
+    private readonly LiteJourStore _store;
     private readonly IApplication _app;
     private readonly Window _window;
     private readonly SessionToken _token;
@@ -41,6 +41,9 @@ internal sealed class HeadlessSession : IDisposable
 
     public ShellView? Shell { get; private set; }
 
+    /// <summary>Unexpected exceptions the shell reported (it shows the user a message and logs them).</summary>
+    public List<Exception> Errors { get; } = [];
+
     public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
@@ -56,6 +59,7 @@ internal sealed class HeadlessSession : IDisposable
         Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s => shell = s);
         SessionToken token = app.Begin(window)!;
         var session = new HeadlessSession(app, window, token, store, time, service) { Shell = shell };
+        shell!.ErrorReported += ex => session.Errors.Add(ex);
         session.Settle();
         return session;
     }
@@ -87,23 +91,24 @@ internal sealed class HeadlessSession : IDisposable
         }
     }
 
-    /// <summary>Waits (a bounded time) until the screen shows <paramref name="text"/>; returns the screen.</summary>
-    public string WaitFor(string text)
+    /// <summary>Waits (a bounded time) until the screen shows every one of <paramref name="texts"/>; returns the screen.</summary>
+    public string WaitFor(params string[] texts)
     {
         var clock = Stopwatch.StartNew();
         string screen = Screen;
-        while (!screen.Contains(text, StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(5))
+        while (!texts.All(t => screen.Contains(t, StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromSeconds(5))
         {
             Thread.Sleep(10);
             screen = Screen;
         }
 
-        Assert.True(screen.Contains(text, StringComparison.Ordinal), $"'{text}' never appeared on:\n{screen}");
+        Assert.True(texts.All(t => screen.Contains(t, StringComparison.Ordinal)), $"'{string.Join("', '", texts)}' never appeared on:\n{screen}");
         return screen;
     }
 
     public void Dispose()
     {
+        Assert.Empty(Errors.Select(e => e.ToString()));
         _app.End(_token);
         _window.Dispose();
         _app.Dispose();

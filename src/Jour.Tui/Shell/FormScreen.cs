@@ -1,0 +1,340 @@
+using System.Text;
+using Jour.Core.Sessions;
+using Jour.Tui.Resources;
+using Terminal.Gui.Input;
+
+namespace Jour.Tui.Shell;
+
+/// <summary>
+/// A form drawn by the shell: one field per row, Up/Down (or Tab) between fields, typing edits,
+/// Left/Right chooses, Ctrl+S (or F9) saves. Each change is kept as a draft on the server, so a crash,
+/// a lost connection or the idle lock loses nothing; a refused save keeps every field as typed.
+/// </summary>
+public abstract class FormScreen : IScreen
+{
+    private static readonly TimeSpan DraftDelay = TimeSpan.FromSeconds(1);
+
+    private readonly List<FormField> _fields = [];
+    private int _current;
+    private int _top;
+    private int _draftVersion;
+    private bool _saving;
+    private bool _dirty;
+
+    protected FormScreen(ShellView shell, string draftForm)
+    {
+        Shell = shell;
+        DraftForm = draftForm;
+    }
+
+    public abstract string Title { get; }
+
+    public virtual IReadOnlyList<(string Key, string Text)> Help =>
+    [
+        ("↑ ↓ Tab", UiText.Help_Form_Move),
+        ("← →", UiText.Help_Form_Choose),
+        ("Ctrl+S F9", UiText.Help_Form_Save),
+        ("Ctrl+U", UiText.Help_Form_Clear),
+        ("Esc", UiText.Help_Form_Esc),
+    ];
+
+    public virtual IReadOnlyList<string> KeyHints => [UiText.Key_Save, UiText.Key_Back];
+
+    public bool TypesText => true;
+
+    /// <summary>The message above the fields: why a save was refused, or that a draft was restored.</summary>
+    public string Message { get; protected set; } = "";
+
+    public IReadOnlyList<FormField> Fields => _fields;
+
+    public FormField Current => _fields[_current];
+
+    protected ShellView Shell { get; }
+
+    /// <summary>The draft's name on the server; empty for a form without a draft.</summary>
+    protected string DraftForm { get; }
+
+    public FormField Field(string name) => _fields.First(f => f.Name == name);
+
+    /// <summary>Adds fields (in order) after construction, e.g. another time window.</summary>
+    protected FormField Add(FormField field, int? at = null)
+    {
+        if (at is { } index)
+        {
+            _fields.Insert(index, field);
+        }
+        else
+        {
+            _fields.Add(field);
+        }
+
+        return field;
+    }
+
+    protected void Remove(FormField field) => _fields.Remove(field);
+
+    /// <summary>Fetches a draft of this form and fills the fields from it.</summary>
+    protected void RestoreDraft(Action? after = null)
+    {
+        if (DraftForm.Length == 0)
+        {
+            return;
+        }
+
+        Shell.RunInBackground(
+            () => Shell.Session.Service.GetDraftAsync(DraftForm),
+            draft =>
+            {
+                if (draft is null)
+                {
+                    return;
+                }
+
+                ApplyDraft(draft.Fields);
+                Message = Format.Text(UiText.Form_DraftRestored, Format.When(draft.SavedUtc, Shell.UtcNow));
+                after?.Invoke();
+            });
+    }
+
+    /// <summary>Sets fields from a draft; forms with repeated groups override to create them first.</summary>
+    protected virtual void ApplyDraft(IReadOnlyDictionary<string, string> values)
+    {
+        foreach (FormField field in _fields)
+        {
+            if (values.TryGetValue(field.Name, out string? value))
+            {
+                field.Value = value;
+                field.Changed?.Invoke(field);
+            }
+        }
+    }
+
+    /// <summary>Checks every field and, when all are fine, sends the form.</summary>
+    protected abstract Task<string> SubmitAsync();
+
+    /// <summary>Called on the UI thread after the server accepted the form.</summary>
+    protected abstract void Submitted(string result);
+
+    public virtual void Draw(Canvas canvas)
+    {
+        int row = 0;
+        if (Message.Length > 0)
+        {
+            canvas.Line(row++, "! " + Message);
+        }
+
+        int labelWidth = Math.Min(24, _fields.Max(f => f.Label.Length) + 1);
+        int rows = Math.Max(1, canvas.Height - row - 2);
+        if (_current < _top)
+        {
+            _top = _current;
+        }
+        else if (_current >= _top + rows)
+        {
+            _top = _current - rows + 1;
+        }
+
+        for (int i = _top; i < _fields.Count && row < canvas.Height - 2; i++)
+        {
+            FormField f = _fields[i];
+            bool focused = i == _current;
+            string marker = focused ? canvas.Marker : " ";
+            string value = f.Choices is null ? f.Shown : $"< {f.Shown} >";
+            string error = f.Error.Length > 0 ? "  ! " + f.Error : "";
+            canvas.Text(0, row, $"{marker} {canvas.Fit(f.Label, labelWidth)} ", labelWidth + 3);
+            int valueWidth = canvas.Width - labelWidth - 3;
+            string cursor = focused && f.Choices is null ? "_" : "";
+            string shownValue = value + cursor;
+            if (shownValue.Length > valueWidth - error.Length && focused)
+            {
+                // Show the end of a long value while typing.
+                int keep = Math.Max(1, valueWidth - error.Length - 1);
+                shownValue = "…" + shownValue[^Math.Min(shownValue.Length, keep)..];
+            }
+
+            canvas.Text(labelWidth + 3, row, shownValue + error, valueWidth, highlight: focused);
+            row++;
+        }
+
+        canvas.Line(canvas.Height - 2, "");
+        string hint = Current.Hint?.Invoke(Current.Value) ?? "";
+        canvas.Line(canvas.Height - 1, hint.Length > 0 ? "  " + hint : "");
+    }
+
+    public virtual bool HandleKey(Key key)
+    {
+        if (_saving)
+        {
+            return true;
+        }
+
+        if (key == Key.Esc)
+        {
+            // Leaving keeps the form: the draft is written now rather than after the usual pause.
+            SaveDraftNow();
+            return false;
+        }
+
+        if (key == Key.S.WithCtrl || key == Key.F9)
+        {
+            Save();
+            return true;
+        }
+
+        if (key == Key.CursorDown || key == Key.Tab || key == Key.Enter)
+        {
+            Move(1);
+            return true;
+        }
+
+        if (key == Key.CursorUp || key == Key.Tab.WithShift)
+        {
+            Move(-1);
+            return true;
+        }
+
+        FormField field = Current;
+        if (key == Key.U.WithCtrl)
+        {
+            Edit(field, "");
+            return true;
+        }
+
+        if (field.Choices is not null)
+        {
+            if (key == Key.CursorLeft || key == Key.CursorRight || key == Key.Space)
+            {
+                field.Cycle(key == Key.CursorLeft ? -1 : 1);
+                Edited(field);
+                return true;
+            }
+
+            if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value > 32 && field.ChooseByLetter((char)key.AsRune.Value))
+            {
+                Edited(field);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (key == Key.Backspace)
+        {
+            if (field.Value.Length > 0)
+            {
+                Edit(field, field.Value[..^1]);
+            }
+
+            return true;
+        }
+
+        if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value >= 32 && key != Key.Esc)
+        {
+            Edit(field, field.Value + new Rune(key.AsRune.Value));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Values of every field, for a draft.</summary>
+    protected Dictionary<string, string> Values() => _fields.ToDictionary(f => f.Name, f => f.Value);
+
+    protected void Focus(FormField field) => _current = Math.Max(0, _fields.IndexOf(field));
+
+    private void Move(int step)
+    {
+        Current.Check();
+        _current = Math.Clamp(_current + step, 0, _fields.Count - 1);
+    }
+
+    private void Edit(FormField field, string value)
+    {
+        field.Value = value;
+        Edited(field);
+    }
+
+    private void Edited(FormField field)
+    {
+        field.Changed?.Invoke(field);
+
+        // Check as the user types once a field has shown an error, so the message goes away when fixed.
+        if (field.Error.Length > 0)
+        {
+            field.Check();
+        }
+
+        ScheduleDraft();
+    }
+
+    private void ScheduleDraft()
+    {
+        if (DraftForm.Length == 0)
+        {
+            return;
+        }
+
+        _dirty = true;
+        int version = ++_draftVersion;
+        Shell.After(DraftDelay, () =>
+        {
+            if (version == _draftVersion && !_saving)
+            {
+                SaveDraftNow();
+            }
+        });
+    }
+
+    private void SaveDraftNow()
+    {
+        if (DraftForm.Length == 0 || !_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        var draft = new DraftData(DraftForm, Values(), Shell.UtcNow);
+        Shell.RunInBackground(() => Shell.Session.Service.SaveDraftAsync(draft), _ => { }, _ => _dirty = true);
+    }
+
+    private void Save()
+    {
+        bool ok = true;
+        foreach (FormField f in _fields)
+        {
+            ok &= f.Check();
+        }
+
+        if (!ok)
+        {
+            _current = _fields.FindIndex(f => f.Error.Length > 0);
+            Message = UiText.Form_FixErrors;
+            return;
+        }
+
+        _saving = true;
+        _draftVersion++;
+        _dirty = false;
+        Message = UiText.Form_Saving;
+        Shell.RunInBackground(
+            SubmitAsync,
+            result =>
+            {
+                _saving = false;
+                Message = "";
+                if (DraftForm.Length > 0)
+                {
+                    Shell.RunInBackground(() => Shell.Session.Service.DiscardDraftAsync(DraftForm), _ => { }, _ => { });
+                }
+
+                Submitted(result);
+            },
+            error =>
+            {
+                // Refused: every field stays as typed, and the draft is kept for a retry.
+                _saving = false;
+                Message = error;
+                ScheduleDraft();
+            });
+    }
+}
