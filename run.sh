@@ -74,6 +74,8 @@ build_app() {
   local rid
   rid=$(dotnet --info 2>/dev/null | awk '/RID:/ {print $2; exit}')
   rm -rf "$OUT/bin.new"
+  # The binary gets the time the build started, so a file saved during the build triggers the next one.
+  : >"$OUT/build-started"
   if ! dotnet publish src/Jour/Jour.csproj -c Release -r "$rid" -o "$OUT/bin.new" -p:PublishAot=$aot \
         -p:SelfContained=$aot -v:q -nologo >"$OUT/build.log" 2>&1; then
     cat "$OUT/build.log" >&2
@@ -82,7 +84,7 @@ build_app() {
   fi
   rm -f "$OUT/bin.new"/*.dbg "$OUT/bin.new"/*.pdb
   rm -rf "$OUT/bin" && mv "$OUT/bin.new" "$OUT/bin"
-  touch "$BIN"
+  touch -r "$OUT/build-started" "$BIN"
 }
 
 run_tests() {

@@ -189,6 +189,8 @@ public sealed class LiteJourStore : IJourStore, IDisposable
 
     public long CountCases() => _cases.LongCount();
 
+    public int CountOpenCases() => _cases.Count(Query.In(nameof(Case.State), s_openStates.Select(s => new BsonValue(s))));
+
     public IReadOnlyList<Client> LoadClients() => [.. _clients.FindAll()];
 
     public Client? FindClient(long id) => _clients.FindById(id);

@@ -6,6 +6,9 @@ public interface ICaseStore
     /// <summary>Every case that is not declined, closed or withdrawn.</summary>
     IReadOnlyList<Case> LoadOpenCases();
 
+    /// <summary>How many cases are open, from the index alone (the status bar asks on every refresh).</summary>
+    int CountOpenCases();
+
     Case? FindCase(long id);
 
     IReadOnlyList<CaseEvent> LoadTimeline(long caseId);

@@ -130,7 +130,7 @@ public sealed partial class JourUseCases
             current?.EndUtc,
             next is null ? null : names.GetValueOrDefault(next.OfficerId),
             next?.StartUtc,
-            _store.LoadOpenCases().Count);
+            _store.CountOpenCases());
     }
 
     public IReadOnlyList<CaseSummary> GetOpenCases()
@@ -273,7 +273,7 @@ public sealed partial class JourUseCases
     {
         Case stored = _store.FindCase(current.Id) ?? current;
         string who = UserNames().GetValueOrDefault(stored.UpdatedBy, "?");
-        string when = SwedishTime.FormatLocal(stored.UpdatedUtc);
+        string when = SwedishTime.FormatClock(stored.UpdatedUtc);
         CaseEvent? last = _store.LoadTimeline(stored.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).LastOrDefault();
         string what = last switch
         {

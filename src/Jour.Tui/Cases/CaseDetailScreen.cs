@@ -159,8 +159,10 @@ public sealed class CaseDetailScreen : IScreen
     private void AskAndFire(CaseDetail d, CaseTrigger trigger)
     {
         string label = Messages.Get("Trigger_" + trigger) + " – " + UiText.Reason_Prompt;
+        // The revision is the one on screen when the officer presses Enter: after a refusal the case is
+        // reloaded, so a conscious retry goes against what they have now seen.
         _shell.Prompt.Open(label, reason =>
-            Save(() => _shell.Session.Service.FireAsync(new TransitionRequest(_caseId, trigger, reason, d.Summary.Revision))));
+            Save(() => _shell.Session.Service.FireAsync(new TransitionRequest(_caseId, trigger, reason, (_detail ?? d).Summary.Revision))));
     }
 
     // The prompt stays open with the typed text until the server has accepted it.
@@ -179,7 +181,11 @@ public sealed class CaseDetailScreen : IScreen
                     Reload();
                 }
             },
-            error => _shell.Prompt.Error = error);
+            error =>
+            {
+                _shell.Prompt.Error = error;
+                Reload();
+            });
 
     private static string TimelineLine(TimelineEntry e, DateTime now, Canvas canvas)
     {

@@ -243,6 +243,11 @@ public sealed class ShellView : View
         {
             canvas.Line(row, "! " + _message);
         }
+        else if (Prompt.IsActive && Prompt.Error.Length > 0)
+        {
+            // The whole refusal, on its own row: the prompt row below keeps what was typed.
+            canvas.Line(row, "! " + Prompt.Error, highlight: true);
+        }
         else if (Session.IsOffline)
         {
             canvas.Line(row, "! " + UiText.Status_Offline);
@@ -274,9 +279,7 @@ public sealed class ShellView : View
         }
         else if (Prompt.IsActive)
         {
-            string error = Prompt.Error.Length > 0 ? $"  ! {Prompt.Error}" : "";
-            string field = $" {Prompt.Label} {Prompt.Shown}_";
-            canvas.Line(row + 2, field + error, highlight: true);
+            canvas.Line(row + 2, $" {Prompt.Label} {Prompt.Shown}_", highlight: true);
         }
         else
         {
