@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string GuardWindowsUncovered = "Guard_WindowsUncovered";
     public const string GuardReopenPeriodPassed = "Guard_ReopenPeriodPassed";
     public const string NotADemo = "Error_NotADemo";
+    public const string ImportNotPermitted = "Error_ImportNotPermitted";
     public const string ProtocolMismatch = "Error_ProtocolMismatch";
     public const string UnknownOperation = "Error_UnknownOperation";
     public const string BadRequest = "Error_BadRequest";

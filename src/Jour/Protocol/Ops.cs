@@ -17,4 +17,6 @@ public static class Ops
     public const string Staff = "staff";
     public const string Shifts = "shifts";
     public const string ResetDemo = "reset-demo";
+    public const string ImportClients = "import-clients";
+    public const string ImportProviders = "import-providers";
 }
