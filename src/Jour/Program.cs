@@ -124,7 +124,28 @@ internal static class Program
         }));
         root.Add(load);
 
+        var import = new Command("import", CliText.Cli_Import)
+        {
+            ImportCommandFor("clients", CliText.Cli_ImportClients, ImportCommand.ClientsAsync),
+            ImportCommandFor("providers", CliText.Cli_ImportProviders, ImportCommand.ProvidersAsync),
+        };
+        root.Add(import);
+
         return await root.Parse(args).InvokeAsync();
+
+        Command ImportCommandFor(string name, string description, Func<JourPaths, string, bool, TextWriter, TextWriter, CancellationToken, Task<int>> run)
+        {
+            var file = new Argument<string>("file") { Description = CliText.Cli_ImportFile };
+            var dryRun = new Option<bool>("--dry-run") { Description = CliText.Cli_ImportDryRun };
+            var command = new Command(name, description) { file, dryRun };
+            command.SetAction((parse, ct) => Guard(async () =>
+            {
+                JourPaths paths = Paths(parse, dataDir);
+                Config(paths, parse.GetValue(lang));
+                return await run(paths, parse.GetValue(file)!, parse.GetValue(dryRun), Console.Out, Console.Error, ct);
+            }));
+            return command;
+        }
     }
 
     private static JourPaths Paths(ParseResult parse, Option<string?> dataDir) => JourPaths.Resolve(parse.GetValue(dataDir));

@@ -1,6 +1,8 @@
 using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Demo;
+using Jour.Core.Providers;
 using Jour.Storage;
 using LiteDB;
 using Microsoft.Extensions.Time.Testing;
@@ -100,5 +102,39 @@ public sealed class LiteJourStoreTests : IDisposable
 
         Assert.Equal(2, store.FindCase(c.Id)!.Revision);
         Assert.DoesNotContain(store.LoadTimeline(c.Id), e => e.Text == "stale");
+    }
+
+    [Fact]
+    public void AddClients_IsOneTransaction_AFailingDocumentLeavesNoneOfTheOthers()
+    {
+        using LiteJourStore store = LiteJourStore.InMemory();
+        store.AddClient(new Client { Id = 5, Name = "Kvar", PersonalIdentityNumber = "195704289999" });
+
+        // The third document collides with a stored id, after two others were inserted in the same call.
+        Assert.ThrowsAny<LiteException>(() => store.AddClients(
+        [
+            new Client { Name = "Ny 1", PersonalIdentityNumber = "194608239986" },
+            new Client { Name = "Ny 2", PersonalIdentityNumber = "200002292399" },
+            new Client { Id = 5, Name = "Krock", PersonalIdentityNumber = "190905271474" },
+        ]));
+
+        Assert.Equal(["Kvar"], store.LoadClients().Select(c => c.Name));
+        store.AddClients([new Client { Name = "Ny 1", PersonalIdentityNumber = "194608239986" }]);
+        Assert.Equal(["Kvar", "Ny 1"], store.LoadClients().Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AddProviders_IsOneTransaction_AFailingDocumentLeavesNoneOfTheOthers()
+    {
+        using LiteJourStore store = LiteJourStore.InMemory();
+        store.AddProvider(new Provider { Id = 2, Name = "Kvar AB", OrganisationNumber = "5560360793" });
+
+        Assert.ThrowsAny<LiteException>(() => store.AddProviders(
+        [
+            new Provider { Name = "Ny AB", OrganisationNumber = "5566778899" },
+            new Provider { Id = 2, Name = "Krock AB", OrganisationNumber = "5591122337" },
+        ]));
+
+        Assert.Equal(["Kvar AB"], store.LoadProviders().Select(p => p.Name));
     }
 }

@@ -36,6 +36,7 @@ public static class ErrorCodes
     public const string DuplicateOrganisationNumber = "Error_DuplicateOrganisationNumber";
     public const string HoursInvalid = "Error_HoursInvalid";
     public const string NotADemo = "Error_NotADemo";
+    public const string ImportNotPermitted = "Error_ImportNotPermitted";
     public const string ProtocolMismatch = "Error_ProtocolMismatch";
     public const string UnknownOperation = "Error_UnknownOperation";
     public const string BadRequest = "Error_BadRequest";

@@ -58,4 +58,13 @@ public interface IJourService : IDisposable
     Task<bool> DiscardDraftAsync(string form, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Validates a client file against the register and, unless it is a dry run, adds every row in one
+    /// transaction; with any issue nothing is added. Refused unless the user is an admin or a coordinator.
+    /// </summary>
+    Task<ImportResult> ImportClientsAsync(ImportRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ImportClientsAsync"/>, for a provider file.</summary>
+    Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default);
 }

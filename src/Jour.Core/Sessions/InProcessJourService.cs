@@ -92,6 +92,12 @@ public sealed class InProcessJourService : IJourService
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ResetDemo(Actor()));
 
+    public Task<ImportResult> ImportClientsAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.ImportClients(Actor(), request));
+
+    public Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.ImportProviders(Actor(), request));
+
     public void Dispose() => _useCases.Hub.Changed -= OnChanged;
 
     private SessionInfo Actor() => _session ?? throw new JourException(ErrorCodes.NotSignedIn);

@@ -116,6 +116,12 @@ internal sealed class SocketJourService : IJourService
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.ResetDemo, WireJsonContext.Default.Boolean, cancellationToken);
 
+    public Task<ImportResult> ImportClientsAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.ImportClients, request, WireJsonContext.Default.ImportRequest, WireJsonContext.Default.ImportResult, cancellationToken);
+
+    public Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.ImportProviders, request, WireJsonContext.Default.ImportRequest, WireJsonContext.Default.ImportResult, cancellationToken);
+
     /// <summary>Asks the server to stop; true when it acknowledged.</summary>
     public Task<bool> ShutdownServerAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Shutdown, WireJsonContext.Default.Boolean, cancellationToken);

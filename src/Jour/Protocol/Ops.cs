@@ -26,4 +26,6 @@ public static class Ops
     public const string GetDraft = "get-draft";
     public const string SaveDraft = "save-draft";
     public const string DiscardDraft = "discard-draft";
+    public const string ImportClients = "import-clients";
+    public const string ImportProviders = "import-providers";
 }

@@ -23,6 +23,8 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<ClientSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<StaffSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<ShiftSummary>))]
+[JsonSerializable(typeof(ImportRequest))]
+[JsonSerializable(typeof(ImportResult))]
 [JsonSerializable(typeof(ChangeNotice))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(NewCaseRequest))]

@@ -140,6 +140,8 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.GetDraft => Ok(request.Id, Wait(_service.GetDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.DraftData),
                 Ops.SaveDraft => Ok(request.Id, Wait(_service.SaveDraftAsync(Arg(request, WireJsonContext.Default.DraftData))), WireJsonContext.Default.Boolean),
                 Ops.DiscardDraft => Ok(request.Id, Wait(_service.DiscardDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.Boolean),
+                Ops.ImportClients => Ok(request.Id, Wait(_service.ImportClientsAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
+                Ops.ImportProviders => Ok(request.Id, Wait(_service.ImportProvidersAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }
