@@ -52,7 +52,7 @@ public sealed partial class IntakeTests : IDisposable
         // Start the assessment, record the verification, accept.
         Fire(tmux, "Börja utreda");
         tmux.WaitFor("Läge: Utreds");
-        Assert.Contains("Steg 1 saknas", tmux.Screen(), StringComparison.Ordinal);
+        Assert.Contains("Godta saknar: anordnarens alternativ uttömda, steg 1", tmux.Screen(), StringComparison.Ordinal);
         foreach (string outcome in new[] { "Inga egna vikarier", "Krisbemanningen har ingen", "Poolen täcker natten" })
         {
             tmux.Type("v");

@@ -315,7 +315,7 @@ public sealed partial class JourUseCases
             c.ProviderAlternativesExhausted,
             [.. c.Verification.OrderBy(v => v.AtUtc).Select(v => new VerificationData(v.Step, v.AtUtc, v.Outcome))],
             [.. c.Needs.OrderBy(w => w.FromUtc).Select(w => new NeedWindowData(w.FromUtc, w.ToUtc, w.Assistants, [.. w.Competences], w.Confirmed))],
-            [.. c.BlockedTriggers(now).Select(b => new BlockedTrigger(b.Trigger, string.Join(" ", b.Missing.Select(code => Messages.Format(code, [c.UnsignedTimeReports.ToString(SwedishCulture.Instance)])))))]);
+            [.. c.BlockedTriggers(now).Select(b => new BlockedTrigger(b.Trigger, string.Join(", ", b.Missing.Select(code => Messages.Format(code + "_Short", [c.UnsignedTimeReports.ToString(SwedishCulture.Instance)])))))]);
     }
 
     private static CaseSummary Summarise(Case c, DateTime now, Dictionary<long, string> clients, Dictionary<long, string> providers)

@@ -17,6 +17,7 @@ public sealed class CaseDetailScreen : IScreen
     private readonly long _caseId;
     private CaseDetail? _detail;
     private int _timelineTop;
+    private int _promptRevision;
 
     public CaseDetailScreen(ShellView shell, long caseId)
     {
@@ -85,7 +86,7 @@ public sealed class CaseDetailScreen : IScreen
         canvas.Line(row++, actions);
         foreach (BlockedTrigger blocked in d.Blocked)
         {
-            canvas.Line(row++, $"  {Messages.Get("Trigger_" + blocked.Trigger)}: {blocked.Missing}");
+            canvas.Line(row++, "  " + Format.Text(UiText.Case_Blocked, Messages.Get("Trigger_" + blocked.Trigger), blocked.Missing));
         }
         canvas.Line(row++, canvas.Rule[..Math.Min(canvas.Width, 2)] + " " + UiText.Case_Timeline + " " + canvas.Rule);
 
@@ -159,10 +160,12 @@ public sealed class CaseDetailScreen : IScreen
     private void AskAndFire(CaseDetail d, CaseTrigger trigger)
     {
         string label = Messages.Get("Trigger_" + trigger) + " – " + UiText.Reason_Prompt;
-        // The revision is the one on screen when the officer presses Enter: after a refusal the case is
-        // reloaded, so a conscious retry goes against what they have now seen.
+        // Against the revision the officer saw when they chose the action, not one a push brought in
+        // while they typed: that would apply their words to a case they have not seen. After a refusal
+        // the case is reloaded and shown, so Enter again is a conscious retry against the new revision.
+        _promptRevision = d.Summary.Revision;
         _shell.Prompt.Open(label, reason =>
-            Save(() => _shell.Session.Service.FireAsync(new TransitionRequest(_caseId, trigger, reason, (_detail ?? d).Summary.Revision))));
+            Save(() => _shell.Session.Service.FireAsync(new TransitionRequest(_caseId, trigger, reason, _promptRevision))));
     }
 
     // The prompt stays open with the typed text until the server has accepted it.
@@ -184,7 +187,13 @@ public sealed class CaseDetailScreen : IScreen
             error =>
             {
                 _shell.Prompt.Error = error;
-                Reload();
+                _shell.RunInBackground(
+                    () => _shell.Session.Service.GetCaseAsync(_caseId),
+                    detail =>
+                    {
+                        _detail = detail;
+                        _promptRevision = detail.Summary.Revision;
+                    });
             });
 
     private static string TimelineLine(TimelineEntry e, DateTime now, Canvas canvas)

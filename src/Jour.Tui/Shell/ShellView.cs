@@ -241,12 +241,12 @@ public sealed class ShellView : View
         int row = canvas.Height - StatusRows;
         if (_message.Length > 0)
         {
-            canvas.Line(row, "! " + _message);
+            DrawMessage(canvas, row, _message, highlight: false);
         }
         else if (Prompt.IsActive && Prompt.Error.Length > 0)
         {
-            // The whole refusal, on its own row: the prompt row below keeps what was typed.
-            canvas.Line(row, "! " + Prompt.Error, highlight: true);
+            // The whole refusal above the prompt row, which keeps what was typed.
+            DrawMessage(canvas, row, Prompt.Error, highlight: true);
         }
         else if (Session.IsOffline)
         {
@@ -279,13 +279,31 @@ public sealed class ShellView : View
         }
         else if (Prompt.IsActive)
         {
-            canvas.Line(row + 2, $" {Prompt.Label} {Prompt.Shown}_", highlight: true);
+            // While typing, the end of the line (the text and the cursor) must stay in view.
+            string line = $" {Prompt.Label} {Prompt.Shown}_";
+            canvas.Line(row + 2, line.Length <= canvas.Width ? line : "…" + line[^(canvas.Width - 1)..], highlight: true);
         }
         else
         {
             IEnumerable<string> hints = CurrentScreen.KeyHints.Concat([UiText.Key_Help, UiText.Key_Screens, UiText.Key_Quit]);
             canvas.Line(row + 2, " " + string.Join("  ", hints));
         }
+    }
+
+    /// <summary>A message on the row above the status line; a long one also takes the last content row.</summary>
+    private static void DrawMessage(Canvas canvas, int row, string message, bool highlight)
+    {
+        string text = "! " + message;
+        if (text.Length <= canvas.Width)
+        {
+            canvas.Line(row, text, highlight);
+            return;
+        }
+
+        int cut = text.LastIndexOf(' ', Math.Min(text.Length - 1, canvas.Width - 1));
+        cut = cut <= 0 ? canvas.Width : cut;
+        canvas.Line(row - 1, text[..cut], highlight);
+        canvas.Line(row, "  " + text[cut..].TrimStart(), highlight);
     }
 
     private void ShowError(string message, Action<string>? onError) =>

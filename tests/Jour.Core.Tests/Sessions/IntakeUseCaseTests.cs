@@ -76,7 +76,7 @@ public sealed class IntakeUseCaseTests : IDisposable
     {
         CaseDetail c = _useCases.CreateCase(_officer, Request(_useCases.GetClients()[0].Id, _useCases.GetProviders()[0].Id));
         c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.StartAssessment, "", c.Summary.Revision));
-        Assert.Contains(c.Blocked, b => b.Trigger == CaseTrigger.Accept && b.Missing.Contains("Steg 1", StringComparison.Ordinal));
+        Assert.Contains(c.Blocked, b => b.Trigger == CaseTrigger.Accept && b.Missing.Contains("steg 1", StringComparison.Ordinal));
 
         c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, null, s_now.AddMinutes(-20), "Inga egna vikarier", c.Summary.Revision));
         c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, PriorityStep.CrisisStaffingCentreContacted, s_now.AddMinutes(-10), "Ingen personal", c.Summary.Revision));
