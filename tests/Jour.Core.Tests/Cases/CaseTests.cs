@@ -141,6 +141,21 @@ public class CaseTests
         Assert.Contains(ErrorCodes.GuardStep1Missing, graph, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Readme_EmbedsTheMachinesCurrentGraph()
+    {
+        DirectoryInfo? dir = new(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Jour.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        string readme = File.ReadAllText(Path.Combine(dir.FullName, "README.md")).ReplaceLineEndings("\n");
+        string graph = Case.FormatGraph(mermaid: true).ReplaceLineEndings("\n").TrimEnd();
+        Assert.Contains("```mermaid\n" + graph + "\n```", readme, StringComparison.Ordinal);
+    }
+
     private static Case Verified(Case c)
     {
         c.ProviderAlternativesExhausted = true;
