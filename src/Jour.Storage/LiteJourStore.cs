@@ -189,6 +189,8 @@ public sealed class LiteJourStore : IJourStore, IDisposable
 
     public long CountCases() => _cases.LongCount();
 
+    public IReadOnlyList<Case> LoadCases(CaseState state) => [.. _cases.Find(Query.EQ(nameof(Case.State), state.ToString()))];
+
     public int CountOpenCases() => _cases.Count(Query.In(nameof(Case.State), s_openStates.Select(s => new BsonValue(s))));
 
     public IReadOnlyList<Client> LoadClients() => [.. _clients.FindAll()];

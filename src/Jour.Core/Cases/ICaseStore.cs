@@ -6,6 +6,9 @@ public interface ICaseStore
     /// <summary>Every case that is not declined, closed or withdrawn.</summary>
     IReadOnlyList<Case> LoadOpenCases();
 
+    /// <summary>Every case in one state, open or ended, by the state index.</summary>
+    IReadOnlyList<Case> LoadCases(CaseState state);
+
     /// <summary>How many cases are open, from the index alone (the status bar asks on every refresh).</summary>
     int CountOpenCases();
 

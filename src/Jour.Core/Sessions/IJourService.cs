@@ -24,6 +24,9 @@ public interface IJourService : IDisposable
 
     Task<IReadOnlyList<CaseSummary>> GetOpenCasesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Cases in one state, ended states included (for `jour cases --state`).</summary>
+    Task<IReadOnlyList<CaseSummary>> GetCasesInStateAsync(CaseState state, CancellationToken cancellationToken = default);
+
     Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default);
 
     Task<CaseDetail> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default);

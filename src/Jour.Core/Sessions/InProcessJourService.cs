@@ -1,3 +1,4 @@
+using Jour.Core.Cases;
 using Jour.Core.Common;
 
 namespace Jour.Core.Sessions;
@@ -35,6 +36,9 @@ public sealed class InProcessJourService : IJourService
 
     public Task<IReadOnlyList<CaseSummary>> GetOpenCasesAsync(CancellationToken cancellationToken = default) =>
         Run(() => Actor() is not null ? _useCases.GetOpenCases() : []);
+
+    public Task<IReadOnlyList<CaseSummary>> GetCasesInStateAsync(CaseState state, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetCasesInState(state) : []);
 
     public Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
         Run(() => Actor() is not null ? _useCases.GetCase(caseId) : null!);

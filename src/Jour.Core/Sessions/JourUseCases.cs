@@ -147,6 +147,21 @@ public sealed partial class JourUseCases
         ];
     }
 
+    /// <summary>Cases in one state, ended ones included, sorted as the board sorts.</summary>
+    public IReadOnlyList<CaseSummary> GetCasesInState(CaseState state)
+    {
+        DateTime now = UtcNow;
+        var clients = _store.LoadClients().ToDictionary(c => c.Id, c => c.Name);
+        var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
+        return
+        [
+            .. _store.LoadCases(state)
+                .OrderByDescending(c => c.Urgency)
+                .ThenBy(c => c.ReceivedUtc)
+                .Select(c => Summarise(c, now, clients, providers)),
+        ];
+    }
+
     public CaseDetail GetCase(long caseId)
     {
         Case c = _store.FindCase(caseId) ?? throw new JourException(ErrorCodes.CaseNotFound, caseId.ToString(SwedishCulture.Instance));

@@ -22,11 +22,9 @@ internal static class ListCommands
         }
 
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        IReadOnlyList<CaseSummary> cases = await service.GetOpenCasesAsync(cancellationToken);
-        if (wanted is { } s)
-        {
-            cases = [.. cases.Where(c => c.State == s)];
-        }
+        IReadOnlyList<CaseSummary> cases = wanted is { } s
+            ? await service.GetCasesInStateAsync(s, cancellationToken)
+            : await service.GetOpenCasesAsync(cancellationToken);
 
         if (format == "json")
         {

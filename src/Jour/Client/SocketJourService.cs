@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Jour.Configuration;
+using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Protocol;
@@ -94,6 +95,9 @@ internal sealed class SocketJourService : IJourService
 
     public Task<bool> DiscardDraftAsync(string form, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.DiscardDraft, new FormArgs(form), WireJsonContext.Default.FormArgs, WireJsonContext.Default.Boolean, cancellationToken);
+
+    public Task<IReadOnlyList<CaseSummary>> GetCasesInStateAsync(CaseState state, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.CasesInState, new StateArgs(state), WireJsonContext.Default.StateArgs, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
 
     public Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Case, new IdArgs(caseId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.CaseDetail, cancellationToken);

@@ -11,6 +11,7 @@ public static class Ops
     public const string Status = "status";
     public const string OpenCases = "open-cases";
     public const string Case = "case";
+    public const string CasesInState = "cases-in-state";
     public const string Fire = "fire";
     public const string AddNote = "add-note";
     public const string Clients = "clients";

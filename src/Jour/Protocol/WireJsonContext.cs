@@ -34,4 +34,5 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<ProviderData>))]
 [JsonSerializable(typeof(DraftData))]
 [JsonSerializable(typeof(FormArgs))]
+[JsonSerializable(typeof(StateArgs))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

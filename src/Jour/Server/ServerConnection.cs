@@ -124,6 +124,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SetUp => SetUp(request),
                 Ops.Status => Ok(request.Id, Wait(_service.GetStatusAsync()), WireJsonContext.Default.StatusInfo),
                 Ops.OpenCases => Ok(request.Id, Wait(_service.GetOpenCasesAsync()), WireJsonContext.Default.IReadOnlyListCaseSummary),
+                Ops.CasesInState => Ok(request.Id, Wait(_service.GetCasesInStateAsync(Arg(request, WireJsonContext.Default.StateArgs).State)), WireJsonContext.Default.IReadOnlyListCaseSummary),
                 Ops.Case => Ok(request.Id, Wait(_service.GetCaseAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.CaseDetail),
                 Ops.Fire => Ok(request.Id, Wait(_service.FireAsync(Arg(request, WireJsonContext.Default.TransitionRequest))), WireJsonContext.Default.CaseDetail),
                 Ops.AddNote => Ok(request.Id, Wait(_service.AddNoteAsync(Arg(request, WireJsonContext.Default.NoteRequest))), WireJsonContext.Default.TimelineEntry),

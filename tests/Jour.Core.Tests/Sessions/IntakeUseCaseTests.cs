@@ -119,6 +119,20 @@ public sealed class IntakeUseCaseTests : IDisposable
     }
 
     [Fact]
+    public void CasesInState_IncludesEndedStates_WhichTheBoardLeavesOut()
+    {
+        foreach (CaseState ended in new[] { CaseState.Declined, CaseState.Closed, CaseState.Withdrawn })
+        {
+            var cases = _useCases.GetCasesInState(ended);
+            Assert.NotEmpty(cases);
+            Assert.All(cases, c => Assert.Equal(ended, c.State));
+            Assert.DoesNotContain(_useCases.GetOpenCases(), c => c.State == ended);
+        }
+
+        Assert.Equal(_useCases.GetOpenCases().Count(c => c.State == CaseState.Staffing), _useCases.GetCasesInState(CaseState.Staffing).Count);
+    }
+
+    [Fact]
     public void Drafts_ArePerUserAndForm_AndSurviveUntilDiscarded()
     {
         var fields = new Dictionary<string, string> { ["caller"] = "Eva Lind", ["phone"] = "070" };
