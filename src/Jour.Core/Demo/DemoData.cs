@@ -75,6 +75,8 @@ public static class DemoData
             {
                 Name = p.Name,
                 Status = p.Status,
+                Permit = p.Status == ProviderStatus.PermitRevoked ? IvoPermit.Revoked : IvoPermit.Granted,
+                Contacts = [new ContactPerson { Name = $"{FemaleFirstNames[i % FemaleFirstNames.Count]} {LastNames[(i * 5) % LastNames.Count]}", Phone = $"070-{200 + i} 11 22" }],
                 OrganisationNumber = OrganisationNumberFor(5560000 + (i * 7919)),
                 Phone = $"010-{100 + i} 20 30",
             }))
