@@ -37,6 +37,7 @@ public class BoardBenchmarks
     private CaseBoardScreen _board = null!;
     private long _toggleCase;
     private int _keystroke;
+    private CaseSummary _toggle = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,6 +49,8 @@ public class BoardBenchmarks
         _useCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), NullLogger<JourUseCases>.Instance);
         _service = new InProcessJourService(_useCases);
         _toggleCase = AddToggleCase();
+        _service.SignInAsync(_useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "").GetAwaiter().GetResult();
+        _toggle = _service.GetCaseAsync(_toggleCase).GetAwaiter().GetResult().Summary;
 
         JourApp.Configure(new TuiOptions());
         _app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
@@ -98,13 +101,16 @@ public class BoardBenchmarks
         return _board.List.Visible.Count;
     }
 
-    /// <summary>A transition committed to the encrypted file (Bemannas ⇄ Bemannat).</summary>
+    /// <summary>
+    /// A transition committed to the encrypted file (Bemannas ⇄ Bemannat), with the case screen's
+    /// answer (the case in full); the open session patches its board from the pushed change meanwhile.
+    /// </summary>
     [Benchmark]
     public CaseState Transition()
     {
-        CaseDetail current = _service.GetCaseAsync(_toggleCase).GetAwaiter().GetResult();
-        CaseTrigger trigger = current.Summary.State == CaseState.Staffing ? CaseTrigger.MarkCovered : CaseTrigger.GapAppeared;
-        return _service.FireAsync(new TransitionRequest(_toggleCase, trigger, "bench", current.Summary.Revision)).GetAwaiter().GetResult().Summary.State;
+        CaseTrigger trigger = _toggle.State == CaseState.Staffing ? CaseTrigger.MarkCovered : CaseTrigger.GapAppeared;
+        _toggle = _service.FireAsync(new TransitionRequest(_toggleCase, trigger, "bench", _toggle.Revision)).GetAwaiter().GetResult().Summary;
+        return _toggle.State;
     }
 
     private static void Fill(LiteJourStore store)

@@ -70,32 +70,8 @@ public sealed partial class JourUseCases
     }
 
     /// <summary>Records a verification step against the revision the officer saw.</summary>
-    public CaseDetail RecordVerification(SessionInfo actor, VerificationRequest request)
-    {
-        CaseDetail detail;
-        lock (_writeGate)
-        {
-            Case c = _store.FindCase(request.CaseId)
-                ?? throw new JourException(ErrorCodes.CaseNotFound, request.CaseId.ToString(SwedishCulture.Instance));
-            if (c.Revision != request.ExpectedRevision)
-            {
-                throw ChangedByOther(c);
-            }
-
-            CaseEvent entry = c.RecordVerification(request.Step, request.AtUtc, request.Outcome, UtcNow, actor.UserId);
-            int seen = c.Revision;
-            c.Revision++;
-            if (!_store.TrySaveCase(c, seen, entry))
-            {
-                throw ChangedByOther(c);
-            }
-
-            detail = Detail(c);
-        }
-
-        Published(new ChangeNotice(ChangeKind.Case, request.CaseId));
-        return detail;
-    }
+    public CaseDetail RecordVerification(SessionInfo actor, VerificationRequest request) =>
+        ChangeCase(request.CaseId, request.ExpectedRevision, c => c.RecordVerification(request.Step, request.AtUtc, request.Outcome, UtcNow, actor.UserId));
 
     /// <summary>The signed-in user's draft of <paramref name="form"/>, if any.</summary>
     public DraftData? GetDraft(SessionInfo actor, string form) =>

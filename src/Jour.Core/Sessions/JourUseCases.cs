@@ -170,17 +170,29 @@ public sealed partial class JourUseCases
 
     public CaseDetail Fire(SessionInfo actor, TransitionRequest request)
     {
+        CaseEvent? fired = null;
+        CaseDetail detail = ChangeCase(request.CaseId, request.ExpectedRevision, c => fired = c.Fire(request.Trigger, UtcNow, actor.UserId, request.Reason));
+        LogTransition(request.CaseId, fired!.From, fired.To, actor.UserId);
+        return detail;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to a case against the revision the user saw and saves it with
+    /// its timeline entry in one transaction; a stale revision is refused naming who changed what.
+    /// </summary>
+    private CaseDetail ChangeCase(long caseId, int expectedRevision, Func<Case, CaseEvent> change)
+    {
         CaseDetail detail;
         lock (_writeGate)
         {
-            Case c = _store.FindCase(request.CaseId)
-                ?? throw new JourException(ErrorCodes.CaseNotFound, request.CaseId.ToString(SwedishCulture.Instance));
-            if (c.Revision != request.ExpectedRevision)
+            Case c = _store.FindCase(caseId)
+                ?? throw new JourException(ErrorCodes.CaseNotFound, caseId.ToString(SwedishCulture.Instance));
+            if (c.Revision != expectedRevision)
             {
                 throw ChangedByOther(c);
             }
 
-            CaseEvent entry = c.Fire(request.Trigger, UtcNow, actor.UserId, request.Reason);
+            CaseEvent entry = change(c);
             int seen = c.Revision;
             c.Revision++;
             if (!_store.TrySaveCase(c, seen, entry))
@@ -188,11 +200,10 @@ public sealed partial class JourUseCases
                 throw ChangedByOther(c);
             }
 
-            LogTransition(c.Id, entry.From, entry.To, actor.UserId);
             detail = Detail(c);
         }
 
-        Published(new ChangeNotice(ChangeKind.Case, request.CaseId));
+        Published(new ChangeNotice(ChangeKind.Case, caseId));
         return detail;
     }
 

@@ -1,3 +1,4 @@
+using Jour.Core.Cases;
 using Jour.Core.Sessions;
 
 namespace Jour.Tui.Shell;
@@ -6,11 +7,12 @@ namespace Jour.Tui.Shell;
 /// What the session shows, kept in memory and refreshed in the background when the server pushes
 /// a change, so no keystroke waits on the socket.
 /// </summary>
-public sealed class SessionData
+public sealed class SessionData : IDisposable
 {
     private readonly IJourService _service;
     private int _refreshing;
     private int _again;
+    private readonly SemaphoreSlim _patching = new(1, 1);
 
     public SessionData(IJourService service, SessionInfo session)
     {
@@ -42,6 +44,8 @@ public sealed class SessionData
 
     public bool IsOffline { get; private set; }
 
+    public void Dispose() => _patching.Dispose();
+
     /// <summary>Loads everything; awaited once before the first frame.</summary>
     public async Task LoadAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
     {
@@ -58,6 +62,56 @@ public sealed class SessionData
         Shifts = await shifts;
         Providers = await providers;
         IsOffline = false;
+    }
+
+    /// <summary>
+    /// Brings what is shown up to date with one change: a changed case is fetched alone and patched
+    /// into the board (O(1) for the server however many cases it holds), anything else reloads all.
+    /// </summary>
+    public void ApplyInBackground(ChangeNotice notice, Func<DateTime> nowUtc)
+    {
+        if (notice.Kind != ChangeKind.Case)
+        {
+            RefreshInBackground(nowUtc);
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await _patching.WaitAsync();
+            try
+            {
+                CaseSummary changed = (await _service.GetCaseAsync(notice.Id)).Summary;
+                Patch(changed);
+                Updated?.Invoke();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The case may be gone or the server restarting: fall back to a full reload.
+                RefreshInBackground(nowUtc);
+            }
+            finally
+            {
+                _patching.Release();
+            }
+        });
+    }
+
+    /// <summary>Replaces, adds or (when it is no longer open) removes one case, keeping the board's order.</summary>
+    public void Patch(CaseSummary changed)
+    {
+        bool open = changed.State is not (CaseState.Declined or CaseState.Closed or CaseState.Withdrawn);
+        var cases = Cases.Where(c => c.Id != changed.Id).ToList();
+        if (open)
+        {
+            cases.Add(changed);
+        }
+
+        Cases = [.. cases.OrderByDescending(c => c.Urgency).ThenBy(c => c.ReceivedUtc).ThenBy(c => c.Id)];
+        if (Status is { } status)
+        {
+            Status = status with { OpenCases = Cases.Count };
+        }
     }
 
     /// <summary>Refreshes in the background; requests that arrive meanwhile cause one more round, not one each.</summary>

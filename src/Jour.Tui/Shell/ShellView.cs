@@ -323,7 +323,7 @@ public sealed class ShellView : View
 
     private void OnServerChanged(ChangeNotice notice)
     {
-        Session.RefreshInBackground(() => UtcNow);
+        Session.ApplyInBackground(notice, () => UtcNow);
         _app.Invoke(() =>
         {
             foreach (Stack<IScreen> stack in _stacks.Values)

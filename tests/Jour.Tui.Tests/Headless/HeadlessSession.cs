@@ -37,6 +37,8 @@ internal sealed class HeadlessSession : IDisposable
 
     public FakeTimeProvider Time { get; }
 
+    private string TempDirectory { get; init; } = "";
+
     public InProcessJourService Service { get; }
 
     public ShellView? Shell { get; private set; }
@@ -47,7 +49,10 @@ internal sealed class HeadlessSession : IDisposable
     public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
-        LiteJourStore store = LiteJourStore.InMemory();
+        // A real file: the session works on background threads, and LiteDB shares one stream between
+        // threads when given a MemoryStream, which is only safe single-threaded.
+        string directory = Directory.CreateTempSubdirectory("jour-tui-").FullName;
+        LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(directory, "jour.db"), "test-key");
         DemoData.Seed(store, time);
         var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance);
         var service = new InProcessJourService(useCases);
@@ -58,7 +63,7 @@ internal sealed class HeadlessSession : IDisposable
         ShellView? shell = null;
         Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s => shell = s);
         SessionToken token = app.Begin(window)!;
-        var session = new HeadlessSession(app, window, token, store, time, service) { Shell = shell };
+        var session = new HeadlessSession(app, window, token, store, time, service) { Shell = shell, TempDirectory = directory };
         shell!.ErrorReported += ex => session.Errors.Add(ex);
         session.Settle();
         return session;
@@ -114,6 +119,7 @@ internal sealed class HeadlessSession : IDisposable
         _app.Dispose();
         Service.Dispose();
         _store.Dispose();
+        Directory.Delete(TempDirectory, recursive: true);
     }
 
     private void Settle()
