@@ -27,6 +27,9 @@ public class BoardBenchmarks
     private const int StoredCases = 100_000;
     private const int OpenCases = 500;
 
+    /// <summary>Open cases (of the 500) the transition benchmark moves between Bemannas and Bemannat.</summary>
+    private const int ToggleCases = 200;
+
     private string _directory = "";
     private LiteJourStore _store = null!;
     private JourUseCases _useCases = null!;
@@ -35,9 +38,9 @@ public class BoardBenchmarks
     private Window _window = null!;
     private SessionToken _token = null!;
     private CaseBoardScreen _board = null!;
-    private long _toggleCase;
     private int _keystroke;
-    private CaseSummary _toggle = null!;
+    private CaseSummary[] _toggles = [];
+    private int _next;
 
     [GlobalSetup]
     public void Setup()
@@ -48,9 +51,8 @@ public class BoardBenchmarks
         Fill(_store);
         _useCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), NullLogger<JourUseCases>.Instance);
         _service = new InProcessJourService(_useCases);
-        _toggleCase = AddToggleCase();
         _service.SignInAsync(_useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "").GetAwaiter().GetResult();
-        _toggle = _service.GetCaseAsync(_toggleCase).GetAwaiter().GetResult().Summary;
+        _toggles = [.. Enumerable.Range(0, ToggleCases).Select(_ => _service.GetCaseAsync(AddToggleCase()).GetAwaiter().GetResult().Summary)];
 
         JourApp.Configure(new TuiOptions());
         _app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
@@ -104,13 +106,16 @@ public class BoardBenchmarks
     /// <summary>
     /// A transition committed to the encrypted file (Bemannas ⇄ Bemannat), with the case screen's
     /// answer (the case in full); the open session patches its board from the pushed change meanwhile.
+    /// Round-robin over many cases, so no timeline grows beyond what a real case has.
     /// </summary>
     [Benchmark]
     public CaseState Transition()
     {
-        CaseTrigger trigger = _toggle.State == CaseState.Staffing ? CaseTrigger.MarkCovered : CaseTrigger.GapAppeared;
-        _toggle = _service.FireAsync(new TransitionRequest(_toggleCase, trigger, "bench", _toggle.Revision)).GetAwaiter().GetResult().Summary;
-        return _toggle.State;
+        int index = _next++ % _toggles.Length;
+        CaseSummary current = _toggles[index];
+        CaseTrigger trigger = current.State == CaseState.Staffing ? CaseTrigger.MarkCovered : CaseTrigger.GapAppeared;
+        _toggles[index] = _service.FireAsync(new TransitionRequest(current.Id, trigger, "bench", current.Revision)).GetAwaiter().GetResult().Summary;
+        return _toggles[index].State;
     }
 
     private static void Fill(LiteJourStore store)
@@ -122,9 +127,9 @@ public class BoardBenchmarks
         DateTime now = DateTime.UtcNow;
         var cases = store.Database.GetCollection<Case>("cases");
         var batch = new List<Case>(10_000);
-        for (int i = 0; i < StoredCases; i++)
+        for (int i = 0; i < StoredCases - ToggleCases; i++)
         {
-            bool isOpen = i % (StoredCases / OpenCases) == 0;
+            bool isOpen = i % (StoredCases / OpenCases) == 0 && i / (StoredCases / OpenCases) < OpenCases - ToggleCases;
             DateTime received = isOpen ? now.AddMinutes(-random.Next(60, 60 * 24 * 10)) : now.AddDays(-random.Next(15, 3650));
             batch.Add(new Case
             {
