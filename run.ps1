@@ -11,7 +11,8 @@ function Test-UpToDate {
     if (-not (Test-Path $bin)) { return $false }
     $stamp = (Get-Item $bin).LastWriteTime
     $newer = Get-ChildItem src, Directory.Build.props, Directory.Build.targets, Directory.Packages.props, global.json -Recurse -File `
-        -Include *.cs, *.csproj, *.props, *.targets, *.resx, *.json | Where-Object { $_.LastWriteTime -gt $stamp } | Select-Object -First 1
+        -Include *.cs, *.csproj, *.props, *.targets, *.resx, *.tsv, *.json |
+        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.LastWriteTime -gt $stamp } | Select-Object -First 1
     return -not $newer
 }
 
@@ -19,8 +20,11 @@ function Build-App {
     if (Test-UpToDate) { return }
     $aot = [bool](Get-Command link.exe -ErrorAction SilentlyContinue)
     if (-not $aot) { Write-Host 'run.ps1: no C++ build tools for Native AOT: building with the JIT instead; it starts slower' }
+    # The binary gets the time the build started, so a file saved during the build triggers the next one.
+    $started = Get-Date
     dotnet publish src/Jour/Jour.csproj -c Release -r win-x64 -o (Join-Path $out 'bin') "-p:PublishAot=$aot" -v:q -nologo
     if ($LASTEXITCODE -ne 0) { exit 1 }
+    (Get-Item $bin).LastWriteTime = $started
 }
 
 if ($Rest.Count -gt 0 -and $Rest[0] -eq 'test') {
