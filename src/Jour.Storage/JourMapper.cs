@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
@@ -31,6 +32,13 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<VerificationStep>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<NeedWindow>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Draft))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Deployment))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(TimeReport))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Delegation))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BlockEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Delegation>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<BlockEntry>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<long>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, string>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Representative))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ContactPerson))]
@@ -60,6 +68,12 @@ public static class JourMapper
         mapper.Entity<OnCallShift>().Id(s => s.Id);
         mapper.Entity<User>().Id(u => u.Id);
         mapper.Entity<Draft>().Id(d => d.Id, autoId: false);
+        mapper.Entity<Deployment>()
+            .Id(d => d.Id)
+            .Ignore(d => d.IsActive)
+            .Ignore(d => d.Covers)
+            .Ignore(d => d.OwesTimeReport);
+        mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }
 }

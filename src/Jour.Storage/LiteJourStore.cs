@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
@@ -38,6 +39,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<MetaDocument> _meta;
     private readonly ILiteCollection<CounterDocument> _counters;
     private readonly ILiteCollection<Draft> _drafts;
+    private readonly ILiteCollection<Deployment> _deployments;
 
     private LiteJourStore(LiteDatabase db)
     {
@@ -58,6 +60,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _meta = db.GetCollection<MetaDocument>("meta");
         _counters = db.GetCollection<CounterDocument>("counters");
         _drafts = db.GetCollection<Draft>("drafts");
+        _deployments = db.GetCollection<Deployment>("deployments");
         Migrate();
     }
 
@@ -101,6 +104,25 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     public static LiteJourStore Wrap(LiteDatabase database) => new(database);
 
     public void Checkpoint() => _db.Checkpoint();
+
+    public IReadOnlyList<Deployment> LoadDeploymentsForCase(long caseId) => [.. _deployments.Find(Query.EQ(nameof(Deployment.CaseId), caseId))];
+
+    public IReadOnlyList<Deployment> LoadDeployments(DateTime fromUtc, DateTime toUtc) =>
+        [.. _deployments.Find(Query.And(Query.GT(nameof(Deployment.ToUtc), fromUtc), Query.LT(nameof(Deployment.FromUtc), toUtc)))];
+
+    public Deployment? FindDeployment(long id) => _deployments.FindById(id);
+
+    public Deployment AddDeployment(Deployment deployment)
+    {
+        _deployments.Insert(deployment);
+        return deployment;
+    }
+
+    public void UpdateDeployment(Deployment deployment) => _deployments.Update(deployment);
+
+    public StandbyAssistant? FindStaff(long id) => _staff.FindById(id);
+
+    public void UpdateStaff(StandbyAssistant assistant) => _staff.Update(assistant);
 
     public Draft? FindDraft(string id) => _drafts.FindById(id);
 
@@ -318,6 +340,9 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _cases.EnsureIndex(c => c.State);
         _cases.EnsureIndex(c => c.ClientId);
         _events.EnsureIndex(e => e.CaseId);
+        _deployments.EnsureIndex(d => d.CaseId);
+        _deployments.EnsureIndex(d => d.FromUtc);
+        _deployments.EnsureIndex(d => d.ToUtc);
         _shifts.EnsureIndex(s => s.StartUtc);
         _shifts.EnsureIndex(s => s.EndUtc);
         _clients.EnsureIndex(c => c.PersonalIdentityNumber);

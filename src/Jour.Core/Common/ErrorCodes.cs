@@ -35,6 +35,14 @@ public static class ErrorCodes
     public const string DuplicatePersonalNumber = "Error_DuplicatePersonalNumber";
     public const string DuplicateOrganisationNumber = "Error_DuplicateOrganisationNumber";
     public const string HoursInvalid = "Error_HoursInvalid";
+    public const string AssistantNotFound = "Error_AssistantNotFound";
+    public const string DeploymentNotFound = "Error_DeploymentNotFound";
+    public const string DoubleBooking = "Error_DoubleBooking";
+    public const string NotEligible = "Error_NotEligible";
+    public const string OverrideReasonRequired = "Error_OverrideReasonRequired";
+    public const string TimeReportInvalid = "Error_TimeReportInvalid";
+    public const string TimeReportSigned = "Error_TimeReportSigned";
+    public const string TimeReportMissing = "Error_TimeReportMissing";
     public const string NotADemo = "Error_NotADemo";
     public const string ImportNotPermitted = "Error_ImportNotPermitted";
     public const string ProtocolMismatch = "Error_ProtocolMismatch";

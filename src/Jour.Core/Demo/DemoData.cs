@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Deployments;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
@@ -89,7 +90,7 @@ public static class DemoData
             {
                 Name = RandomName(random, female),
                 Phone = $"073-{random.Next(100, 999)} {random.Next(10, 99)} {random.Next(10, 99)}",
-                Competences = [.. s_competences.Where(_ => random.Next(4) == 0)],
+                Competences = [.. s_competences.Where(k => random.Next(4) == 0 || (k == "Lyft" && i % 3 == 0))],
                 WeeklyHourLimit = random.Next(2) == 0 ? 40 : 20,
                 IsBlocked = i == 17,
             });
@@ -181,6 +182,43 @@ public static class DemoData
             };
             c = store.AddCase(c, new CaseEvent { AtUtc = received, UserId = officer, To = CaseState.Received, Text = Messages.Get("Demo_CaseOpened") });
             Drive(store, c, p.Target, officer, received);
+            if (p.Target == CaseState.Covered)
+            {
+                Deploy(store, c, officer, received);
+            }
+            else if (p.Target == CaseState.Staffing)
+            {
+                // Continuity: someone in the pool already knows this client.
+                var knows = store.LoadStaff().Where(s => !s.IsBlocked).ElementAt(i % 5);
+                knows.KnownClientIds.Add(client.Id);
+                store.UpdateStaff(knows);
+            }
+        }
+    }
+
+    /// <summary>The confirmed deployments behind a covered case's windows, with assistants who qualify.</summary>
+    private static void Deploy(IJourStore store, Case c, long officer, DateTime at)
+    {
+        var used = new HashSet<long>();
+        foreach (NeedWindow w in c.Needs)
+        {
+            var fit = store.LoadStaff()
+                .Where(s => !s.IsBlocked && !used.Contains(s.Id) && w.Competences.All(k => s.Competences.Contains(k)))
+                .Take(w.Confirmed);
+            foreach (StandbyAssistant s in fit)
+            {
+                used.Add(s.Id);
+                store.AddDeployment(new Deployment
+                {
+                    CaseId = c.Id,
+                    AssistantId = s.Id,
+                    FromUtc = w.FromUtc,
+                    ToUtc = w.ToUtc,
+                    State = DeploymentState.Confirmed,
+                    CreatedBy = officer,
+                    CreatedUtc = at,
+                });
+            }
         }
     }
 

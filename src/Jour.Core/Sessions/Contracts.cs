@@ -62,7 +62,8 @@ public sealed record CaseDetail(
     bool AlternativesExhausted,
     IReadOnlyList<VerificationData> Verification,
     IReadOnlyList<NeedWindowData> Needs,
-    IReadOnlyList<BlockedTrigger> Blocked);
+    IReadOnlyList<BlockedTrigger> Blocked,
+    IReadOnlyList<DeploymentData> Deployments);
 
 /// <summary>A request to move a case on, made against the revision the user saw.</summary>
 public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision);

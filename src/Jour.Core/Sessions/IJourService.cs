@@ -60,6 +60,19 @@ public interface IJourService : IDisposable
 
     Task<bool> DiscardDraftAsync(string form, CancellationToken cancellationToken = default);
 
+    // Deployment: candidates, sending, blocking, time reports.
+    Task<CandidateList> GetCandidatesAsync(CandidateRequest request, CancellationToken cancellationToken = default);
+
+    Task<CaseDetail> AssignAsync(AssignRequest request, CancellationToken cancellationToken = default);
+
+    Task<CaseDetail> SetDeploymentStateAsync(DeploymentStateRequest request, CancellationToken cancellationToken = default);
+
+    Task<StaffSummary> SetBlockedAsync(BlockRequest request, CancellationToken cancellationToken = default);
+
+    Task<CaseDetail> ReportTimeAsync(TimeReportRequest request, CancellationToken cancellationToken = default);
+
+    Task<CaseDetail> SignAsync(SignRequest request, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
@@ -9,7 +10,7 @@ using Jour.Core.Users;
 namespace Jour.Core.Sessions;
 
 /// <summary>All the ports one database offers, plus what concerns the database as a whole.</summary>
-public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IRosterStore, IUserStore, IDraftStore
+public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IRosterStore, IUserStore, IDraftStore, IDeploymentStore
 {
     /// <summary>Whether this database holds demo data (shown as DEMO on every screen).</summary>
     bool IsDemo { get; }

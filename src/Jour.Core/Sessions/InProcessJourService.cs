@@ -93,6 +93,24 @@ public sealed class InProcessJourService : IJourService
             return true;
         });
 
+    public Task<CandidateList> GetCandidatesAsync(CandidateRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetCandidates(request) : null!);
+
+    public Task<CaseDetail> AssignAsync(AssignRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.Assign(Actor(), request));
+
+    public Task<CaseDetail> SetDeploymentStateAsync(DeploymentStateRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SetDeploymentState(Actor(), request));
+
+    public Task<StaffSummary> SetBlockedAsync(BlockRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SetBlocked(Actor(), request));
+
+    public Task<CaseDetail> ReportTimeAsync(TimeReportRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.ReportTime(Actor(), request));
+
+    public Task<CaseDetail> SignAsync(SignRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.Sign(Actor(), request));
+
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ResetDemo(Actor()));
 

@@ -192,6 +192,7 @@ public sealed partial class JourUseCases
                 throw ChangedByOther(c);
             }
 
+            Hydrate(c);
             CaseEvent entry = change(c);
             int seen = c.Revision;
             c.Revision++;
@@ -314,6 +315,7 @@ public sealed partial class JourUseCases
 
     private CaseDetail Detail(Case c)
     {
+        Hydrate(c);
         DateTime now = UtcNow;
         var clients = new Dictionary<long, string>();
         if (_store.FindClient(c.ClientId) is { } client)
@@ -341,7 +343,8 @@ public sealed partial class JourUseCases
             c.ProviderAlternativesExhausted,
             [.. c.Verification.OrderBy(v => v.AtUtc).Select(v => new VerificationData(v.Step, v.AtUtc, v.Outcome))],
             [.. c.Needs.OrderBy(w => w.FromUtc).Select(w => new NeedWindowData(w.FromUtc, w.ToUtc, w.Assistants, [.. w.Competences], w.Confirmed))],
-            [.. c.BlockedTriggers(now).Select(b => new BlockedTrigger(b.Trigger, string.Join(", ", b.Missing.Select(code => Messages.Format(code + "_Short", [c.UnsignedTimeReports.ToString(SwedishCulture.Instance)])))))]);
+            [.. c.BlockedTriggers(now).Select(b => new BlockedTrigger(b.Trigger, string.Join(", ", b.Missing.Select(code => Messages.Format(code + "_Short", [c.UnsignedTimeReports.ToString(SwedishCulture.Instance)])))))],
+            DeploymentsOf(c.Id));
     }
 
     private static CaseSummary Summarise(Case c, DateTime now, Dictionary<long, string> clients, Dictionary<long, string> providers)

@@ -6,4 +6,8 @@ public interface IStaffStore
     IReadOnlyList<StandbyAssistant> LoadStaff();
 
     StandbyAssistant AddStaff(StandbyAssistant assistant);
+
+    StandbyAssistant? FindStaff(long id);
+
+    void UpdateStaff(StandbyAssistant assistant);
 }

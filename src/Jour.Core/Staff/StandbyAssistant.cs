@@ -14,4 +14,15 @@ public sealed class StandbyAssistant
     public decimal WeeklyHourLimit { get; set; } = 40;
 
     public bool IsBlocked { get; set; }
+
+    public List<Delegation> Delegations { get; set; } = [];
+
+    /// <summary>Clients the assistant already knows: continuity, ranked first.</summary>
+    public List<long> KnownClientIds { get; set; } = [];
+
+    /// <summary>Clients the assistant must not be sent to.</summary>
+    public List<long> ExcludedClientIds { get; set; } = [];
+
+    /// <summary>Who blocked or unblocked, when and why, newest last; kept for ever.</summary>
+    public List<BlockEntry> BlockLog { get; set; } = [];
 }

@@ -99,6 +99,24 @@ internal sealed class SocketJourService : IJourService
     public Task<IReadOnlyList<CaseSummary>> GetCasesInStateAsync(CaseState state, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.CasesInState, new StateArgs(state), WireJsonContext.Default.StateArgs, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
 
+    public Task<CandidateList> GetCandidatesAsync(CandidateRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.GetCandidates, request, WireJsonContext.Default.CandidateRequest, WireJsonContext.Default.CandidateList, cancellationToken);
+
+    public Task<CaseDetail> AssignAsync(AssignRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Assign, request, WireJsonContext.Default.AssignRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
+
+    public Task<CaseDetail> SetDeploymentStateAsync(DeploymentStateRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SetDeploymentState, request, WireJsonContext.Default.DeploymentStateRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
+
+    public Task<StaffSummary> SetBlockedAsync(BlockRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SetBlocked, request, WireJsonContext.Default.BlockRequest, WireJsonContext.Default.StaffSummary, cancellationToken);
+
+    public Task<CaseDetail> ReportTimeAsync(TimeReportRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.ReportTime, request, WireJsonContext.Default.TimeReportRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
+
+    public Task<CaseDetail> SignAsync(SignRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Sign, request, WireJsonContext.Default.SignRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
+
     public Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Case, new IdArgs(caseId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.CaseDetail, cancellationToken);
 

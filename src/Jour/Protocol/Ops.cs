@@ -11,6 +11,12 @@ public static class Ops
     public const string Status = "status";
     public const string OpenCases = "open-cases";
     public const string Case = "case";
+    public const string GetCandidates = "candidates";
+    public const string Assign = "assign";
+    public const string SetDeploymentState = "deployment-state";
+    public const string SetBlocked = "set-blocked";
+    public const string ReportTime = "report-time";
+    public const string Sign = "sign";
     public const string CasesInState = "cases-in-state";
     public const string Fire = "fire";
     public const string AddNote = "add-note";

@@ -35,4 +35,12 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(DraftData))]
 [JsonSerializable(typeof(FormArgs))]
 [JsonSerializable(typeof(StateArgs))]
+[JsonSerializable(typeof(AssignRequest))]
+[JsonSerializable(typeof(BlockRequest))]
+[JsonSerializable(typeof(CandidateList))]
+[JsonSerializable(typeof(CandidateRequest))]
+[JsonSerializable(typeof(DeploymentStateRequest))]
+[JsonSerializable(typeof(SignRequest))]
+[JsonSerializable(typeof(StaffSummary))]
+[JsonSerializable(typeof(TimeReportRequest))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -1,0 +1,63 @@
+using Jour.Core.Deployments;
+
+namespace Jour.Core.Sessions;
+
+// Records for deployment, the candidates and time reports. Flat and immutable: they travel as JSON.
+#pragma warning disable SA1649, CA1711
+
+/// <summary>A time report as the case screen shows it; personnummer never leave the server.</summary>
+public sealed record TimeReportData(
+    DateTime StartUtc,
+    DateTime EndUtc,
+    int BreakMinutes,
+    double WorkedHours,
+    string AssistantSignedName,
+    DateTime? AssistantSignedUtc,
+    string ClientSignedName,
+    DateTime? ClientSignedUtc);
+
+/// <summary>One deployment of a case.</summary>
+public sealed record DeploymentData(
+    long Id,
+    long AssistantId,
+    string AssistantName,
+    string AssistantPhone,
+    DateTime FromUtc,
+    DateTime ToUtc,
+    DeploymentState State,
+    bool NeedsReplacement,
+    string RestOverrideReason,
+    TimeReportData? Report);
+
+/// <summary>One assistant measured against a window: eligible, or why not (in words).</summary>
+public sealed record CandidateData(
+    long AssistantId,
+    string Name,
+    string Phone,
+    bool IsEligible,
+    bool NeedsOverride,
+    bool KnowsClient,
+    double HoursThisWeek,
+    IReadOnlyList<string> Reasons);
+
+/// <summary>The candidates for one window of a case, eligible first.</summary>
+public sealed record CandidateList(long CaseId, int WindowIndex, NeedWindowData Window, int Revision, IReadOnlyList<CandidateData> Candidates);
+
+/// <summary>Which window (by its order on the case) to find people for.</summary>
+public sealed record CandidateRequest(long CaseId, int WindowIndex);
+
+/// <summary>Sends an assistant to a window; <see cref="OverrideReason"/> is needed when a rest rule or the hour limit is broken.</summary>
+public sealed record AssignRequest(long CaseId, int WindowIndex, long AssistantId, DeploymentState State, string OverrideReason);
+
+/// <summary>Moves a deployment on (contacted, confirmed, declined, on site, completed, cancelled).</summary>
+public sealed record DeploymentStateRequest(long DeploymentId, DeploymentState State);
+
+/// <summary>Blocks an assistant at once (or lifts the block), with why.</summary>
+public sealed record BlockRequest(long AssistantId, bool Block, string Reason);
+
+/// <summary>Worked time of a deployment; a new report replaces an unsigned one.</summary>
+public sealed record TimeReportRequest(long DeploymentId, DateTime StartUtc, DateTime EndUtc, int BreakMinutes);
+
+/// <summary>A signature on a time report: by the assistant, or by the client or their representative.</summary>
+public sealed record SignRequest(long DeploymentId, bool ByAssistant, string Name, string PersonalNumber);
+#pragma warning restore SA1649, CA1711

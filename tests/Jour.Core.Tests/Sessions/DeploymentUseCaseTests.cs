@@ -1,0 +1,116 @@
+using Jour.Core.Cases;
+using Jour.Core.Common;
+using Jour.Core.Deployments;
+using Jour.Core.Demo;
+using Jour.Core.Sessions;
+using Jour.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace Jour.Core.Tests.Sessions;
+
+public sealed class DeploymentUseCaseTests : IDisposable
+{
+    private static readonly DateTime s_now = new(2026, 10, 24, 12, 0, 0, DateTimeKind.Utc);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(s_now));
+    private readonly LiteJourStore _store = LiteJourStore.InMemory();
+    private readonly JourUseCases _useCases;
+    private readonly SessionInfo _officer;
+
+    public DeploymentUseCaseTests()
+    {
+        DemoData.Seed(_store, _time);
+        _useCases = new JourUseCases(_store, _time, new ChangeHub(), NullLogger<JourUseCases>.Instance);
+        _officer = _useCases.SignIn(_useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "");
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public void TwoAssistants_CoverTheNight_TheCaseTurnsBemannat_BlockingOneBringsTheGapBack()
+    {
+        CaseDetail c = StaffingCaseWithOneNight(assistants: 2);
+        var candidates = _useCases.GetCandidates(new CandidateRequest(c.Summary.Id, 0)).Candidates;
+        Assert.DoesNotContain(candidates.Where(x => x.IsEligible), x => x.Reasons.Count > 0);
+        var eligible = candidates.Where(x => x.IsEligible).Take(2).ToList();
+        Assert.Equal(2, eligible.Count);
+
+        c = _useCases.Assign(_officer, new AssignRequest(c.Summary.Id, 0, eligible[0].AssistantId, DeploymentState.Confirmed, ""));
+        Assert.Equal(CaseState.Staffing, c.Summary.State);
+        c = _useCases.Assign(_officer, new AssignRequest(c.Summary.Id, 0, eligible[1].AssistantId, DeploymentState.Confirmed, ""));
+        Assert.Equal(CaseState.Covered, c.Summary.State);
+        Assert.Null(c.Summary.NextGapFromUtc);
+
+        _useCases.SetBlocked(_officer, new BlockRequest(eligible[1].AssistantId, true, "Misstänkt brott mot brukare"));
+        c = _useCases.GetCase(c.Summary.Id);
+        Assert.Equal(CaseState.Staffing, c.Summary.State);
+        Assert.NotNull(c.Summary.NextGapFromUtc);
+        Assert.True(c.Deployments.Single(d => d.AssistantId == eligible[1].AssistantId).NeedsReplacement);
+        var again = _useCases.GetCandidates(new CandidateRequest(c.Summary.Id, 0)).Candidates.Single(x => x.AssistantId == eligible[1].AssistantId);
+        Assert.False(again.IsEligible);
+        Assert.Contains("spärrad", again.Reasons);
+    }
+
+    [Fact]
+    public void DoubleBooking_IsRefused_ABlockedPersonIsRefused()
+    {
+        CaseDetail c = StaffingCaseWithOneNight(assistants: 1);
+        CaseDetail other = StaffingCaseWithOneNight(assistants: 1);
+        long id = _useCases.GetCandidates(new CandidateRequest(c.Summary.Id, 0)).Candidates.First(x => x.IsEligible).AssistantId;
+        _useCases.Assign(_officer, new AssignRequest(c.Summary.Id, 0, id, DeploymentState.Confirmed, ""));
+
+        var ex = Assert.Throws<JourException>(() => _useCases.Assign(_officer, new AssignRequest(other.Summary.Id, 0, id, DeploymentState.Confirmed, "")));
+        Assert.Equal(ErrorCodes.DoubleBooking, ex.Code);
+
+        long blocked = _store.LoadStaff().First(s => s.IsBlocked).Id;
+        Assert.Equal(ErrorCodes.NotEligible, Assert.Throws<JourException>(() => _useCases.Assign(_officer, new AssignRequest(other.Summary.Id, 0, blocked, DeploymentState.Confirmed, ""))).Code);
+    }
+
+    [Fact]
+    public void ATimeReportAcrossTheFallBackNight_Is10Hours_AndTheCaseClosesOnlyWhenSigned()
+    {
+        CaseDetail c = StaffingCaseWithOneNight(assistants: 1);
+        long id = _useCases.GetCandidates(new CandidateRequest(c.Summary.Id, 0)).Candidates.First(x => x.IsEligible).AssistantId;
+        c = _useCases.Assign(_officer, new AssignRequest(c.Summary.Id, 0, id, DeploymentState.Confirmed, ""));
+        long deployment = c.Deployments.Single().Id;
+
+        DateTime start = Local(10, 24, 22);
+        DateTime end = Local(10, 25, 7);
+        c = _useCases.ReportTime(_officer, new TimeReportRequest(deployment, start, end, 30));
+        Assert.Equal(9.5, c.Deployments.Single().Report!.WorkedHours);
+
+        c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.HandBack, "", c.Summary.Revision));
+        Assert.Contains(c.Blocked, b => b.Trigger == CaseTrigger.Close);
+        Assert.Equal(ErrorCodes.GuardTimeReportsUnsigned, Assert.Throws<JourException>(() => _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Close, "", c.Summary.Revision))).Code);
+
+        Assert.Equal(PersonalNumberError(), Assert.Throws<JourException>(() => _useCases.Sign(_officer, new SignRequest(deployment, true, "Assistent", "19121212-1213"))).Code);
+        _useCases.Sign(_officer, new SignRequest(deployment, true, "Assistent Ett", "19121212-1212"));
+        c = _useCases.Sign(_officer, new SignRequest(deployment, false, "God man", "194202023018"));
+        Assert.Equal(ErrorCodes.TimeReportSigned, Assert.Throws<JourException>(() => _useCases.ReportTime(_officer, new TimeReportRequest(deployment, start, end, 0))).Code);
+
+        c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Close, "", c.Summary.Revision));
+        Assert.Equal(CaseState.Closed, c.Summary.State);
+        Assert.Equal("191212121212", _store.FindDeployment(deployment)!.Report!.AssistantPersonalNumber);
+    }
+
+    private static string PersonalNumberError() => "Pnr_Checksum";
+
+    private static DateTime Local(int month, int day, int hour) =>
+        SwedishTime.Zone.AtStrictly(new LocalDateTime(2026, month, day, hour, 0)).ToDateTimeUtc();
+
+    /// <summary>A fresh case accepted into Bemannas, needing assistants the coming night (the fall-back night).</summary>
+    private CaseDetail StaffingCaseWithOneNight(int assistants)
+    {
+        long client = _useCases.GetClients()[1].Id;
+        long provider = _useCases.GetProviders()[0].Id;
+        CaseDetail c = _useCases.CreateCase(_officer, new NewCaseRequest(
+            client, provider, false, CaseReason.SicknessOrStaffShortage, "Eva Lind", "070-123 45 67",
+            [new NeedWindowData(Local(10, 24, 22), Local(10, 25, 7), assistants, [], 0)], Urgency.High, ""));
+        c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.StartAssessment, "", c.Summary.Revision));
+        c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, null, s_now, "Uttömda", c.Summary.Revision));
+        c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, PriorityStep.CrisisStaffingCentreContacted, s_now, "Ingen", c.Summary.Revision));
+        c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, PriorityStep.StandbyPool, s_now, "Poolen", c.Summary.Revision));
+        return _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Accept, "", c.Summary.Revision));
+    }
+}
