@@ -1,6 +1,8 @@
 using Jour.Core.Cases;
 using Jour.Core.Common;
+using Jour.Core.Deployments;
 using Jour.Core.Sessions;
+using Jour.Tui.Deployments;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -37,11 +39,13 @@ public sealed class CaseDetailScreen : IScreen
         ("1–9", UiText.Help_Case_Triggers),
         ("N", UiText.Help_Case_Note),
         ("V", UiText.Help_Case_Verify),
+        ("B", UiText.Help_Case_Staff),
+        ("D", UiText.Help_Case_Deployments),
         ("R", UiText.Help_Case_Reload),
         ("Esc", UiText.Help_Esc_Text),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Trigger, UiText.Key_Note, UiText.Key_Verify, UiText.Key_Back];
+    public IReadOnlyList<string> KeyHints => [UiText.Key_Trigger, UiText.Key_Note, UiText.Key_Verify, UiText.Key_Staff, UiText.Key_Deployments, UiText.Key_Back];
 
     public void Reload() =>
         _shell.RunInBackground(
@@ -80,6 +84,12 @@ public sealed class CaseDetailScreen : IScreen
                 $"{SwedishTime.FormatLocal(w.FromUtc)}–{SwedishTime.FormatClock(w.ToUtc)} {w.Confirmed}/{w.Assistants}"
                 + (w.Competences.Count > 0 ? " (" + string.Join(", ", w.Competences) + ")" : ""))));
         }
+        if (d.Deployments.Count > 0)
+        {
+            canvas.Line(row++, UiText.Case_Deployments + " " + string.Join("; ", d.Deployments.Where(x => x.State is not (DeploymentState.Declined or DeploymentState.Cancelled)).Select(x =>
+                $"{x.AssistantName} {SwedishTime.FormatClock(x.FromUtc)}–{SwedishTime.FormatClock(x.ToUtc)} {Messages.Get("Deployment_" + x.State)}{(x.NeedsReplacement ? " !" : "")}")));
+        }
+
         string actions = d.PermittedTriggers.Count == 0
             ? UiText.Case_NoTriggers
             : UiText.Case_Triggers + " " + string.Join("  ", d.PermittedTriggers.Select((tr, i) => $"[{i + 1}] {Messages.Get("Trigger_" + tr)}"));
@@ -124,6 +134,18 @@ public sealed class CaseDetailScreen : IScreen
         if (letter == 'v' && !key.IsAlt && !key.IsCtrl)
         {
             _shell.Push(new VerificationScreen(_shell, d, recorded => _detail = recorded));
+            return true;
+        }
+
+        if (letter == 'b' && !key.IsAlt && !key.IsCtrl && d.Needs.Count > 0)
+        {
+            _shell.Push(new CandidatesScreen(_shell, d, changed => _detail = changed));
+            return true;
+        }
+
+        if (letter == 'd' && !key.IsAlt && !key.IsCtrl)
+        {
+            _shell.Push(new DeploymentsScreen(_shell, d, changed => _detail = changed));
             return true;
         }
 

@@ -22,7 +22,19 @@ public static class RegisterScreens
             (UiText.Col_Blocked, 10, s => s.IsBlocked ? UiText.Blocked_Yes : ""),
             (UiText.Col_Competences, 60, s => string.Join(", ", s.Competences)),
         ],
-        s => s.IsBlocked);
+        s => s.IsBlocked,
+        [
+            new(new Key('s'), "S", UiText.Key_Block, UiText.Help_Staff_Block, true, s => shell.Prompt.Open(
+                Format.Text(s!.IsBlocked ? UiText.Staff_UnblockPrompt : UiText.Staff_BlockPrompt, s.Name),
+                reason => shell.RunInBackground(
+                    () => shell.Session.Service.SetBlockedAsync(new BlockRequest(s.Id, !s.IsBlocked, reason)),
+                    _ =>
+                    {
+                        shell.Prompt.Close();
+                        shell.Session.RefreshInBackground(() => shell.UtcNow);
+                    },
+                    error => shell.Prompt.Error = error))),
+        ]);
 
     public static IScreen Clients(ShellView shell) => new RegisterScreen<ClientSummary>(
         shell,

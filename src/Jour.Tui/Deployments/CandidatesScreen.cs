@@ -1,0 +1,149 @@
+using Jour.Core.Common;
+using Jour.Core.Deployments;
+using Jour.Core.Sessions;
+using Jour.Tui.Resources;
+using Jour.Tui.Shell;
+using Terminal.Gui.Input;
+
+namespace Jour.Tui.Deployments;
+
+/// <summary>
+/// Who can go to one window of a case: eligible first (★ knows the client), then those who need an
+/// override (rest, hours), and on `A` everyone else with every reason they cannot go.
+/// Enter sends the selected person as confirmed, `F` as only proposed.
+/// </summary>
+public sealed class CandidatesScreen : IScreen
+{
+    private readonly ShellView _shell;
+    private readonly long _caseId;
+    private readonly int _windows;
+    private readonly Action<CaseDetail> _changed;
+    private readonly ListModel<CandidateData> _list = new(c => c.Name + " " + string.Join(" ", c.Reasons));
+    private int _window;
+    private bool _showAll;
+    private CandidateList? _candidates;
+
+    public CandidatesScreen(ShellView shell, CaseDetail detail, Action<CaseDetail> changed)
+    {
+        _shell = shell;
+        _caseId = detail.Summary.Id;
+        _windows = detail.Needs.Count;
+        _changed = changed;
+        DateTime now = shell.UtcNow;
+        _window = Math.Max(0, detail.Needs.ToList().FindIndex(w => w.Confirmed < w.Assistants && w.ToUtc > now));
+        Reload();
+    }
+
+    public string Title => UiText.Candidates_Title;
+
+    public IReadOnlyList<(string Key, string Text)> Help =>
+    [
+        ("Enter", UiText.Help_Candidates_Confirm),
+        ("F", UiText.Help_Candidates_Propose),
+        ("A", UiText.Help_Candidates_All),
+        ("← →", UiText.Help_Candidates_Window),
+        ("/", UiText.Help_Board_Filter),
+    ];
+
+    public IReadOnlyList<string> KeyHints => [UiText.Key_Send, UiText.Key_Propose, UiText.Key_All, UiText.Key_Window, UiText.Key_Back];
+
+    public void Draw(Canvas canvas)
+    {
+        if (_candidates is not { } list)
+        {
+            canvas.Line(0, UiText.Loading);
+            return;
+        }
+
+        NeedWindowData w = list.Window;
+        string skills = w.Competences.Count > 0 ? " (" + string.Join(", ", w.Competences) + ")" : "";
+        canvas.Line(0, Format.Text(UiText.Candidates_Window, _window + 1, _windows, $"{SwedishTime.FormatLocal(w.FromUtc)}–{SwedishTime.FormatClock(w.ToUtc)}", w.Confirmed, w.Assistants) + skills);
+        int hidden = list.Candidates.Count - _list.Visible.Count;
+        canvas.Line(1, _showAll ? UiText.Candidates_ShowingAll : Format.Text(UiText.Candidates_Hidden, hidden));
+        ListDrawing.Draw(
+            canvas,
+            _list,
+            [
+                ("", 2, c => c.KnowsClient ? "★" : ""),
+                (UiText.Col_Name, 22, c => c.Name),
+                (UiText.Col_Phone, 14, c => c.Phone),
+                (UiText.Col_Week, 7, c => c.HoursThisWeek.ToString("0.#", SwedishCulture.Instance) + " h"),
+                (UiText.Col_Why, 60, c => c.IsEligible ? UiText.Candidates_Free : (c.NeedsOverride ? "! " : "– ") + string.Join(", ", c.Reasons)),
+            ],
+            firstRow: 2,
+            c => !c.IsEligible);
+    }
+
+    public bool HandleKey(Key key)
+    {
+        if (_list.Navigate(key, _shell.ContentRows - 4))
+        {
+            return true;
+        }
+
+        char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
+        if ((key == Key.Enter || letter == 'f') && _list.Current is { } chosen && _candidates is { } list)
+        {
+            Send(chosen, list, letter == 'f' ? DeploymentState.Proposed : DeploymentState.Confirmed);
+            return true;
+        }
+
+        if (letter == 'a')
+        {
+            _showAll = !_showAll;
+            Show();
+            return true;
+        }
+
+        if ((key == Key.CursorLeft || key == Key.CursorRight) && _windows > 1)
+        {
+            _window = (_window + (key == Key.CursorLeft ? _windows - 1 : 1)) % _windows;
+            Reload();
+            return true;
+        }
+
+        return _list.HandleFilterKey(key, _shell.Prompt);
+    }
+
+    private void Reload() =>
+        _shell.RunInBackground(
+            () => _shell.Session.Service.GetCandidatesAsync(new CandidateRequest(_caseId, _window)),
+            list =>
+            {
+                _candidates = list;
+                Show();
+            });
+
+    private void Show() =>
+        _list.SetRows([.. _candidates?.Candidates.Where(c => _showAll || c.IsEligible || c.NeedsOverride) ?? []], (a, b) => a.AssistantId == b.AssistantId);
+
+    private void Send(CandidateData chosen, CandidateList list, DeploymentState state)
+    {
+        if (!chosen.IsEligible && !chosen.NeedsOverride)
+        {
+            _shell.Prompt.Open(Format.Text(UiText.Candidates_CannotGo, chosen.Name, string.Join(", ", chosen.Reasons)), _ => _shell.Prompt.Close());
+            return;
+        }
+
+        void Assign(string reason) =>
+            _shell.RunInBackground(
+                () => _shell.Session.Service.AssignAsync(new AssignRequest(_caseId, list.WindowIndex, chosen.AssistantId, state, reason)),
+                detail =>
+                {
+                    _shell.Prompt.Close();
+                    _changed(detail);
+                    Reload();
+                },
+                error => _shell.Prompt.Error = error);
+
+        if (chosen.NeedsOverride)
+        {
+            // Breaking a rest rule or the hour limit is possible, but only knowingly and logged.
+            _shell.Prompt.Open(Format.Text(UiText.Candidates_OverridePrompt, string.Join(", ", chosen.Reasons)), Assign);
+        }
+        else
+        {
+            Assign("");
+        }
+    }
+}
