@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Sessions;
@@ -12,7 +13,7 @@ namespace Jour.Tui.Deployments;
 /// The deployments of one case: move each on (kontaktad, bekräftad, avböjd, på plats, genomförd,
 /// avbokad), record the time worked and have it signed by the assistant and the client.
 /// </summary>
-public sealed class DeploymentsScreen : IScreen
+public sealed partial class DeploymentsScreen : IScreen
 {
     private static readonly (char Key, DeploymentState State)[] s_stateKeys =
     [
@@ -52,9 +53,9 @@ public sealed class DeploymentsScreen : IScreen
             canvas,
             _list,
             [
-                (UiText.Col_Name, 20, d => d.AssistantName),
+                (UiText.Col_Name, 16, d => d.AssistantName),
                 (UiText.Col_When, 24, d => $"{SwedishTime.FormatLocal(d.FromUtc)}–{SwedishTime.FormatClock(d.ToUtc)}"),
-                (UiText.Col_State, 12, d => Messages.Get("Deployment_" + d.State) + (d.NeedsReplacement ? " !" : "")),
+                (UiText.Col_State, 11, d => Messages.Get("Deployment_" + d.State) + (d.NeedsReplacement ? " !" : "")),
                 (UiText.Col_TimeReport, 40, ReportText),
             ],
             firstRow: 1,
@@ -97,9 +98,11 @@ public sealed class DeploymentsScreen : IScreen
         }
     }
 
+    /// <summary>Hours worked and who has signed; the actual times only when they differ from the plan.</summary>
     private static string ReportText(DeploymentData d) => d.Report is not { } r
         ? ""
-        : $"{SwedishTime.FormatClock(r.StartUtc)}–{SwedishTime.FormatClock(r.EndUtc)} {r.WorkedHours.ToString("0.##", SwedishCulture.Instance)} h"
+        : (r.StartUtc != d.FromUtc || r.EndUtc != d.ToUtc ? $"{SwedishTime.FormatClock(r.StartUtc)}–{SwedishTime.FormatClock(r.EndUtc)} " : "")
+          + $"{r.WorkedHours.ToString("0.##", SwedishCulture.Instance)} h"
           + (r.AssistantSignedUtc is null ? "" : " ✓" + UiText.Deployments_SignedA)
           + (r.ClientSignedUtc is null ? "" : " ✓" + UiText.Deployments_SignedC);
 
@@ -122,24 +125,28 @@ public sealed class DeploymentsScreen : IScreen
         string planned = $"{SwedishTime.FormatClock(d.FromUtc)}-{SwedishTime.FormatClock(d.ToUtc)} 0";
         _shell.Prompt.Open(UiText.Deployments_TimePrompt, text =>
         {
-            string[] parts = text.Split([' ', '-', '–'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length is < 2 or > 3 || (parts.Length == 3 && !int.TryParse(parts[2], out _)))
+            Match m = WorkedPattern().Match(text.Trim());
+            if (!m.Success)
             {
                 _shell.Prompt.Error = UiText.Deployments_TimeFormat;
                 return;
             }
 
-            if (!LocalTimeInput.TryParse(parts[0], day, null, out DateTime start, out string error)
-                || !LocalTimeInput.TryParse(parts[1], day, start, out DateTime end, out error))
+            if (!LocalTimeInput.TryParse(m.Groups["start"].Value, day, null, out DateTime start, out string error)
+                || !LocalTimeInput.TryParse(m.Groups["end"].Value, day, start, out DateTime end, out error))
             {
                 _shell.Prompt.Error = error;
                 return;
             }
 
-            int pause = parts.Length == 3 ? int.Parse(parts[2], SwedishCulture.Instance) : 0;
+            int pause = m.Groups["pause"].Success ? int.Parse(m.Groups["pause"].Value, SwedishCulture.Instance) : 0;
             Apply(() => _shell.Session.Service.ReportTimeAsync(new TimeReportRequest(d.Id, start, end, pause)));
         }, initial: d.Report is { } r ? $"{SwedishTime.FormatClock(r.StartUtc)}-{SwedishTime.FormatClock(r.EndUtc)} {r.BreakMinutes}" : planned);
     }
+
+    /// <summary>"22:00-07:00 30", "2026-10-24 22:00 – 07:00", "01:30+2 - 02:30+1 0": start, end, break minutes.</summary>
+    [GeneratedRegex(@"^(?<start>(\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}[:.]\d{2}(\+0?[12])?)\s*[-–]\s*(?<end>(\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}[:.]\d{2}(\+0?[12])?)(\s+(?<pause>\d{1,3}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkedPattern();
 
     /// <summary>Name, then full personnummer (kept for the invoice basis), on two prompts.</summary>
     private void AskSignature(DeploymentData d, bool byAssistant)

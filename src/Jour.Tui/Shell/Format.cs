@@ -9,7 +9,10 @@ public static class Format
 {
     /// <summary>"för 3 timmar sedan" in the UI language.</summary>
     public static string Ago(DateTime utc, DateTime nowUtc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Humanize(utcDate: true, dateToCompareAgainst: nowUtc, culture: CultureInfo.CurrentUICulture);
+        // Humanizer's Swedish has no word for "now" and falls back to English.
+        (nowUtc - utc).Duration() < TimeSpan.FromMinutes(1)
+            ? Resources.UiText.Time_JustNow
+            : DateTime.SpecifyKind(utc, DateTimeKind.Utc).Humanize(utcDate: true, dateToCompareAgainst: nowUtc, culture: CultureInfo.CurrentUICulture);
 
     /// <summary>"09:41" today, "23/11 09:41" another day (Stockholm time).</summary>
     public static string When(DateTime utc, DateTime nowUtc)

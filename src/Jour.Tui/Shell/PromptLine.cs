@@ -63,6 +63,11 @@ public sealed class PromptLine
             Close();
             _onCancel?.Invoke();
         }
+        else if (key == Key.U.WithCtrl)
+        {
+            _text.Clear();
+            _onChange?.Invoke(Text);
+        }
         else if (key == Key.Backspace)
         {
             if (_text.Length > 0)

@@ -57,4 +57,60 @@ public sealed class DeploymentTests
         session.Press(Key.Enter);
         session.WaitFor(blocked, "spärrad");
     }
+
+    [Fact]
+    public async Task ATimeReportAcrossTheFallBackNight_Is10HoursLessTheBreak_AndIsSignedByBoth()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        InProcessJourService service = session.Service;
+        DateTime from = new(2026, 10, 24, 20, 0, 0, DateTimeKind.Utc); // 22:00 summer time
+        DateTime to = new(2026, 10, 25, 6, 0, 0, DateTimeKind.Utc);    // 07:00 winter time
+        CaseDetail c = await service.CreateCaseAsync(new NewCaseRequest(
+            (await service.GetClientsAsync())[2].Id, (await service.GetProvidersAsync())[0].Id, false, CaseReason.SicknessOrStaffShortage,
+            "Eva Lind", "070-123 45 67", [new NeedWindowData(from, to, 1, [], 0)], Urgency.Normal, ""));
+
+        session.Press(new Key('/'));
+        session.Type(c.Summary.Number);
+        session.Press(Key.Enter);
+        session.WaitFor("Öppna ärenden (1)");
+        session.Press(Key.Enter);
+        session.WaitFor("Tidslinje");
+        session.Press(new Key('b'));
+        session.WaitFor("0 av 1 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("1 av 1 bemannade");
+        session.Press(Key.Esc, new Key('d'));
+        session.WaitFor("Insatser –");
+        session.Press(new Key('t'));
+        session.WaitFor("Arbetad tid");
+        session.Press(Key.U.WithCtrl);
+        session.Type("2026-10-24 22:00 - 07:00 30");
+        session.Press(Key.Enter);
+        session.WaitFor("9,5 h");
+
+        session.Press(new Key('s'));
+        session.WaitFor("Signeras av assistenten");
+        session.Press(Key.Enter);
+        session.WaitFor("Personnummer för");
+        session.Type("19121212-1212");
+        session.Press(Key.Enter);
+        session.WaitFor("✓assistent");
+        session.Press(new Key('c'));
+        session.WaitFor("Signeras av brukaren");
+        session.Type("Eva Lind");
+        session.Press(Key.Enter);
+        session.Type("19420202-3019");
+        session.Press(Key.Enter);
+        session.WaitFor("Kontrollsiffran");
+        session.Press(Key.Backspace);
+        session.Type("8");
+        session.Press(Key.Enter);
+        session.WaitFor("✓brukare");
+
+        TimeReportData report = (await service.GetCaseAsync(c.Summary.Id)).Deployments.Single().Report!;
+        Assert.Equal(9.5, report.WorkedHours);
+        Assert.NotNull(report.AssistantSignedUtc);
+        Assert.Equal("Eva Lind", report.ClientSignedName);
+    }
 }
