@@ -59,7 +59,9 @@ public sealed class CandidatesScreen : IScreen
         string skills = w.Competences.Count > 0 ? " (" + string.Join(", ", w.Competences) + ")" : "";
         canvas.Line(0, Format.Text(UiText.Candidates_Window, _window + 1, _windows, $"{SwedishTime.FormatLocal(w.FromUtc)}–{SwedishTime.FormatClock(w.ToUtc)}", w.Confirmed, w.Assistants) + skills);
         int hidden = list.Candidates.Count - _list.Visible.Count;
-        canvas.Line(1, _showAll ? UiText.Candidates_ShowingAll : Format.Text(UiText.Candidates_Hidden, hidden));
+        canvas.Line(1, _list.Filter.Length > 0
+            ? Format.Text(UiText.Board_Filter, _list.Filter)
+            : _showAll ? UiText.Candidates_ShowingAll : Format.Text(UiText.Candidates_Hidden, hidden));
         ListDrawing.Draw(
             canvas,
             _list,

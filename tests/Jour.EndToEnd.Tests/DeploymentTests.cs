@@ -1,0 +1,66 @@
+namespace Jour.EndToEnd.Tests;
+
+/// <summary>Staffing a demo case in tmux at 80x24: who can go, why someone cannot, two sent, one blocked.</summary>
+public sealed class DeploymentTests : IDisposable
+{
+    private readonly JourInstall _jour = new();
+
+    public void Dispose() => _jour.Dispose();
+
+    [Fact]
+    public void Candidates_TwoSent_CaseBemannat_ABlockBringsTheGapBack()
+    {
+        using var tmux = new Tmux(_jour.Command());
+        tmux.WaitFor("Öppna ärenden");
+        tmux.Keys("Tab", "Tab", "Tab");
+        tmux.WaitFor("Läge: Bemannas");
+        tmux.Keys("Home", "Enter");
+        tmux.WaitFor("Tidslinje");
+
+        tmux.Type("b");
+        tmux.WaitFor("0 av 2 bemannade");
+        tmux.Type("a");
+        tmux.Type("/");
+        tmux.Type("spärrad");
+        tmux.Keys("Enter");
+        string why = tmux.WaitFor("Filter").Screen;
+        Assert.Contains("– spärrad", why, StringComparison.Ordinal);
+        tmux.Keys("Escape");
+
+        // A letter right after Escape would reach the app as Alt+letter: wait for the filter to clear.
+        tmux.WaitUntil(s => !s.Contains("Filter: spärrad", StringComparison.Ordinal), "filter cleared");
+        tmux.Type("a");
+        tmux.WaitFor("kan inte gå");
+        tmux.Keys("Enter");
+        tmux.WaitFor("1 av 2 bemannade");
+        tmux.Keys("Enter");
+        tmux.WaitFor("2 av 2 bemannade");
+
+        // The day window after the night falls within 24 hours in the afternoon: staff it too.
+        tmux.Keys("Right");
+        tmux.WaitFor("Fönster 2/2");
+        tmux.Keys("Enter");
+        tmux.WaitFor("1 av 1 bemannade");
+        tmux.Keys("Escape");
+        string covered = tmux.WaitFor("Läge: Bemannat").Screen;
+        string line = covered.Split('\n').First(l => l.StartsWith("Insatser:", StringComparison.Ordinal));
+        string second = line["Insatser:".Length..].Split(';')[1].Trim();
+        string name = string.Join(' ', second.Split(' ').Take(2));
+
+        tmux.Keys("F4");
+        tmux.WaitFor("Beredskapspersonal");
+        tmux.Type("/");
+        tmux.Type(name);
+        tmux.Keys("Enter");
+        tmux.WaitFor("Filter: " + name);
+        tmux.Type("s");
+        tmux.WaitFor("Spärra");
+        tmux.Type("Misstänkt brott mot brukare");
+        tmux.Keys("Enter");
+        tmux.WaitFor("SPÄRRAD");
+        tmux.Keys("F2");
+        string gap = tmux.WaitFor("Läge: Bemannas").Screen;
+        Assert.Contains(name, gap, StringComparison.Ordinal);
+        Assert.Contains(name + " spärrad", gap, StringComparison.Ordinal);
+    }
+}
