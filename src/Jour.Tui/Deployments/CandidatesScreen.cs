@@ -100,6 +100,7 @@ public sealed class CandidatesScreen : IScreen
         if ((key == Key.CursorLeft || key == Key.CursorRight) && _windows > 1)
         {
             _window = (_window + (key == Key.CursorLeft ? _windows - 1 : 1)) % _windows;
+            _candidates = null;
             Reload();
             return true;
         }
@@ -112,12 +113,25 @@ public sealed class CandidatesScreen : IScreen
             () => _shell.Session.Service.GetCandidatesAsync(new CandidateRequest(_caseId, _window)),
             list =>
             {
+                // Another window is another question: start from the best candidate, not the last one picked.
+                bool sameWindow = _candidates is not null;
                 _candidates = list;
-                Show();
+                Show(keepSelection: sameWindow);
             });
 
-    private void Show() =>
-        _list.SetRows([.. _candidates?.Candidates.Where(c => _showAll || c.IsEligible || c.NeedsOverride) ?? []], (a, b) => a.AssistantId == b.AssistantId);
+    private void Show(bool keepSelection = true)
+    {
+        CandidateData[] rows = [.. _candidates?.Candidates.Where(c => _showAll || c.IsEligible || c.NeedsOverride) ?? []];
+        if (keepSelection)
+        {
+            _list.SetRows(rows, (a, b) => a.AssistantId == b.AssistantId);
+        }
+        else
+        {
+            _list.SetRows(rows);
+            _list.Navigate(Key.Home, 1);
+        }
+    }
 
     private void Send(CandidateData chosen, CandidateList list, DeploymentState state)
     {
