@@ -22,7 +22,7 @@ public sealed class RosterScreen : IScreen, IReloadable
     public RosterScreen(ShellView shell)
     {
         _shell = shell;
-        _list = new ListModel<RosterRow>(r => string.Join(' ', Columns.Select(c => c.Value(r))));
+        _list = new ListModel<RosterRow>(r => string.Join(' ', Columns(200).Select(c => c.Value(r))));
         Reload();
     }
 
@@ -39,12 +39,13 @@ public sealed class RosterScreen : IScreen, IReloadable
 
     public IReadOnlyList<string> KeyHints => [UiText.Key_TakeOver, UiText.Key_Override, UiText.Key_Hours, UiText.Key_Filter];
 
-    private IReadOnlyList<(string Header, int Width, Func<RosterRow, string> Value)> Columns =>
+    // The note (who made an override, and why) takes what the fixed columns leave.
+    private IReadOnlyList<(string Header, int Width, Func<RosterRow, string> Value)> Columns(int width) =>
     [
-        (UiText.Col_From, 18, r => SwedishTime.FormatLocal(r.StartUtc)),
-        (UiText.Col_To, 18, r => SwedishTime.FormatLocal(r.EndUtc)),
-        (UiText.Col_Officer, 22, r => r.Slot?.OfficerName ?? UiText.Roster_Gap),
-        (UiText.Col_Note, 60, r => Note(r)),
+        (UiText.Col_From, 17, r => SwedishTime.FormatLocal(r.StartUtc)),
+        (UiText.Col_To, 17, r => SwedishTime.FormatLocal(r.EndUtc)),
+        (UiText.Col_Officer, 20, r => r.Slot?.OfficerName ?? UiText.Roster_Gap),
+        (UiText.Col_Note, Math.Max(10, width - 2 - 17 - 17 - 20), r => Note(r)),
     ];
 
     /// <summary>The slots with a row for each stretch of time nobody covers, so a gap cannot be overlooked.</summary>
@@ -97,7 +98,7 @@ public sealed class RosterScreen : IScreen, IReloadable
         }
 
         DateTime now = _shell.UtcNow;
-        ListDrawing.Draw(canvas, _list, Columns, firstRow: 1, r => r.Slot is null || (r.StartUtc <= now && now < r.EndUtc));
+        ListDrawing.Draw(canvas, _list, Columns(canvas.Width), firstRow: 1, r => r.Slot is null || (r.StartUtc <= now && now < r.EndUtc));
     }
 
     public bool HandleKey(Key key)
