@@ -24,7 +24,10 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Client))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Provider))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(StandbyAssistant))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(OnCallShift))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Rotation))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(OnCallOverride))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<long>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<int>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(User))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MetaDocument))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CounterDocument))]
@@ -65,7 +68,8 @@ public static class JourMapper
         mapper.Entity<Client>().Id(c => c.Id);
         mapper.Entity<Provider>().Id(p => p.Id);
         mapper.Entity<StandbyAssistant>().Id(s => s.Id);
-        mapper.Entity<OnCallShift>().Id(s => s.Id);
+        mapper.Entity<Rotation>().Id(r => r.Id);
+        mapper.Entity<OnCallOverride>().Id(o => o.Id);
         mapper.Entity<User>().Id(u => u.Id);
         mapper.Entity<Draft>().Id(d => d.Id, autoId: false);
         mapper.Entity<Deployment>()

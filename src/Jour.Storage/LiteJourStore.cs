@@ -19,8 +19,11 @@ namespace Jour.Storage;
 /// </summary>
 public sealed class LiteJourStore : IJourStore, IDisposable
 {
-    /// <summary>The schema this build writes. Version 2 added case revisions (concurrent edits).</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>
+    /// The schema this build writes. Version 2 added case revisions (concurrent edits); version 3 replaced
+    /// the flat on-call shifts with rotation versions and overrides.
+    /// </summary>
+    public const int SchemaVersion = 3;
 
     private static readonly string[] s_openStates =
     [
@@ -34,7 +37,8 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<Client> _clients;
     private readonly ILiteCollection<Provider> _providers;
     private readonly ILiteCollection<StandbyAssistant> _staff;
-    private readonly ILiteCollection<OnCallShift> _shifts;
+    private readonly ILiteCollection<Rotation> _rotations;
+    private readonly ILiteCollection<OnCallOverride> _overrides;
     private readonly ILiteCollection<User> _users;
     private readonly ILiteCollection<MetaDocument> _meta;
     private readonly ILiteCollection<CounterDocument> _counters;
@@ -55,7 +59,8 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _clients = db.GetCollection<Client>("clients");
         _providers = db.GetCollection<Provider>("providers");
         _staff = db.GetCollection<StandbyAssistant>("staff");
-        _shifts = db.GetCollection<OnCallShift>("shifts");
+        _rotations = db.GetCollection<Rotation>("rotations");
+        _overrides = db.GetCollection<OnCallOverride>("oncall_overrides");
         _users = db.GetCollection<User>("users");
         _meta = db.GetCollection<MetaDocument>("meta");
         _counters = db.GetCollection<CounterDocument>("counters");
@@ -293,14 +298,24 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         return assistant;
     }
 
-    public IReadOnlyList<OnCallShift> LoadShifts(DateTime fromUtc, DateTime toUtc) =>
-        [.. _shifts.Find(Query.And(Query.LT(nameof(OnCallShift.StartUtc), toUtc), Query.GT(nameof(OnCallShift.EndUtc), fromUtc)))];
+    public IReadOnlyList<Rotation> LoadRotations() => [.. _rotations.FindAll()];
 
-    public OnCallShift AddShift(OnCallShift shift)
+    public Rotation AddRotation(Rotation rotation)
     {
-        _shifts.Insert(shift);
-        return shift;
+        _rotations.Insert(rotation);
+        return rotation;
     }
+
+    public IReadOnlyList<OnCallOverride> LoadOverrides(DateTime fromUtc, DateTime toUtc) =>
+        [.. _overrides.Find(Query.And(Query.LT(nameof(OnCallOverride.FromUtc), toUtc), Query.GT(nameof(OnCallOverride.ToUtc), fromUtc)))];
+
+    public void AddOverrides(IReadOnlyList<OnCallOverride> overrides) => InTransaction(() =>
+    {
+        foreach (OnCallOverride o in overrides)
+        {
+            _overrides.Insert(o);
+        }
+    });
 
     public IReadOnlyList<User> LoadUsers() => [.. _users.FindAll()];
 
@@ -337,14 +352,19 @@ public sealed class LiteJourStore : IJourStore, IDisposable
             MigrateV1ToV2();
         }
 
+        if (version is 1 or 2)
+        {
+            MigrateV2ToV3();
+        }
+
         _cases.EnsureIndex(c => c.State);
         _cases.EnsureIndex(c => c.ClientId);
         _events.EnsureIndex(e => e.CaseId);
         _deployments.EnsureIndex(d => d.CaseId);
         _deployments.EnsureIndex(d => d.FromUtc);
         _deployments.EnsureIndex(d => d.ToUtc);
-        _shifts.EnsureIndex(s => s.StartUtc);
-        _shifts.EnsureIndex(s => s.EndUtc);
+        _overrides.EnsureIndex(o => o.FromUtc);
+        _overrides.EnsureIndex(o => o.ToUtc);
         _clients.EnsureIndex(c => c.PersonalIdentityNumber);
         if (_meta.FindById(MetaDocument.SingletonId) is null)
         {
@@ -368,5 +388,31 @@ public sealed class LiteJourStore : IJourStore, IDisposable
                 raw.Update(doc);
             }
         }
+    }
+
+    // Version 2 kept on-call shifts as a flat list. Each becomes an override with the same officer and
+    // times, so who was on call in the past reads exactly as before; the rotation is entered anew (from now).
+    private void MigrateV2ToV3()
+    {
+        if (!_db.CollectionExists("shifts"))
+        {
+            return;
+        }
+
+        var shifts = _db.GetCollection("shifts");
+        foreach (BsonDocument doc in shifts.FindAll().ToList())
+        {
+            _overrides.Insert(new OnCallOverride
+            {
+                OfficerId = doc["OfficerId"].AsInt64,
+                FromUtc = doc["StartUtc"].AsDateTime.ToUniversalTime(),
+                ToUtc = doc["EndUtc"].AsDateTime.ToUniversalTime(),
+                Kind = OverrideKind.Cover,
+                CreatedUtc = DateTime.UtcNow,
+            });
+        }
+
+        // Emptied rather than dropped: LiteDB cannot drop a collection inside the migration's transaction.
+        shifts.DeleteAll();
     }
 }

@@ -124,6 +124,18 @@ internal static class Program
         }));
         root.Add(load);
 
+        var onCallAt = new Option<string?>("--at") { Description = CliText.Cli_OnCallAt };
+        var onCallFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        onCallFormat.AcceptOnlyFromAmong("text", "json");
+        var onCall = new Command("oncall", CliText.Cli_OnCall) { onCallAt, onCallFormat };
+        onCall.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await OnCallCommand.RunAsync(paths, parse.GetValue(onCallAt), parse.GetValue(onCallFormat)!, Console.Out, ct);
+        }));
+        root.Add(onCall);
+
         var import = new Command("import", CliText.Cli_Import)
         {
             ImportCommandFor("clients", CliText.Cli_ImportClients, ImportCommand.ClientsAsync),

@@ -3,6 +3,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Demo;
 using Jour.Core.Providers;
+using Jour.Core.Roster;
 using Jour.Storage;
 using LiteDB;
 using Microsoft.Extensions.Time.Testing;
@@ -34,6 +35,25 @@ public sealed class LiteJourStoreTests : IDisposable
         Assert.Equal(CaseState.Staffing, migrated.State);
         Assert.Equal(LiteJourStore.SchemaVersion, store.Database.UserVersion);
         Assert.Single(store.LoadOpenCases());
+    }
+
+    [Fact]
+    public void OpenFile_OfSchemaVersion2_KeepsEveryOldShiftAsAnOverride_SoThePastReadsTheSame()
+    {
+        string path = Path.Combine(_dir, "v2.db");
+        var start = new DateTime(2026, 11, 20, 6, 0, 0, DateTimeKind.Utc);
+        using (var old = new LiteDatabase(new ConnectionString { Filename = path, Password = "k" }))
+        {
+            old.GetCollection("shifts").Insert(new BsonDocument { ["_id"] = 1L, ["OfficerId"] = 4L, ["StartUtc"] = start, ["EndUtc"] = start.AddHours(12) });
+            old.UserVersion = 2;
+        }
+
+        using LiteJourStore store = LiteJourStore.OpenFile(path, "k");
+
+        OnCallOverride migrated = Assert.Single(store.LoadOverrides(start, start.AddDays(1)));
+        Assert.Equal((4L, start, start.AddHours(12)), (migrated.OfficerId, migrated.FromUtc, migrated.ToUtc));
+        Assert.Equal(0, store.Database.GetCollection("shifts").Count());
+        Assert.Equal(LiteJourStore.SchemaVersion, store.Database.UserVersion);
     }
 
     [Fact]
@@ -85,7 +105,17 @@ public sealed class LiteJourStoreTests : IDisposable
         Assert.NotEmpty(reopened.LoadTimeline(staffing.Id));
         Assert.All(reopened.LoadClients(), c => Assert.Equal(12, c.PersonalIdentityNumber.Length));
         Assert.NotEmpty(reopened.LoadStaff().SelectMany(s => s.Competences));
-        Assert.NotEmpty(reopened.LoadShifts(time.GetUtcNow().UtcDateTime, time.GetUtcNow().UtcDateTime.AddDays(1)));
+        Rotation rotation = Assert.Single(reopened.LoadRotations());
+        Assert.Equal(RotationPattern.Daily, rotation.Pattern);
+        Assert.Equal([7 * 60, 19 * 60], rotation.HandOffMinutes);
+        Assert.Equal(5, rotation.OfficerIds.Count);
+        Assert.Equal(DateTimeKind.Utc, rotation.ValidFromUtc.Kind);
+
+        DateTime now = time.GetUtcNow().UtcDateTime;
+        reopened.AddOverrides([new OnCallOverride { OfficerId = 3, FromUtc = now, ToUtc = now.AddHours(2), Kind = OverrideKind.TakeOver, Reason = "x", CreatedBy = 2, CreatedUtc = now }]);
+        OnCallOverride stored = Assert.Single(reopened.LoadOverrides(now.AddHours(1), now.AddHours(3)));
+        Assert.Equal((3L, OverrideKind.TakeOver, now, now.AddHours(2)), (stored.OfficerId, stored.Kind, stored.FromUtc, stored.ToUtc));
+        Assert.Empty(reopened.LoadOverrides(now.AddHours(2), now.AddHours(3)));
         Assert.NotEmpty(reopened.LoadProviders());
     }
 

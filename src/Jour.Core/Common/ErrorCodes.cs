@@ -45,6 +45,16 @@ public static class ErrorCodes
     public const string TimeReportMissing = "Error_TimeReportMissing";
     public const string NotADemo = "Error_NotADemo";
     public const string ImportNotPermitted = "Error_ImportNotPermitted";
+    public const string RosterNotPermitted = "Error_RosterNotPermitted";
+    public const string RotationTimesInvalid = "Error_RotationTimesInvalid";
+    public const string OfficerNotFound = "Error_OfficerNotFound";
+    public const string OverrideInvalid = "Error_OverrideInvalid";
+    public const string OverrideInPast = "Error_OverrideInPast";
+    public const string TakeOverNotOfficer = "Error_TakeOverNotOfficer";
+    public const string NobodyOnCall = "Error_NobodyOnCall";
+    public const string AlreadyOnCall = "Error_AlreadyOnCall";
+    public const string SwapInvalid = "Error_SwapInvalid";
+    public const string PeriodInvalid = "Error_PeriodInvalid";
     public const string ProtocolMismatch = "Error_ProtocolMismatch";
     public const string UnknownOperation = "Error_UnknownOperation";
     public const string BadRequest = "Error_BadRequest";

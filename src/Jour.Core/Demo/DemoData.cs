@@ -70,7 +70,7 @@ public static class DemoData
         store.AddUser(new User { Name = "Lena Wikström", Roles = Role.MedicalResponsible, Phone = "070-333 44 55" });
         store.AddUser(new User { Name = "Per Andersson", Roles = Role.Finance, Phone = "070-444 55 66" });
 
-        SeedRotation(store, officers, today);
+        SeedRotation(store, officers, today, now);
         var providers = s_providers
             .Select((p, i) => store.AddProvider(new Provider
             {
@@ -121,23 +121,27 @@ public static class DemoData
         SeedCases(store, clients, officers, now, random);
     }
 
-    /// <summary>Twelve-hour shifts 07–19 and 19–07 Stockholm time, officers in turn, a week back and two weeks ahead.</summary>
-    private static void SeedRotation(IJourStore store, List<User> officers, LocalDate today)
+    /// <summary>The first day of the demo rotation: far enough back that `jour oncall --at` in the past answers.</summary>
+    private static readonly LocalDate s_rotationStart = new(2026, 1, 5);
+
+    /// <summary>
+    /// Twelve-hour shifts 07–19 and 19–07 Stockholm time, the five officers in turn, since a fixed date
+    /// (or four weeks back, whichever is earlier), so the same day always shows the same officers.
+    /// </summary>
+    private static void SeedRotation(IJourStore store, List<User> officers, LocalDate today, DateTime now)
     {
-        int turn = 0;
-        for (LocalDate day = today.PlusDays(-7); day <= today.PlusDays(14); day = day.PlusDays(1))
+        LocalDate start = today.PlusWeeks(-4) < s_rotationStart ? today.PlusWeeks(-4) : s_rotationStart;
+        store.AddRotation(new Rotation
         {
-            foreach ((int from, int hours) in new[] { (7, 12), (19, 12) })
-            {
-                LocalDateTime start = day.At(new LocalTime(from, 0));
-                store.AddShift(new OnCallShift
-                {
-                    OfficerId = officers[turn++ % officers.Count].Id,
-                    StartUtc = SwedishTime.ToUtcLenient(start),
-                    EndUtc = SwedishTime.ToUtcLenient(start.PlusHours(hours)),
-                });
-            }
-        }
+            Name = Messages.Get("Demo_RotationName"),
+            OfficerIds = [.. officers.Select(o => o.Id)],
+            Pattern = RotationPattern.Daily,
+            StartDate = Rotation.FormatDate(start),
+            HandOffMinutes = [7 * 60, 19 * 60],
+            ValidFromUtc = SwedishTime.ToUtcLenient(start.AtMidnight()),
+            ChangedBy = officers[0].Id,
+            ChangedUtc = now,
+        });
     }
 
     private static void SeedCases(IJourStore store, List<Client> clients, List<User> officers, DateTime now, Random random)

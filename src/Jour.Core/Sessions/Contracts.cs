@@ -16,14 +16,18 @@ public sealed record UserChoice(long Id, string Name, bool HasPin);
 /// <summary>The signed-in user of a session.</summary>
 public sealed record SessionInfo(long UserId, string UserName, Role Roles, bool IsDemo);
 
-/// <summary>What the status bar shows besides the clock.</summary>
+/// <summary>
+/// What the status bar shows besides the clock; <see cref="GapFromUtc"/> is the first instant of the
+/// next 14 days with nobody on call.
+/// </summary>
 public sealed record StatusInfo(
     bool IsDemo,
     string? OnCallName,
     DateTime? OnCallUntilUtc,
     string? NextOnCallName,
     DateTime? NextOnCallStartUtc,
-    int OpenCases);
+    int OpenCases,
+    DateTime? GapFromUtc);
 
 /// <summary>One row of the case board.</summary>
 public sealed record CaseSummary(
@@ -76,9 +80,6 @@ public sealed record ClientSummary(long Id, string Name, string MaskedNumber, Se
 
 /// <summary>One row of the standby pool.</summary>
 public sealed record StaffSummary(long Id, string Name, string Phone, IReadOnlyList<string> Competences, bool IsBlocked);
-
-/// <summary>One on-call shift with the officer's name.</summary>
-public sealed record ShiftSummary(long Id, string OfficerName, DateTime StartUtc, DateTime EndUtc);
 
 /// <summary>
 /// A register import as read from its file: the header and the rows, not yet validated. Validation

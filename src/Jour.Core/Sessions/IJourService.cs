@@ -73,7 +73,32 @@ public interface IJourService : IDisposable
 
     Task<CaseDetail> SignAsync(SignRequest request, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
+    /// <summary>The effective on-call intervals (rotation with overrides laid over it) overlapping [fromUtc, toUtc).</summary>
+    Task<IReadOnlyList<OnCallSlot>> GetOnCallAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Who is on call at an instant, until when, who is next, and the first gap within 14 days.</summary>
+    Task<OnCallAt> GetOnCallAtAsync(DateTime atUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>The signed-in officer takes the current shift from the one on call, from now to its end.</summary>
+    Task<OnCallSlot> TakeOverAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>An officer covers an interval; a start in the past is moved to now, an interval already over is refused.</summary>
+    Task<OnCallSlot> AddOverrideAsync(OverrideRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The officers on call at two instants swap those shifts (two overrides).</summary>
+    Task<IReadOnlyList<OnCallSlot>> SwapAsync(SwapRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The version of the rotation ruling now, or null when there is none.</summary>
+    Task<RotationData?> GetRotationAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new version of the rotation ruling from now (or later); the past keeps the old one.</summary>
+    Task<RotationData> SaveRotationAsync(RotationData rotation, CancellationToken cancellationToken = default);
+
+    /// <summary>Everyone who can be on call.</summary>
+    Task<IReadOnlyList<OfficerSummary>> GetOfficersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>On-call hours per officer in [fromUtc, toUtc).</summary>
+    Task<IReadOnlyList<OfficerHours>> GetOnCallHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Validates a client file against the register and, unless it is a dry run, adds every row in one

@@ -55,8 +55,32 @@ public sealed class InProcessJourService : IJourService
     public Task<IReadOnlyList<StaffSummary>> GetStaffAsync(CancellationToken cancellationToken = default) =>
         Run(() => Actor() is not null ? _useCases.GetStaff() : []);
 
-    public Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
-        Run(() => Actor() is not null ? _useCases.GetShifts(fromUtc, toUtc) : []);
+    public Task<IReadOnlyList<OnCallSlot>> GetOnCallAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetOnCall(fromUtc, toUtc) : []);
+
+    public Task<OnCallAt> GetOnCallAtAsync(DateTime atUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetOnCallAt(atUtc) : null!);
+
+    public Task<OnCallSlot> TakeOverAsync(CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.TakeOver(Actor()));
+
+    public Task<OnCallSlot> AddOverrideAsync(OverrideRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.AddOverride(Actor(), request));
+
+    public Task<IReadOnlyList<OnCallSlot>> SwapAsync(SwapRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.Swap(Actor(), request));
+
+    public Task<RotationData?> GetRotationAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetRotation() : null);
+
+    public Task<RotationData> SaveRotationAsync(RotationData rotation, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveRotation(Actor(), rotation));
+
+    public Task<IReadOnlyList<OfficerSummary>> GetOfficersAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetOfficers() : []);
+
+    public Task<IReadOnlyList<OfficerHours>> GetOnCallHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetOnCallHours(fromUtc, toUtc) : []);
 
     public Task<CaseDetail> CreateCaseAsync(NewCaseRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.CreateCase(Actor(), request));

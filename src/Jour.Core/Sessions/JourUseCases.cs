@@ -1,7 +1,6 @@
 using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Demo;
-using Jour.Core.Roster;
 using Jour.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -119,18 +118,15 @@ public sealed partial class JourUseCases
 
     public StatusInfo GetStatus()
     {
-        DateTime now = UtcNow;
-        var shifts = _store.LoadShifts(now.AddDays(-1), now.AddDays(14));
-        var names = UserNames();
-        OnCallShift? current = OnCallSchedule.Current(shifts, now);
-        OnCallShift? next = OnCallSchedule.Next(shifts, now);
+        OnCallAt onCall = GetOnCallAt(UtcNow);
         return new StatusInfo(
             _store.IsDemo,
-            current is null ? null : names.GetValueOrDefault(current.OfficerId),
-            current?.EndUtc,
-            next is null ? null : names.GetValueOrDefault(next.OfficerId),
-            next?.StartUtc,
-            _store.CountOpenCases());
+            onCall.Current?.OfficerName,
+            onCall.UntilUtc,
+            onCall.Next?.OfficerName,
+            onCall.Next?.StartUtc,
+            _store.CountOpenCases(),
+            onCall.GapFromUtc);
     }
 
     public IReadOnlyList<CaseSummary> GetOpenCases()
@@ -260,17 +256,6 @@ public sealed partial class JourUseCases
             .. _store.LoadStaff()
                 .OrderBy(s => s.Name, compare)
                 .Select(s => new StaffSummary(s.Id, s.Name, s.Phone, [.. s.Competences], s.IsBlocked)),
-        ];
-    }
-
-    public IReadOnlyList<ShiftSummary> GetShifts(DateTime fromUtc, DateTime toUtc)
-    {
-        var names = UserNames();
-        return
-        [
-            .. _store.LoadShifts(fromUtc, toUtc)
-                .OrderBy(s => s.StartUtc)
-                .Select(s => new ShiftSummary(s.Id, names.GetValueOrDefault(s.OfficerId, "?"), s.StartUtc, s.EndUtc)),
         ];
     }
 

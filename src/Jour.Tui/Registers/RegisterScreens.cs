@@ -55,7 +55,6 @@ public static class RegisterScreens
             new(new Key('n'), "N", UiText.Key_New, UiText.Help_Client_New, false, _ => shell.Push(new ClientFormScreen(shell, null))),
             new(new Key('a'), "A", UiText.Key_Providers, UiText.Help_Providers, false, _ => shell.Push(Providers(shell))),
         ]);
-
     public static IScreen Providers(ShellView shell) => new RegisterScreen<ProviderData>(
         shell,
         UiText.Screen_Providers,
@@ -73,16 +72,4 @@ public static class RegisterScreens
             new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Provider_Open, true, p => shell.Push(new ProviderFormScreen(shell, p))),
             new(new Key('n'), "N", UiText.Key_New, UiText.Help_Provider_New, false, _ => shell.Push(new ProviderFormScreen(shell, null))),
         ]);
-
-    public static IScreen Roster(ShellView shell) => new RegisterScreen<ShiftSummary>(
-        shell,
-        UiText.Screen_Roster,
-        _ => UiText.Roster_Title,
-        d => d.Shifts,
-        [
-            (UiText.Col_From, 18, s => SwedishTime.FormatLocal(s.StartUtc)),
-            (UiText.Col_To, 18, s => SwedishTime.FormatLocal(s.EndUtc)),
-            (UiText.Col_Officer, 30, s => s.OfficerName),
-        ],
-        s => s.StartUtc <= shell.UtcNow && shell.UtcNow < s.EndUtc);
 }

@@ -40,7 +40,10 @@ public sealed class SessionData : IDisposable
 
     public IReadOnlyList<StaffSummary> Staff { get; private set; } = [];
 
-    public IReadOnlyList<ShiftSummary> Shifts { get; private set; } = [];
+    /// <summary>The effective on-call intervals from now to 14 days ahead.</summary>
+    public IReadOnlyList<OnCallSlot> OnCall { get; private set; } = [];
+
+    public IReadOnlyList<OfficerSummary> Officers { get; private set; } = [];
 
     public bool IsOffline { get; private set; }
 
@@ -53,13 +56,15 @@ public sealed class SessionData : IDisposable
         var cases = _service.GetOpenCasesAsync(cancellationToken);
         var clients = _service.GetClientsAsync(cancellationToken);
         var staff = _service.GetStaffAsync(cancellationToken);
-        var shifts = _service.GetShiftsAsync(nowUtc.AddHours(-12), nowUtc.AddDays(7), cancellationToken);
+        var onCall = _service.GetOnCallAsync(nowUtc, nowUtc + JourUseCases.GapHorizon, cancellationToken);
+        var officers = _service.GetOfficersAsync(cancellationToken);
         var providers = _service.GetProvidersAsync(cancellationToken);
         Status = await status;
         Cases = await cases;
         Clients = await clients;
         Staff = await staff;
-        Shifts = await shifts;
+        OnCall = await onCall;
+        Officers = await officers;
         Providers = await providers;
         IsOffline = false;
     }

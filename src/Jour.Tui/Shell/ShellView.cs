@@ -252,6 +252,11 @@ public sealed class ShellView : View
         {
             canvas.Line(row, "! " + UiText.Status_Offline);
         }
+        else if (Session.Status?.GapFromUtc is { } gap)
+        {
+            // In words, not only in colour: nobody will answer the on-call line then.
+            canvas.Line(row, "! " + Format.Text(UiText.Status_Gap, Format.When(gap, UtcNow)), highlight: true);
+        }
         else
         {
             canvas.Line(row, canvas.Rule);
@@ -393,7 +398,7 @@ public sealed class ShellView : View
     private IScreen CreateMain(MainScreen screen) => screen switch
     {
         MainScreen.Cases => new CaseBoardScreen(this),
-        MainScreen.Roster => RegisterScreens.Roster(this),
+        MainScreen.Roster => new Roster.RosterScreen(this),
         MainScreen.Staff => RegisterScreens.Staff(this),
         MainScreen.Clients => RegisterScreens.Clients(this),
         MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),

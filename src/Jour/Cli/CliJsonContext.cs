@@ -7,4 +7,5 @@ namespace Jour.Cli;
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(IReadOnlyList<CaseSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<ClientSummary>))]
+[JsonSerializable(typeof(OnCallOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

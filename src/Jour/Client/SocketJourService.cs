@@ -132,8 +132,32 @@ internal sealed class SocketJourService : IJourService
     public Task<IReadOnlyList<StaffSummary>> GetStaffAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Staff, WireJsonContext.Default.IReadOnlyListStaffSummary, cancellationToken);
 
-    public Task<IReadOnlyList<ShiftSummary>> GetShiftsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Shifts, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListShiftSummary, cancellationToken);
+    public Task<IReadOnlyList<OnCallSlot>> GetOnCallAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.OnCall, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListOnCallSlot, cancellationToken);
+
+    public Task<OnCallAt> GetOnCallAtAsync(DateTime atUtc, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.OnCallAt, new AtArgs(atUtc), WireJsonContext.Default.AtArgs, WireJsonContext.Default.OnCallAt, cancellationToken);
+
+    public Task<OnCallSlot> TakeOverAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.TakeOver, WireJsonContext.Default.OnCallSlot, cancellationToken);
+
+    public Task<OnCallSlot> AddOverrideAsync(OverrideRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AddOverride, request, WireJsonContext.Default.OverrideRequest, WireJsonContext.Default.OnCallSlot, cancellationToken);
+
+    public Task<IReadOnlyList<OnCallSlot>> SwapAsync(SwapRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Swap, request, WireJsonContext.Default.SwapRequest, WireJsonContext.Default.IReadOnlyListOnCallSlot, cancellationToken);
+
+    public async Task<RotationData?> GetRotationAsync(CancellationToken cancellationToken = default) =>
+        await CallAsync(Ops.Rotation, WireJsonContext.Default.RotationData, cancellationToken);
+
+    public Task<RotationData> SaveRotationAsync(RotationData rotation, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveRotation, rotation, WireJsonContext.Default.RotationData, WireJsonContext.Default.RotationData, cancellationToken);
+
+    public Task<IReadOnlyList<OfficerSummary>> GetOfficersAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Officers, WireJsonContext.Default.IReadOnlyListOfficerSummary, cancellationToken);
+
+    public Task<IReadOnlyList<OfficerHours>> GetOnCallHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.OnCallHours, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListOfficerHours, cancellationToken);
 
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.ResetDemo, WireJsonContext.Default.Boolean, cancellationToken);

@@ -22,7 +22,6 @@ public static class Ops
     public const string AddNote = "add-note";
     public const string Clients = "clients";
     public const string Staff = "staff";
-    public const string Shifts = "shifts";
     public const string ResetDemo = "reset-demo";
     public const string CreateCase = "create-case";
     public const string RecordVerification = "record-verification";
@@ -35,4 +34,13 @@ public static class Ops
     public const string DiscardDraft = "discard-draft";
     public const string ImportClients = "import-clients";
     public const string ImportProviders = "import-providers";
+    public const string OnCall = "on-call";
+    public const string OnCallAt = "on-call-at";
+    public const string TakeOver = "take-over";
+    public const string AddOverride = "add-override";
+    public const string Swap = "swap";
+    public const string Rotation = "rotation";
+    public const string SaveRotation = "save-rotation";
+    public const string Officers = "officers";
+    public const string OnCallHours = "on-call-hours";
 }

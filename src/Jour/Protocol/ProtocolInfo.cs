@@ -5,7 +5,8 @@ namespace Jour.Protocol;
 /// <summary>Which protocol this build speaks. Bump <see cref="Version"/> on any incompatible change.</summary>
 public static class ProtocolInfo
 {
-    public const int Version = 1;
+    // 2: the on-call rotation replaced the flat shift list (ops on-call…, status with a gap).
+    public const int Version = 2;
 
     /// <summary>Largest frame accepted; a bigger one means a broken or hostile peer.</summary>
     public const int MaxFrameBytes = 64 * 1024 * 1024;

@@ -23,6 +23,8 @@ public sealed record IdArgs(long Id);
 
 public sealed record RangeArgs(DateTime FromUtc, DateTime ToUtc);
 
+public sealed record AtArgs(DateTime AtUtc);
+
 public sealed record FormArgs(string Form);
 
 public sealed record StateArgs(Jour.Core.Cases.CaseState State);

@@ -136,7 +136,6 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.AddNote => Ok(request.Id, Wait(_service.AddNoteAsync(Arg(request, WireJsonContext.Default.NoteRequest))), WireJsonContext.Default.TimelineEntry),
                 Ops.Clients => Ok(request.Id, Wait(_service.GetClientsAsync()), WireJsonContext.Default.IReadOnlyListClientSummary),
                 Ops.Staff => Ok(request.Id, Wait(_service.GetStaffAsync()), WireJsonContext.Default.IReadOnlyListStaffSummary),
-                Ops.Shifts => Shifts(request),
                 Ops.ResetDemo => Ok(request.Id, Wait(_service.ResetDemoAsync()), WireJsonContext.Default.Boolean),
                 Ops.CreateCase => Ok(request.Id, Wait(_service.CreateCaseAsync(Arg(request, WireJsonContext.Default.NewCaseRequest))), WireJsonContext.Default.CaseDetail),
                 Ops.RecordVerification => Ok(request.Id, Wait(_service.RecordVerificationAsync(Arg(request, WireJsonContext.Default.VerificationRequest))), WireJsonContext.Default.CaseDetail),
@@ -149,6 +148,15 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.DiscardDraft => Ok(request.Id, Wait(_service.DiscardDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.Boolean),
                 Ops.ImportClients => Ok(request.Id, Wait(_service.ImportClientsAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
                 Ops.ImportProviders => Ok(request.Id, Wait(_service.ImportProvidersAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
+                Ops.OnCall => OnCall(request),
+                Ops.OnCallAt => Ok(request.Id, Wait(_service.GetOnCallAtAsync(Arg(request, WireJsonContext.Default.AtArgs).AtUtc)), WireJsonContext.Default.OnCallAt),
+                Ops.TakeOver => Ok(request.Id, Wait(_service.TakeOverAsync()), WireJsonContext.Default.OnCallSlot),
+                Ops.AddOverride => Ok(request.Id, Wait(_service.AddOverrideAsync(Arg(request, WireJsonContext.Default.OverrideRequest))), WireJsonContext.Default.OnCallSlot),
+                Ops.Swap => Ok(request.Id, Wait(_service.SwapAsync(Arg(request, WireJsonContext.Default.SwapRequest))), WireJsonContext.Default.IReadOnlyListOnCallSlot),
+                Ops.Rotation => Ok(request.Id, Wait(_service.GetRotationAsync()), WireJsonContext.Default.RotationData),
+                Ops.SaveRotation => Ok(request.Id, Wait(_service.SaveRotationAsync(Arg(request, WireJsonContext.Default.RotationData))), WireJsonContext.Default.RotationData),
+                Ops.Officers => Ok(request.Id, Wait(_service.GetOfficersAsync()), WireJsonContext.Default.IReadOnlyListOfficerSummary),
+                Ops.OnCallHours => OnCallHours(request),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }
@@ -188,10 +196,16 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         return Ok(request.Id, Wait(_service.SetUpFirstAdminAsync(args.Name, args.Pin)), WireJsonContext.Default.SessionInfo);
     }
 
-    private ServerMessage Shifts(ClientMessage request)
+    private ServerMessage OnCall(ClientMessage request)
     {
         RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
-        return Ok(request.Id, Wait(_service.GetShiftsAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListShiftSummary);
+        return Ok(request.Id, Wait(_service.GetOnCallAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListOnCallSlot);
+    }
+
+    private ServerMessage OnCallHours(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetOnCallHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListOfficerHours);
     }
 
     // The in-process service completes synchronously; unwrapping keeps JourException as it is.

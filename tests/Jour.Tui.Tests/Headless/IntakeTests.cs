@@ -58,10 +58,16 @@ public sealed class IntakeTests
         session.Press(Key.Esc); // leaving keeps a draft
         session.WaitFor("Öppna ärenden");
         DraftData? draft = null;
-        for (int i = 0; i < 100 && draft is null; i++)
+        // Bounded by time, not by tries: with other headless sessions running in parallel the draft's
+        // background save can take longer than a hundred immediate polls.
+        for (int i = 0; i < 200 && draft is null; i++)
         {
             draft = await session.Service.GetDraftAsync(JourUseCases.NewCaseForm);
             session.WaitFor("Öppna ärenden");
+            if (draft is null)
+            {
+                await Task.Delay(20);
+            }
         }
 
         Assert.NotNull(draft);

@@ -1,0 +1,191 @@
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Tui.Registers;
+using Jour.Tui.Resources;
+using Jour.Tui.Shell;
+using NodaTime;
+using Terminal.Gui.Input;
+
+namespace Jour.Tui.Roster;
+
+/// <summary>
+/// The on-call roster (F3): who is on call from now to 14 days ahead, overrides marked with who made
+/// them, gaps as rows of their own. T takes over the current shift (T, then j), O adds a cover,
+/// H shows on-call hours per officer for a period.
+/// </summary>
+public sealed class RosterScreen : IScreen, IReloadable
+{
+    private readonly ShellView _shell;
+    private readonly ListModel<RosterRow> _list;
+    private bool _confirmingTakeOver;
+
+    public RosterScreen(ShellView shell)
+    {
+        _shell = shell;
+        _list = new ListModel<RosterRow>(r => string.Join(' ', Columns(200).Select(c => c.Value(r))));
+        Reload();
+    }
+
+    public string Title => UiText.Screen_Roster;
+
+    public IReadOnlyList<(string Key, string Text)> Help =>
+    [
+        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
+        ("/", UiText.Help_Board_Filter),
+        ("T", UiText.Help_Roster_TakeOver),
+        ("O", UiText.Help_Roster_Override),
+        ("H", UiText.Help_Roster_Hours),
+    ];
+
+    public IReadOnlyList<string> KeyHints => [UiText.Key_TakeOver, UiText.Key_Override, UiText.Key_Hours, UiText.Key_Filter];
+
+    // The note (who made an override, and why) takes what the fixed columns leave.
+    private IReadOnlyList<(string Header, int Width, Func<RosterRow, string> Value)> Columns(int width) =>
+    [
+        (UiText.Col_From, 17, r => SwedishTime.FormatLocal(r.StartUtc)),
+        (UiText.Col_To, 17, r => SwedishTime.FormatLocal(r.EndUtc)),
+        (UiText.Col_Officer, 20, r => r.Slot?.OfficerName ?? UiText.Roster_Gap),
+        (UiText.Col_Note, Math.Max(10, width - 2 - 17 - 17 - 20), r => Note(r)),
+    ];
+
+    /// <summary>The slots with a row for each stretch of time nobody covers, so a gap cannot be overlooked.</summary>
+    public static IReadOnlyList<RosterRow> Rows(IReadOnlyList<OnCallSlot> slots, DateTime fromUtc, DateTime toUtc)
+    {
+        var rows = new List<RosterRow>();
+        DateTime cursor = fromUtc;
+        foreach (OnCallSlot slot in slots)
+        {
+            if (slot.StartUtc > cursor)
+            {
+                rows.Add(new RosterRow(null, cursor, slot.StartUtc));
+            }
+
+            rows.Add(new RosterRow(slot, slot.StartUtc, slot.EndUtc));
+            cursor = slot.EndUtc > cursor ? slot.EndUtc : cursor;
+        }
+
+        if (cursor < toUtc)
+        {
+            rows.Add(new RosterRow(null, cursor, toUtc));
+        }
+
+        return rows;
+    }
+
+    public void Reload()
+    {
+        DateTime now = _shell.UtcNow;
+        _list.SetRows(Rows(_shell.Session.OnCall, now, now + JourUseCases.GapHorizon), (a, b) => a.StartUtc == b.StartUtc);
+    }
+
+    public void Draw(Canvas canvas)
+    {
+        if (_confirmingTakeOver)
+        {
+            StatusInfo? status = _shell.Session.Status;
+            string until = status?.OnCallUntilUtc is { } u ? Format.When(u, _shell.UtcNow) : "?";
+            canvas.Line(0, Format.Text(UiText.Roster_TakeOverQuestion, status?.OnCallName ?? UiText.Roster_Gap, until), highlight: true);
+        }
+        else
+        {
+            string heading = UiText.Roster_Title;
+            if (_list.Filter.Length > 0)
+            {
+                heading += "   " + Format.Text(UiText.Board_Filter, _list.Filter);
+            }
+
+            canvas.Line(0, heading);
+        }
+
+        DateTime now = _shell.UtcNow;
+        ListDrawing.Draw(canvas, _list, Columns(canvas.Width), firstRow: 1, r => r.Slot is null || (r.StartUtc <= now && now < r.EndUtc));
+    }
+
+    public bool HandleKey(Key key)
+    {
+        if (_confirmingTakeOver)
+        {
+            // The second keystroke: j (or y) takes over, anything else leaves things as they were.
+            _confirmingTakeOver = false;
+            if (char.ToLowerInvariant((char)key.AsRune.Value) is 'j' or 'y')
+            {
+                _shell.RunInBackground(
+                    () => _shell.Session.Service.TakeOverAsync(),
+                    _ => _shell.Session.RefreshInBackground(() => _shell.UtcNow));
+            }
+
+            return true;
+        }
+
+        if (_list.Navigate(key, _shell.ContentRows - 2))
+        {
+            return true;
+        }
+
+        char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
+        switch (letter)
+        {
+            case 't':
+                _confirmingTakeOver = true;
+                return true;
+            case 'o':
+                _shell.Push(new OverrideFormScreen(_shell, _list.Current));
+                return true;
+            case 'h':
+                AskForHoursPeriod();
+                return true;
+            default:
+                return _list.HandleFilterKey(key, _shell.Prompt);
+        }
+    }
+
+    /// <summary>Asks for the period on the prompt line, this month filled in; a refusal keeps what was typed.</summary>
+    private void AskForHoursPeriod(string? typed = null, string error = "")
+    {
+        LocalDate today = SwedishTime.ToLocal(_shell.UtcNow).Date;
+        LocalDate first = today.With(DateAdjusters.StartOfMonth);
+        LocalDate last = today.With(DateAdjusters.EndOfMonth);
+        string initial = typed ?? $"{Core.Roster.Rotation.FormatDate(first)} – {Core.Roster.Rotation.FormatDate(last)}";
+        _shell.Prompt.Open(UiText.Roster_HoursPrompt, text =>
+        {
+            if (!LocalTimeInput.TryParsePeriod(text, out DateTime fromUtc, out DateTime toUtc))
+            {
+                _shell.Prompt.Error = Messages.Get(ErrorCodes.PeriodInvalid);
+                return;
+            }
+
+            _shell.Prompt.Close();
+            string title = Format.Text(UiText.Hours_Title, SwedishTime.FormatLocal(fromUtc)[..10], SwedishTime.FormatLocal(toUtc.AddMinutes(-1))[..10]);
+            _shell.RunInBackground(
+                () => _shell.Session.Service.GetOnCallHoursAsync(fromUtc, toUtc),
+                hours => _shell.Push(new RegisterScreen<OfficerHours>(
+                    _shell,
+                    title,
+                    _ => title,
+                    _ => hours,
+                    [
+                        (UiText.Col_Officer, 30, h => h.Name),
+                        (UiText.Col_OnCallHours, 14, h => h.OnCallHours.ToString("0.##", SwedishCulture.Instance)),
+                    ])),
+                refused => AskForHoursPeriod(text, refused));
+        }, initial: initial);
+        _shell.Prompt.Error = error;
+    }
+
+    private string Note(RosterRow row)
+    {
+        if (row.Slot is not { IsOverride: true, Kind: { } kind } slot)
+        {
+            return "";
+        }
+
+        string what = kind == Core.Roster.OverrideKind.TakeOver ? $"{Messages.Get("OverrideKind_" + kind)} ({slot.Reason})" : Messages.Get("OverrideKind_" + kind);
+        string when = slot.ChangedUtc is { } at ? Format.When(at, _shell.UtcNow) : "";
+        return kind == Core.Roster.OverrideKind.TakeOver
+            ? $"{what} – {slot.ChangedByName} {when}"
+            : Format.Text(UiText.Roster_OverrideNote, what, slot.Reason, slot.ChangedByName, when);
+    }
+}
+
+/// <summary>One row of the roster: an on-call slot, or a stretch nobody covers (<see cref="Slot"/> null).</summary>
+public sealed record RosterRow(OnCallSlot? Slot, DateTime StartUtc, DateTime EndUtc);
