@@ -29,10 +29,11 @@ public static partial class JourApp
         var window = new Window { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
         InstallInfo install = await service.GetInstallInfoAsync();
         SessionInfo? session = null;
+        StatusInfo? status = null;
         if (install.IsDemo)
         {
             // Demo: straight to work as the officer on call now, so the first screen shows something.
-            StatusInfo status = await service.GetStatusAsync();
+            status = await service.GetStatusAsync();
             UserChoice? user = install.Users.FirstOrDefault(u => u.Name == status.OnCallName && !u.HasPin)
                                ?? install.Users.FirstOrDefault(u => !u.HasPin);
             if (user is not null)
@@ -53,7 +54,7 @@ public static partial class JourApp
         async Task ShowShellAsync(SessionInfo signedIn)
         {
             var data = new SessionData(service, signedIn);
-            await data.LoadAsync(options.Time.GetUtcNow().UtcDateTime);
+            await data.LoadBoardAsync(status);
             var shell = new ShellView(app, data, options);
             shell.ErrorReported += ex => LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
             shell.QuitConfirmed += () => app.RequestStop(window);
@@ -72,6 +73,14 @@ public static partial class JourApp
                 return true;
             });
             onShell?.Invoke(shell);
+
+            // The registers and the rota arrive while the officer reads the board: after the first
+            // frame, so loading them does not compete with drawing it.
+            app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+            {
+                data.RefreshInBackground(() => options.Time.GetUtcNow().UtcDateTime);
+                return false;
+            });
         }
 
         if (session is not null)

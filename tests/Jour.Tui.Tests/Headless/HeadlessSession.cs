@@ -39,6 +39,9 @@ internal sealed class HeadlessSession : IDisposable
 
     private string TempDirectory { get; init; } = "";
 
+    /// <summary>Terminal.Gui's timers (the clock tick, draft saving, deferred loads) run on this clock.</summary>
+    private VirtualTimeProvider UiClock { get; init; } = null!;
+
     public InProcessJourService Service { get; }
 
     public ShellView? Shell { get; private set; }
@@ -58,12 +61,13 @@ internal sealed class HeadlessSession : IDisposable
         var service = new InProcessJourService(useCases);
         var options = new TuiOptions { Time = time };
         JourApp.Configure(options);
-        IApplication app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+        var uiClock = new VirtualTimeProvider();
+        IApplication app = Application.Create(uiClock).Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(width, height);
         ShellView? shell = null;
         Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s => shell = s);
         SessionToken token = app.Begin(window)!;
-        var session = new HeadlessSession(app, window, token, store, time, service) { Shell = shell, TempDirectory = directory };
+        var session = new HeadlessSession(app, window, token, store, time, service) { Shell = shell, TempDirectory = directory, UiClock = uiClock };
         shell!.ErrorReported += ex => session.Errors.Add(ex);
         session.Settle();
         return session;
@@ -124,6 +128,8 @@ internal sealed class HeadlessSession : IDisposable
 
     private void Settle()
     {
+        // Each look at the screen lets 50 ms of UI time pass, so timers fire as they would for a user.
+        UiClock.Advance(TimeSpan.FromMilliseconds(50));
         _app.TimedEvents?.RunTimers();
         _app.LayoutAndDraw();
     }
