@@ -230,6 +230,8 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         return client;
     }
 
+    public void AddStaffMembers(IReadOnlyList<StandbyAssistant> assistants) => InTransaction(() => _staff.InsertBulk(assistants));
+
     public void AddClients(IReadOnlyList<Client> clients) => InTransaction(() => _clients.InsertBulk(clients));
 
     public bool TryUpdateClient(Client client, int expectedRevision) =>

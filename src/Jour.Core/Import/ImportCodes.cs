@@ -17,6 +17,8 @@ public static class ImportCodes
     public const string Hours = "Import_Hours";
     public const string RepresentativeFormat = "Import_RepresentativeFormat";
     public const string ContactFormat = "Import_ContactFormat";
+    public const string PhoneFormat = "Import_PhoneFormat";
+    public const string DelegationFormat = "Import_DelegationFormat";
     public const string ProviderNotFound = "Import_ProviderNotFound";
     public const string SelfEmployerWithProvider = "Import_SelfEmployerWithProvider";
     public const string DuplicateInFile = "Import_DuplicateInFile";

@@ -108,4 +108,6 @@ public interface IJourService : IDisposable
 
     /// <summary>As <see cref="ImportClientsAsync"/>, for a provider file.</summary>
     Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default);
+
+    Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default);
 }

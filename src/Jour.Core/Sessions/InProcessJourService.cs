@@ -144,6 +144,9 @@ public sealed class InProcessJourService : IJourService
     public Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ImportProviders(Actor(), request));
 
+    public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.ImportStaff(Actor(), request));
+
     public void Dispose() => _useCases.Hub.Changed -= OnChanged;
 
     private SessionInfo Actor() => _session ?? throw new JourException(ErrorCodes.NotSignedIn);

@@ -2,6 +2,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Import;
 using Jour.Core.Providers;
+using Jour.Core.Staff;
 using Jour.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -55,6 +56,27 @@ public sealed partial class JourUseCases
 
         // Provider names appear on the board and in the client register alike.
         Published(new ChangeNotice(ChangeKind.Everything, 0));
+        return Result(validation, validation.Valid.Count);
+    }
+
+    public ImportResult ImportStaff(SessionInfo actor, ImportRequest request)
+    {
+        RequireImportRole(actor);
+        ImportValidation<StandbyAssistant> validation;
+        lock (_writeGate)
+        {
+            validation = StaffImport.Validate(request, _store.LoadStaff());
+            if (validation.Issues.Count > 0 || request.DryRun)
+            {
+                LogImportChecked("staff", validation.Rows, validation.Issues.Count, actor.UserId);
+                return Result(validation, imported: 0);
+            }
+
+            _store.AddStaffMembers(validation.Valid);
+        }
+
+        LogImported("staff", validation.Valid.Count, actor.UserId);
+        Published(new ChangeNotice(ChangeKind.Staff, 0));
         return Result(validation, validation.Valid.Count);
     }
 

@@ -7,6 +7,9 @@ public interface IStaffStore
 
     StandbyAssistant AddStaff(StandbyAssistant assistant);
 
+    /// <summary>Adds all of them in one transaction, or none.</summary>
+    void AddStaffMembers(IReadOnlyList<StandbyAssistant> assistants);
+
     StandbyAssistant? FindStaff(long id);
 
     void UpdateStaff(StandbyAssistant assistant);

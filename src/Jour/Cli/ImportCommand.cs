@@ -21,6 +21,9 @@ internal static class ImportCommand
     public static Task<int> ProvidersAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(paths, file, dryRun, (s, r, ct) => s.ImportProvidersAsync(r, ct), CliText.Import_DoneProvidersOne, CliText.Import_DoneProviders, output, error, cancellationToken);
 
+    public static Task<int> StaffAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(paths, file, dryRun, (s, r, ct) => s.ImportStaffAsync(r, ct), CliText.Import_DoneStaffOne, CliText.Import_DoneStaff, output, error, cancellationToken);
+
     /// <summary>Prints the outcome; returns the exit code.</summary>
     public static async Task<int> ReportAsync(ImportResult result, IReadOnlyList<ImportIssue> fileIssues, bool dryRun, string doneOne, string doneMany, TextWriter output, TextWriter error)
     {

@@ -168,6 +168,9 @@ internal sealed class SocketJourService : IJourService
     public Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.ImportProviders, request, WireJsonContext.Default.ImportRequest, WireJsonContext.Default.ImportResult, cancellationToken);
 
+    public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.ImportStaff, request, WireJsonContext.Default.ImportRequest, WireJsonContext.Default.ImportResult, cancellationToken);
+
     /// <summary>Asks the server to stop; true when it acknowledged.</summary>
     public Task<bool> ShutdownServerAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Shutdown, WireJsonContext.Default.Boolean, cancellationToken);

@@ -34,6 +34,7 @@ public static class Ops
     public const string DiscardDraft = "discard-draft";
     public const string ImportClients = "import-clients";
     public const string ImportProviders = "import-providers";
+    public const string ImportStaff = "import-staff";
     public const string OnCall = "on-call";
     public const string OnCallAt = "on-call-at";
     public const string TakeOver = "take-over";

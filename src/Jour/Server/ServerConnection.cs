@@ -147,6 +147,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SaveDraft => Ok(request.Id, Wait(_service.SaveDraftAsync(Arg(request, WireJsonContext.Default.DraftData))), WireJsonContext.Default.Boolean),
                 Ops.DiscardDraft => Ok(request.Id, Wait(_service.DiscardDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.Boolean),
                 Ops.ImportClients => Ok(request.Id, Wait(_service.ImportClientsAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
+                Ops.ImportStaff => Ok(request.Id, Wait(_service.ImportStaffAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
                 Ops.ImportProviders => Ok(request.Id, Wait(_service.ImportProvidersAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
                 Ops.OnCall => OnCall(request),
                 Ops.OnCallAt => Ok(request.Id, Wait(_service.GetOnCallAtAsync(Arg(request, WireJsonContext.Default.AtArgs).AtUtc)), WireJsonContext.Default.OnCallAt),
