@@ -54,7 +54,9 @@ public static partial class JourApp
         async Task ShowShellAsync(SessionInfo signedIn)
         {
             var data = new SessionData(service, signedIn);
-            await data.LoadBoardAsync(status);
+            // Everything before the first frame: a form opened in the first instant must already know
+            // every client and provider (an intake saying "no such client" at 03:00 is worse than 10 ms).
+            await data.LoadAsync(options.Time.GetUtcNow().UtcDateTime, status);
             var shell = new ShellView(app, data, options);
             shell.ErrorReported += ex => LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
             shell.QuitConfirmed += () => app.RequestStop(window);
@@ -74,13 +76,6 @@ public static partial class JourApp
             });
             onShell?.Invoke(shell);
 
-            // The registers and the rota arrive while the officer reads the board: after the first
-            // frame, so loading them does not compete with drawing it.
-            app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
-            {
-                data.RefreshInBackground(() => options.Time.GetUtcNow().UtcDateTime);
-                return false;
-            });
         }
 
         if (session is not null)

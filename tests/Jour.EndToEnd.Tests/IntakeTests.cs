@@ -26,7 +26,7 @@ public sealed partial class IntakeTests : IDisposable
         tmux.WaitFor("personnummer, man");
         tmux.Keys("Enter", "Enter", "Enter", "Right"); // address, access note, provider: the first one
         tmux.Keys("C-s");
-        tmux.WaitFor("Tove Testsson");
+        tmux.WaitUntil(s => s.Contains("Brukare (", StringComparison.Ordinal) && s.Contains("Tove Testsson", StringComparison.Ordinal), "the new client in the register");
 
         // A case for her from the board.
         tmux.Keys("F2");

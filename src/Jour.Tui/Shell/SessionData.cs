@@ -49,22 +49,10 @@ public sealed class SessionData : IDisposable
 
     public void Dispose() => _patching.Dispose();
 
-    /// <summary>Loads everything; awaited once before the first frame.</summary>
-    /// <summary>
-    /// Only what the first frame shows (status bar and case board); the registers follow with
-    /// <see cref="RefreshInBackground"/> once the frame is up.
-    /// </summary>
-    public async Task LoadBoardAsync(StatusInfo? status = null, CancellationToken cancellationToken = default)
+    /// <summary>Loads everything; awaited once before the first frame (with the status already fetched, if it was).</summary>
+    public async Task LoadAsync(DateTime nowUtc, StatusInfo? known = null, CancellationToken cancellationToken = default)
     {
-        var cases = _service.GetOpenCasesAsync(cancellationToken);
-        Status = status ?? await _service.GetStatusAsync(cancellationToken);
-        Cases = await cases;
-        IsOffline = false;
-    }
-
-    public async Task LoadAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
-    {
-        var status = _service.GetStatusAsync(cancellationToken);
+        var status = known is null ? _service.GetStatusAsync(cancellationToken) : Task.FromResult(known);
         var cases = _service.GetOpenCasesAsync(cancellationToken);
         var clients = _service.GetClientsAsync(cancellationToken);
         var staff = _service.GetStaffAsync(cancellationToken);
