@@ -26,7 +26,11 @@ public sealed partial class IntakeTests : IDisposable
         tmux.WaitFor("personnummer, man");
         tmux.Keys("Enter", "Enter", "Enter", "Right"); // address, access note, provider: the first one
         tmux.Keys("C-s");
-        tmux.WaitUntil(s => s.Contains("Brukare (", StringComparison.Ordinal) && s.Contains("Tove Testsson", StringComparison.Ordinal), "the new client in the register");
+        tmux.WaitFor("Brukare (");
+        tmux.Type("/");
+        tmux.Type("Testsson");
+        tmux.Keys("Enter");
+        tmux.WaitUntil(s => s.Contains("Brukare (1)", StringComparison.Ordinal) && s.Contains("Tove Testsson", StringComparison.Ordinal), "the new client in the register");
 
         // A case for her from the board.
         tmux.Keys("F2");
