@@ -11,7 +11,10 @@ public sealed class SessionTests : IDisposable
     {
         using var tmux = new Tmux(_jour.Command());
 
-        string screen = tmux.WaitFor("Öppna ärenden").Screen;
+        // The frame reaches tmux in pieces; wait for the whole of it, not its first line.
+        string screen = tmux.WaitUntil(
+            s => s.Contains("Öppna ärenden", StringComparison.Ordinal) && s.Contains("F1 Hjälp", StringComparison.Ordinal),
+            "the board with its status bar").Screen;
 
         Assert.Contains("DEMO", screen, StringComparison.Ordinal);
         Assert.Contains("Inloggad:", screen, StringComparison.Ordinal);
