@@ -40,7 +40,23 @@ public sealed class Tmux : IDisposable
             screen = Screen();
             if (condition(screen))
             {
-                return (screen, clock.Elapsed);
+                // A frame reaches tmux in pieces: return the screen once it has stopped changing, so
+                // an assertion on another part of it does not read half a frame. The time is when the
+                // condition first held.
+                TimeSpan took = clock.Elapsed;
+                for (int i = 0; i < 10; i++)
+                {
+                    Thread.Sleep(30);
+                    string again = Screen();
+                    if (again == screen)
+                    {
+                        break;
+                    }
+
+                    screen = again;
+                }
+
+                return (screen, took);
             }
 
             Thread.Sleep(20);
