@@ -47,30 +47,17 @@ public static class ClientImport
             providerIds.TryAdd(ImportValues.OrganisationNumberKey(provider.OrganisationNumber), provider.Id);
         }
 
-        var registered = existing.Select(c => c.PersonalIdentityNumber).ToHashSet(StringComparer.Ordinal);
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicates = new ImportDuplicates(Number, existing.Select(c => c.PersonalIdentityNumber));
         var valid = new List<Client>();
         foreach (ImportFields row in rows)
         {
             Client? client = ParseRow(row, today, providerIds, issues);
 
             // Checked whatever else is wrong with the row, so that fixing one problem does not reveal the next.
-            if (PersonalIdentityNumber.TryParse(row[Number], today, out PersonalIdentityNumber number, out _))
+            if (PersonalIdentityNumber.TryParse(row[Number], today, out PersonalIdentityNumber number, out _)
+                && !duplicates.Accept(number.Value, row.Line, issues))
             {
-                if (firstLine.TryGetValue(number.Value, out int first))
-                {
-                    issues.Add(Issue(row.Line, Number, ImportCodes.DuplicateInFile, first.ToString(CultureInfo.InvariantCulture)));
-                    client = null;
-                }
-                else
-                {
-                    firstLine[number.Value] = row.Line;
-                    if (registered.Contains(number.Value))
-                    {
-                        issues.Add(Issue(row.Line, Number, ImportCodes.DuplicateInRegister));
-                        client = null;
-                    }
-                }
+                client = null;
             }
 
             if (client is not null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
 using Jour.Core.Sessions;
@@ -27,28 +26,15 @@ public static class ProviderImport
     {
         var issues = new List<ImportIssue>();
         IReadOnlyList<ImportFields> rows = Table.Read(request.Columns, request.Rows, issues);
-        var registered = existing.Select(p => ImportValues.OrganisationNumberKey(p.OrganisationNumber)).ToHashSet(StringComparer.Ordinal);
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicates = new ImportDuplicates(Number, existing.Select(p => ImportValues.OrganisationNumberKey(p.OrganisationNumber)));
         var valid = new List<Provider>();
         foreach (ImportFields row in rows)
         {
             Provider? provider = ParseRow(row, issues);
-            if (OrganisationNumber.TryParse(row[Number], out OrganisationNumber number, out _))
+            if (OrganisationNumber.TryParse(row[Number], out OrganisationNumber number, out _)
+                && !duplicates.Accept(number.Value, row.Line, issues))
             {
-                if (firstLine.TryGetValue(number.Value, out int first))
-                {
-                    issues.Add(Issue(row.Line, Number, ImportCodes.DuplicateInFile, first.ToString(CultureInfo.InvariantCulture)));
-                    provider = null;
-                }
-                else
-                {
-                    firstLine[number.Value] = row.Line;
-                    if (registered.Contains(number.Value))
-                    {
-                        issues.Add(Issue(row.Line, Number, ImportCodes.DuplicateInRegister));
-                        provider = null;
-                    }
-                }
+                provider = null;
             }
 
             if (provider is not null)

@@ -29,26 +29,14 @@ public static class StaffImport
     {
         var issues = new List<ImportIssue>();
         IReadOnlyList<ImportFields> rows = Table.Read(request.Columns, request.Rows, issues);
-        var registered = existing.Select(a => Key(a.Name, a.Phone)).ToHashSet(StringComparer.Ordinal);
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicates = new ImportDuplicates(Name, existing.Select(a => Key(a.Name, a.Phone)));
         var valid = new List<StandbyAssistant>();
         foreach (ImportFields row in rows)
         {
             StandbyAssistant? assistant = ParseRow(row, issues);
-            string key = Key(row[Name], row[Phone]);
-            if (firstLine.TryGetValue(key, out int first))
+            if (!duplicates.Accept(Key(row[Name], row[Phone]), row.Line, issues))
             {
-                issues.Add(Issue(row.Line, Name, ImportCodes.DuplicateInFile, first.ToString(CultureInfo.InvariantCulture)));
                 assistant = null;
-            }
-            else
-            {
-                firstLine[key] = row.Line;
-                if (registered.Contains(key))
-                {
-                    issues.Add(Issue(row.Line, Name, ImportCodes.DuplicateInRegister));
-                    assistant = null;
-                }
             }
 
             if (assistant is not null)

@@ -1,8 +1,5 @@
-using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Import;
-using Jour.Core.Providers;
-using Jour.Core.Staff;
 using Jour.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -13,70 +10,44 @@ public sealed partial class JourUseCases
 {
     private const Role ImportRoles = Role.Admin | Role.Coordinator;
 
-    public ImportResult ImportClients(SessionInfo actor, ImportRequest request)
+    public ImportResult ImportClients(SessionInfo actor, ImportRequest request) =>
+        Import(
+            actor,
+            request,
+            "clients",
+            () => ClientImport.Validate(request, SwedishTime.ToLocal(UtcNow).Date.ToDateOnly(), _store.LoadProviders(), _store.LoadClients()),
+            _store.AddClients,
+            new ChangeNotice(ChangeKind.Client, 0));
+
+    // Provider names appear on the board and in the client register alike.
+    public ImportResult ImportProviders(SessionInfo actor, ImportRequest request) =>
+        Import(actor, request, "providers", () => ProviderImport.Validate(request, _store.LoadProviders()), _store.AddProviders, new ChangeNotice(ChangeKind.Everything, 0));
+
+    public ImportResult ImportStaff(SessionInfo actor, ImportRequest request) =>
+        Import(actor, request, "staff", () => StaffImport.Validate(request, _store.LoadStaff()), _store.AddStaffMembers, new ChangeNotice(ChangeKind.Staff, 0));
+
+    /// <summary>
+    /// Validates against the register and adds every row in one transaction, or nothing. Under the
+    /// write gate, so no other session can register the same person between check and add.
+    /// </summary>
+    private ImportResult Import<T>(SessionInfo actor, ImportRequest request, string kind, Func<ImportValidation<T>> validate, Action<IReadOnlyList<T>> add, ChangeNotice notice)
     {
         RequireImportRole(actor);
-        ImportValidation<Client> validation;
+        ImportValidation<T> validation;
         lock (_writeGate)
         {
-            // Under the gate, so no other session can register the same personnummer between check and add.
-            DateOnly today = SwedishTime.ToLocal(UtcNow).Date.ToDateOnly();
-            validation = ClientImport.Validate(request, today, _store.LoadProviders(), _store.LoadClients());
+            validation = validate();
             if (validation.Issues.Count > 0 || request.DryRun)
             {
-                LogImportChecked("clients", validation.Rows, validation.Issues.Count, actor.UserId);
+                LogImportChecked(kind, validation.Rows, validation.Issues.Count, actor.UserId);
                 return Result(validation, imported: 0);
             }
 
-            _store.AddClients(validation.Valid);
+            add(validation.Valid);
         }
 
-        LogImported("clients", validation.Valid.Count, actor.UserId);
-        Published(new ChangeNotice(ChangeKind.Client, 0));
-        return Result(validation, validation.Valid.Count);
-    }
-
-    public ImportResult ImportProviders(SessionInfo actor, ImportRequest request)
-    {
-        RequireImportRole(actor);
-        ImportValidation<Provider> validation;
-        lock (_writeGate)
-        {
-            validation = ProviderImport.Validate(request, _store.LoadProviders());
-            if (validation.Issues.Count > 0 || request.DryRun)
-            {
-                LogImportChecked("providers", validation.Rows, validation.Issues.Count, actor.UserId);
-                return Result(validation, imported: 0);
-            }
-
-            _store.AddProviders(validation.Valid);
-        }
-
-        LogImported("providers", validation.Valid.Count, actor.UserId);
-
-        // Provider names appear on the board and in the client register alike.
-        Published(new ChangeNotice(ChangeKind.Everything, 0));
-        return Result(validation, validation.Valid.Count);
-    }
-
-    public ImportResult ImportStaff(SessionInfo actor, ImportRequest request)
-    {
-        RequireImportRole(actor);
-        ImportValidation<StandbyAssistant> validation;
-        lock (_writeGate)
-        {
-            validation = StaffImport.Validate(request, _store.LoadStaff());
-            if (validation.Issues.Count > 0 || request.DryRun)
-            {
-                LogImportChecked("staff", validation.Rows, validation.Issues.Count, actor.UserId);
-                return Result(validation, imported: 0);
-            }
-
-            _store.AddStaffMembers(validation.Valid);
-        }
-
-        LogImported("staff", validation.Valid.Count, actor.UserId);
-        Published(new ChangeNotice(ChangeKind.Staff, 0));
+        LogImported(kind, validation.Valid.Count, actor.UserId);
+        Published(notice);
         return Result(validation, validation.Valid.Count);
     }
 
