@@ -212,12 +212,12 @@ public sealed partial class JourUseCases
     }
 
     /// <summary>The deployments of a case, for its screen.</summary>
-    private List<DeploymentData> DeploymentsOf(long caseId)
+    private List<DeploymentData> DeploymentsOf(IReadOnlyList<Deployment> deployments)
     {
         var staff = _store.LoadStaff().ToDictionary(s => s.Id);
         return
         [
-            .. _store.LoadDeploymentsForCase(caseId)
+            .. deployments
                 .OrderBy(d => d.FromUtc)
                 .ThenBy(d => d.Id)
                 .Select(d => new DeploymentData(
@@ -237,8 +237,8 @@ public sealed partial class JourUseCases
     }
 
     /// <summary>What the case's guards need from deployments: how many time reports are owed.</summary>
-    private void Hydrate(Case c) =>
-        c.UnsignedTimeReports = _store.LoadDeploymentsForCase(c.Id).Count(d => d.OwesTimeReport);
+    private static void Hydrate(Case c, IReadOnlyList<Deployment> deployments) =>
+        c.UnsignedTimeReports = deployments.Count(d => d.OwesTimeReport);
 
     private CaseDetail ChangeDeployment(SessionInfo actor, long deploymentId, Func<Deployment, string> change)
     {
@@ -270,7 +270,7 @@ public sealed partial class JourUseCases
             w.Confirmed = deployments.Count(d => d.Covers && d.FromUtc <= w.FromUtc && d.ToUtc >= w.ToUtc);
         }
 
-        Hydrate(c);
+        Hydrate(c, deployments);
         int seen = c.Revision;
         var entry = new CaseEvent { CaseId = c.Id, AtUtc = now, UserId = userId, Text = text };
         CaseTrigger? follow = c.State switch
@@ -299,7 +299,7 @@ public sealed partial class JourUseCases
             }
         }
 
-        return Detail(c);
+        return Detail(c, deployments);
     }
 
     private Case FindCaseOrThrow(long caseId) =>

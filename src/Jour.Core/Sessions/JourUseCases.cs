@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Demo;
+using Jour.Core.Deployments;
 using Jour.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -188,7 +189,8 @@ public sealed partial class JourUseCases
                 throw ChangedByOther(c);
             }
 
-            Hydrate(c);
+            var deployments = _store.LoadDeploymentsForCase(c.Id);
+            Hydrate(c, deployments);
             CaseEvent entry = change(c);
             int seen = c.Revision;
             c.Revision++;
@@ -197,7 +199,7 @@ public sealed partial class JourUseCases
                 throw ChangedByOther(c);
             }
 
-            detail = Detail(c);
+            detail = Detail(c, deployments);
         }
 
         Published(new ChangeNotice(ChangeKind.Case, caseId));
@@ -298,9 +300,11 @@ public sealed partial class JourUseCases
 
     private Dictionary<long, string> UserNames() => _store.LoadUsers().ToDictionary(u => u.Id, u => u.Name);
 
-    private CaseDetail Detail(Case c)
+    /// <summary>The case screen's view; <paramref name="deployments"/> when the caller has just loaded them.</summary>
+    private CaseDetail Detail(Case c, IReadOnlyList<Deployment>? deployments = null)
     {
-        Hydrate(c);
+        deployments ??= _store.LoadDeploymentsForCase(c.Id);
+        Hydrate(c, deployments);
         DateTime now = UtcNow;
         var clients = new Dictionary<long, string>();
         if (_store.FindClient(c.ClientId) is { } client)
@@ -329,7 +333,7 @@ public sealed partial class JourUseCases
             [.. c.Verification.OrderBy(v => v.AtUtc).Select(v => new VerificationData(v.Step, v.AtUtc, v.Outcome))],
             [.. c.Needs.OrderBy(w => w.FromUtc).Select(w => new NeedWindowData(w.FromUtc, w.ToUtc, w.Assistants, [.. w.Competences], w.Confirmed))],
             [.. c.BlockedTriggers(now).Select(b => new BlockedTrigger(b.Trigger, string.Join(", ", b.Missing.Select(code => Messages.Format(code + "_Short", [c.UnsignedTimeReports.ToString(SwedishCulture.Instance)])))))],
-            DeploymentsOf(c.Id));
+            DeploymentsOf(deployments));
     }
 
     private static CaseSummary Summarise(Case c, DateTime now, Dictionary<long, string> clients, Dictionary<long, string> providers)
