@@ -18,7 +18,6 @@ namespace Jour.Tui.Intake;
 /// </summary>
 public sealed class NewCaseScreen : FormScreen
 {
-    private const string SelfEmployer = "self";
     private int _windows;
 
     public NewCaseScreen(ShellView shell)
@@ -30,11 +29,7 @@ public sealed class NewCaseScreen : FormScreen
             Hint = v => ResolveClient(v).Hint,
             Changed = _ => DefaultProvider(),
         });
-        Add(new FormField("provider", UiText.Intake_Provider)
-        {
-            Choices = ProviderChoices(),
-            Validate = v => v.Length == 0 ? Messages.Get(ErrorCodes.ProviderOrSelfEmployer) : null,
-        });
+        Add(ProviderField.Create(shell.Session, null, false));
         Add(new FormField("reason", UiText.Intake_Reason)
         {
             Choices = [.. Enum.GetValues<CaseReason>().Select(r => (r.ToString(), Messages.Get("Reason_" + r)))],
@@ -100,7 +95,6 @@ public sealed class NewCaseScreen : FormScreen
     protected override async Task<string> SubmitAsync()
     {
         long clientId = ResolveClient(Field("client").Value).Id ?? throw new JourException(ErrorCodes.ClientNotFound, "?");
-        string provider = Field("provider").Value;
         var needs = new List<NeedWindowData>();
         for (int i = 1; i <= _windows; i++)
         {
@@ -117,8 +111,8 @@ public sealed class NewCaseScreen : FormScreen
 
         var request = new NewCaseRequest(
             clientId,
-            provider == SelfEmployer ? null : long.Parse(provider, CultureInfo.InvariantCulture),
-            provider == SelfEmployer,
+            ProviderField.ProviderId(Field("provider")),
+            ProviderField.IsSelfEmployer(Field("provider")),
             Enum.Parse<CaseReason>(Field("reason").Value),
             Field("caller").Value,
             Field("phone").Value,
@@ -227,13 +221,6 @@ public sealed class NewCaseScreen : FormScreen
         };
     }
 
-    private IReadOnlyList<(string Value, string Text)> ProviderChoices() =>
-    [
-        ("", UiText.Intake_ChooseProvider),
-        .. Shell.Session.Providers.Select(p => (p.Id.ToString(CultureInfo.InvariantCulture), p.Name)),
-        (SelfEmployer, Messages.Get("SelfEmployer")),
-    ];
-
     private void DefaultProvider()
     {
         if (ResolveClient(Field("client").Value).Id is { } id && Shell.Session.Clients.FirstOrDefault(c => c.Id == id) is { } client)
@@ -246,10 +233,10 @@ public sealed class NewCaseScreen : FormScreen
     private void DefaultProvider(long? providerId, bool selfEmployer)
     {
         FormField field = Field("provider");
-        field.Choices = ProviderChoices();
+        field.Choices = ProviderField.Choices(Shell.Session);
         if (field.Value.Length == 0)
         {
-            field.Value = selfEmployer ? SelfEmployer : providerId?.ToString(CultureInfo.InvariantCulture) ?? "";
+            field.Value = ProviderField.ValueFor(providerId, selfEmployer);
         }
     }
 }

@@ -12,7 +12,6 @@ namespace Jour.Tui.Registers;
 /// <summary>A new or existing client, every field checked as typed; the number shows what it was understood as.</summary>
 public sealed class ClientFormScreen : FormScreen
 {
-    private const string SelfEmployer = "self";
     private readonly ClientData? _existing;
     private readonly Action<ClientData>? _onSaved;
 
@@ -24,23 +23,13 @@ public sealed class ClientFormScreen : FormScreen
         Add(new FormField("name", UiText.Client_Name) { Value = existing?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
         Add(new FormField("number", UiText.Client_Number)
         {
-            Value = existing is null ? "" : new PersonalIdentityNumberText(existing.PersonalIdentityNumber).Formatted,
+            Value = existing is null ? "" : ForEditing(existing.PersonalIdentityNumber),
             Validate = v => ParseNumber(v).Error,
             Hint = v => ParseNumber(v).Hint,
         });
         Add(new FormField("address", UiText.Client_Address) { Value = existing?.Address ?? "" });
         Add(new FormField("access", UiText.Client_Access) { Value = existing?.AccessNote ?? "" });
-        Add(new FormField("provider", UiText.Intake_Provider)
-        {
-            Choices =
-            [
-                ("", UiText.Intake_ChooseProvider),
-                .. shell.Session.Providers.Select(p => (p.Id.ToString(CultureInfo.InvariantCulture), p.Name)),
-                (SelfEmployer, Messages.Get("SelfEmployer")),
-            ],
-            Value = existing is null ? "" : existing.IsSelfEmployer ? SelfEmployer : existing.ProviderId?.ToString(CultureInfo.InvariantCulture) ?? "",
-            Validate = v => v.Length == 0 ? Messages.Get(ErrorCodes.ProviderOrSelfEmployer) : null,
-        });
+        Add(ProviderField.Create(shell.Session, existing?.ProviderId, existing?.IsSelfEmployer ?? false));
         Add(new FormField("basis", UiText.Client_Basis)
         {
             Choices = [.. Enum.GetValues<AssistanceBasis>().Select(b => (b.ToString(), Messages.Get("Basis_" + b)))],
@@ -66,15 +55,14 @@ public sealed class ClientFormScreen : FormScreen
 
     protected override async Task<string> SubmitAsync()
     {
-        string provider = Field("provider").Value;
         var data = new ClientData(
             _existing?.Id ?? 0,
             Field("name").Value,
             Field("number").Value,
             Field("address").Value,
             Field("access").Value,
-            provider is "" or SelfEmployer ? null : long.Parse(provider, CultureInfo.InvariantCulture),
-            provider == SelfEmployer,
+            ProviderField.ProviderId(Field("provider")),
+            ProviderField.IsSelfEmployer(Field("provider")),
             ParseHours(Field("hours").Value) ?? 0,
             Enum.Parse<AssistanceBasis>(Field("basis").Value),
             NewCaseScreen.SplitList(Field("needs").Value),
@@ -156,8 +144,5 @@ public sealed class ClientFormScreen : FormScreen
     }
 
     /// <summary>The stored twelve digits shown as YYYYMMDD-NNNN for editing.</summary>
-    private readonly record struct PersonalIdentityNumberText(string Stored)
-    {
-        public string Formatted => Stored.Length == 12 ? $"{Stored[..8]}-{Stored[8..]}" : Stored;
-    }
+    private static string ForEditing(string stored) => stored.Length == 12 ? $"{stored[..8]}-{stored[8..]}" : stored;
 }
