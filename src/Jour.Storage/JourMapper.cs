@@ -3,6 +3,7 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.FollowUp;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Staff;
@@ -47,6 +48,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ContactPerson))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Representative>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<ContactPerson>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(FollowUpSettings))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -77,6 +79,10 @@ public static class JourMapper
             .Ignore(d => d.IsActive)
             .Ignore(d => d.Covers)
             .Ignore(d => d.OwesTimeReport);
+        mapper.Entity<FollowUpSettings>()
+            .Id(s => s.Id, autoId: false)
+            .Ignore(s => s.ContractStartDate)
+            .Ignore(s => s.ContractEndDate);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }

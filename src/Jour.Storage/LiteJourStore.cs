@@ -3,6 +3,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.FollowUp;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Sessions;
@@ -17,7 +18,7 @@ namespace Jour.Storage;
 /// (TECH-NOTES: LiteDB's multi-process modes lose or corrupt data here). Every write is one
 /// transaction, committed before the method returns.
 /// </summary>
-public sealed class LiteJourStore : IJourStore, IDisposable
+public sealed partial class LiteJourStore : IJourStore, IDisposable
 {
     /// <summary>
     /// The schema this build writes. Version 2 added case revisions (concurrent edits); version 3 replaced
@@ -44,6 +45,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<CounterDocument> _counters;
     private readonly ILiteCollection<Draft> _drafts;
     private readonly ILiteCollection<Deployment> _deployments;
+    private readonly ILiteCollection<FollowUpSettings> _settings;
 
     private LiteJourStore(LiteDatabase db)
     {
@@ -66,7 +68,9 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _counters = db.GetCollection<CounterDocument>("counters");
         _drafts = db.GetCollection<Draft>("drafts");
         _deployments = db.GetCollection<Deployment>("deployments");
+        _settings = db.GetCollection<FollowUpSettings>("settings");
         Migrate();
+        EnsureFollowUpIndexes();
     }
 
     public bool IsDemo => _meta.FindById(MetaDocument.SingletonId)?.IsDemo ?? false;

@@ -44,6 +44,9 @@ public sealed class Case
 
     public DateTime? HandedBackUtc { get; set; }
 
+    /// <summary>When the case reached an ended state (declined, closed, withdrawn); null while open.</summary>
+    public DateTime? EndedUtc { get; set; }
+
     /// <summary>Bumped on every save; a save against an older revision is refused.</summary>
     public int Revision { get; set; }
 
@@ -121,6 +124,8 @@ public sealed class Case
         {
             HandedBackUtc = nowUtc;
         }
+
+        EndedUtc = IsOpen ? null : nowUtc;
 
         UpdatedUtc = nowUtc;
         UpdatedBy = userId;

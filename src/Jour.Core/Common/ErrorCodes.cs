@@ -64,4 +64,12 @@ public static class ErrorCodes
     public const string StorageWrongKey = "Storage_WrongKey";
     public const string StorageUnreadable = "Storage_Unreadable";
     public const string StorageNewerSchema = "Storage_NewerSchema";
+
+    // Follow-up (issue 8).
+    public const string FinanceNotPermitted = "Error_FinanceNotPermitted";
+    public const string ContractEndBeforeStart = "Error_ContractEndBeforeStart";
+    public const string SettingsNumberInvalid = "Error_SettingsNumberInvalid";
+    public const string DateInvalid = "Error_DateInvalid";
+    public const string StatsPeriodInvalid = "Error_StatsPeriodInvalid";
+    public const string InvoiceMonthInvalid = "Error_InvoiceMonthInvalid";
 }

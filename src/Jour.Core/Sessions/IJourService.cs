@@ -110,4 +110,18 @@ public interface IJourService : IDisposable
     Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default);
 
     Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default);
+
+    // Follow-up: settings, the invoicing basis, statistics.
+
+    /// <summary>The contract and invoicing settings (defaults when never saved).</summary>
+    Task<SettingsData> GetSettingsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the settings; refused unless the user is finance or an administrator.</summary>
+    Task<SettingsData> SaveSettingsAsync(SettingsData settings, CancellationToken cancellationToken = default);
+
+    /// <summary>One month's invoicing basis with full personnummer; refused unless the user is finance or an administrator.</summary>
+    Task<InvoiceBasis> GetInvoiceBasisAsync(InvoiceRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The follow-up statistics for a period of whole Stockholm days.</summary>
+    Task<StatisticsReport> GetStatisticsAsync(StatisticsRequest request, CancellationToken cancellationToken = default);
 }

@@ -147,6 +147,18 @@ public sealed class InProcessJourService : IJourService
     public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ImportStaff(Actor(), request));
 
+    public Task<SettingsData> GetSettingsAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetSettings() : null!);
+
+    public Task<SettingsData> SaveSettingsAsync(SettingsData settings, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveSettings(Actor(), settings));
+
+    public Task<InvoiceBasis> GetInvoiceBasisAsync(InvoiceRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.GetInvoiceBasis(Actor(), request));
+
+    public Task<StatisticsReport> GetStatisticsAsync(StatisticsRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetStatistics(request) : null!);
+
     public void Dispose() => _useCases.Hub.Changed -= OnChanged;
 
     private SessionInfo Actor() => _session ?? throw new JourException(ErrorCodes.NotSignedIn);

@@ -183,6 +183,18 @@ internal sealed class SocketJourService : IJourService
         _connectLock.Dispose();
     }
 
+    public Task<SettingsData> GetSettingsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Settings, WireJsonContext.Default.SettingsData, cancellationToken);
+
+    public Task<SettingsData> SaveSettingsAsync(SettingsData settings, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveSettings, settings, WireJsonContext.Default.SettingsData, WireJsonContext.Default.SettingsData, cancellationToken);
+
+    public Task<InvoiceBasis> GetInvoiceBasisAsync(InvoiceRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.InvoiceBasis, request, WireJsonContext.Default.InvoiceRequest, WireJsonContext.Default.InvoiceBasis, cancellationToken);
+
+    public Task<StatisticsReport> GetStatisticsAsync(StatisticsRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Statistics, request, WireJsonContext.Default.StatisticsRequest, WireJsonContext.Default.StatisticsReport, cancellationToken);
+
     private Task<TResult> CallAsync<TResult>(string op, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken) =>
         SendAsync(op, null, resultInfo, cancellationToken);
 

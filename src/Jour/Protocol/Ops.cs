@@ -44,4 +44,8 @@ public static class Ops
     public const string SaveRotation = "save-rotation";
     public const string Officers = "officers";
     public const string OnCallHours = "on-call-hours";
+    public const string Settings = "settings";
+    public const string SaveSettings = "save-settings";
+    public const string InvoiceBasis = "invoice-basis";
+    public const string Statistics = "statistics";
 }

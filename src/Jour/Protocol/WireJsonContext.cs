@@ -51,4 +51,9 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(RotationData))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerHours>))]
+[JsonSerializable(typeof(SettingsData))]
+[JsonSerializable(typeof(InvoiceRequest))]
+[JsonSerializable(typeof(InvoiceBasis))]
+[JsonSerializable(typeof(StatisticsRequest))]
+[JsonSerializable(typeof(StatisticsReport))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -158,6 +158,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SaveRotation => Ok(request.Id, Wait(_service.SaveRotationAsync(Arg(request, WireJsonContext.Default.RotationData))), WireJsonContext.Default.RotationData),
                 Ops.Officers => Ok(request.Id, Wait(_service.GetOfficersAsync()), WireJsonContext.Default.IReadOnlyListOfficerSummary),
                 Ops.OnCallHours => OnCallHours(request),
+                Ops.Settings => Ok(request.Id, Wait(_service.GetSettingsAsync()), WireJsonContext.Default.SettingsData),
+                Ops.SaveSettings => Ok(request.Id, Wait(_service.SaveSettingsAsync(Arg(request, WireJsonContext.Default.SettingsData))), WireJsonContext.Default.SettingsData),
+                Ops.InvoiceBasis => Ok(request.Id, Wait(_service.GetInvoiceBasisAsync(Arg(request, WireJsonContext.Default.InvoiceRequest))), WireJsonContext.Default.InvoiceBasis),
+                Ops.Statistics => Ok(request.Id, Wait(_service.GetStatisticsAsync(Arg(request, WireJsonContext.Default.StatisticsRequest))), WireJsonContext.Default.StatisticsReport),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }

@@ -1,0 +1,92 @@
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Common;
+using Jour.Core.Deployments;
+using Jour.Core.Sessions;
+using Jour.Core.Staff;
+
+namespace Jour.Core.FollowUp;
+
+/// <summary>
+/// The monthly invoicing basis (seed 000, "Fakturering"): every time report that started in the month,
+/// signed ones per client with both persons' full personnummer, unsigned ones apart. A report that runs
+/// past midnight into the next month belongs wholly to the month it started in, as it was signed: a
+/// signed paper is never split over two invoices, and the statistics use the same rule so the months'
+/// invoices add up to the quarter's hours.
+/// </summary>
+public static class InvoiceBasisBuilder
+{
+    /// <summary>Worked time in whole minutes: elapsed time between the instants (DST nights count what they last) less breaks.</summary>
+    public static int WorkedMinutes(TimeReport report) => (int)Math.Round(report.Worked.TotalMinutes, MidpointRounding.AwayFromZero);
+
+    public static InvoiceBasis Build(
+        ReportPeriod period,
+        DateOnly invoiceDate,
+        FollowUpSettings settings,
+        IEnumerable<Deployment> timeReported,
+        IReadOnlyDictionary<long, Case> cases,
+        IReadOnlyDictionary<long, Client> clients,
+        IReadOnlyDictionary<long, StandbyAssistant> staff)
+    {
+        DateTime fromUtc = period.FromUtc;
+        DateTime toUtc = period.ToUtc;
+        var lines = timeReported
+            .Where(d => d.Report is { } r && r.StartUtc >= fromUtc && r.StartUtc < toUtc)
+            .OrderBy(d => d.Report!.StartUtc)
+            .ThenBy(d => d.Id)
+            .Select(d => Line(d, cases, clients, staff))
+            .ToList();
+
+        var compare = StringComparer.Create(SwedishCulture.Instance, false);
+        var signed = lines.Where(l => l.IsSigned).ToList();
+        var perClient = signed
+            .GroupBy(l => (l.ClientName, l.ClientNumber))
+            .OrderBy(g => g.Key.ClientName, compare)
+            .ThenBy(g => g.Key.ClientNumber, StringComparer.Ordinal)
+            .Select(g => new InvoiceClient(g.Key.ClientName, g.Key.ClientNumber, [.. g], g.Sum(l => (long)l.Minutes)))
+            .ToList();
+        var unsigned = lines.Where(l => !l.IsSigned).ToList();
+        var header = new InvoiceHeader(
+            settings.SupplierName,
+            settings.OrganisationNumber,
+            settings.VatNumber,
+            settings.FTax,
+            settings.CustomerName,
+            settings.CustomerReference,
+            settings.InvoiceAddress,
+            invoiceDate,
+            period.From,
+            period.To);
+        return new InvoiceBasis(
+            header,
+            perClient,
+            unsigned,
+            signed.Count,
+            signed.Sum(l => (long)l.Minutes),
+            unsigned.Count,
+            unsigned.Sum(l => (long)l.Minutes));
+    }
+
+    private static InvoiceLine Line(Deployment d, IReadOnlyDictionary<long, Case> cases, IReadOnlyDictionary<long, Client> clients, IReadOnlyDictionary<long, StandbyAssistant> staff)
+    {
+        TimeReport r = d.Report!;
+        Case? c = cases.GetValueOrDefault(d.CaseId);
+        Client? client = c is null ? null : clients.GetValueOrDefault(c.ClientId);
+        string assistant = r.AssistantSignedName.Length > 0 ? r.AssistantSignedName : staff.GetValueOrDefault(d.AssistantId)?.Name ?? "?";
+        return new InvoiceLine(
+            d.Id,
+            c?.Number ?? "?",
+            client?.Name ?? "?",
+            client?.PersonalIdentityNumber ?? "",
+            ReportPeriod.LocalDate(r.StartUtc),
+            SwedishTime.FormatClock(r.StartUtc),
+            ReportPeriod.LocalDate(r.EndUtc),
+            SwedishTime.FormatClock(r.EndUtc),
+            r.BreakMinutes,
+            WorkedMinutes(r),
+            assistant,
+            r.AssistantPersonalNumber,
+            r.ClientSignedName,
+            r.IsSigned);
+    }
+}

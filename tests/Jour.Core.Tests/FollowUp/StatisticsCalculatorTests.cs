@@ -1,0 +1,112 @@
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Deployments;
+using Jour.Core.FollowUp;
+using static Jour.Core.Tests.FollowUp.InvoiceBasisBuilderTests;
+
+namespace Jour.Core.Tests.FollowUp;
+
+public sealed class StatisticsCalculatorTests
+{
+    private static readonly Dictionary<long, Client> s_clients = new()
+    {
+        [1] = new Client { Id = 1, Sex = Sex.Female },
+        [2] = new Client { Id = 2, Sex = Sex.Male },
+        [3] = new Client { Id = 3, Sex = Sex.Female },
+    };
+
+    private static readonly FollowUpSettings s_settings = new() { AnnualCompensation = 1_825_000m, CapacityHoursPerYear = 3_650m, UtilisationTargetPercent = 65m };
+
+    private static readonly ReportPeriod s_q4 = new(new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
+
+    private static Case Served(long id, long clientId, DateTime received, DateTime? handedBack, CaseReason reason = CaseReason.SicknessOrStaffShortage) => new()
+    {
+        Id = id,
+        ClientId = clientId,
+        ReceivedUtc = received,
+        Reason = reason,
+        State = handedBack is null ? CaseState.Staffing : CaseState.Closed,
+        HandedBackUtc = handedBack,
+        EndedUtc = handedBack?.AddDays(1),
+    };
+
+    [Fact]
+    public void Quarter_PersonsNewClosedReasonsResponseHoursAndCost()
+    {
+        var cases = new[]
+        {
+            // Client 1: running since September, still open: current, not new, not closed.
+            Served(1, 1, Local(2026, 9, 20, 8), null),
+            // Client 2: new in October (bankruptcy), handed back in October: new and closed.
+            Served(2, 2, Local(2026, 10, 5, 8), Local(2026, 10, 8, 8), CaseReason.Bankruptcy),
+            // Client 3: declined: counted as a case, not as a person.
+            new Case { Id = 3, ClientId = 3, ReceivedUtc = Local(2026, 11, 2, 8), State = CaseState.Declined, EndedUtc = Local(2026, 11, 2, 9) },
+            // Ended before the quarter: not there at all.
+            Served(4, 3, Local(2026, 8, 1, 8), Local(2026, 8, 3, 8)),
+        };
+        var reports = new[]
+        {
+            Report(1, Local(2026, 10, 5, 9, 30), Local(2026, 10, 5, 17, 30), caseId: 2),       // 90 min after the call, 8 h
+            Report(2, Local(2026, 10, 24, 22), Local(2026, 10, 25, 7), caseId: 1),              // fall-back night: 10 h
+            Report(3, Local(2026, 11, 30, 22), Local(2026, 12, 1, 6), signed: false, caseId: 1), // November's, 8 h
+        };
+
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_settings, cases.Where(c => c.Id != 4), s_clients, reports);
+
+        Assert.Equal(2, s.CurrentPersons);
+        Assert.Equal(1, s.Women);
+        Assert.Equal(1, s.Men);
+        Assert.Equal(1, s.NewPersons);
+        Assert.Equal("Bankruptcy", Assert.Single(s.NewByReason).Key);
+        Assert.Equal(1, s.ClosedPersons);
+        Assert.Equal("HandedBack", Assert.Single(s.ClosedByReason).Key);
+        Assert.Equal(2, s.CasesReceived);
+        Assert.Contains(s.CasesByOutcome, r => r.Key == "Declined" && r.Count == 1);
+        Assert.Equal(1, s.ResponseSamples);
+        Assert.Equal(90, s.ResponseMedianMinutes);
+        Assert.Equal(26 * 60, s.MinutesDeployed);
+        Assert.Equal(18 * 60, s.SignedMinutes);
+        Assert.Equal(1, s.UnsignedTimeReports);
+        Assert.Equal([18 * 60, 8 * 60, 0], s.Months.Select(m => m.Minutes));
+        Assert.Equal(s.MinutesDeployed, s.Weeks.Sum(w => w.Minutes));
+
+        // 92 days of 1,825,000 a year (5,000 a day) and of 3,650 hours a year (10 a day).
+        Assert.Equal(460_000m, s.Compensation);
+        Assert.Equal(920, s.CapacityHours, 6);
+        Assert.Equal(26.0 / 920 * 100, s.UtilisationPercent, 6);
+        Assert.Equal(Math.Round(460_000m / 26m), s.CostPerHour);
+        Assert.Equal(26.0 / (92 / 7.0) / 2, s.HoursPerWeekPerPerson, 6);
+    }
+
+    [Fact]
+    public void RunningQuarter_CountsMoneyAndCapacityOnlyUpToToday_AndOnlyInsideTheContract()
+    {
+        var settings = new FollowUpSettings { AnnualCompensation = 365_000m, CapacityHoursPerYear = 365m, ContractStart = "2026-10-11" };
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2026, 10, 20), settings, [], s_clients, []);
+
+        Assert.Equal(new DateOnly(2026, 10, 20), s.CountedTo);
+        Assert.Equal(10_000m, s.Compensation);
+        Assert.Equal(10, s.CapacityHours, 6);
+        Assert.Null(s.CostPerHour);
+        Assert.Equal(0, s.UtilisationPercent);
+    }
+
+    [Fact]
+    public void Percentile_IsNearestRank()
+    {
+        double[] values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        Assert.Equal(5, StatisticsCalculator.Percentile(values, 0.5));
+        Assert.Equal(9, StatisticsCalculator.Percentile(values, 0.9));
+        Assert.Null(StatisticsCalculator.Percentile([], 0.5));
+    }
+
+    [Fact]
+    public void ContractNotice_FromTwoWeeksBeforeTheEnd_UntilANewEndIsEntered()
+    {
+        var settings = new FollowUpSettings { ContractEnd = "2026-12-31" };
+        Assert.Null(ContractNotice.ExtensionDue(settings, new DateOnly(2026, 12, 16)));
+        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(settings, new DateOnly(2026, 12, 17)));
+        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(settings, new DateOnly(2027, 1, 3)));
+        Assert.Null(ContractNotice.ExtensionDue(new FollowUpSettings(), new DateOnly(2027, 1, 3)));
+    }
+}
