@@ -144,6 +144,7 @@ internal static class Program
         };
         root.Add(import);
 
+        AddFollowUpCommands(root, dataDir, lang);
         return await root.Parse(args).InvokeAsync();
 
         Command ImportCommandFor(string name, string description, Func<JourPaths, string, bool, TextWriter, TextWriter, CancellationToken, Task<int>> run)
@@ -159,6 +160,49 @@ internal static class Program
             }));
             return command;
         }
+    }
+
+    /// <summary>`jour export invoice`, `jour stats`, `jour settings` (issue 8).</summary>
+    private static void AddFollowUpCommands(RootCommand root, Option<string?> dataDir, Option<string?> lang)
+    {
+        var month = new Option<string?>("--month") { Description = CliText.Cli_InvoiceMonth };
+        var invoiceFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "csv" };
+        invoiceFormat.AcceptOnlyFromAmong("csv", "text");
+        var invoiceOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
+        var invoice = new Command("invoice", CliText.Cli_ExportInvoice) { month, invoiceFormat, invoiceOut };
+        invoice.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await FollowUpCommands.ExportInvoiceAsync(paths, parse.GetValue(month), parse.GetValue(invoiceFormat)!, parse.GetValue(invoiceOut), Console.Out, ct);
+        }));
+        root.Add(new Command("export", CliText.Cli_Export) { invoice });
+
+        var from = new Option<string?>("--from") { Description = CliText.Cli_StatsFrom };
+        var to = new Option<string?>("--to") { Description = CliText.Cli_StatsTo };
+        var statsFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        statsFormat.AcceptOnlyFromAmong("text", "csv", "json");
+        var statsOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
+        var stats = new Command("stats", CliText.Cli_Stats) { from, to, statsFormat, statsOut };
+        stats.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await FollowUpCommands.StatsAsync(paths, parse.GetValue(from), parse.GetValue(to), parse.GetValue(statsFormat)!, parse.GetValue(statsOut), Console.Out, ct);
+        }));
+        root.Add(stats);
+
+        var set = new Option<string[]>("--set") { Description = CliText.Cli_SettingsSet, AllowMultipleArgumentsPerToken = false };
+        var settingsFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        settingsFormat.AcceptOnlyFromAmong("text", "json");
+        var settings = new Command("settings", CliText.Cli_Settings) { set, settingsFormat };
+        settings.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await FollowUpCommands.SettingsAsync(paths, parse.GetValue(set) ?? [], parse.GetValue(settingsFormat)!, Console.Out, ct);
+        }));
+        root.Add(settings);
     }
 
     private static JourPaths Paths(ParseResult parse, Option<string?> dataDir) => JourPaths.Resolve(parse.GetValue(dataDir));

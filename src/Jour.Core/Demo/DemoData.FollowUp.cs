@@ -41,11 +41,11 @@ public static partial class DemoData
             new DateOnly(random.Next(1960, 2003), random.Next(1, 13), random.Next(1, 29)),
             (random.Next(1, 50) * 10) + random.Next(0, 10)).Value);
         CaseReason[] reasons = [CaseReason.SicknessOrStaffShortage, CaseReason.SicknessOrStaffShortage, CaseReason.Bankruptcy, CaseReason.ProviderChange, CaseReason.PermitRevoked];
-        for (int i = 0; i < 16; i++)
+        for (int i = 0; i < 24; i++)
         {
             Client client = clients[(i * 7 + 3) % clients.Count];
             long officer = officers[i % officers.Count].Id;
-            LocalDate day = today.PlusDays(-(4 + (i * 7) + random.Next(0, 4)));
+            LocalDate day = today.PlusDays(-(2 + (i * 5) + random.Next(0, 3)));
             int days = 1 + random.Next(0, 3);
             DateTime received = SwedishTime.ToUtcLenient(day.At(new LocalTime(5 + random.Next(0, 12), random.Next(0, 60))));
             var c = store.AddCase(
@@ -79,7 +79,7 @@ public static partial class DemoData
                 }
 
                 StandbyAssistant assistant = staff[(i + d) % staff.Count];
-                bool unsigned = d == days - 1 && i % 8 == 0;
+                bool unsigned = d == days - 1 && i % 10 == 0;
                 store.AddDeployment(new Deployment
                 {
                     CaseId = c.Id,
@@ -107,7 +107,7 @@ public static partial class DemoData
             }
 
             DateTime closeAt = lastEnd.AddDays(2);
-            DriveAt(store, c, officer, received, lastEnd, i % 8 != 0 && closeAt < now ? closeAt : null);
+            DriveAt(store, c, officer, received, lastEnd, i % 10 != 0 && closeAt < now ? closeAt : null);
         }
     }
 

@@ -8,4 +8,6 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(IReadOnlyList<CaseSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<ClientSummary>))]
 [JsonSerializable(typeof(OnCallOutput))]
+[JsonSerializable(typeof(StatisticsReport))]
+[JsonSerializable(typeof(SettingsData))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Jour.Client;
+using Jour.Configuration;
+using Jour.Core.Common;
+using Jour.Core.FollowUp;
+using Jour.Core.Sessions;
+using Jour.Resources;
+
+namespace Jour.Cli;
+
+/// <summary>`jour export invoice`, `jour stats` and `jour settings`: follow-up for finance and the council.</summary>
+internal static class FollowUpCommands
+{
+    private static readonly UTF8Encoding s_utf8Bom = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>The setting names `jour settings --set NAME=VALUE` takes, in the order they are printed.</summary>
+    private static readonly string[] s_keys =
+    [
+        "supplier", "org-number", "vat-number", "f-tax", "customer", "customer-reference", "invoice-address",
+        "contract-start", "contract-end", "annual-compensation", "utilisation-target", "capacity-hours",
+    ];
+
+    public static async Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, TextWriter output, CancellationToken cancellationToken)
+    {
+        ReportPeriod period;
+        if (string.IsNullOrWhiteSpace(month))
+        {
+            // Invoicing is monthly in arrears: the month before this one.
+            DateOnly today = ReportPeriod.LocalDate(DateTime.UtcNow);
+            DateOnly last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+            period = ReportPeriod.Month(last.Year, last.Month);
+        }
+        else if (!ReportPeriod.TryParseMonth(month, out period))
+        {
+            throw new CliException(Error(Messages.Get(ErrorCodes.InvoiceMonthInvalid)));
+        }
+
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        InvoiceBasis basis = await service.GetInvoiceBasisAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
+        string text = format == "csv" ? InvoiceFormat.Csv(basis) : InvoiceFormat.Text(basis);
+        await WriteAsync(text, format == "csv", outFile, output, cancellationToken);
+        return 0;
+    }
+
+    public static async Task<int> StatsAsync(JourPaths paths, string? from, string? to, string format, string? outFile, TextWriter output, CancellationToken cancellationToken)
+    {
+        ReportPeriod quarter = ReportPeriod.QuarterOf(ReportPeriod.LocalDate(DateTime.UtcNow));
+        DateOnly first = ParseDate(from) ?? quarter.From;
+        DateOnly last = ParseDate(to) ?? (from is null ? quarter.To : ReportPeriod.QuarterOf(first).To);
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        StatisticsReport report = await service.GetStatisticsAsync(new StatisticsRequest(first, last), cancellationToken);
+        string text = format switch
+        {
+            "json" => JsonSerializer.Serialize(report, CliJsonContext.Default.StatisticsReport) + "\n",
+            "csv" => StatisticsFormat.Csv(report),
+            _ => StatisticsFormat.Text(report),
+        };
+        await WriteAsync(text, format == "csv", outFile, output, cancellationToken);
+        return 0;
+    }
+
+    public static async Task<int> SettingsAsync(JourPaths paths, IReadOnlyList<string> sets, string format, TextWriter output, CancellationToken cancellationToken)
+    {
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        SettingsData settings = await service.GetSettingsAsync(cancellationToken);
+        if (sets.Count > 0)
+        {
+            foreach (string set in sets)
+            {
+                int eq = set.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    throw new CliException(Error(Format(CliText.Settings_BadSet, set, string.Join(", ", s_keys))));
+                }
+
+                settings = With(settings, set[..eq].Trim().ToLowerInvariant(), set[(eq + 1)..].Trim());
+            }
+
+            settings = await service.SaveSettingsAsync(settings, cancellationToken);
+        }
+
+        if (format == "json")
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(settings, CliJsonContext.Default.SettingsData));
+            return 0;
+        }
+
+        string[] values = Values(settings);
+        for (int i = 0; i < s_keys.Length; i++)
+        {
+            await output.WriteLineAsync($"{s_keys[i],-22}{values[i]}");
+        }
+
+        return 0;
+    }
+
+    private static string[] Values(SettingsData s) =>
+    [
+        s.SupplierName, s.OrganisationNumber, s.VatNumber, s.FTax, s.CustomerName, s.CustomerReference, s.InvoiceAddress,
+        s.ContractStart, s.ContractEnd, s.AnnualCompensation.ToString("0.##", CultureInfo.InvariantCulture),
+        s.UtilisationTargetPercent.ToString("0.##", CultureInfo.InvariantCulture), s.CapacityHoursPerYear.ToString("0.##", CultureInfo.InvariantCulture),
+    ];
+
+    private static SettingsData With(SettingsData s, string key, string value) => key switch
+    {
+        "supplier" => s with { SupplierName = value },
+        "org-number" => s with { OrganisationNumber = value },
+        "vat-number" => s with { VatNumber = value },
+        "f-tax" => s with { FTax = value },
+        "customer" => s with { CustomerName = value },
+        "customer-reference" => s with { CustomerReference = value },
+        "invoice-address" => s with { InvoiceAddress = value },
+        "contract-start" => s with { ContractStart = value },
+        "contract-end" => s with { ContractEnd = value },
+        "annual-compensation" => s with { AnnualCompensation = Amount(key, value) },
+        "utilisation-target" => s with { UtilisationTargetPercent = Amount(key, value) },
+        "capacity-hours" => s with { CapacityHoursPerYear = Amount(key, value) },
+        _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys)))),
+    };
+
+    /// <summary>"1 814 000", "1814000", "65,5" or "65.5".</summary>
+    private static decimal Amount(string key, string value)
+    {
+        string plain = value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace(',', '.');
+        return decimal.TryParse(plain, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal d)
+            ? d
+            : throw new CliException(Error(Format(CliText.Settings_BadNumber, key, value)));
+    }
+
+    private static DateOnly? ParseDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return FollowUpSettings.ParseDate(text.Trim()) ?? throw new CliException(Error(Messages.Format(ErrorCodes.DateInvalid, [text.Trim()])));
+    }
+
+    /// <summary>CSV goes out as UTF-8 with a byte-order mark, to a file or standard output, so spreadsheets read å, ä, ö right.</summary>
+    private static async Task WriteAsync(string text, bool csv, string? outFile, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(outFile))
+        {
+            await File.WriteAllTextAsync(outFile, text, csv ? s_utf8Bom : new UTF8Encoding(false), cancellationToken);
+            return;
+        }
+
+        if (csv)
+        {
+            await output.WriteAsync('\uFEFF');
+        }
+
+        await output.WriteAsync(text);
+    }
+
+    private static string Error(string message) => Format(CliText.Cli_Error, message);
+
+    private static string Format(string template, params object[] args) => string.Format(CultureInfo.CurrentCulture, template, args);
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Resources;
+
+namespace Jour.Cli;
+
+/// <summary>`jour stats` as text (80 columns) or CSV (section;key;label;value, decimal comma).</summary>
+internal static class StatisticsFormat
+{
+    public static string Text(StatisticsReport s)
+    {
+        var sb = new StringBuilder();
+        void Line(string label, string value) => sb.Append(CultureInfo.InvariantCulture, $"{label,-34}{value}").Append('\n');
+        void Rows(IEnumerable<CountRow> rows)
+        {
+            foreach (CountRow r in rows)
+            {
+                Line("  " + r.Label, r.Count.ToString(SwedishCulture.Instance));
+            }
+        }
+
+        sb.Append(Format(CliText.Stats_Title, Date(s.From), Date(s.To), Date(s.CountedTo))).Append('\n');
+        sb.Append(new string('=', InvoiceFormat.Width)).Append('\n');
+        Line(CliText.Stats_Current, Format(CliText.Stats_CurrentValue, s.CurrentPersons, s.Women, s.Men, s.SexUnknown));
+        Line(CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.0"));
+        Line(CliText.Stats_New, s.NewPersons.ToString(SwedishCulture.Instance));
+        Rows(s.NewByReason);
+        Line(CliText.Stats_Closed, s.ClosedPersons.ToString(SwedishCulture.Instance));
+        Rows(s.ClosedByReason);
+        Line(CliText.Stats_Cases, s.CasesReceived.ToString(SwedishCulture.Instance));
+        sb.Append("  ").Append(CliText.Stats_ByReason).Append('\n');
+        Rows(s.CasesByReason);
+        sb.Append("  ").Append(CliText.Stats_ByOutcome).Append('\n');
+        Rows(s.CasesByOutcome);
+        Line(CliText.Stats_Response, s.ResponseMedianMinutes is { } median
+            ? Format(CliText.Stats_ResponseValue, InvoiceFormat.Clock((long)Math.Round(median)), InvoiceFormat.Clock((long)Math.Round(s.ResponseP90Minutes ?? 0)), s.ResponseSamples)
+            : "–");
+        Line(CliText.Stats_Hours, Format(CliText.Stats_HoursValue, InvoiceFormat.Hours(s.MinutesDeployed), InvoiceFormat.Hours(s.SignedMinutes), s.TimeReports, s.UnsignedTimeReports));
+        foreach (PeriodMinutes m in s.Months)
+        {
+            Line("  " + m.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture), InvoiceFormat.Hours(m.Minutes));
+        }
+
+        Line(CliText.Stats_Utilisation, Format(CliText.Stats_UtilisationValue, Number(s.UtilisationPercent, "0.0"), Number(s.TargetPercent, "0.#"), Number(s.CapacityHours, "0")));
+        Line(CliText.Stats_Compensation, Money(s.Compensation));
+        Line(CliText.Stats_CostPerHour, s.CostPerHour is { } cost ? Money(cost) : "–");
+        return sb.ToString();
+    }
+
+    public static string Csv(StatisticsReport s)
+    {
+        var sb = new StringBuilder();
+        void Row(string section, string key, string label, string value) =>
+            sb.Append(string.Join(';', new[] { section, key, label, value }.Select(Cell))).Append("\r\n");
+        void Rows(string section, IEnumerable<CountRow> rows)
+        {
+            foreach (CountRow r in rows)
+            {
+                Row(section, r.Key, r.Label, r.Count.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        Row(CliText.Stats_Col_Section, CliText.Stats_Col_Key, CliText.Stats_Col_Label, CliText.Stats_Col_Value);
+        Row("period", "from", CliText.Stats_From, Date(s.From));
+        Row("period", "to", CliText.Stats_To, Date(s.To));
+        Row("period", "countedTo", CliText.Stats_CountedTo, Date(s.CountedTo));
+        Row("persons", "current", CliText.Stats_Current, s.CurrentPersons.ToString(CultureInfo.InvariantCulture));
+        Row("persons", "women", CliText.Stats_Women, s.Women.ToString(CultureInfo.InvariantCulture));
+        Row("persons", "men", CliText.Stats_Men, s.Men.ToString(CultureInfo.InvariantCulture));
+        Row("persons", "hoursPerWeekPerPerson", CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.00"));
+        Row("persons", "new", CliText.Stats_New, s.NewPersons.ToString(CultureInfo.InvariantCulture));
+        Rows("newByReason", s.NewByReason);
+        Row("persons", "closed", CliText.Stats_Closed, s.ClosedPersons.ToString(CultureInfo.InvariantCulture));
+        Rows("closedByReason", s.ClosedByReason);
+        Row("cases", "received", CliText.Stats_Cases, s.CasesReceived.ToString(CultureInfo.InvariantCulture));
+        Rows("casesByReason", s.CasesByReason);
+        Rows("casesByOutcome", s.CasesByOutcome);
+        Row("response", "medianMinutes", CliText.Stats_ResponseMedian, s.ResponseMedianMinutes is { } m ? Number(m, "0") : "");
+        Row("response", "p90Minutes", CliText.Stats_ResponseP90, s.ResponseP90Minutes is { } p ? Number(p, "0") : "");
+        Row("response", "cases", CliText.Stats_ResponseCases, s.ResponseSamples.ToString(CultureInfo.InvariantCulture));
+        Row("hours", "deployed", CliText.Stats_Hours, InvoiceFormat.Hours(s.MinutesDeployed));
+        Row("hours", "signed", CliText.Stats_Signed, InvoiceFormat.Hours(s.SignedMinutes));
+        foreach (PeriodMinutes month in s.Months)
+        {
+            string key = month.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            Row("hoursByMonth", key, key, InvoiceFormat.Hours(month.Minutes));
+        }
+
+        Row("utilisation", "capacityHours", CliText.Stats_Capacity, Number(s.CapacityHours, "0.00"));
+        Row("utilisation", "percent", CliText.Stats_Utilisation, Number(s.UtilisationPercent, "0.0"));
+        Row("utilisation", "targetPercent", CliText.Stats_Target, Number(s.TargetPercent, "0.#"));
+        Row("cost", "compensation", CliText.Stats_Compensation, s.Compensation.ToString("0", CultureInfo.InvariantCulture));
+        Row("cost", "perHour", CliText.Stats_CostPerHour, s.CostPerHour is { } c ? c.ToString("0", CultureInfo.InvariantCulture) : "");
+        return sb.ToString();
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(double value, string format) => value.ToString(format, SwedishCulture.Instance);
+
+    private static string Money(decimal value) => value.ToString("#,0", SwedishCulture.Instance) + " kr";
+
+    private static string Format(string template, params object[] args) => string.Format(CultureInfo.CurrentCulture, template, args);
+
+    private static string Cell(string value) =>
+        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
