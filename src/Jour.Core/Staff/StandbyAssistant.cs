@@ -9,6 +9,11 @@ public sealed class StandbyAssistant
 
     public string Phone { get; set; } = "";
 
+    /// <summary>Twelve digits, or empty until known; kept in full for the invoice basis.</summary>
+    public string PersonalIdentityNumber { get; set; } = "";
+
+    public EmploymentForm EmploymentForm { get; set; }
+
     public List<string> Competences { get; set; } = [];
 
     public decimal WeeklyHourLimit { get; set; } = 40;
@@ -16,6 +21,9 @@ public sealed class StandbyAssistant
     public bool IsBlocked { get; set; }
 
     public List<Delegation> Delegations { get; set; } = [];
+
+    /// <summary>Declared availability and unavailability, in any order.</summary>
+    public List<AvailabilityPeriod> Availability { get; set; } = [];
 
     /// <summary>Clients the assistant already knows: continuity, ranked first.</summary>
     public List<long> KnownClientIds { get; set; } = [];
