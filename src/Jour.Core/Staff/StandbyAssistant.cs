@@ -31,6 +31,9 @@ public sealed class StandbyAssistant
     /// <summary>Clients the assistant must not be sent to.</summary>
     public List<long> ExcludedClientIds { get; set; } = [];
 
+    /// <summary>Raised by every save, so a save over someone else's newer one is refused.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Who blocked or unblocked, when and why, newest last; kept for ever.</summary>
     public List<BlockEntry> BlockLog { get; set; } = [];
 }
