@@ -48,4 +48,8 @@ public static class Ops
     public const string SaveSettings = "save-settings";
     public const string InvoiceBasis = "invoice-basis";
     public const string Statistics = "statistics";
+    public const string StaffMember = "staff-member";
+    public const string SaveStaff = "save-staff";
+    public const string PoolWeek = "pool-week";
+    public const string DeployedHours = "deployed-hours";
 }

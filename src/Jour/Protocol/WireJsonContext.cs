@@ -56,4 +56,7 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(InvoiceBasis))]
 [JsonSerializable(typeof(StatisticsRequest))]
 [JsonSerializable(typeof(StatisticsReport))]
+[JsonSerializable(typeof(StaffData))]
+[JsonSerializable(typeof(PoolWeek))]
+[JsonSerializable(typeof(IReadOnlyList<AssistantHours>))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -162,6 +162,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SaveSettings => Ok(request.Id, Wait(_service.SaveSettingsAsync(Arg(request, WireJsonContext.Default.SettingsData))), WireJsonContext.Default.SettingsData),
                 Ops.InvoiceBasis => Ok(request.Id, Wait(_service.GetInvoiceBasisAsync(Arg(request, WireJsonContext.Default.InvoiceRequest))), WireJsonContext.Default.InvoiceBasis),
                 Ops.Statistics => Ok(request.Id, Wait(_service.GetStatisticsAsync(Arg(request, WireJsonContext.Default.StatisticsRequest))), WireJsonContext.Default.StatisticsReport),
+                Ops.StaffMember => Ok(request.Id, Wait(_service.GetStaffMemberAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.StaffData),
+                Ops.SaveStaff => Ok(request.Id, Wait(_service.SaveStaffAsync(Arg(request, WireJsonContext.Default.StaffData))), WireJsonContext.Default.StaffData),
+                Ops.PoolWeek => PoolWeek(request),
+                Ops.DeployedHours => DeployedHours(request),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }
@@ -211,6 +215,18 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
         return Ok(request.Id, Wait(_service.GetOnCallHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListOfficerHours);
+    }
+
+    private ServerMessage PoolWeek(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetPoolWeekAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.PoolWeek);
+    }
+
+    private ServerMessage DeployedHours(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetDeployedHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListAssistantHours);
     }
 
     // The in-process service completes synchronously; unwrapping keeps JourException as it is.
