@@ -2,6 +2,7 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Demo;
+using Jour.Core.FollowUp;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Storage;
@@ -90,6 +91,7 @@ public sealed class LiteJourStoreTests : IDisposable
     {
         string path = Path.Combine(_dir, "rt.db");
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero));
+        DateTime now0 = time.GetUtcNow().UtcDateTime;
         using (LiteJourStore store = LiteJourStore.OpenFile(path, "k"))
         {
             DemoData.Seed(store, time);
@@ -97,7 +99,16 @@ public sealed class LiteJourStoreTests : IDisposable
 
         using LiteJourStore reopened = LiteJourStore.OpenFile(path, "k");
         Assert.True(reopened.IsDemo);
-        Assert.Equal(12, reopened.CountCases());
+        Assert.Equal(12 + 24, reopened.CountCases());
+        FollowUpSettings settings = reopened.LoadSettings()!;
+        Assert.Equal(FollowUpSettings.DefaultAnnualCompensation, settings.AnnualCompensation);
+        Assert.NotNull(settings.ContractEndDate);
+        var reported = reopened.LoadTimeReported(now0.AddDays(-130), now0);
+        Assert.NotEmpty(reported);
+        Assert.All(reported, d => Assert.Equal(DateTimeKind.Utc, d.Report!.StartUtc.Kind));
+        Assert.Contains(reported, d => d.Report!.IsSigned && d.Report.AssistantPersonalNumber.Length == 12);
+        Case ended = reopened.LoadCasesActiveIn(now0.AddDays(-130), now0).First(c => c.State == CaseState.Closed);
+        Assert.Equal(DateTimeKind.Utc, ended.EndedUtc!.Value.Kind);
         Case staffing = reopened.LoadOpenCases().First(c => c.State == CaseState.Staffing);
         Assert.True(staffing.IsVerified);
         Assert.Equal(DateTimeKind.Utc, staffing.ReceivedUtc.Kind);

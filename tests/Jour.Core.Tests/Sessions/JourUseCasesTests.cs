@@ -39,7 +39,8 @@ public sealed class JourUseCasesTests : IDisposable
             Assert.Contains(open, states);
         }
 
-        Assert.Equal(12, _store.CountCases());
+        // Twelve cases across the states, plus 24 of the last four months with time reports (follow-up).
+        Assert.Equal(12 + 24, _store.CountCases());
     }
 
     [Fact]
