@@ -31,6 +31,9 @@ public sealed class Canvas
 
     public string Bar => _ascii ? "|" : "│";
 
+    /// <summary>Plain ASCII only (--ascii): charts draw with # and . instead of block characters.</summary>
+    public bool Ascii => _ascii;
+
     public string Marker => _ascii ? ">" : "▶";
 
     public string Arrow => _ascii ? "->" : "→";

@@ -257,6 +257,13 @@ public sealed class ShellView : View
             // In words, not only in colour: nobody will answer the on-call line then.
             canvas.Line(row, "! " + Format.Text(UiText.Status_Gap, Format.When(gap, UtcNow)), highlight: true);
         }
+        else if (Session.Status?.ContractExtensionDue is { } end)
+        {
+            // From two weeks before the contract's last day until a new end is entered (issue 8).
+            string day = end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            bool ended = end < Jour.Core.FollowUp.ReportPeriod.LocalDate(UtcNow);
+            canvas.Line(row, Format.Text(ended ? UiText.Status_ContractEnded : UiText.Status_ContractExtension, day), highlight: true);
+        }
         else
         {
             canvas.Line(row, canvas.Rule);
@@ -401,7 +408,7 @@ public sealed class ShellView : View
         MainScreen.Roster => new Roster.RosterScreen(this),
         MainScreen.Staff => RegisterScreens.Staff(this),
         MainScreen.Clients => RegisterScreens.Clients(this),
-        MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),
+        MainScreen.Reports => new Reports.ReportsScreen(this),
         _ => new ComingScreen(UiText.Screen_Handover),
     };
 }

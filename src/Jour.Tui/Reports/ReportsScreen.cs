@@ -1,0 +1,196 @@
+using System.Globalization;
+using Jour.Core.Common;
+using Jour.Core.FollowUp;
+using Jour.Core.Sessions;
+using Jour.Tui.Resources;
+using Jour.Tui.Shell;
+using Terminal.Gui.Input;
+
+namespace Jour.Tui.Reports;
+
+/// <summary>
+/// F6: the follow-up for the council's quarterly meetings (seeds 000, 002, 003, 004). Utilisation against
+/// the target and cost per used hour first, then hours per month as bars, the weekly trend as a
+/// sparkline, and the persons and cases. ← → move by a period, P switches quarter / month / year.
+/// </summary>
+public sealed class ReportsScreen : IScreen, IReloadable
+{
+    private const int LabelWidth = 10;
+
+    private readonly ShellView _shell;
+    private PeriodKind _kind = PeriodKind.Quarter;
+    private ReportPeriod _period;
+    private StatisticsReport? _report;
+
+    public ReportsScreen(ShellView shell)
+    {
+        _shell = shell;
+        _period = ReportPeriod.QuarterOf(Today);
+        Reload();
+    }
+
+    private enum PeriodKind
+    {
+        Quarter,
+        Month,
+        Year,
+    }
+
+    public string Title => UiText.Screen_Reports;
+
+    public IReadOnlyList<(string Key, string Text)> Help =>
+    [
+        ("← →", UiText.Help_Reports_Move),
+        ("P", UiText.Help_Reports_Kind),
+        ("I", UiText.Help_Reports_Today),
+    ];
+
+    public IReadOnlyList<string> KeyHints => [UiText.Key_ReportsMove, UiText.Key_ReportsKind, UiText.Key_Today];
+
+    private DateOnly Today => ReportPeriod.LocalDate(_shell.UtcNow);
+
+    public void Reload()
+    {
+        ReportPeriod asked = _period;
+        _shell.RunInBackground(
+            () => _shell.Session.Service.GetStatisticsAsync(new StatisticsRequest(asked.From, asked.To)),
+            report =>
+            {
+                if (report.From == _period.From && report.To == _period.To)
+                {
+                    _report = report;
+                }
+            });
+    }
+
+    public bool HandleKey(Key key)
+    {
+        if (key == Key.CursorLeft || key == Key.CursorRight)
+        {
+            int step = key == Key.CursorLeft ? -1 : 1;
+            DateOnly from = _kind switch
+            {
+                PeriodKind.Month => _period.From.AddMonths(step),
+                PeriodKind.Year => _period.From.AddYears(step),
+                _ => _period.From.AddMonths(3 * step),
+            };
+            SetPeriod(from);
+            return true;
+        }
+
+        if (key == Key.P)
+        {
+            _kind = _kind switch
+            {
+                PeriodKind.Quarter => PeriodKind.Month,
+                PeriodKind.Month => PeriodKind.Year,
+                _ => PeriodKind.Quarter,
+            };
+            SetPeriod(_period.From);
+            return true;
+        }
+
+        if (key == Key.I)
+        {
+            SetPeriod(Today);
+            return true;
+        }
+
+        return false;
+    }
+
+    public void Draw(Canvas canvas)
+    {
+        canvas.Line(0, PeriodTitle());
+        StatisticsReport? s = _report;
+        if (s is null || s.From != _period.From || s.To != _period.To)
+        {
+            canvas.Line(2, "  " + UiText.Reports_Loading);
+            return;
+        }
+
+        int row = 1;
+        if (s.CountedTo < s.To)
+        {
+            canvas.Line(row, "  " + Format.Text(UiText.Reports_CountedTo, Date(s.CountedTo)));
+        }
+
+        row++;
+        string gauge = Charts.Gauge(s.UtilisationPercent, s.TargetPercent, 32, canvas.Ascii);
+        canvas.Line(row++, $"{UiText.Reports_Utilisation,-LabelWidth - 11} {Number(s.UtilisationPercent, "0.0"),6} %  {gauge} {Format.Text(UiText.Reports_Target, Number(s.TargetPercent, "0.#"))}");
+        string cost = s.CostPerHour is { } c ? Money(c) : "–";
+        canvas.Line(row++, $"{UiText.Reports_CostPerHour,-LabelWidth - 11} {cost,8}    {Format.Text(UiText.Reports_Compensation, Money(s.Compensation), Number(s.CapacityHours, "0"))}");
+        canvas.Line(row++, $"{UiText.Reports_Hours,-LabelWidth - 11} {Hours(s.MinutesDeployed),8}    {Format.Text(UiText.Reports_HoursDetail, Hours(s.SignedMinutes), s.UnsignedTimeReports)}");
+        row++;
+
+        // Hours per month as bars (a year has twelve rows, so at most what fits is shown).
+        long max = s.Months.Count == 0 ? 0 : s.Months.Max(m => m.Minutes);
+        int barWidth = canvas.Width - LabelWidth - 12;
+        int monthRows = Math.Min(s.Months.Count, Math.Max(1, canvas.Height - row - 7));
+        canvas.Line(row++, UiText.Reports_PerMonth);
+        foreach (PeriodMinutes m in s.Months.TakeLast(monthRows))
+        {
+            string label = m.Start.ToString("MMM yyyy", CultureInfo.CurrentCulture);
+            canvas.Line(row++, $"  {label,-LabelWidth}{Charts.Bar(m.Minutes, max, barWidth, canvas.Ascii)} {Hours(m.Minutes),8}");
+        }
+
+        // The trend stops at the week holding the last counted day: weeks to come would read as a drop.
+        var counted = s.Weeks.Where(w => w.Start <= s.CountedTo).ToList();
+        var trend = counted.TakeLast(Math.Min(counted.Count, canvas.Width - 34)).ToList();
+        if (trend.Count > 0)
+        {
+            string spark = Charts.Sparkline([.. trend.Select(w => (double)w.Minutes)], canvas.Ascii);
+            canvas.Line(row++, $"{UiText.Reports_Trend,-LabelWidth - 2}{spark}  {Format.Text(UiText.Reports_Weeks, WeekNumber(trend[0].Start), WeekNumber(trend[^1].Start))}");
+        }
+
+        row++;
+        canvas.Line(row++, Format.Text(UiText.Reports_Persons, s.CurrentPersons, s.Women, s.Men, s.NewPersons, s.ClosedPersons, Number(s.HoursPerWeekPerPerson, "0.0")));
+        string response = s.ResponseMedianMinutes is { } median
+            ? Format.Text(UiText.Reports_Response, Clock(median), Clock(s.ResponseP90Minutes ?? 0), s.ResponseSamples)
+            : "";
+        canvas.Line(row++, Format.Text(UiText.Reports_Cases, s.CasesReceived) + response);
+        canvas.Line(row++, UiText.Reports_Reasons + " " + string.Join(", ", s.CasesByReason.Select(r => $"{r.Label} {r.Count}")));
+        if (row < canvas.Height)
+        {
+            canvas.Line(row, UiText.Reports_NewReasons + " " + string.Join(", ", s.NewByReason.Select(r => $"{r.Label} {r.Count}")));
+        }
+    }
+
+    private void SetPeriod(DateOnly day)
+    {
+        _period = _kind switch
+        {
+            PeriodKind.Month => ReportPeriod.Month(day.Year, day.Month),
+            PeriodKind.Year => new ReportPeriod(new DateOnly(day.Year, 1, 1), new DateOnly(day.Year, 12, 31)),
+            _ => ReportPeriod.QuarterOf(day),
+        };
+        Reload();
+    }
+
+    private string PeriodTitle()
+    {
+        string name = _kind switch
+        {
+            PeriodKind.Month => _period.From.ToString("MMMM yyyy", CultureInfo.CurrentCulture),
+            PeriodKind.Year => _period.From.Year.ToString(CultureInfo.InvariantCulture),
+            _ => Format.Text(UiText.Reports_Quarter, ((_period.From.Month - 1) / 3) + 1, _period.From.Year),
+        };
+        return $" {name}  ({Date(_period.From)} – {Date(_period.To)})";
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(double value, string format) => value.ToString(format, SwedishCulture.Instance);
+
+    private static string Money(decimal value) => value.ToString("#,0", SwedishCulture.Instance) + " kr";
+
+    private static string Hours(long minutes) => (minutes / 60.0).ToString("0.0", SwedishCulture.Instance) + " h";
+
+    private static string Clock(double minutes)
+    {
+        long m = (long)Math.Round(minutes);
+        return $"{m / 60}:{m % 60:00}";
+    }
+
+    private static int WeekNumber(DateOnly monday) => ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue));
+}
