@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Attributes;
+using Jour.Core.FollowUp;
+using Jour.Core.Sessions;
+using Jour.Core.Users;
+using Jour.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Jour.Bench;
+
+/// <summary>
+/// Issue 8's numbers on the generated database (<see cref="BenchDatabase.Standard"/>: 100,000 cases
+/// over a year, about 500,000 time reports, encrypted file): a year of statistics, and one month's
+/// invoicing basis, each through the use case as the server runs it.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[MemoryDiagnoser]
+public class FollowUpBenchmarks
+{
+    private string _directory = "";
+    private LiteJourStore _store = null!;
+    private JourUseCases _useCases = null!;
+    private SessionInfo _finance = null!;
+    private StatisticsRequest _year = null!;
+    private InvoiceRequest _month = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _directory = Directory.CreateTempSubdirectory("jour-bench-").FullName;
+        _store = BenchDatabase.Open(_directory);
+        _useCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), NullLogger<JourUseCases>.Instance);
+        _finance = new SessionInfo(1, "bench", Role.Finance, false);
+        DateOnly today = ReportPeriod.LocalDate(DateTime.UtcNow);
+        _year = new StatisticsRequest(today.AddYears(-1).AddDays(1), today);
+        DateOnly last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        _month = new InvoiceRequest(last.Year, last.Month);
+
+        StatisticsReport s = _useCases.GetStatistics(_year);
+        InvoiceBasis b = _useCases.GetInvoiceBasis(_finance, _month);
+        Console.WriteLine($"// year: {s.CasesReceived} cases received, {s.TimeReports} time reports, {s.MinutesDeployed / 60} h; month: {b.SignedCount} signed, {b.UnsignedCount} unsigned");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark]
+    public StatisticsReport StatisticsForAYear() => _useCases.GetStatistics(_year);
+
+    [Benchmark]
+    public InvoiceBasis InvoiceBasisForAMonth() => _useCases.GetInvoiceBasis(_finance, _month);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Jour.EndToEnd.Tests;
+
+/// <summary>Issue 8 "done when": the invoice CSV on the demo, and the reports screen at 80x24.</summary>
+public sealed class FollowUpTests : IDisposable
+{
+    private readonly JourInstall _jour = new();
+
+    public void Dispose() => _jour.Dispose();
+
+    [Fact]
+    public void InvoiceCsv_OpensAsSwedishCsv_AndItsTotalIsTheSumOfTheSignedReports()
+    {
+        DateTime lastMonth = DateTime.UtcNow.AddMonths(-1);
+        string month = lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        string file = Path.Combine(_jour.DataDir, "faktura.csv");
+
+        (int code, _, string err) = _jour.Run("export", "invoice", "--month", month, "--format", "csv", "--out", file);
+        Assert.True(code == 0, err);
+
+        byte[] bytes = File.ReadAllBytes(file);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        string[] lines = new UTF8Encoding(false).GetString(bytes[3..]).Split("\r\n");
+        Assert.Equal("Fakturaunderlag;" + month, lines[0]);
+        int header = Array.FindIndex(lines, l => l.StartsWith("Brukare;Personnummer brukare;", StringComparison.Ordinal));
+        int total = Array.FindIndex(lines, l => l.StartsWith("Summa signerat;", StringComparison.Ordinal));
+        Assert.True(header > 0 && total > header + 1, string.Join('\n', lines));
+        string[] columns = lines[header].Split(';');
+        int minutesColumn = Array.IndexOf(columns, "Minuter");
+        int hoursColumn = Array.IndexOf(columns, "Timmar");
+        var rows = lines[(header + 1)..total].Select(l => l.Split(';')).ToList();
+        Assert.All(rows, r => Assert.Equal(columns.Length, r.Length));
+        Assert.All(rows, r => Assert.Matches(@"^\d{8}-\d{4}$", r[1]));
+        Assert.All(rows, r => Assert.Matches(@"^\d+,\d\d$", r[hoursColumn]));
+
+        long rowMinutes = rows.Sum(r => long.Parse(r[minutesColumn], CultureInfo.InvariantCulture));
+        string[] totalRow = lines[total].Split(';');
+        Assert.Equal(rowMinutes, long.Parse(totalRow[minutesColumn], CultureInfo.InvariantCulture));
+        Assert.Equal((rowMinutes / 60m).ToString("0.00", CultureInfo.GetCultureInfo("sv-SE")), totalRow[hoursColumn]);
+
+        // Reconciled against the statistics, which read the time reports by their own path: signed
+        // plus unsigned minutes of the month are the hours deployed that month.
+        string unsignedLine = lines.Single(l => l.StartsWith("Osignerade tidsredovisningar", StringComparison.Ordinal));
+        decimal unsignedHours = decimal.Parse(unsignedLine.Split(';')[2], CultureInfo.GetCultureInfo("sv-SE"));
+        var first = new DateOnly(lastMonth.Year, lastMonth.Month, 1);
+        (code, string json, err) = _jour.Run("stats", "--from", first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--to", first.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--format", "json");
+        Assert.True(code == 0, err);
+        using JsonDocument stats = JsonDocument.Parse(json);
+        long signed = stats.RootElement.GetProperty("signedMinutes").GetInt64();
+        long deployed = stats.RootElement.GetProperty("minutesDeployed").GetInt64();
+        Assert.True(signed > 0);
+        Assert.Equal(signed, rowMinutes);
+        Assert.Equal((deployed - signed) / 60m, unsignedHours, 2);
+    }
+
+    [Fact]
+    public void InvoiceBasis_IsRefusedToAnOnCallOfficer()
+    {
+        (int code, string output, string err) = _jour.RunWith(new Dictionary<string, string> { ["JOUR_USER"] = "Anna Lindqvist" }, "export", "invoice", "--format", "text");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("Bara ekonomi eller administratör", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportsScreen_ShowsTheQuartersUtilisationAndCostPerHourWithAChart_At80x24()
+    {
+        using var tmux = new Tmux(_jour.Command());
+        tmux.WaitFor("Öppna ärenden");
+
+        tmux.Keys("F6");
+        string screen = tmux.WaitFor("Kostnad/använd timme").Screen;
+
+        Assert.Contains("Kvartal", screen, StringComparison.Ordinal);
+        Assert.Matches(@"Nyttjandegrad\s+\d+,\d %\s+\[[█░|]+\] mål 65 %", screen);
+        Assert.Matches(@"Kostnad/använd timme\s+[\d  ]+ kr", screen);
+        Assert.Contains("Timmar per månad", screen, StringComparison.Ordinal);
+        Assert.Contains("█", screen, StringComparison.Ordinal);
+        Assert.Matches(@"Per vecka\s+[ ▁▂▃▄▅▆▇█]+\s+v\d+–v\d+", screen);
+        Assert.All(screen.Split('\n'), l => Assert.True(l.Length <= 80, l));
+
+        // The previous quarter, then a month.
+        tmux.Keys("Left");
+        string previous = tmux.WaitUntil(s => !s.Contains(screen.Split('\n')[2], StringComparison.Ordinal) && s.Contains("Kostnad/använd timme", StringComparison.Ordinal), "previous quarter").Screen;
+        Assert.Contains("Kvartal", previous, StringComparison.Ordinal);
+        tmux.Keys("p");
+        tmux.WaitUntil(s => !s.Contains("Kvartal", StringComparison.Ordinal) && s.Contains("Kostnad/använd timme", StringComparison.Ordinal), "a month");
+    }
+}
