@@ -158,6 +158,13 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SaveRotation => Ok(request.Id, Wait(_service.SaveRotationAsync(Arg(request, WireJsonContext.Default.RotationData))), WireJsonContext.Default.RotationData),
                 Ops.Officers => Ok(request.Id, Wait(_service.GetOfficersAsync()), WireJsonContext.Default.IReadOnlyListOfficerSummary),
                 Ops.OnCallHours => OnCallHours(request),
+                Ops.Journal => Ok(request.Id, Wait(_service.GetJournalAsync(Arg(request, WireJsonContext.Default.JournalRequest))), WireJsonContext.Default.JournalView),
+                Ops.AddJournalEntry => Ok(request.Id, Wait(_service.AddJournalEntryAsync(Arg(request, WireJsonContext.Default.JournalEntryRequest))), WireJsonContext.Default.JournalEntryData),
+                Ops.AccessLog => Ok(request.Id, Wait(_service.GetAccessLogAsync(Arg(request, WireJsonContext.Default.AccessLogQuery))), WireJsonContext.Default.IReadOnlyListAccessLogRow),
+                Ops.Incidents => Ok(request.Id, Wait(_service.GetIncidentsAsync()), WireJsonContext.Default.IReadOnlyListIncidentData),
+                Ops.SaveIncident => Ok(request.Id, Wait(_service.SaveIncidentAsync(Arg(request, WireJsonContext.Default.IncidentData))), WireJsonContext.Default.IncidentData),
+                Ops.Complaints => Ok(request.Id, Wait(_service.GetComplaintsAsync()), WireJsonContext.Default.IReadOnlyListComplaintData),
+                Ops.SaveComplaint => Ok(request.Id, Wait(_service.SaveComplaintAsync(Arg(request, WireJsonContext.Default.ComplaintData))), WireJsonContext.Default.ComplaintData),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }

@@ -1,0 +1,11 @@
+namespace Jour.Core.AccessLog;
+
+/// <summary>What sensitive data a user saw.</summary>
+public enum AccessedData
+{
+    JournalSol,
+    JournalLss,
+
+    /// <summary>The client form: the full personnummer and the access note (door codes, keys).</summary>
+    PersonalNumberAndAccessNote,
+}
