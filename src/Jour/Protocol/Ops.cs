@@ -51,4 +51,8 @@ public static class Ops
     public const string SaveIncident = "save-incident";
     public const string Complaints = "complaints";
     public const string SaveComplaint = "save-complaint";
+    public const string StaffMember = "staff-member";
+    public const string SaveStaff = "save-staff";
+    public const string PoolWeek = "pool-week";
+    public const string DeployedHours = "deployed-hours";
 }

@@ -61,4 +61,7 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<IncidentData>))]
 [JsonSerializable(typeof(ComplaintData))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintData>))]
+[JsonSerializable(typeof(StaffData))]
+[JsonSerializable(typeof(PoolWeek))]
+[JsonSerializable(typeof(IReadOnlyList<AssistantHours>))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
