@@ -12,6 +12,6 @@ public enum AccessBasis
     /// <summary>Emergency access with a stated reason; highlighted for review.</summary>
     Emergency,
 
-    /// <summary>The client register (opening the client form).</summary>
+    /// <summary>A register: opening the client form or the staff form.</summary>
     Register,
 }

@@ -9,7 +9,10 @@ public sealed class AccessLogEntry
 
     public long UserId { get; set; }
 
+    /// <summary>The client whose data was read; 0 when it was a standby assistant's (<see cref="AssistantId"/>).</summary>
     public long ClientId { get; set; }
+
+    public long? AssistantId { get; set; }
 
     public AccessedData What { get; set; }
 

@@ -8,4 +8,7 @@ public enum AccessedData
 
     /// <summary>The client form: the full personnummer and the access note (door codes, keys).</summary>
     PersonalNumberAndAccessNote,
+
+    /// <summary>The staff form: a standby assistant's full personnummer.</summary>
+    AssistantPersonalNumber,
 }

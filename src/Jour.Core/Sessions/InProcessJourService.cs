@@ -168,7 +168,7 @@ public sealed class InProcessJourService : IJourService
     public Task<ComplaintData> SaveComplaintAsync(ComplaintData complaint, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.SaveComplaint(Actor(), complaint));
     public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
-        Run(() => Actor() is not null ? _useCases.GetStaffMember(assistantId) : null!);
+        Run(() => _useCases.GetStaffMember(Actor(), assistantId));
 
     public Task<StaffData> SaveStaffAsync(StaffData assistant, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.SaveStaff(Actor(), assistant));

@@ -115,6 +115,7 @@ public sealed partial class JourUseCases
 
         var users = UserNames();
         var clients = _store.LoadClients().ToDictionary(c => c.Id, c => c.Name);
+        var staff = _store.LoadStaff().ToDictionary(s => s.Id, s => Messages.Format("AccessLog_Assistant", [s.Name]));
         var caseNumbers = new Dictionary<long, string>();
         string CaseNumber(long? id)
         {
@@ -146,12 +147,36 @@ public sealed partial class JourUseCases
                     e.UserId,
                     users.GetValueOrDefault(e.UserId, "?"),
                     e.ClientId,
-                    clients.GetValueOrDefault(e.ClientId, "?"),
+                    e.AssistantId is { } assistant ? staff.GetValueOrDefault(assistant, "?") : clients.GetValueOrDefault(e.ClientId, "?"),
                     e.What,
                     e.Basis,
                     CaseNumber(e.CaseId),
                     e.Reason)),
         ];
+    }
+
+    /// <summary>An assistant in full for the staff form, with the full personnummer, so the read is logged.</summary>
+    public StaffData GetStaffMember(SessionInfo actor, long assistantId)
+    {
+        StaffData data = GetStaffMember(assistantId);
+        if (data.PersonalIdentityNumber.Length > 0)
+        {
+            lock (_writeGate)
+            {
+                _store.AppendAccess(new AccessLogEntry
+                {
+                    AtUtc = UtcNow,
+                    UserId = actor.UserId,
+                    AssistantId = data.Id,
+                    What = AccessedData.AssistantPersonalNumber,
+                    Basis = AccessBasis.Register,
+                });
+            }
+
+            Wrote();
+        }
+
+        return data;
     }
 
     /// <summary>

@@ -177,6 +177,22 @@ public sealed class RecordsUseCaseTests : IDisposable
     }
 
     [Fact]
+    public void OpeningTheStaffForm_LogsTheAssistantsFullNumber()
+    {
+        var assistant = _store.LoadStaff()[0];
+        assistant.PersonalIdentityNumber = "194608239986";
+        _store.UpdateStaff(assistant);
+        long id = assistant.Id;
+
+        StaffData data = _useCases.GetStaffMember(_outsider, id);
+
+        Assert.Equal(12, data.PersonalIdentityNumber.Length);
+        AccessLogRow row = Log(_outsider).Single();
+        Assert.Equal(AccessedData.AssistantPersonalNumber, row.What);
+        Assert.Equal(data.Name + " (personal)", row.ClientName);
+    }
+
+    [Fact]
     public void AccessLog_OnlyForMasAndAdmin_FilteredByUserClientAndPeriod()
     {
         var ex = Assert.Throws<JourException>(() => _useCases.GetAccessLog(_caseOfficer, new AccessLogQuery(s_now.AddDays(-1), s_now.AddDays(1), null, null)));
