@@ -18,11 +18,7 @@ public sealed class RecordsTests
     public async Task Journal_FromACase_ShowsOneSeriesAtATime_NeverMixed()
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
-        session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
-        OpenCase(session, staffing);
-
-        session.Press(new Key('j'));
+        await OpenJournalOfAStaffingCaseAsync(session);
         string lss = session.WaitFor("Journal LSS för", LssText, "RÄTTELSE av #", "Åtkomst: på ärende");
         Assert.DoesNotContain(SolText, lss, StringComparison.Ordinal);
         Assert.DoesNotContain("Journal SoL för", lss, StringComparison.Ordinal);
@@ -42,11 +38,7 @@ public sealed class RecordsTests
     public async Task Journal_NoKeyDeletesAnEntry_ACorrectionIsANewEntry()
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
-        session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
-        OpenCase(session, staffing);
-        session.Press(new Key('j'));
-        session.WaitFor("Journal LSS för", LssText);
+        CaseSummary staffing = await OpenJournalOfAStaffingCaseAsync(session);
         long clientId = (await session.Service.GetCaseAsync(staffing.Id)).ClientId;
         var before = (await session.Service.GetJournalAsync(new JournalRequest(clientId, JournalSeries.Lss, ""))).Entries;
 
@@ -160,11 +152,17 @@ public sealed class RecordsTests
         Assert.False(saved.MasNotified);
     }
 
-    private static void OpenCase(HeadlessSession session, CaseSummary c)
+    /// <summary>From the board, the first case in Bemannas, then J: its client's journal (LSS first).</summary>
+    private static async Task<CaseSummary> OpenJournalOfAStaffingCaseAsync(HeadlessSession session)
     {
+        session.WaitFor("Öppna ärenden");
+        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
         session.Press(new Key('/'));
-        session.Type(c.Number);
+        session.Type(staffing.Number);
         session.Press(Key.Enter, Key.Enter);
         session.WaitFor("Tidslinje");
+        session.Press(new Key('j'));
+        session.WaitFor("Journal LSS för", LssText);
+        return staffing;
     }
 }
