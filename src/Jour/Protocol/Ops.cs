@@ -44,4 +44,8 @@ public static class Ops
     public const string SaveRotation = "save-rotation";
     public const string Officers = "officers";
     public const string OnCallHours = "on-call-hours";
+    public const string Handover = "handover";
+    public const string MakeHandover = "hand-over";
+    public const string AcknowledgeHandover = "acknowledge-handover";
+    public const string Handovers = "handovers";
 }

@@ -51,4 +51,9 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(RotationData))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerHours>))]
+[JsonSerializable(typeof(HandoverRequest))]
+[JsonSerializable(typeof(HandoverView))]
+[JsonSerializable(typeof(HandoverNotesRequest))]
+[JsonSerializable(typeof(HandoverRecordData))]
+[JsonSerializable(typeof(IReadOnlyList<HandoverRecordData>))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -158,6 +158,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SaveRotation => Ok(request.Id, Wait(_service.SaveRotationAsync(Arg(request, WireJsonContext.Default.RotationData))), WireJsonContext.Default.RotationData),
                 Ops.Officers => Ok(request.Id, Wait(_service.GetOfficersAsync()), WireJsonContext.Default.IReadOnlyListOfficerSummary),
                 Ops.OnCallHours => OnCallHours(request),
+                Ops.Handover => Ok(request.Id, Wait(_service.GetHandoverAsync(Arg(request, WireJsonContext.Default.HandoverRequest))), WireJsonContext.Default.HandoverView),
+                Ops.MakeHandover => Ok(request.Id, Wait(_service.HandOverAsync(Arg(request, WireJsonContext.Default.HandoverNotesRequest))), WireJsonContext.Default.HandoverRecordData),
+                Ops.AcknowledgeHandover => Ok(request.Id, Wait(_service.AcknowledgeHandoverAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.HandoverRecordData),
+                Ops.Handovers => Ok(request.Id, Wait(_service.GetHandoversAsync()), WireJsonContext.Default.IReadOnlyListHandoverRecordData),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }
