@@ -48,4 +48,8 @@ public static class Ops
     public const string MakeHandover = "hand-over";
     public const string AcknowledgeHandover = "acknowledge-handover";
     public const string Handovers = "handovers";
+    public const string StaffMember = "staff-member";
+    public const string SaveStaff = "save-staff";
+    public const string PoolWeek = "pool-week";
+    public const string DeployedHours = "deployed-hours";
 }

@@ -56,4 +56,7 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(HandoverNotesRequest))]
 [JsonSerializable(typeof(HandoverRecordData))]
 [JsonSerializable(typeof(IReadOnlyList<HandoverRecordData>))]
+[JsonSerializable(typeof(StaffData))]
+[JsonSerializable(typeof(PoolWeek))]
+[JsonSerializable(typeof(IReadOnlyList<AssistantHours>))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
