@@ -167,6 +167,17 @@ public sealed class InProcessJourService : IJourService
 
     public Task<ComplaintData> SaveComplaintAsync(ComplaintData complaint, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.SaveComplaint(Actor(), complaint));
+    public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetHandover(request) : null!);
+
+    public Task<HandoverRecordData> HandOverAsync(HandoverNotesRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.HandOver(Actor(), request));
+
+    public Task<HandoverRecordData> AcknowledgeHandoverAsync(long handoverId, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.AcknowledgeHandover(Actor(), handoverId));
+
+    public Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetHandovers() : []);
     public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.GetStaffMember(Actor(), assistantId));
 
