@@ -75,6 +75,12 @@ public static class LargeData
                 written += batch.Count;
                 batch.Clear();
                 progress?.Invoke(written);
+
+                // The store checkpoints only when told; without this the log would hold the whole file once more.
+                if (written % (options.BatchSize * 10) == 0)
+                {
+                    store.Checkpoint();
+                }
             }
         }
 

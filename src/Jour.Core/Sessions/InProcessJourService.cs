@@ -147,6 +147,18 @@ public sealed class InProcessJourService : IJourService
     public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ImportStaff(Actor(), request));
 
+    public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetStaffMember(assistantId) : null!);
+
+    public Task<StaffData> SaveStaffAsync(StaffData assistant, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveStaff(Actor(), assistant));
+
+    public Task<PoolWeek> GetPoolWeekAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetPoolWeek(fromUtc, toUtc) : null!);
+
+    public Task<IReadOnlyList<AssistantHours>> GetDeployedHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetDeployedHours(fromUtc, toUtc) : []);
+
     public void Dispose() => _useCases.Hub.Changed -= OnChanged;
 
     private SessionInfo Actor() => _session ?? throw new JourException(ErrorCodes.NotSignedIn);

@@ -72,7 +72,7 @@ internal static class GenerateCommand
                 int reported = 0;
                 summary = LargeData.Generate(store, store, options, TimeProvider.System, written =>
                 {
-                    if (written - reported >= step || written == options.Cases)
+                    if (written - reported >= step || (written == options.Cases && reported < written))
                     {
                         reported = written;
                         error.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.Cli_GenerateProgress, written, options.Cases));

@@ -44,4 +44,8 @@ public static class Ops
     public const string SaveRotation = "save-rotation";
     public const string Officers = "officers";
     public const string OnCallHours = "on-call-hours";
+    public const string StaffMember = "staff-member";
+    public const string SaveStaff = "save-staff";
+    public const string PoolWeek = "pool-week";
+    public const string DeployedHours = "deployed-hours";
 }

@@ -51,4 +51,7 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(RotationData))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerHours>))]
+[JsonSerializable(typeof(StaffData))]
+[JsonSerializable(typeof(PoolWeek))]
+[JsonSerializable(typeof(IReadOnlyList<AssistantHours>))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

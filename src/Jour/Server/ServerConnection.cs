@@ -158,6 +158,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SaveRotation => Ok(request.Id, Wait(_service.SaveRotationAsync(Arg(request, WireJsonContext.Default.RotationData))), WireJsonContext.Default.RotationData),
                 Ops.Officers => Ok(request.Id, Wait(_service.GetOfficersAsync()), WireJsonContext.Default.IReadOnlyListOfficerSummary),
                 Ops.OnCallHours => OnCallHours(request),
+                Ops.StaffMember => Ok(request.Id, Wait(_service.GetStaffMemberAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.StaffData),
+                Ops.SaveStaff => Ok(request.Id, Wait(_service.SaveStaffAsync(Arg(request, WireJsonContext.Default.StaffData))), WireJsonContext.Default.StaffData),
+                Ops.PoolWeek => PoolWeek(request),
+                Ops.DeployedHours => DeployedHours(request),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }
@@ -207,6 +211,18 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
         return Ok(request.Id, Wait(_service.GetOnCallHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListOfficerHours);
+    }
+
+    private ServerMessage PoolWeek(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetPoolWeekAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.PoolWeek);
+    }
+
+    private ServerMessage DeployedHours(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetDeployedHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListAssistantHours);
     }
 
     // The in-process service completes synchronously; unwrapping keeps JourException as it is.
