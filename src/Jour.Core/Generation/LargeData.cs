@@ -198,9 +198,26 @@ public static class LargeData
                 Name = DemoData.RandomName(random, female),
                 Phone = Phone(random),
                 Competences = [.. DemoData.s_competences.Where(k => random.Next(k == "Lyft" ? 2 : 5) == 0)],
+                PersonalIdentityNumber = PersonNumber(options.Seed, i),
+                EmploymentForm = (EmploymentForm)Pick(random, [80, 12, 8]),
                 WeeklyHourLimit = random.Next(4) switch { 0 => 20, 1 => 30, _ => 40 },
                 IsBlocked = random.Next(60) == 0,
+                Revision = 1,
             };
+            if (random.Next(8) == 0)
+            {
+                // Away for a while (leave, illness), or said they can take extra shifts this week.
+                DateTime from = now.Date.AddDays(random.Next(-10, 10));
+                bool available = random.Next(3) == 0;
+                assistant.Availability.Add(new AvailabilityPeriod
+                {
+                    FromUtc = from,
+                    ToUtc = from.AddDays(random.Next(1, 15)),
+                    IsAvailable = available,
+                    Note = available ? "Kan ta extra pass" : random.Next(2) == 0 ? "Semester" : "Sjukskriven",
+                });
+            }
+
             for (int d = random.Next(3); d > 0; d--)
             {
                 DateTime from = now.AddDays(-random.Next(30, 500));
@@ -296,7 +313,6 @@ public static class LargeData
     /// <summary>The generator's state across cases: the people, the clock, and counters for the summary.</summary>
     private sealed class World(Random random, DateTime now, LargeDataOptions options, List<User> officers, List<Client> clients, List<StandbyAssistant> staff)
     {
-        private readonly string[] _staffNumbers = [.. staff.Select((_, i) => PersonNumber(options.Seed, i))];
         private readonly DateTime[] _busyUntil = new DateTime[staff.Count];
         private readonly int[] _available = Available(staff);
 
@@ -569,7 +585,7 @@ public static class LargeData
             for (int k = 0; k < tries; k++)
             {
                 int i = _available[(start + k) % _available.Length];
-                if (w.Competences.All(staff[i].Competences.Contains) && (anyTime || _busyUntil[i] <= w.FromUtc))
+                if (w.Competences.All(staff[i].Competences.Contains) && (anyTime || (_busyUntil[i] <= w.FromUtc && !staff[i].Availability.Any(a => !a.IsAvailable && a.Overlaps(w.FromUtc, w.ToUtc)))))
                 {
                     return i;
                 }
@@ -592,7 +608,7 @@ public static class LargeData
             if (signed || random.Next(2) == 0)
             {
                 report.AssistantSignedName = staff[assistant].Name;
-                report.AssistantPersonalNumber = _staffNumbers[assistant];
+                report.AssistantPersonalNumber = staff[assistant].PersonalIdentityNumber;
                 report.AssistantSignedUtc = Earlier(end.AddMinutes(random.Next(0, 60)), now);
             }
 
