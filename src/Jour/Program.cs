@@ -193,7 +193,7 @@ internal static class Program
                 Officers = parse.GetValue(officers),
                 Providers = parse.GetValue(providers),
                 Years = parse.GetValue(years),
-                OpenCases = parse.GetValue(open),
+                OpenCases = Math.Min(parse.GetValue(open), parse.GetValue(cases)),
                 UpcomingDeployments = parse.GetValue(upcoming),
                 TimeReportsPerCase = parse.GetValue(reports),
                 Seed = parse.GetValue(seed),

@@ -275,7 +275,8 @@ public static class LargeData
         double minimumAge = 4 + Math.Ceiling(options.TimeReportsPerCase / 0.76 * 1.5 * 10 / 24);
         long span = (long)(TimeSpan.FromDays(365.25 * options.Years) - TimeSpan.FromDays(minimumAge)).TotalMinutes;
         span = Math.Max(span, 60);
-        for (int i = 0; i < options.Cases - options.OpenCases; i++)
+        int open = Math.Min(options.OpenCases, options.Cases);
+        for (int i = 0; i < options.Cases - open; i++)
         {
             int roll = random.Next(100);
             Outcome outcome = roll switch
@@ -291,7 +292,7 @@ public static class LargeData
             plan.Add(new Planned(now.AddDays(-minimumAge).AddMinutes(-random.NextInt64(span)), outcome, null));
         }
 
-        for (int i = 0; i < options.OpenCases; i++)
+        for (int i = 0; i < open; i++)
         {
             CaseState state = s_openPlan[i % s_openPlan.Length];
             double hoursAgo = state switch

@@ -22,7 +22,7 @@ public sealed record LargeDataOptions
     /// <summary>Ended cases are spread over this many years back from now.</summary>
     public double Years { get; init; } = 1;
 
-    /// <summary>Cases still open (of <see cref="Cases"/>): received in the last days, in every open state.</summary>
+    /// <summary>Cases still open (of <see cref="Cases"/>, at most all of them): received in the last days, in every open state.</summary>
     public int OpenCases { get; init; } = 500;
 
     /// <summary>Deployments of the open cases that start in the next 24 hours, in every state a future one can have.</summary>
