@@ -137,7 +137,24 @@ internal static class Program
         }));
         root.Add(onCall);
 
+<<<<<<< HEAD
         root.Add(GenerateCommandFor(dataDir, lang));
+=======
+        var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
+        var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
+        var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
+        var handoverAddresses = new Option<bool>("--with-addresses") { Description = CliText.Cli_HandoverAddresses };
+        var handoverContinuity = new Option<bool>("--continuity") { Description = CliText.Cli_HandoverContinuity };
+        var handover = new Command("handover", CliText.Cli_Handover) { handoverAt, handoverOut, handoverPrint, handoverAddresses, handoverContinuity };
+        handover.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            var options = new HandoverOptionsArgs(parse.GetValue(handoverAt), parse.GetValue(handoverOut), parse.GetValue(handoverPrint), parse.GetValue(handoverAddresses), parse.GetValue(handoverContinuity));
+            return await HandoverCommand.RunAsync(paths, options, Console.Out, Console.Error, ct);
+        }));
+        root.Add(handover);
+>>>>>>> main
 
         var import = new Command("import", CliText.Cli_Import)
         {
