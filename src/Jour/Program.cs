@@ -137,9 +137,7 @@ internal static class Program
         }));
         root.Add(onCall);
 
-<<<<<<< HEAD
         root.Add(GenerateCommandFor(dataDir, lang));
-=======
         var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
         var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
         var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
@@ -154,7 +152,6 @@ internal static class Program
             return await HandoverCommand.RunAsync(paths, options, Console.Out, Console.Error, ct);
         }));
         root.Add(handover);
->>>>>>> main
 
         var import = new Command("import", CliText.Cli_Import)
         {
