@@ -138,6 +138,7 @@ internal static class Program
         root.Add(onCall);
 
         root.Add(GenerateCommandFor(dataDir, lang));
+
         var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
         var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
         var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
