@@ -4,6 +4,7 @@ using Jour.Core.Clients;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.FollowUp;
+using Jour.Core.Handover;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Staff;
@@ -36,6 +37,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<VerificationStep>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<NeedWindow>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Draft))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(HandoverRecord))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Deployment))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(TimeReport))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Delegation))]
@@ -51,6 +53,10 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Representative>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<ContactPerson>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(FollowUpSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Journals.JournalEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.AccessLog.AccessLogEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Incident))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Complaint))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -76,6 +82,7 @@ public static class JourMapper
         mapper.Entity<OnCallOverride>().Id(o => o.Id);
         mapper.Entity<User>().Id(u => u.Id);
         mapper.Entity<Draft>().Id(d => d.Id, autoId: false);
+        mapper.Entity<HandoverRecord>().Id(h => h.Id);
         mapper.Entity<Deployment>()
             .Id(d => d.Id)
             .Ignore(d => d.IsActive)
@@ -85,6 +92,10 @@ public static class JourMapper
             .Id(s => s.Id, autoId: false)
             .Ignore(s => s.ContractStartDate)
             .Ignore(s => s.ContractEndDate);
+        mapper.Entity<Core.Journals.JournalEntry>().Id(e => e.Id);
+        mapper.Entity<Core.AccessLog.AccessLogEntry>().Id(e => e.Id).Ignore(e => e.IsEmergency);
+        mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id);
+        mapper.Entity<Core.Incidents.Complaint>().Id(c => c.Id);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }

@@ -62,6 +62,21 @@ public static class ErrorCodes
     public const string AlreadyOnCall = "Error_AlreadyOnCall";
     public const string SwapInvalid = "Error_SwapInvalid";
     public const string PeriodInvalid = "Error_PeriodInvalid";
+    public const string JournalRefused = "Error_JournalRefused";
+    public const string JournalReasonRequired = "Error_JournalReasonRequired";
+    public const string JournalTextRequired = "Error_JournalTextRequired";
+    public const string JournalEntryNotFound = "Error_JournalEntryNotFound";
+    public const string AccessLogNotPermitted = "Error_AccessLogNotPermitted";
+    public const string RecordsNotPermitted = "Error_RecordsNotPermitted";
+    public const string IncidentDescriptionRequired = "Error_IncidentDescriptionRequired";
+    public const string IncidentInFuture = "Error_IncidentInFuture";
+    public const string IncidentNotFound = "Error_IncidentNotFound";
+    public const string ComplaintNotFound = "Error_ComplaintNotFound";
+    public const string ComplaintFromRequired = "Error_ComplaintFromRequired";
+    public const string ComplaintAboutRequired = "Error_ComplaintAboutRequired";
+    public const string ComplaintAnswerRequired = "Error_ComplaintAnswerRequired";
+    public const string CaseOfOtherClient = "Error_CaseOfOtherClient";
+    public const string RecordChangedByOther = "Error_RecordChangedByOther";
     public const string ProtocolMismatch = "Error_ProtocolMismatch";
     public const string UnknownOperation = "Error_UnknownOperation";
     public const string BadRequest = "Error_BadRequest";
@@ -79,4 +94,8 @@ public static class ErrorCodes
     public const string DateInvalid = "Error_DateInvalid";
     public const string StatsPeriodInvalid = "Error_StatsPeriodInvalid";
     public const string InvoiceMonthInvalid = "Error_InvoiceMonthInvalid";
+    public const string HandoverNotFound = "Error_HandoverNotFound";
+    public const string HandoverNotPermitted = "Error_HandoverNotPermitted";
+    public const string HandoverOwnAcknowledge = "Error_HandoverOwnAcknowledge";
+    public const string HandoverAlreadyAcknowledged = "Error_HandoverAlreadyAcknowledged";
 }

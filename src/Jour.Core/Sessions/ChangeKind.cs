@@ -11,4 +11,5 @@ public enum ChangeKind
     Roster,
     User,
     Settings,
+    Handover,
 }

@@ -18,8 +18,10 @@ public sealed record SessionInfo(long UserId, string UserName, Role Roles, bool 
 
 /// <summary>
 /// What the status bar shows besides the clock; <see cref="GapFromUtc"/> is the first instant of the
-/// next 14 days with nobody on call; <see cref="ContractExtensionDue"/> the contract's last day from two
-/// weeks before it until a new end is entered (the extension must be decided).
+/// next 14 days with nobody on call; <see cref="UnacknowledgedHandoverUtc"/> is when the newest handover
+/// was made if nobody has acknowledged it (the status bar warns once it is 30 minutes old);
+/// <see cref="ContractExtensionDue"/> the contract's last day from two weeks before it until a new end is
+/// entered (the extension must be decided).
 /// </summary>
 public sealed record StatusInfo(
     bool IsDemo,
@@ -29,6 +31,7 @@ public sealed record StatusInfo(
     DateTime? NextOnCallStartUtc,
     int OpenCases,
     DateTime? GapFromUtc,
+    DateTime? UnacknowledgedHandoverUtc = null,
     DateOnly? ContractExtensionDue = null);
 
 /// <summary>One row of the case board.</summary>

@@ -63,6 +63,18 @@ internal sealed class SocketJourService : IJourService
         return session;
     }
 
+    public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Handover, request, WireJsonContext.Default.HandoverRequest, WireJsonContext.Default.HandoverView, cancellationToken);
+
+    public Task<HandoverRecordData> HandOverAsync(HandoverNotesRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.MakeHandover, request, WireJsonContext.Default.HandoverNotesRequest, WireJsonContext.Default.HandoverRecordData, cancellationToken);
+
+    public Task<HandoverRecordData> AcknowledgeHandoverAsync(long handoverId, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AcknowledgeHandover, new IdArgs(handoverId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.HandoverRecordData, cancellationToken);
+
+    public Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Handovers, WireJsonContext.Default.IReadOnlyListHandoverRecordData, cancellationToken);
+
     public Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Status, WireJsonContext.Default.StatusInfo, cancellationToken);
 
@@ -98,6 +110,27 @@ internal sealed class SocketJourService : IJourService
 
     public Task<IReadOnlyList<CaseSummary>> GetCasesInStateAsync(CaseState state, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.CasesInState, new StateArgs(state), WireJsonContext.Default.StateArgs, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
+
+    public Task<JournalView> GetJournalAsync(JournalRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Journal, request, WireJsonContext.Default.JournalRequest, WireJsonContext.Default.JournalView, cancellationToken);
+
+    public Task<JournalEntryData> AddJournalEntryAsync(JournalEntryRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AddJournalEntry, request, WireJsonContext.Default.JournalEntryRequest, WireJsonContext.Default.JournalEntryData, cancellationToken);
+
+    public Task<IReadOnlyList<AccessLogRow>> GetAccessLogAsync(AccessLogQuery query, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AccessLog, query, WireJsonContext.Default.AccessLogQuery, WireJsonContext.Default.IReadOnlyListAccessLogRow, cancellationToken);
+
+    public Task<IReadOnlyList<IncidentData>> GetIncidentsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Incidents, WireJsonContext.Default.IReadOnlyListIncidentData, cancellationToken);
+
+    public Task<IncidentData> SaveIncidentAsync(IncidentData incident, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveIncident, incident, WireJsonContext.Default.IncidentData, WireJsonContext.Default.IncidentData, cancellationToken);
+
+    public Task<IReadOnlyList<ComplaintData>> GetComplaintsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Complaints, WireJsonContext.Default.IReadOnlyListComplaintData, cancellationToken);
+
+    public Task<ComplaintData> SaveComplaintAsync(ComplaintData complaint, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveComplaint, complaint, WireJsonContext.Default.ComplaintData, WireJsonContext.Default.ComplaintData, cancellationToken);
 
     public Task<CandidateList> GetCandidatesAsync(CandidateRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.GetCandidates, request, WireJsonContext.Default.CandidateRequest, WireJsonContext.Default.CandidateList, cancellationToken);

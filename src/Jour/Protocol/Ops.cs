@@ -48,6 +48,17 @@ public static class Ops
     public const string SaveSettings = "save-settings";
     public const string InvoiceBasis = "invoice-basis";
     public const string Statistics = "statistics";
+    public const string Journal = "journal";
+    public const string AddJournalEntry = "add-journal-entry";
+    public const string AccessLog = "access-log";
+    public const string Incidents = "incidents";
+    public const string SaveIncident = "save-incident";
+    public const string Complaints = "complaints";
+    public const string SaveComplaint = "save-complaint";
+    public const string Handover = "handover";
+    public const string MakeHandover = "hand-over";
+    public const string AcknowledgeHandover = "acknowledge-handover";
+    public const string Handovers = "handovers";
     public const string StaffMember = "staff-member";
     public const string SaveStaff = "save-staff";
     public const string PoolWeek = "pool-week";
