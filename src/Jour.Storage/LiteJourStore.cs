@@ -70,6 +70,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         _deployments = db.GetCollection<Deployment>("deployments");
         _handovers = db.GetCollection<HandoverRecord>("handovers");
         Migrate();
+        EnsureRecordIndexes();
     }
 
     public bool IsDemo => _meta.FindById(MetaDocument.SingletonId)?.IsDemo ?? false;
