@@ -44,6 +44,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<CounterDocument> _counters;
     private readonly ILiteCollection<Draft> _drafts;
     private readonly ILiteCollection<Deployment> _deployments;
+    private readonly ILiteCollection<SignInThrottle> _signInThrottles;
 
     private LiteJourStore(LiteDatabase db)
     {
@@ -66,6 +67,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _counters = db.GetCollection<CounterDocument>("counters");
         _drafts = db.GetCollection<Draft>("drafts");
         _deployments = db.GetCollection<Deployment>("deployments");
+        _signInThrottles = db.GetCollection<SignInThrottle>("sign_in_throttles");
         Migrate();
     }
 
@@ -326,6 +328,14 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _users.Insert(user);
         return user;
     }
+
+    public void SaveUser(User user) => _users.Update(user);
+
+    public SignInThrottle? FindSignInThrottle(long userId) => _signInThrottles.FindById(userId);
+
+    public void SaveSignInThrottle(SignInThrottle throttle) => _signInThrottles.Upsert(throttle);
+
+    public void DeleteSignInThrottle(long userId) => _signInThrottles.Delete(userId);
 
     private long NextValue(string counter)
     {

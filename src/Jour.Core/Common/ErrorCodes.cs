@@ -64,4 +64,12 @@ public static class ErrorCodes
     public const string StorageWrongKey = "Storage_WrongKey";
     public const string StorageUnreadable = "Storage_Unreadable";
     public const string StorageNewerSchema = "Storage_NewerSchema";
+
+    // Users and sign-in (issue 7).
+    public const string UsersNotPermitted = "Error_UsersNotPermitted";
+    public const string UserNotFound = "Error_UserNotFound";
+    public const string UserNameTaken = "Error_UserNameTaken";
+    public const string RolesRequired = "Error_RolesRequired";
+    public const string LastAdmin = "Error_LastAdmin";
+    public const string DisableSelf = "Error_DisableSelf";
 }

@@ -51,4 +51,10 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(RotationData))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<OfficerHours>))]
+[JsonSerializable(typeof(PinCheck))]
+[JsonSerializable(typeof(UserSummary))]
+[JsonSerializable(typeof(IReadOnlyList<UserSummary>))]
+[JsonSerializable(typeof(NewUserRequest))]
+[JsonSerializable(typeof(UserUpdate))]
+[JsonSerializable(typeof(PinReset))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
