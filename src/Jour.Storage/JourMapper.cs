@@ -40,6 +40,8 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(TimeReport))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Delegation))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BlockEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(AvailabilityPeriod))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<AvailabilityPeriod>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Delegation>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<BlockEntry>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<long>))]

@@ -131,6 +131,9 @@ public sealed class LiteJourStore : IJourStore, IDisposable
 
     public void UpdateStaff(StandbyAssistant assistant) => _staff.Update(assistant);
 
+    public bool TryUpdateStaff(StandbyAssistant assistant, int expectedRevision) =>
+        TryUpdate(_staff, assistant, assistant.Id, expectedRevision, a => a.Revision, (a, r) => a.Revision = r);
+
     public Draft? FindDraft(string id) => _drafts.FindById(id);
 
     public void SaveDraft(Draft draft) => _drafts.Upsert(draft);

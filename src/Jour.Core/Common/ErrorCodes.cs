@@ -36,6 +36,13 @@ public static class ErrorCodes
     public const string DuplicateOrganisationNumber = "Error_DuplicateOrganisationNumber";
     public const string HoursInvalid = "Error_HoursInvalid";
     public const string AssistantNotFound = "Error_AssistantNotFound";
+    public const string StaffChangedByOther = "Error_StaffChangedByOther";
+    public const string StaffNotPermitted = "Error_StaffNotPermitted";
+    public const string DuplicateStaffNumber = "Error_DuplicateStaffNumber";
+    public const string HourLimitInvalid = "Error_HourLimitInvalid";
+    public const string DelegationInvalid = "Error_DelegationInvalid";
+    public const string AvailabilityInvalid = "Error_AvailabilityInvalid";
+    public const string ClientKnownAndExcluded = "Error_ClientKnownAndExcluded";
     public const string DeploymentNotFound = "Error_DeploymentNotFound";
     public const string DoubleBooking = "Error_DoubleBooking";
     public const string NotEligible = "Error_NotEligible";

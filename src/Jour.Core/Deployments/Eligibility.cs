@@ -9,6 +9,7 @@ public enum Ineligibility
 {
     Blocked,
     Excluded,
+    Unavailable,
     Busy,
     MissingCompetence,
     MissingDelegation,
@@ -20,6 +21,11 @@ public enum Ineligibility
 /// <summary>One assistant measured against one window: eligible, or every reason why not.</summary>
 public sealed record Candidate(StandbyAssistant Assistant, IReadOnlyList<Ineligibility> Reasons, bool KnowsClient, double HoursThisWeek, IReadOnlyList<string> Missing)
 {
+    /// <summary>The assistant has said they can be called for the whole window.</summary>
+    public bool DeclaredAvailable => Assistant.Availability.Any(p => p.IsAvailable && p.Covers(Window.From, Window.To));
+
+    internal (DateTime From, DateTime To) Window { get; init; }
+
     public bool IsEligible => Reasons.Count == 0;
 
     /// <summary>Only rest rules or the hour limit are in the way: an assignment is possible with a logged override.</summary>
@@ -31,7 +37,8 @@ public sealed record Candidate(StandbyAssistant Assistant, IReadOnlyList<Ineligi
 /// <summary>
 /// The rules for who can go (issue 5): free, rested (Arbetstidslagen: 11 h daily rest in every
 /// 24 h, 36 h weekly rest in every 7 days), under the weekly hour limit, every competence, a
-/// delegation valid for the whole window for every delegated task, not blocked, not excluded.
+/// delegation valid for the whole window for every delegated task, not blocked, not excluded, not
+/// marked unavailable.
 /// Durations are instants apart, so DST nights count what they last.
 /// </summary>
 public static class Eligibility
@@ -56,6 +63,7 @@ public static class Eligibility
                 .Select(a => Assess(a, fromUtc, toUtc, clientId, competences, delegatedTasks, [.. byAssistant[a.Id]]))
                 .OrderBy(c => c.IsEligible ? 0 : c.NeedsOverride ? 1 : 2)
                 .ThenByDescending(c => c.KnowsClient)
+                .ThenByDescending(c => c.DeclaredAvailable)
                 .ThenBy(c => c.HoursThisWeek)
                 .ThenBy(c => c.Assistant.Name, StringComparer.Create(SwedishCulture.Instance, false)),
         ];
@@ -80,6 +88,11 @@ public static class Eligibility
         if (a.ExcludedClientIds.Contains(clientId))
         {
             reasons.Add(Ineligibility.Excluded);
+        }
+
+        if (a.Availability.Any(p => !p.IsAvailable && p.Overlaps(fromUtc, toUtc)))
+        {
+            reasons.Add(Ineligibility.Unavailable);
         }
 
         if (own.Any(d => d.Overlaps(fromUtc, toUtc)))
@@ -120,7 +133,7 @@ public static class Eligibility
             reasons.Add(Ineligibility.HourLimit);
         }
 
-        return new Candidate(a, reasons, a.KnownClientIds.Contains(clientId), week, missing);
+        return new Candidate(a, reasons, a.KnownClientIds.Contains(clientId), week, missing) { Window = (fromUtc, toUtc) };
     }
 
     /// <summary>

@@ -128,4 +128,15 @@ public interface IJourService : IDisposable
 
     /// <summary>A new PIN for a user; also lifts a sign-in lock.</summary>
     Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default);
+    /// <summary>One assistant in full, for the edit form.</summary>
+    Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or updates an assistant; refused when someone else saved it since it was read.</summary>
+    Task<StaffData> SaveStaffAsync(StaffData assistant, CancellationToken cancellationToken = default);
+
+    /// <summary>The standby pool over a period (a week): deployments and declared (un)availability per assistant.</summary>
+    Task<PoolWeek> GetPoolWeekAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Booked and reported hours per assistant in [fromUtc, toUtc).</summary>
+    Task<IReadOnlyList<AssistantHours>> GetDeployedHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
 }

@@ -198,6 +198,18 @@ public sealed class InProcessJourService : IJourService
     public Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ResetPin(Actor(), reset));
 
+    public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetStaffMember(assistantId) : null!);
+
+    public Task<StaffData> SaveStaffAsync(StaffData assistant, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveStaff(Actor(), assistant));
+
+    public Task<PoolWeek> GetPoolWeekAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetPoolWeek(fromUtc, toUtc) : null!);
+
+    public Task<IReadOnlyList<AssistantHours>> GetDeployedHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetDeployedHours(fromUtc, toUtc) : []);
+
     public void Dispose() => _useCases.Hub.Changed -= OnChanged;
 
     private SessionInfo Actor() => _session ?? throw new JourException(ErrorCodes.NotSignedIn);

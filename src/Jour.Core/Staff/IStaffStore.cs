@@ -13,4 +13,7 @@ public interface IStaffStore
     StandbyAssistant? FindStaff(long id);
 
     void UpdateStaff(StandbyAssistant assistant);
+
+    /// <summary>Saves with <see cref="StandbyAssistant.Revision"/> raised by one, unless the stored one is no longer at <paramref name="expectedRevision"/>.</summary>
+    bool TryUpdateStaff(StandbyAssistant assistant, int expectedRevision);
 }

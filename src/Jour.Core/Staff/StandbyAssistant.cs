@@ -9,6 +9,11 @@ public sealed class StandbyAssistant
 
     public string Phone { get; set; } = "";
 
+    /// <summary>Twelve digits, or empty until known; kept in full for the invoice basis.</summary>
+    public string PersonalIdentityNumber { get; set; } = "";
+
+    public EmploymentForm EmploymentForm { get; set; }
+
     public List<string> Competences { get; set; } = [];
 
     public decimal WeeklyHourLimit { get; set; } = 40;
@@ -17,11 +22,17 @@ public sealed class StandbyAssistant
 
     public List<Delegation> Delegations { get; set; } = [];
 
+    /// <summary>Declared availability and unavailability, in any order.</summary>
+    public List<AvailabilityPeriod> Availability { get; set; } = [];
+
     /// <summary>Clients the assistant already knows: continuity, ranked first.</summary>
     public List<long> KnownClientIds { get; set; } = [];
 
     /// <summary>Clients the assistant must not be sent to.</summary>
     public List<long> ExcludedClientIds { get; set; } = [];
+
+    /// <summary>Raised by every save, so a save over someone else's newer one is refused.</summary>
+    public int Revision { get; set; }
 
     /// <summary>Who blocked or unblocked, when and why, newest last; kept for ever.</summary>
     public List<BlockEntry> BlockLog { get; set; } = [];

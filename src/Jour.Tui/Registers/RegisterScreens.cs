@@ -24,6 +24,11 @@ public static class RegisterScreens
         ],
         s => s.IsBlocked,
         [
+            new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Staff_Open, true, s => shell.RunInBackground(
+                () => shell.Session.Service.GetStaffMemberAsync(s!.Id),
+                data => shell.Push(new StaffFormScreen(shell, data)))),
+            new(new Key('n'), "N", UiText.Key_New, UiText.Help_Staff_New, false, _ => shell.Push(new StaffFormScreen(shell, null))),
+            new(new Key('v'), "V", UiText.Key_Week, UiText.Help_Staff_Week, false, _ => shell.Push(new PoolWeekScreen(shell))),
             new(new Key('s'), "S", UiText.Key_Block, UiText.Help_Staff_Block, true, s => shell.Prompt.Open(
                 Format.Text(s!.IsBlocked ? UiText.Staff_UnblockPrompt : UiText.Staff_BlockPrompt, s.Name),
                 reason => shell.RunInBackground(

@@ -157,20 +157,37 @@ public sealed class RosterScreen : IScreen, IReloadable
             _shell.Prompt.Close();
             string title = Format.Text(UiText.Hours_Title, SwedishTime.FormatLocal(fromUtc)[..10], SwedishTime.FormatLocal(toUtc.AddMinutes(-1))[..10]);
             _shell.RunInBackground(
-                () => _shell.Session.Service.GetOnCallHoursAsync(fromUtc, toUtc),
-                hours => _shell.Push(new RegisterScreen<OfficerHours>(
+                () => LoadHours(fromUtc, toUtc),
+                hours => _shell.Push(new RegisterScreen<PersonHours>(
                     _shell,
                     title,
                     _ => title,
                     _ => hours,
                     [
-                        (UiText.Col_Officer, 30, h => h.Name),
-                        (UiText.Col_OnCallHours, 14, h => h.OnCallHours.ToString("0.##", SwedishCulture.Instance)),
+                        (UiText.Col_Name, 24, h => h.Name),
+                        (UiText.Col_Role, 12, h => h.Role),
+                        (UiText.Col_OnCallHours, 10, h => Hours(h.OnCall)),
+                        (UiText.Col_BookedHours, 10, h => Hours(h.Booked)),
+                        (UiText.Col_ReportedHours, 10, h => Hours(h.Reported)),
                     ])),
                 refused => AskForHoursPeriod(text, refused));
         }, initial: initial);
         _shell.Prompt.Error = error;
     }
+
+    /// <summary>Officers' on-call hours, then assistants' deployed hours, in one list: fairness and pay for everyone on call.</summary>
+    private async Task<IReadOnlyList<PersonHours>> LoadHours(DateTime fromUtc, DateTime toUtc)
+    {
+        IReadOnlyList<OfficerHours> officers = await _shell.Session.Service.GetOnCallHoursAsync(fromUtc, toUtc);
+        IReadOnlyList<AssistantHours> assistants = await _shell.Session.Service.GetDeployedHoursAsync(fromUtc, toUtc);
+        return
+        [
+            .. officers.Select(o => new PersonHours(o.Name, UiText.Hours_Officer, o.OnCallHours, null, null)),
+            .. assistants.Select(a => new PersonHours(a.Name, UiText.Hours_Assistant, null, a.BookedHours, a.ReportedHours)),
+        ];
+    }
+
+    private static string Hours(double? hours) => hours?.ToString("0.##", SwedishCulture.Instance) ?? "";
 
     private string Note(RosterRow row)
     {
@@ -189,3 +206,6 @@ public sealed class RosterScreen : IScreen, IReloadable
 
 /// <summary>One row of the roster: an on-call slot, or a stretch nobody covers (<see cref="Slot"/> null).</summary>
 public sealed record RosterRow(OnCallSlot? Slot, DateTime StartUtc, DateTime EndUtc);
+
+/// <summary>One row of the hours list: an officer's on-call hours or an assistant's booked and reported hours.</summary>
+public sealed record PersonHours(string Name, string Role, double? OnCall, double? Booked, double? Reported);

@@ -181,6 +181,18 @@ internal sealed class SocketJourService : IJourService
     public Task<IReadOnlyList<OfficerHours>> GetOnCallHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.OnCallHours, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListOfficerHours, cancellationToken);
 
+    public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.StaffMember, new IdArgs(assistantId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.StaffData, cancellationToken);
+
+    public Task<StaffData> SaveStaffAsync(StaffData assistant, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveStaff, assistant, WireJsonContext.Default.StaffData, WireJsonContext.Default.StaffData, cancellationToken);
+
+    public Task<PoolWeek> GetPoolWeekAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.PoolWeek, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.PoolWeek, cancellationToken);
+
+    public Task<IReadOnlyList<AssistantHours>> GetDeployedHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.DeployedHours, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListAssistantHours, cancellationToken);
+
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.ResetDemo, WireJsonContext.Default.Boolean, cancellationToken);
 

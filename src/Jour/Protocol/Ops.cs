@@ -50,4 +50,8 @@ public static class Ops
     public const string AddUser = "add-user";
     public const string UpdateUser = "update-user";
     public const string ResetPin = "reset-pin";
+    public const string StaffMember = "staff-member";
+    public const string SaveStaff = "save-staff";
+    public const string PoolWeek = "pool-week";
+    public const string DeployedHours = "deployed-hours";
 }

@@ -57,4 +57,7 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(NewUserRequest))]
 [JsonSerializable(typeof(UserUpdate))]
 [JsonSerializable(typeof(PinReset))]
+[JsonSerializable(typeof(StaffData))]
+[JsonSerializable(typeof(PoolWeek))]
+[JsonSerializable(typeof(IReadOnlyList<AssistantHours>))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

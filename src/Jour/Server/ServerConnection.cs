@@ -164,6 +164,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.AddUser => Ok(request.Id, Wait(_service.AddUserAsync(Arg(request, WireJsonContext.Default.NewUserRequest))), WireJsonContext.Default.UserSummary),
                 Ops.UpdateUser => Ok(request.Id, Wait(_service.UpdateUserAsync(Arg(request, WireJsonContext.Default.UserUpdate))), WireJsonContext.Default.UserSummary),
                 Ops.ResetPin => Ok(request.Id, Wait(_service.ResetPinAsync(Arg(request, WireJsonContext.Default.PinReset))), WireJsonContext.Default.UserSummary),
+                Ops.StaffMember => Ok(request.Id, Wait(_service.GetStaffMemberAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.StaffData),
+                Ops.SaveStaff => Ok(request.Id, Wait(_service.SaveStaffAsync(Arg(request, WireJsonContext.Default.StaffData))), WireJsonContext.Default.StaffData),
+                Ops.PoolWeek => PoolWeek(request),
+                Ops.DeployedHours => DeployedHours(request),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
         }
@@ -232,6 +236,18 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
         return Ok(request.Id, Wait(_service.GetOnCallHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListOfficerHours);
+    }
+
+    private ServerMessage PoolWeek(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetPoolWeekAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.PoolWeek);
+    }
+
+    private ServerMessage DeployedHours(ClientMessage request)
+    {
+        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
+        return Ok(request.Id, Wait(_service.GetDeployedHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListAssistantHours);
     }
 
     // The in-process service completes synchronously; unwrapping keeps JourException as it is.

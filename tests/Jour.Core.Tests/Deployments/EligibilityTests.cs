@@ -86,4 +86,33 @@ public class EligibilityTests
 
         Assert.Equal(["Örjan", "Anna", "Bo"], ranked.Select(r => r.Assistant.Name));
     }
+
+    [Fact]
+    public void AnUnavailablePeriodTouchingTheWindow_RulesTheAssistantOut_WithNoOverride()
+    {
+        StandbyAssistant a = Assistant();
+        a.Availability.Add(new AvailabilityPeriod { FromUtc = Local(11, 24, 6), ToUtc = Local(11, 30, 0), IsAvailable = false, Note = "semester" });
+
+        Candidate c = Eligibility.Assess(a, Local(11, 23, 22), Local(11, 24, 7), 9, [], [], []);
+
+        Assert.Equal([Ineligibility.Unavailable], c.Reasons);
+        Assert.False(c.NeedsOverride);
+    }
+
+    [Fact]
+    public void DeclaredAvailability_ForTheWholeWindow_RanksFirstAmongEquals()
+    {
+        var (from, to) = (Local(11, 23, 22), Local(11, 24, 7));
+        var plain = new StandbyAssistant { Id = 1, Name = "Anna", WeeklyHourLimit = 40 };
+        var partly = new StandbyAssistant { Id = 2, Name = "Berit", WeeklyHourLimit = 40 };
+        partly.Availability.Add(new AvailabilityPeriod { FromUtc = from, ToUtc = Local(11, 24, 2), IsAvailable = true });
+        var declared = new StandbyAssistant { Id = 3, Name = "Cecilia", WeeklyHourLimit = 40 };
+        declared.Availability.Add(new AvailabilityPeriod { FromUtc = Local(11, 23, 18), ToUtc = Local(11, 24, 8), IsAvailable = true });
+
+        var ranked = Eligibility.Rank(from, to, 9, [], [], [plain, partly, declared], []);
+
+        Assert.Equal(["Cecilia", "Anna", "Berit"], ranked.Select(c => c.Assistant.Name));
+        Assert.True(ranked[0].DeclaredAvailable);
+        Assert.False(ranked[2].DeclaredAvailable);
+    }
 }

@@ -94,6 +94,47 @@ public sealed class DeploymentUseCaseTests : IDisposable
         Assert.Equal("191212121212", _store.FindDeployment(deployment)!.Report!.AssistantPersonalNumber);
     }
 
+    [Fact]
+    public void DeployedHours_AreClippedToThePeriod_AndTheFallBackNightCountsTen()
+    {
+        CaseDetail c = StaffingCaseWithOneNight(assistants: 1);
+        long id = _useCases.GetCandidates(new CandidateRequest(c.Summary.Id, 0)).Candidates.First(x => x.IsEligible).AssistantId;
+        c = _useCases.Assign(_officer, new AssignRequest(c.Summary.Id, 0, id, DeploymentState.Confirmed, ""));
+        _useCases.ReportTime(_officer, new TimeReportRequest(c.Deployments.Single().Id, Local(10, 24, 22), Local(10, 25, 7), 60));
+
+        AssistantHours night = _useCases.GetDeployedHours(Local(10, 24, 0), Local(10, 26, 0)).Single(h => h.AssistantId == id);
+        AssistantHours firstDay = _useCases.GetDeployedHours(Local(10, 24, 0), Local(10, 25, 0)).Single(h => h.AssistantId == id);
+
+        Assert.Equal(10, night.BookedHours);
+        Assert.Equal(9, night.ReportedHours);
+        Assert.Equal(1, night.Deployments);
+        Assert.Equal(2, firstDay.BookedHours);
+        Assert.Equal(1.8, firstDay.ReportedHours);
+        Assert.Contains(_useCases.GetDeployedHours(Local(10, 24, 0), Local(10, 26, 0)), h => h.BookedHours == 0);
+    }
+
+    [Fact]
+    public void TheWeekView_ShowsTheDeploymentWithItsClient_AndDeclaredUnavailability()
+    {
+        CaseDetail c = StaffingCaseWithOneNight(assistants: 1);
+        long id = _useCases.GetCandidates(new CandidateRequest(c.Summary.Id, 0)).Candidates.First(x => x.IsEligible).AssistantId;
+        _useCases.Assign(_officer, new AssignRequest(c.Summary.Id, 0, id, DeploymentState.Contacted, ""));
+        StaffData staff = _useCases.GetStaffMember(id);
+        _useCases.SaveStaff(_officer, staff with { Availability = [new AvailabilityData(Local(10, 27, 8), Local(10, 28, 8), false, "sjuk")] });
+
+        PoolWeek week = _useCases.GetPoolWeek(Local(10, 19, 0), Local(10, 26, 0));
+        PoolRow row = week.Rows.Single(r => r.AssistantId == id);
+
+        PoolEntry entry = Assert.Single(row.Entries);
+        Assert.Equal(PoolEntryKind.Deployment, entry.Kind);
+        Assert.Equal(c.Summary.ClientName, entry.ClientName);
+        Assert.Equal(DeploymentState.Contacted, entry.State);
+        Assert.Equal(10, row.BookedHours);
+        Assert.Equal(_store.LoadStaff().Count, week.Rows.Count);
+        var next = _useCases.GetPoolWeek(Local(10, 26, 0), Local(11, 2, 0)).Rows.Single(r => r.AssistantId == id);
+        Assert.Equal("sjuk", Assert.Single(next.Entries, e => e.Kind == PoolEntryKind.Unavailable).Note);
+    }
+
     private static string PersonalNumberError() => "Pnr_Checksum";
 
     private static DateTime Local(int month, int day, int hour) =>

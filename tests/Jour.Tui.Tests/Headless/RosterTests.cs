@@ -40,7 +40,7 @@ public sealed class RosterTests
         session.WaitFor("Period", "2026-11-01 – 2026-11-30");
         session.Press(Key.Enter);
 
-        string screen = session.WaitFor("Jourtimmar 2026-11-01 – 2026-11-30", "Anna Lindqvist", "144");
+        string screen = session.WaitFor("Timmar 2026-11-01 – 2026-11-30", "Anna Lindqvist", "144", "assistent");
         Assert.Contains("Sara Holm", screen, StringComparison.Ordinal);
     }
 }
