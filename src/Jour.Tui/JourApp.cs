@@ -181,6 +181,12 @@ public static partial class JourApp
             app.RequestStop(window);
             return false;
         });
+        if (options.Kiosk)
+        {
+            // After every handler registration above, which could otherwise put .NET's handlers back.
+            options.IgnoreSignals();
+        }
+
         app.Run(window, ex => HandleUnexpected(window, ex, options, log));
         if (hungUp)
         {

@@ -128,6 +128,7 @@ public interface IJourService : IDisposable
 
     /// <summary>A new PIN for a user; also lifts a sign-in lock.</summary>
     Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default);
+
     /// <summary>One assistant in full, for the edit form.</summary>
     Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default);
 

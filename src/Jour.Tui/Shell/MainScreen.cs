@@ -9,4 +9,5 @@ public enum MainScreen
     Clients,
     Reports,
     Handover,
+    Users,
 }

@@ -41,6 +41,13 @@ public sealed partial class ShellView
         SetNeedsDraw();
     }
 
+    /// <summary>Shows a message on the row above the status line until the next key.</summary>
+    public void ShowMessage(string message)
+    {
+        _message = message;
+        SetNeedsDraw();
+    }
+
     /// <summary>Saves every open form's draft; called before the session is signed out.</summary>
     public async Task FlushDraftsAsync()
     {

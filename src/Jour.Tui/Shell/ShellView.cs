@@ -420,6 +420,11 @@ public sealed partial class ShellView : View
             return MainScreen.Handover;
         }
 
+        if (key == Key.F8 || key == Key.U.WithAlt)
+        {
+            return MainScreen.Users;
+        }
+
         return null;
     }
 
@@ -430,6 +435,7 @@ public sealed partial class ShellView : View
         MainScreen.Staff => RegisterScreens.Staff(this),
         MainScreen.Clients => RegisterScreens.Clients(this),
         MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),
+        MainScreen.Users => new Users.UsersScreen(this),
         _ => new ComingScreen(UiText.Screen_Handover),
     };
 }

@@ -62,7 +62,8 @@ internal sealed class HeadlessSession : IDisposable
         string directory = Directory.CreateTempSubdirectory("jour-tui-").FullName;
         LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(directory, "jour.db"), "test-key");
         DemoData.Seed(store, time);
-        var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance);
+        // New PINs hashed with few iterations: 600,000 cost a few hundred milliseconds each (tests only).
+        var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance) { PinIterations = 1_000 };
         var service = new InProcessJourService(useCases);
         var options = new TuiOptions { Time = time, Kiosk = kiosk };
         JourApp.Configure(options);

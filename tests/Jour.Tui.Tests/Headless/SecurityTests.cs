@@ -199,6 +199,47 @@ public sealed partial class SecurityTests
         Assert.DoesNotContain("1234", signIn.Split('\n')[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UsersScreen_AnAdminAddsAUser_WhoThenSignsInWithThePin_AnOfficerSeesNothing()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        session.Press(Key.F8);
+        session.WaitFor("Bara en administratör hanterar användare.");
+
+        session.Press(Key.X.WithAlt);
+        session.WaitFor("Logga in");
+        await SelectUserAsync(session, "Demo Admin");
+        session.Press(Key.Enter);
+        session.WaitFor("Öppna ärenden");
+        session.Press(Key.U.WithAlt);
+        session.WaitFor("Användare (10)", "Sofia Nyström", "jourhavande");
+
+        session.Press(new Key('n'));
+        session.Type("Eva Ström");
+        session.Press(Key.Enter);
+        session.WaitFor("Roller");
+        session.Press(Key.U.WithCtrl);
+        session.Type("jourhavande,mas");
+        session.Press(Key.Enter);
+        session.Type("2580");
+        session.Press(Key.Enter);
+        session.Type("2580");
+        session.Press(Key.Enter);
+        string list = session.WaitFor("Eva Ström är tillagd", "Användare (11)");
+        Assert.Contains(list.Split('
+'), l => l.Contains("Eva Ström", StringComparison.Ordinal) && l.Contains("jourhavande,mas", StringComparison.Ordinal));
+
+        session.Press(Key.X.WithAlt);
+        session.WaitFor("Logga in");
+        await SelectUserAsync(session, "Eva Ström");
+        session.Press(Key.Enter);
+        session.WaitFor("PIN:");
+        session.Type("2580");
+        session.Press(Key.Enter);
+        session.WaitFor("Inloggad: Eva Ström");
+    }
+
     /// <summary>Waits for <paramref name="text"/> while the server's clock runs on (a failed PIN's answer waits 1–8 s on it).</summary>
     private static string WaitWhileTimePasses(HeadlessSession session, string text)
     {
