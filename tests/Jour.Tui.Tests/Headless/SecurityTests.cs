@@ -227,8 +227,7 @@ public sealed partial class SecurityTests
         session.Type("2580");
         session.Press(Key.Enter);
         string list = session.WaitFor("Eva Ström är tillagd", "Användare (11)");
-        Assert.Contains(list.Split('
-'), l => l.Contains("Eva Ström", StringComparison.Ordinal) && l.Contains("jourhavande,mas", StringComparison.Ordinal));
+        Assert.Contains(list.Split('\n'), l => l.Contains("Eva Ström", StringComparison.Ordinal) && l.Contains("jourhavande,mas", StringComparison.Ordinal));
 
         session.Press(Key.X.WithAlt);
         session.WaitFor("Logga in");
