@@ -3,6 +3,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.Handover;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Sessions;
@@ -17,7 +18,7 @@ namespace Jour.Storage;
 /// (TECH-NOTES: LiteDB's multi-process modes lose or corrupt data here). Every write is one
 /// transaction, committed before the method returns.
 /// </summary>
-public sealed class LiteJourStore : IJourStore, IDisposable
+public sealed partial class LiteJourStore : IJourStore, IDisposable
 {
     /// <summary>
     /// The schema this build writes. Version 2 added case revisions (concurrent edits); version 3 replaced
@@ -45,6 +46,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<Draft> _drafts;
     private readonly ILiteCollection<Deployment> _deployments;
     private readonly ILiteCollection<SignInThrottle> _signInThrottles;
+    private readonly ILiteCollection<HandoverRecord> _handovers;
 
     private LiteJourStore(LiteDatabase db)
     {
@@ -68,6 +70,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _drafts = db.GetCollection<Draft>("drafts");
         _deployments = db.GetCollection<Deployment>("deployments");
         _signInThrottles = db.GetCollection<SignInThrottle>("sign_in_throttles");
+        _handovers = db.GetCollection<HandoverRecord>("handovers");
         Migrate();
     }
 
@@ -126,6 +129,20 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     }
 
     public void UpdateDeployment(Deployment deployment) => _deployments.Update(deployment);
+
+    public IReadOnlyList<HandoverRecord> LoadHandovers(int max) => [.. _handovers.Find(Query.All(Query.Descending), limit: max)];
+
+    public HandoverRecord? LatestHandover() => _handovers.FindOne(Query.All(Query.Descending));
+
+    public HandoverRecord? FindHandover(long id) => _handovers.FindById(id);
+
+    public HandoverRecord AddHandover(HandoverRecord handover)
+    {
+        _handovers.Insert(handover);
+        return handover;
+    }
+
+    public void UpdateHandover(HandoverRecord handover) => _handovers.Update(handover);
 
     public StandbyAssistant? FindStaff(long id) => _staff.FindById(id);
 

@@ -79,4 +79,8 @@ public static class ErrorCodes
     public const string RolesRequired = "Error_RolesRequired";
     public const string LastAdmin = "Error_LastAdmin";
     public const string DisableSelf = "Error_DisableSelf";
+    public const string HandoverNotFound = "Error_HandoverNotFound";
+    public const string HandoverNotPermitted = "Error_HandoverNotPermitted";
+    public const string HandoverOwnAcknowledge = "Error_HandoverOwnAcknowledge";
+    public const string HandoverAlreadyAcknowledged = "Error_HandoverAlreadyAcknowledged";
 }

@@ -11,13 +11,14 @@ namespace Jour.Tui.Roster;
 /// <summary>
 /// The on-call roster (F3): who is on call from now to 14 days ahead, overrides marked with who made
 /// them, gaps as rows of their own. T takes over the current shift (T, then j), O adds a cover,
-/// H shows on-call hours per officer for a period.
+/// B swaps two shifts, R edits the rotation, H shows hours per person for a period.
 /// </summary>
 public sealed class RosterScreen : IScreen, IReloadable
 {
     private readonly ShellView _shell;
     private readonly ListModel<RosterRow> _list;
     private bool _confirmingTakeOver;
+    private RosterRow? _swapFirst;
 
     public RosterScreen(ShellView shell)
     {
@@ -35,9 +36,11 @@ public sealed class RosterScreen : IScreen, IReloadable
         ("T", UiText.Help_Roster_TakeOver),
         ("O", UiText.Help_Roster_Override),
         ("H", UiText.Help_Roster_Hours),
+        ("B", UiText.Help_Roster_Swap),
+        ("R", UiText.Help_Roster_Rotation),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_TakeOver, UiText.Key_Override, UiText.Key_Hours, UiText.Key_Filter];
+    public IReadOnlyList<string> KeyHints => [UiText.Key_TakeOver, UiText.Key_Override, UiText.Key_Swap, UiText.Key_Hours, UiText.Key_Rotation];
 
     // The note (who made an override, and why) takes what the fixed columns leave.
     private IReadOnlyList<(string Header, int Width, Func<RosterRow, string> Value)> Columns(int width) =>
@@ -86,6 +89,10 @@ public sealed class RosterScreen : IScreen, IReloadable
             string until = status?.OnCallUntilUtc is { } u ? Format.When(u, _shell.UtcNow) : "?";
             canvas.Line(0, Format.Text(UiText.Roster_TakeOverQuestion, status?.OnCallName ?? UiText.Roster_Gap, until), highlight: true);
         }
+        else if (_swapFirst is not null)
+        {
+            canvas.Line(0, UiText.Swap_First, highlight: true);
+        }
         else
         {
             string heading = UiText.Roster_Title;
@@ -98,7 +105,7 @@ public sealed class RosterScreen : IScreen, IReloadable
         }
 
         DateTime now = _shell.UtcNow;
-        ListDrawing.Draw(canvas, _list, Columns(canvas.Width), firstRow: 1, r => r.Slot is null || (r.StartUtc <= now && now < r.EndUtc));
+        ListDrawing.Draw(canvas, _list, Columns(canvas.Width), firstRow: 1, r => r.Slot is null || (r.StartUtc <= now && now < r.EndUtc) || r == _swapFirst);
     }
 
     public bool HandleKey(Key key)
@@ -122,6 +129,12 @@ public sealed class RosterScreen : IScreen, IReloadable
             return true;
         }
 
+        if (_swapFirst is not null && key == Terminal.Gui.Input.Key.Esc)
+        {
+            _swapFirst = null;
+            return true;
+        }
+
         char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
         switch (letter)
         {
@@ -133,6 +146,12 @@ public sealed class RosterScreen : IScreen, IReloadable
                 return true;
             case 'h':
                 AskForHoursPeriod();
+                return true;
+            case 'b':
+                Swap();
+                return true;
+            case 'r':
+                _shell.RunInBackground(() => _shell.Session.Service.GetRotationAsync(), current => _shell.Push(new RotationFormScreen(_shell, current)));
                 return true;
             default:
                 return _list.HandleFilterKey(key, _shell.Prompt);
@@ -173,6 +192,47 @@ public sealed class RosterScreen : IScreen, IReloadable
                 refused => AskForHoursPeriod(text, refused));
         }, initial: initial);
         _shell.Prompt.Error = error;
+    }
+
+    /// <summary>
+    /// B marks the first shift, B on a second asks the reason and swaps them. Each shift is named by an
+    /// instant inside what is left of it, so a shift that has begun swaps only from now on.
+    /// </summary>
+    private void Swap()
+    {
+        if (_list.Current is not { Slot: not null } row)
+        {
+            return;
+        }
+
+        if (_swapFirst is null)
+        {
+            _swapFirst = row;
+            return;
+        }
+
+        if (row == _swapFirst)
+        {
+            _shell.Prompt.Error = UiText.Swap_Same;
+            return;
+        }
+
+        RosterRow first = _swapFirst;
+        _swapFirst = null;
+        _shell.Prompt.Open(UiText.Swap_Reason, reason => _shell.RunInBackground(
+            () => _shell.Session.Service.SwapAsync(new SwapRequest(Inside(first), Inside(row), reason)),
+            _ =>
+            {
+                _shell.Prompt.Close();
+                _shell.Session.RefreshInBackground(() => _shell.UtcNow);
+            },
+            refused => _shell.Prompt.Error = refused));
+    }
+
+    private DateTime Inside(RosterRow row)
+    {
+        DateTime start = row.StartUtc > _shell.UtcNow ? row.StartUtc : _shell.UtcNow;
+        return start + ((row.EndUtc - start) / 2);
     }
 
     /// <summary>Officers' on-call hours, then assistants' deployed hours, in one list: fairness and pay for everyone on call.</summary>

@@ -156,9 +156,12 @@ public abstract class FormScreen : IScreen
             row++;
         }
 
-        canvas.Line(canvas.Height - 2, "");
+        // A message beside a field may be cut off at 80 columns; the focused field's is spelled out below.
         string hint = Current.Hint?.Invoke(Current.Value) ?? "";
-        canvas.Line(canvas.Height - 1, hint.Length > 0 ? "  " + hint : "");
+        hint = hint.Length > 0 ? "  " + hint : "";
+        bool hasError = Current.Error.Length > 0;
+        canvas.Line(canvas.Height - 2, hasError ? hint : "");
+        canvas.Line(canvas.Height - 1, hasError ? "! " + Current.Error : hint);
     }
 
     public virtual bool HandleKey(Key key)

@@ -84,6 +84,17 @@ internal sealed class SocketJourService : IJourService
 
     public Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.ResetPin, reset, WireJsonContext.Default.PinReset, WireJsonContext.Default.UserSummary, cancellationToken);
+    public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Handover, request, WireJsonContext.Default.HandoverRequest, WireJsonContext.Default.HandoverView, cancellationToken);
+
+    public Task<HandoverRecordData> HandOverAsync(HandoverNotesRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.MakeHandover, request, WireJsonContext.Default.HandoverNotesRequest, WireJsonContext.Default.HandoverRecordData, cancellationToken);
+
+    public Task<HandoverRecordData> AcknowledgeHandoverAsync(long handoverId, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AcknowledgeHandover, new IdArgs(handoverId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.HandoverRecordData, cancellationToken);
+
+    public Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Handovers, WireJsonContext.Default.IReadOnlyListHandoverRecordData, cancellationToken);
 
     public Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Status, WireJsonContext.Default.StatusInfo, cancellationToken);

@@ -50,6 +50,10 @@ public static class Ops
     public const string AddUser = "add-user";
     public const string UpdateUser = "update-user";
     public const string ResetPin = "reset-pin";
+    public const string Handover = "handover";
+    public const string MakeHandover = "hand-over";
+    public const string AcknowledgeHandover = "acknowledge-handover";
+    public const string Handovers = "handovers";
     public const string StaffMember = "staff-member";
     public const string SaveStaff = "save-staff";
     public const string PoolWeek = "pool-week";
