@@ -72,6 +72,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         _signInThrottles = db.GetCollection<SignInThrottle>("sign_in_throttles");
         _handovers = db.GetCollection<HandoverRecord>("handovers");
         Migrate();
+        EnsureRecordIndexes();
     }
 
     public bool IsDemo => _meta.FindById(MetaDocument.SingletonId)?.IsDemo ?? false;

@@ -138,6 +138,21 @@ internal static class Program
         root.Add(onCall);
 
         root.Add(UsersCommandTree());
+        var accessFrom = new Option<string?>("--from") { Description = CliText.Cli_AccessLogFrom };
+        var accessTo = new Option<string?>("--to") { Description = CliText.Cli_AccessLogTo };
+        var accessUser = new Option<string?>("--user") { Description = CliText.Cli_AccessLogUser };
+        var accessClient = new Option<string?>("--client") { Description = CliText.Cli_AccessLogClient };
+        var accessFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        accessFormat.AcceptOnlyFromAmong("text", "csv");
+        var accessLog = new Command("access-log", CliText.Cli_AccessLog) { accessFrom, accessTo, accessUser, accessClient, accessFormat };
+        accessLog.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await AccessLogCommand.RunAsync(paths, parse.GetValue(accessFrom), parse.GetValue(accessTo), parse.GetValue(accessFormat)!, parse.GetValue(accessUser), parse.GetValue(accessClient), Console.Out, ct);
+        }));
+        root.Add(accessLog);
+
         root.Add(GenerateCommandFor(dataDir, lang));
 
         var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };

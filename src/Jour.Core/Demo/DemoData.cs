@@ -120,6 +120,7 @@ public static partial class DemoData
 
         SeedCases(store, clients, officers, now, random);
         SeedPinUser(store);
+        SeedRecords(store, now);
     }
 
     /// <summary>The first day of the demo rotation: far enough back that `jour oncall --at` in the past answers.</summary>

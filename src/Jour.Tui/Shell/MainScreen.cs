@@ -10,4 +10,6 @@ public enum MainScreen
     Reports,
     Handover,
     Users,
+    AccessLog,
+    Records,
 }

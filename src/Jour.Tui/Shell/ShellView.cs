@@ -433,6 +433,16 @@ public sealed partial class ShellView : View
             return MainScreen.Users;
         }
 
+        if (key == Key.L.WithAlt)
+        {
+            return MainScreen.AccessLog;
+        }
+
+        if (key == Key.I.WithAlt)
+        {
+            return MainScreen.Records;
+        }
+
         return null;
     }
 
@@ -444,6 +454,8 @@ public sealed partial class ShellView : View
         MainScreen.Clients => RegisterScreens.Clients(this),
         MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),
         MainScreen.Users => new Users.UsersScreen(this),
+        MainScreen.AccessLog => new Records.AccessLogScreen(this),
+        MainScreen.Records => new Records.RecordsScreen(this),
         _ => new Handover.HandoverScreen(this),
     };
 }

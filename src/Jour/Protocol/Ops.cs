@@ -50,6 +50,13 @@ public static class Ops
     public const string AddUser = "add-user";
     public const string UpdateUser = "update-user";
     public const string ResetPin = "reset-pin";
+    public const string Journal = "journal";
+    public const string AddJournalEntry = "add-journal-entry";
+    public const string AccessLog = "access-log";
+    public const string Incidents = "incidents";
+    public const string SaveIncident = "save-incident";
+    public const string Complaints = "complaints";
+    public const string SaveComplaint = "save-complaint";
     public const string Handover = "handover";
     public const string MakeHandover = "hand-over";
     public const string AcknowledgeHandover = "acknowledge-handover";
