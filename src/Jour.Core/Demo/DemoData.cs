@@ -120,6 +120,7 @@ public static partial class DemoData
 
         SeedCases(store, clients, officers, now, random);
         SeedFollowUp(store, clients, officers, now, new Random(seed + 8));
+        SeedPinUser(store);
         SeedRecords(store, now);
     }
 

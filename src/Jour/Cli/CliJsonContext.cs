@@ -10,4 +10,5 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(OnCallOutput))]
 [JsonSerializable(typeof(StatisticsReport))]
 [JsonSerializable(typeof(SettingsData))]
+[JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
