@@ -3,6 +3,7 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.Handover;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Staff;
@@ -35,6 +36,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<VerificationStep>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<NeedWindow>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Draft))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(HandoverRecord))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Deployment))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(TimeReport))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Delegation))]
@@ -74,6 +76,7 @@ public static class JourMapper
         mapper.Entity<OnCallOverride>().Id(o => o.Id);
         mapper.Entity<User>().Id(u => u.Id);
         mapper.Entity<Draft>().Id(d => d.Id, autoId: false);
+        mapper.Entity<HandoverRecord>().Id(h => h.Id);
         mapper.Entity<Deployment>()
             .Id(d => d.Id)
             .Ignore(d => d.IsActive)

@@ -3,6 +3,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.Handover;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Sessions;
@@ -44,6 +45,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<CounterDocument> _counters;
     private readonly ILiteCollection<Draft> _drafts;
     private readonly ILiteCollection<Deployment> _deployments;
+    private readonly ILiteCollection<HandoverRecord> _handovers;
 
     private LiteJourStore(LiteDatabase db)
     {
@@ -66,6 +68,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _counters = db.GetCollection<CounterDocument>("counters");
         _drafts = db.GetCollection<Draft>("drafts");
         _deployments = db.GetCollection<Deployment>("deployments");
+        _handovers = db.GetCollection<HandoverRecord>("handovers");
         Migrate();
     }
 
@@ -124,6 +127,20 @@ public sealed class LiteJourStore : IJourStore, IDisposable
     }
 
     public void UpdateDeployment(Deployment deployment) => _deployments.Update(deployment);
+
+    public IReadOnlyList<HandoverRecord> LoadHandovers(int max) => [.. _handovers.Find(Query.All(Query.Descending), limit: max)];
+
+    public HandoverRecord? LatestHandover() => _handovers.FindOne(Query.All(Query.Descending));
+
+    public HandoverRecord? FindHandover(long id) => _handovers.FindById(id);
+
+    public HandoverRecord AddHandover(HandoverRecord handover)
+    {
+        _handovers.Insert(handover);
+        return handover;
+    }
+
+    public void UpdateHandover(HandoverRecord handover) => _handovers.Update(handover);
 
     public StandbyAssistant? FindStaff(long id) => _staff.FindById(id);
 

@@ -136,6 +136,7 @@ internal static class Program
         }));
         root.Add(onCall);
 
+<<<<<<< HEAD
         var hoursFrom = new Option<string?>("--from") { Description = CliText.Cli_HoursFrom };
         var hoursTo = new Option<string?>("--to") { Description = CliText.Cli_HoursTo };
         var hoursFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
@@ -148,6 +149,22 @@ internal static class Program
             return await HoursCommand.RunAsync(paths, parse.GetValue(hoursFrom), parse.GetValue(hoursTo), parse.GetValue(hoursFormat)!, Console.Out, ct);
         }));
         root.Add(hours);
+=======
+        var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
+        var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
+        var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
+        var handoverAddresses = new Option<bool>("--with-addresses") { Description = CliText.Cli_HandoverAddresses };
+        var handoverContinuity = new Option<bool>("--continuity") { Description = CliText.Cli_HandoverContinuity };
+        var handover = new Command("handover", CliText.Cli_Handover) { handoverAt, handoverOut, handoverPrint, handoverAddresses, handoverContinuity };
+        handover.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            var options = new HandoverOptionsArgs(parse.GetValue(handoverAt), parse.GetValue(handoverOut), parse.GetValue(handoverPrint), parse.GetValue(handoverAddresses), parse.GetValue(handoverContinuity));
+            return await HandoverCommand.RunAsync(paths, options, Console.Out, Console.Error, ct);
+        }));
+        root.Add(handover);
+>>>>>>> main
 
         var import = new Command("import", CliText.Cli_Import)
         {

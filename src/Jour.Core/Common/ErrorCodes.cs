@@ -71,4 +71,8 @@ public static class ErrorCodes
     public const string StorageWrongKey = "Storage_WrongKey";
     public const string StorageUnreadable = "Storage_Unreadable";
     public const string StorageNewerSchema = "Storage_NewerSchema";
+    public const string HandoverNotFound = "Error_HandoverNotFound";
+    public const string HandoverNotPermitted = "Error_HandoverNotPermitted";
+    public const string HandoverOwnAcknowledge = "Error_HandoverOwnAcknowledge";
+    public const string HandoverAlreadyAcknowledged = "Error_HandoverAlreadyAcknowledged";
 }

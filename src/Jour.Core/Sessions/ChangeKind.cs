@@ -10,4 +10,5 @@ public enum ChangeKind
     Staff,
     Roster,
     User,
+    Handover,
 }

@@ -18,7 +18,8 @@ public sealed record SessionInfo(long UserId, string UserName, Role Roles, bool 
 
 /// <summary>
 /// What the status bar shows besides the clock; <see cref="GapFromUtc"/> is the first instant of the
-/// next 14 days with nobody on call.
+/// next 14 days with nobody on call; <see cref="UnacknowledgedHandoverUtc"/> is when the newest handover
+/// was made if nobody has acknowledged it (the status bar warns once it is 30 minutes old).
 /// </summary>
 public sealed record StatusInfo(
     bool IsDemo,
@@ -27,7 +28,8 @@ public sealed record StatusInfo(
     string? NextOnCallName,
     DateTime? NextOnCallStartUtc,
     int OpenCases,
-    DateTime? GapFromUtc);
+    DateTime? GapFromUtc,
+    DateTime? UnacknowledgedHandoverUtc = null);
 
 /// <summary>One row of the case board.</summary>
 public sealed record CaseSummary(

@@ -111,6 +111,17 @@ public interface IJourService : IDisposable
 
     Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The handover summary (or the 72-hour continuity printout) composed at an instant, as text.</summary>
+    Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The signed-in officer hands over now with notes; stored for the incoming officer to acknowledge.</summary>
+    Task<HandoverRecordData> HandOverAsync(HandoverNotesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The signed-in (incoming) officer acknowledges a handover; refused for the one who made it.</summary>
+    Task<HandoverRecordData> AcknowledgeHandoverAsync(long handoverId, CancellationToken cancellationToken = default);
+
+    /// <summary>Past handovers, newest first.</summary>
+    Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default);
     /// <summary>One assistant in full, for the edit form.</summary>
     Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default);
 

@@ -2,6 +2,7 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.Handover;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Staff;
@@ -10,7 +11,7 @@ using Jour.Core.Users;
 namespace Jour.Core.Sessions;
 
 /// <summary>All the ports one database offers, plus what concerns the database as a whole.</summary>
-public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IRosterStore, IUserStore, IDraftStore, IDeploymentStore
+public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IRosterStore, IUserStore, IDraftStore, IDeploymentStore, IHandoverStore
 {
     /// <summary>Whether this database holds demo data (shown as DEMO on every screen).</summary>
     bool IsDemo { get; }

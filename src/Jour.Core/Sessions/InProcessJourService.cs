@@ -147,6 +147,17 @@ public sealed class InProcessJourService : IJourService
     public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ImportStaff(Actor(), request));
 
+    public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetHandover(request) : null!);
+
+    public Task<HandoverRecordData> HandOverAsync(HandoverNotesRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.HandOver(Actor(), request));
+
+    public Task<HandoverRecordData> AcknowledgeHandoverAsync(long handoverId, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.AcknowledgeHandover(Actor(), handoverId));
+
+    public Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default) =>
+        Run(() => Actor() is not null ? _useCases.GetHandovers() : []);
     public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
         Run(() => Actor() is not null ? _useCases.GetStaffMember(assistantId) : null!);
 

@@ -127,7 +127,8 @@ public sealed partial class JourUseCases
             onCall.Next?.OfficerName,
             onCall.Next?.StartUtc,
             _store.CountOpenCases(),
-            onCall.GapFromUtc);
+            onCall.GapFromUtc,
+            UnacknowledgedHandover());
     }
 
     public IReadOnlyList<CaseSummary> GetOpenCases()

@@ -20,6 +20,9 @@ public sealed class ShellView : View
     private const int TitleRows = 2;
     private const int StatusRows = 3;
 
+    /// <summary>An unacknowledged handover older than this is shown in the status bar.</summary>
+    public static readonly TimeSpan UnacknowledgedAfter = TimeSpan.FromMinutes(30);
+
     private readonly IApplication _app;
     private readonly TuiOptions _options;
     private readonly Dictionary<MainScreen, Stack<IScreen>> _stacks = [];
@@ -257,6 +260,11 @@ public sealed class ShellView : View
             // In words, not only in colour: nobody will answer the on-call line then.
             canvas.Line(row, "! " + Format.Text(UiText.Status_Gap, Format.When(gap, UtcNow)), highlight: true);
         }
+        else if (Session.Status?.UnacknowledgedHandoverUtc is { } handover && UtcNow - handover >= UnacknowledgedAfter)
+        {
+            // Nobody has confirmed taking over: what the last shift knew may not have reached anyone.
+            canvas.Line(row, "! " + Format.Text(UiText.Status_HandoverUnacknowledged, Format.When(handover, UtcNow)), highlight: true);
+        }
         else
         {
             canvas.Line(row, canvas.Rule);
@@ -402,6 +410,6 @@ public sealed class ShellView : View
         MainScreen.Staff => RegisterScreens.Staff(this),
         MainScreen.Clients => RegisterScreens.Clients(this),
         MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),
-        _ => new ComingScreen(UiText.Screen_Handover),
+        _ => new Handover.HandoverScreen(this),
     };
 }

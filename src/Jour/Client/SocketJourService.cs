@@ -63,6 +63,18 @@ internal sealed class SocketJourService : IJourService
         return session;
     }
 
+    public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Handover, request, WireJsonContext.Default.HandoverRequest, WireJsonContext.Default.HandoverView, cancellationToken);
+
+    public Task<HandoverRecordData> HandOverAsync(HandoverNotesRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.MakeHandover, request, WireJsonContext.Default.HandoverNotesRequest, WireJsonContext.Default.HandoverRecordData, cancellationToken);
+
+    public Task<HandoverRecordData> AcknowledgeHandoverAsync(long handoverId, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AcknowledgeHandover, new IdArgs(handoverId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.HandoverRecordData, cancellationToken);
+
+    public Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Handovers, WireJsonContext.Default.IReadOnlyListHandoverRecordData, cancellationToken);
+
     public Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Status, WireJsonContext.Default.StatusInfo, cancellationToken);
 

@@ -44,6 +44,10 @@ public static class Ops
     public const string SaveRotation = "save-rotation";
     public const string Officers = "officers";
     public const string OnCallHours = "on-call-hours";
+    public const string Handover = "handover";
+    public const string MakeHandover = "hand-over";
+    public const string AcknowledgeHandover = "acknowledge-handover";
+    public const string Handovers = "handovers";
     public const string StaffMember = "staff-member";
     public const string SaveStaff = "save-staff";
     public const string PoolWeek = "pool-week";
