@@ -136,7 +136,6 @@ internal static class Program
         }));
         root.Add(onCall);
 
-<<<<<<< HEAD
         var hoursFrom = new Option<string?>("--from") { Description = CliText.Cli_HoursFrom };
         var hoursTo = new Option<string?>("--to") { Description = CliText.Cli_HoursTo };
         var hoursFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
@@ -149,7 +148,7 @@ internal static class Program
             return await HoursCommand.RunAsync(paths, parse.GetValue(hoursFrom), parse.GetValue(hoursTo), parse.GetValue(hoursFormat)!, Console.Out, ct);
         }));
         root.Add(hours);
-=======
+
         var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
         var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
         var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
@@ -164,7 +163,6 @@ internal static class Program
             return await HandoverCommand.RunAsync(paths, options, Console.Out, Console.Error, ct);
         }));
         root.Add(handover);
->>>>>>> main
 
         var import = new Command("import", CliText.Cli_Import)
         {
