@@ -88,7 +88,7 @@ public sealed class DeploymentTests : IDisposable
         tmux.WaitFor("sparas för fakturaunderlaget");
         tmux.Type("19121212-1212");
         tmux.Keys("Enter");
-        tmux.WaitFor("7,5 h ✓assistent");
+        tmux.WaitFor("7,5 h ✓assist.");
         tmux.Type("c");
         tmux.WaitFor("Signeras av brukaren");
         tmux.Type("Eva Lind");
@@ -96,6 +96,6 @@ public sealed class DeploymentTests : IDisposable
         tmux.WaitFor("Personnummer för Eva Lind");
         tmux.Type("194202023018");
         tmux.Keys("Enter");
-        tmux.WaitFor("✓assistent ✓brukare");
+        tmux.WaitFor("7,5 h ✓assist. ✓bruk.");
     }
 }
