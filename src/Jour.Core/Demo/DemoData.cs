@@ -17,7 +17,7 @@ namespace Jour.Core.Demo;
 /// rotation around today, a standby pool, clients with valid personnummer, providers, and cases
 /// in every state reached through the real case machine.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     /// <summary>Names of every demo person, so tests can prove none of them reaches a log.</summary>
     public static readonly IReadOnlyList<string> FemaleFirstNames =
@@ -119,6 +119,7 @@ public static class DemoData
         }
 
         SeedCases(store, clients, officers, now, random);
+        SeedHandover(store, now);
     }
 
     /// <summary>The first day of the demo rotation: far enough back that `jour oncall --at` in the past answers.</summary>
