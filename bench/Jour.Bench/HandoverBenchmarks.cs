@@ -53,6 +53,43 @@ public class HandoverBenchmarks
         Directory.Delete(_directory, recursive: true);
     }
 
+    /// <summary>Where the time goes, stage by stage (bench/Jour.Bench.dll --profile-handover).</summary>
+    public void Profile()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HandoverSummary summary = HandoverComposer.Compose(_source, _now, new HandoverOptions());
+        double compose = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var blocks = HandoverText.Blocks(summary);
+        double draw = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        string paged = HandoverText.Paged(summary);
+        double pagedMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        for (int i = 0; i < 10_000; i++)
+        {
+            HandoverText.Local(_now.AddMinutes(i));
+        }
+
+        double local = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        for (int i = 0; i < 10_000; i++)
+        {
+            Jour.Core.Common.Messages.Get("Handover_NotConfirmed");
+        }
+
+        double get = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        for (int i = 0; i < 10_000; i++)
+        {
+            _ = HandoverText.Wrap("2026-11-23 22:00–07:00 (9 h)  Kalle Persson 073-100 10 10 och lite mer text så att raden blir lång nog att brytas", 4).ToList();
+        }
+
+        double wrap = clock.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"10k Local {local:0.0} ms, 10k Messages.Get {get:0.0} ms, 10k Wrap {wrap:0.0} ms");
+        Console.WriteLine($"compose {compose:0.0} ms, blocks {draw:0.0} ms ({blocks.Count} blocks), paged (blocks + pages) {pagedMs:0.0} ms, {paged.Length} chars");
+    }
+
     [Benchmark(Description = "compose + A4 text, 500 open cases, 2,000 deployments/24 h")]
     public string ComposeAndDraw() => HandoverText.Paged(HandoverComposer.Compose(_source, _now, new HandoverOptions()));
 

@@ -10,6 +10,19 @@ if (args is ["--fill-handover", string dataDir])
     return;
 }
 
+if (args is ["--profile-handover"])
+{
+    var b = new Jour.Bench.HandoverBenchmarks();
+    b.Setup();
+    for (int i = 0; i < 3; i++)
+    {
+        b.Profile();
+    }
+
+    b.Cleanup();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point type for BenchmarkSwitcher.</summary>
