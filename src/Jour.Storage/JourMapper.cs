@@ -51,6 +51,10 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(ContactPerson))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Representative>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<ContactPerson>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Journals.JournalEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.AccessLog.AccessLogEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Incident))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Complaint))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -82,6 +86,10 @@ public static class JourMapper
             .Ignore(d => d.IsActive)
             .Ignore(d => d.Covers)
             .Ignore(d => d.OwesTimeReport);
+        mapper.Entity<Core.Journals.JournalEntry>().Id(e => e.Id);
+        mapper.Entity<Core.AccessLog.AccessLogEntry>().Id(e => e.Id).Ignore(e => e.IsEmergency);
+        mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id);
+        mapper.Entity<Core.Incidents.Complaint>().Id(c => c.Id);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }

@@ -18,7 +18,7 @@ namespace Jour.Storage;
 /// (TECH-NOTES: LiteDB's multi-process modes lose or corrupt data here). Every write is one
 /// transaction, committed before the method returns.
 /// </summary>
-public sealed class LiteJourStore : IJourStore, IDisposable
+public sealed partial class LiteJourStore : IJourStore, IDisposable
 {
     /// <summary>
     /// The schema this build writes. Version 2 added case revisions (concurrent edits); version 3 replaced
@@ -70,6 +70,7 @@ public sealed class LiteJourStore : IJourStore, IDisposable
         _deployments = db.GetCollection<Deployment>("deployments");
         _handovers = db.GetCollection<HandoverRecord>("handovers");
         Migrate();
+        EnsureRecordIndexes();
     }
 
     public bool IsDemo => _meta.FindById(MetaDocument.SingletonId)?.IsDemo ?? false;

@@ -5,6 +5,7 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Cases;
 using Jour.Core.Common;
+using Jour.Core.Generation;
 using Jour.Resources;
 
 namespace Jour;
@@ -136,6 +137,23 @@ internal static class Program
         }));
         root.Add(onCall);
 
+        var accessFrom = new Option<string?>("--from") { Description = CliText.Cli_AccessLogFrom };
+        var accessTo = new Option<string?>("--to") { Description = CliText.Cli_AccessLogTo };
+        var accessUser = new Option<string?>("--user") { Description = CliText.Cli_AccessLogUser };
+        var accessClient = new Option<string?>("--client") { Description = CliText.Cli_AccessLogClient };
+        var accessFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        accessFormat.AcceptOnlyFromAmong("text", "csv");
+        var accessLog = new Command("access-log", CliText.Cli_AccessLog) { accessFrom, accessTo, accessUser, accessClient, accessFormat };
+        accessLog.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await AccessLogCommand.RunAsync(paths, parse.GetValue(accessFrom), parse.GetValue(accessTo), parse.GetValue(accessFormat)!, parse.GetValue(accessUser), parse.GetValue(accessClient), Console.Out, ct);
+        }));
+        root.Add(accessLog);
+
+        root.Add(GenerateCommandFor(dataDir, lang));
+
         var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
         var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
         var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
@@ -174,6 +192,47 @@ internal static class Program
             }));
             return command;
         }
+    }
+
+    /// <summary>`jour generate`: see <see cref="GenerateCommand"/>.</summary>
+    private static Command GenerateCommandFor(Option<string?> dataDir, Option<string?> lang)
+    {
+        var defaults = new LargeDataOptions();
+        var cases = new Option<int>("--cases") { Description = CliText.Cli_GenerateCases, DefaultValueFactory = _ => defaults.Cases };
+        var clients = new Option<int>("--clients") { Description = CliText.Cli_GenerateClients, DefaultValueFactory = _ => defaults.Clients };
+        var staff = new Option<int>("--staff") { Description = CliText.Cli_GenerateStaff, DefaultValueFactory = _ => defaults.Staff };
+        var officers = new Option<int>("--officers") { Description = CliText.Cli_GenerateOfficers, DefaultValueFactory = _ => defaults.Officers };
+        var providers = new Option<int>("--providers") { Description = CliText.Cli_GenerateProviders, DefaultValueFactory = _ => defaults.Providers };
+        var years = new Option<double>("--years") { Description = CliText.Cli_GenerateYears, DefaultValueFactory = _ => defaults.Years };
+        var open = new Option<int>("--open") { Description = CliText.Cli_GenerateOpen, DefaultValueFactory = _ => defaults.OpenCases };
+        var upcoming = new Option<int>("--upcoming") { Description = CliText.Cli_GenerateUpcoming, DefaultValueFactory = _ => defaults.UpcomingDeployments };
+        var reports = new Option<double>("--reports-per-case") { Description = CliText.Cli_GenerateReports, DefaultValueFactory = _ => defaults.TimeReportsPerCase };
+        var seed = new Option<int>("--seed") { Description = CliText.Cli_GenerateSeed, DefaultValueFactory = _ => defaults.Seed };
+        var now = new Option<DateTime?>("--now") { Description = CliText.Cli_GenerateNow };
+        var force = new Option<bool>("--force") { Description = CliText.Cli_GenerateForce };
+        var command = new Command("generate", CliText.Cli_Generate) { cases, clients, staff, officers, providers, years, open, upcoming, reports, seed, now, force };
+        command.SetAction((parse, ct) => Guard(() =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            var options = new LargeDataOptions
+            {
+                Cases = parse.GetValue(cases),
+                Clients = parse.GetValue(clients),
+                Staff = parse.GetValue(staff),
+                Officers = parse.GetValue(officers),
+                Providers = parse.GetValue(providers),
+                Years = parse.GetValue(years),
+                OpenCases = Math.Min(parse.GetValue(open), parse.GetValue(cases)),
+                UpcomingDeployments = parse.GetValue(upcoming),
+                TimeReportsPerCase = parse.GetValue(reports),
+                Seed = parse.GetValue(seed),
+                NowUtc = parse.GetValue(now) is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
+            };
+            bool dataDirGiven = !string.IsNullOrWhiteSpace(parse.GetValue(dataDir));
+            return Task.FromResult(GenerateCommand.Run(paths, dataDirGiven, options, parse.GetValue(force), Console.Out, Console.Error));
+        }));
+        return command;
     }
 
     private static JourPaths Paths(ParseResult parse, Option<string?> dataDir) => JourPaths.Resolve(parse.GetValue(dataDir));

@@ -40,7 +40,7 @@ public static partial class DemoData
         "Öberg", "Nyström", "Björklund",
     ];
 
-    private static readonly string[] s_competences =
+    internal static readonly string[] s_competences =
     [
         "Lyft", "Sondmatning", "Epilepsi", "Teckenspråk", "Andningsstöd", "Insulin", "Arabiska", "Finska", "Körkort",
     ];
@@ -120,6 +120,7 @@ public static partial class DemoData
 
         SeedCases(store, clients, officers, now, random);
         SeedHandover(store, now);
+        SeedRecords(store, now);
     }
 
     /// <summary>The first day of the demo rotation: far enough back that `jour oncall --at` in the past answers.</summary>
@@ -129,7 +130,7 @@ public static partial class DemoData
     /// Twelve-hour shifts 07–19 and 19–07 Stockholm time, the five officers in turn, since a fixed date
     /// (or four weeks back, whichever is earlier), so the same day always shows the same officers.
     /// </summary>
-    private static void SeedRotation(IJourStore store, List<User> officers, LocalDate today, DateTime now)
+    internal static void SeedRotation(IJourStore store, List<User> officers, LocalDate today, DateTime now)
     {
         LocalDate start = today.PlusWeeks(-4) < s_rotationStart ? today.PlusWeeks(-4) : s_rotationStart;
         store.AddRotation(new Rotation
@@ -276,13 +277,13 @@ public static partial class DemoData
         }
     }
 
-    private static string RandomName(Random random, bool female)
+    internal static string RandomName(Random random, bool female)
     {
         var first = female ? FemaleFirstNames : MaleFirstNames;
         return $"{first[random.Next(first.Count)]} {LastNames[random.Next(LastNames.Count)]}";
     }
 
-    private static string OrganisationNumberFor(int prefix)
+    internal static string OrganisationNumberFor(int prefix)
     {
         string nine = prefix.ToString("000000000", SwedishCulture.Instance)[..9];
         nine = "55" + nine[2..];

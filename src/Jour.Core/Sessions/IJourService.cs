@@ -111,6 +111,25 @@ public interface IJourService : IDisposable
 
     Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default);
 
+    // Journals, the access log, incidents and complaints.
+
+    /// <summary>One series of a client's journal; logged. Without a case (and not MAS/MAR) it needs a reason.</summary>
+    Task<JournalView> GetJournalAsync(JournalRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends a journal entry or a correction; nothing is ever changed or deleted.</summary>
+    Task<JournalEntryData> AddJournalEntryAsync(JournalEntryRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The access log (MAS/MAR and admins), emergency accesses first.</summary>
+    Task<IReadOnlyList<AccessLogRow>> GetAccessLogAsync(AccessLogQuery query, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<IncidentData>> GetIncidentsAsync(CancellationToken cancellationToken = default);
+
+    Task<IncidentData> SaveIncidentAsync(IncidentData incident, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ComplaintData>> GetComplaintsAsync(CancellationToken cancellationToken = default);
+
+    Task<ComplaintData> SaveComplaintAsync(ComplaintData complaint, CancellationToken cancellationToken = default);
+
     /// <summary>The handover summary (or the 72-hour continuity printout) composed at an instant, as text.</summary>
     Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default);
 
@@ -122,6 +141,7 @@ public interface IJourService : IDisposable
 
     /// <summary>Past handovers, newest first.</summary>
     Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default);
+
     /// <summary>One assistant in full, for the edit form.</summary>
     Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default);
 

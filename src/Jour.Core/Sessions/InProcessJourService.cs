@@ -89,7 +89,7 @@ public sealed class InProcessJourService : IJourService
         Run(() => _useCases.RecordVerification(Actor(), request));
 
     public Task<ClientData> GetClientAsync(long clientId, CancellationToken cancellationToken = default) =>
-        Run(() => Actor() is not null ? _useCases.GetClient(clientId) : null!);
+        Run(() => _useCases.GetClient(Actor(), clientId));
 
     public Task<ClientData> SaveClientAsync(ClientData client, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.SaveClient(Actor(), client));
@@ -147,6 +147,26 @@ public sealed class InProcessJourService : IJourService
     public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ImportStaff(Actor(), request));
 
+    public Task<JournalView> GetJournalAsync(JournalRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.GetJournal(Actor(), request));
+
+    public Task<JournalEntryData> AddJournalEntryAsync(JournalEntryRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.AddJournalEntry(Actor(), request));
+
+    public Task<IReadOnlyList<AccessLogRow>> GetAccessLogAsync(AccessLogQuery query, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.GetAccessLog(Actor(), query));
+
+    public Task<IReadOnlyList<IncidentData>> GetIncidentsAsync(CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.GetIncidents(Actor()));
+
+    public Task<IncidentData> SaveIncidentAsync(IncidentData incident, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveIncident(Actor(), incident));
+
+    public Task<IReadOnlyList<ComplaintData>> GetComplaintsAsync(CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.GetComplaints(Actor()));
+
+    public Task<ComplaintData> SaveComplaintAsync(ComplaintData complaint, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.SaveComplaint(Actor(), complaint));
     public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
         Run(() => Actor() is not null ? _useCases.GetHandover(request) : null!);
 
@@ -159,7 +179,7 @@ public sealed class InProcessJourService : IJourService
     public Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default) =>
         Run(() => Actor() is not null ? _useCases.GetHandovers() : []);
     public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
-        Run(() => Actor() is not null ? _useCases.GetStaffMember(assistantId) : null!);
+        Run(() => _useCases.GetStaffMember(Actor(), assistantId));
 
     public Task<StaffData> SaveStaffAsync(StaffData assistant, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.SaveStaff(Actor(), assistant));

@@ -10,9 +10,11 @@ namespace Jour.Core.Sessions;
 // The client and provider registers: one record in full, and saving it with every field checked.
 public sealed partial class JourUseCases
 {
-    public ClientData GetClient(long clientId)
+    /// <summary>A client in full, for the client form: the full personnummer and the access note, so the read is logged.</summary>
+    public ClientData GetClient(SessionInfo actor, long clientId)
     {
         Client c = _store.FindClient(clientId) ?? throw new JourException(ErrorCodes.ClientNotFound, clientId.ToString(CultureInfo.InvariantCulture));
+        LogAccess(actor, c.Id, AccessLog.AccessedData.PersonalNumberAndAccessNote, AccessLog.AccessBasis.Register, null, "");
         return ToData(c);
     }
 

@@ -56,9 +56,15 @@ public sealed partial class JourUseCases
 
     private void Published(ChangeNotice notice)
     {
+        Wrote();
+        _hub.Publish(notice);
+    }
+
+    /// <summary>Counts a committed write for the checkpoint, without telling the sessions (e.g. an access log entry).</summary>
+    private void Wrote()
+    {
         Interlocked.Exchange(ref _lastWriteTicks, _time.GetUtcNow().UtcTicks);
         Interlocked.Increment(ref _writesSinceCheckpoint);
-        _hub.Publish(notice);
     }
 
     private DateTime UtcNow => _time.GetUtcNow().UtcDateTime;

@@ -42,6 +42,8 @@ public sealed class CaseDetailScreen : IScreen
         ("B", UiText.Help_Case_Staff),
         ("D", UiText.Help_Case_Deployments),
         ("R", UiText.Help_Case_Reload),
+        ("J", UiText.Help_Case_Journal),
+        ("I", UiText.Help_Case_Incident),
         ("Esc", UiText.Help_Esc_Text),
     ];
 
@@ -146,6 +148,18 @@ public sealed class CaseDetailScreen : IScreen
         if (letter == 'd' && !key.IsAlt && !key.IsCtrl)
         {
             _shell.Push(new DeploymentsScreen(_shell, d, changed => _detail = changed));
+            return true;
+        }
+
+        if (letter == 'j' && !key.IsAlt && !key.IsCtrl)
+        {
+            _shell.Push(new Journals.JournalScreen(_shell, d.ClientId, d.Summary.ClientName));
+            return true;
+        }
+
+        if (letter == 'i' && !key.IsAlt && !key.IsCtrl)
+        {
+            _shell.Push(new Records.IncidentFormScreen(_shell, null, d.ClientId, d.Summary.Id));
             return true;
         }
 

@@ -59,6 +59,7 @@ public static class RegisterScreens
                 data => shell.Push(new ClientFormScreen(shell, data)))),
             new(new Key('n'), "N", UiText.Key_New, UiText.Help_Client_New, false, _ => shell.Push(new ClientFormScreen(shell, null))),
             new(new Key('a'), "A", UiText.Key_Providers, UiText.Help_Providers, false, _ => shell.Push(Providers(shell))),
+            new(new Key('j'), "J", UiText.Key_Journal, UiText.Help_Client_Journal, true, c => shell.Push(new Journals.JournalScreen(shell, c!.Id, c.Name))),
         ]);
     public static IScreen Providers(ShellView shell) => new RegisterScreen<ProviderData>(
         shell,

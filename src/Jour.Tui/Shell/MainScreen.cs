@@ -9,4 +9,6 @@ public enum MainScreen
     Clients,
     Reports,
     Handover,
+    AccessLog,
+    Records,
 }

@@ -400,6 +400,16 @@ public sealed class ShellView : View
             return MainScreen.Handover;
         }
 
+        if (key == Key.L.WithAlt)
+        {
+            return MainScreen.AccessLog;
+        }
+
+        if (key == Key.I.WithAlt)
+        {
+            return MainScreen.Records;
+        }
+
         return null;
     }
 
@@ -410,6 +420,8 @@ public sealed class ShellView : View
         MainScreen.Staff => RegisterScreens.Staff(this),
         MainScreen.Clients => RegisterScreens.Clients(this),
         MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),
+        MainScreen.AccessLog => new Records.AccessLogScreen(this),
+        MainScreen.Records => new Records.RecordsScreen(this),
         _ => new Handover.HandoverScreen(this),
     };
 }

@@ -111,6 +111,27 @@ internal sealed class SocketJourService : IJourService
     public Task<IReadOnlyList<CaseSummary>> GetCasesInStateAsync(CaseState state, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.CasesInState, new StateArgs(state), WireJsonContext.Default.StateArgs, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
 
+    public Task<JournalView> GetJournalAsync(JournalRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Journal, request, WireJsonContext.Default.JournalRequest, WireJsonContext.Default.JournalView, cancellationToken);
+
+    public Task<JournalEntryData> AddJournalEntryAsync(JournalEntryRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AddJournalEntry, request, WireJsonContext.Default.JournalEntryRequest, WireJsonContext.Default.JournalEntryData, cancellationToken);
+
+    public Task<IReadOnlyList<AccessLogRow>> GetAccessLogAsync(AccessLogQuery query, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AccessLog, query, WireJsonContext.Default.AccessLogQuery, WireJsonContext.Default.IReadOnlyListAccessLogRow, cancellationToken);
+
+    public Task<IReadOnlyList<IncidentData>> GetIncidentsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Incidents, WireJsonContext.Default.IReadOnlyListIncidentData, cancellationToken);
+
+    public Task<IncidentData> SaveIncidentAsync(IncidentData incident, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveIncident, incident, WireJsonContext.Default.IncidentData, WireJsonContext.Default.IncidentData, cancellationToken);
+
+    public Task<IReadOnlyList<ComplaintData>> GetComplaintsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Complaints, WireJsonContext.Default.IReadOnlyListComplaintData, cancellationToken);
+
+    public Task<ComplaintData> SaveComplaintAsync(ComplaintData complaint, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.SaveComplaint, complaint, WireJsonContext.Default.ComplaintData, WireJsonContext.Default.ComplaintData, cancellationToken);
+
     public Task<CandidateList> GetCandidatesAsync(CandidateRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.GetCandidates, request, WireJsonContext.Default.CandidateRequest, WireJsonContext.Default.CandidateList, cancellationToken);
 

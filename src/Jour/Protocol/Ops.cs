@@ -44,6 +44,13 @@ public static class Ops
     public const string SaveRotation = "save-rotation";
     public const string Officers = "officers";
     public const string OnCallHours = "on-call-hours";
+    public const string Journal = "journal";
+    public const string AddJournalEntry = "add-journal-entry";
+    public const string AccessLog = "access-log";
+    public const string Incidents = "incidents";
+    public const string SaveIncident = "save-incident";
+    public const string Complaints = "complaints";
+    public const string SaveComplaint = "save-complaint";
     public const string Handover = "handover";
     public const string MakeHandover = "hand-over";
     public const string AcknowledgeHandover = "acknowledge-handover";

@@ -160,7 +160,7 @@ public sealed class IntakeUseCaseTests : IDisposable
         ClientData renamed = _useCases.SaveClient(_officer, saved with { Name = "Test Nilsson" });
         Assert.Equal(1, renamed.Revision);
         Assert.Equal(ErrorCodes.ClientChangedByOther, Assert.Throws<JourException>(() => _useCases.SaveClient(_officer, saved with { Name = "Stale" })).Code);
-        Assert.Equal("Test Nilsson", _useCases.GetClient(saved.Id).Name);
+        Assert.Equal("Test Nilsson", _useCases.GetClient(_officer, saved.Id).Name);
     }
 
     private static NewCaseRequest Request(long clientId, long? providerId) => new(

@@ -1,0 +1,10 @@
+namespace Jour.Core.AccessLog;
+
+/// <summary>Where the access log is kept: append and read, nothing else.</summary>
+public interface IAccessLogStore
+{
+    void AppendAccess(AccessLogEntry entry);
+
+    /// <summary>Entries with <see cref="AccessLogEntry.AtUtc"/> in [fromUtc, toUtc).</summary>
+    IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc);
+}

@@ -1,0 +1,16 @@
+using Jour.Core.Cases;
+using Jour.Core.Deployments;
+
+namespace Jour.Core.Generation;
+
+/// <summary>One case as it stands, its whole timeline and its deployments, ready to be stored together.</summary>
+public sealed record CaseHistory(Case Case, IReadOnlyList<CaseEvent> Timeline, IReadOnlyList<Deployment> Deployments);
+
+/// <summary>
+/// Bulk writes for the large-data generator: many cases at once, in one transaction per call,
+/// numbered as <see cref="ICaseStore.AddCase"/> numbers them (per local year, in the given order).
+/// </summary>
+public interface IBulkStore
+{
+    void AddCaseHistories(IReadOnlyList<CaseHistory> histories);
+}

@@ -1,0 +1,8 @@
+namespace Jour.Core.Incidents;
+
+/// <summary>Klagomål or synpunkt.</summary>
+public enum ComplaintKind
+{
+    Complaint,
+    Feedback,
+}

@@ -1,0 +1,22 @@
+namespace Jour.Core.Incidents;
+
+/// <summary>Where incidents and complaints are kept.</summary>
+public interface IIncidentStore
+{
+    IReadOnlyList<Incident> LoadIncidents();
+
+    Incident? FindIncident(long id);
+
+    Incident AddIncident(Incident incident);
+
+    /// <summary>Saves if the stored revision is still <paramref name="expectedRevision"/> (then bumps it); false otherwise.</summary>
+    bool TryUpdateIncident(Incident incident, int expectedRevision);
+
+    IReadOnlyList<Complaint> LoadComplaints();
+
+    Complaint? FindComplaint(long id);
+
+    Complaint AddComplaint(Complaint complaint);
+
+    bool TryUpdateComplaint(Complaint complaint, int expectedRevision);
+}

@@ -1,0 +1,179 @@
+using Jour.Core.Common;
+using Jour.Core.Incidents;
+using Jour.Core.Sessions;
+using Jour.Tui.Resources;
+using Jour.Tui.Shell;
+using Terminal.Gui.Input;
+
+namespace Jour.Tui.Records;
+
+/// <summary>
+/// Incidents and complaints together (Alt+I), the newest first. An incident that must go on to MAS
+/// (lex Maria) or to the responsible manager (lex Sarah) and has not is marked ! and says so.
+/// N a new incident, K a new complaint, Enter opens one, B offers to block the assistant an incident names.
+/// </summary>
+public sealed class RecordsScreen : IScreen, IReloadable
+{
+    private readonly ShellView _shell;
+    private readonly ListModel<RecordRow> _list = new(r => $"{Kind(r)} {r.ClientName} {Status(r)} {r.Summary}");
+    private string _error = "";
+    private bool _shown;
+
+    public RecordsScreen(ShellView shell)
+    {
+        _shell = shell;
+    }
+
+    public string Title => UiText.Screen_Records;
+
+    public IReadOnlyList<(string Key, string Text)> Help =>
+    [
+        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
+        ("Enter", UiText.Help_Records_Open),
+        ("N", UiText.Help_Records_NewIncident),
+        ("K", UiText.Help_Records_NewComplaint),
+        ("B", UiText.Help_Records_Block),
+        ("/", UiText.Help_Board_Filter),
+        ("R", UiText.Help_Case_Reload),
+    ];
+
+    public IReadOnlyList<string> KeyHints => [UiText.Key_Open, UiText.Key_NewIncident, UiText.Key_NewComplaint, UiText.Key_Filter];
+
+    public IReadOnlyList<RecordRow> Visible => _list.Visible;
+
+    /// <summary>Refreshes once the screen has been shown.</summary>
+    public void Reload()
+    {
+        if (_shown)
+        {
+            Load();
+        }
+    }
+
+    private void Load() =>
+        _shell.RunInBackground(
+            async () => (await _shell.Session.Service.GetIncidentsAsync(), await _shell.Session.Service.GetComplaintsAsync()),
+            lists =>
+            {
+                _error = "";
+                _list.SetRows(
+                    [.. lists.Item1.Select(i => new RecordRow(i, null)).Concat(lists.Item2.Select(c => new RecordRow(null, c))).OrderByDescending(r => r.AtUtc)],
+                    (a, b) => a.Key == b.Key);
+            },
+            error => _error = error);
+
+    public void Draw(Canvas canvas)
+    {
+        if (!_shown)
+        {
+            _shown = true;
+            Load();
+        }
+
+        if (_error.Length > 0)
+        {
+            canvas.Line(0, "! " + _error);
+            return;
+        }
+
+        canvas.Line(0, Format.Text(UiText.Records_Heading, _list.Visible.Count(r => r.Incident is not null), _list.Visible.Count(r => r.Complaint is not null))
+            + (_list.Filter.Length > 0 ? "   " + Format.Text(UiText.Board_Filter, _list.Filter) : ""));
+        canvas.Line(1, _list.Current is { } current ? Detail(current) : "", highlight: _list.Current?.NeedsReport == true);
+        ListDrawing.Draw(
+            canvas,
+            _list,
+            [
+                (UiText.Col_When, 12, r => Format.When(r.AtUtc, _shell.UtcNow)),
+                (UiText.Col_Kind, 20, Kind),
+                (UiText.Col_Client, 16, r => r.ClientName),
+                (UiText.Col_Status, 11, Status),
+                (UiText.Col_What, 40, r => r.Summary),
+            ],
+            firstRow: 2,
+            r => r.NeedsReport);
+    }
+
+    public bool HandleKey(Key key)
+    {
+        if (_list.Navigate(key, _shell.ContentRows - 3))
+        {
+            return true;
+        }
+
+        if (key == Key.Enter && _list.Current is { } row)
+        {
+            _shell.Push(row.Incident is { } i ? new IncidentFormScreen(_shell, i, saved: Reload) : new ComplaintFormScreen(_shell, row.Complaint, Reload));
+            return true;
+        }
+
+        if (key.IsAlt || key.IsCtrl)
+        {
+            return false;
+        }
+
+        switch (char.ToLowerInvariant((char)key.AsRune.Value))
+        {
+            case 'n':
+                _shell.Push(new IncidentFormScreen(_shell, null, saved: Reload));
+                return true;
+            case 'k':
+                _shell.Push(new ComplaintFormScreen(_shell, null, Reload));
+                return true;
+            case 'b' when _list.Current?.Incident is { AssistantId: not null, AssistantBlocked: false } incident:
+                IncidentFormScreen.OfferBlock(_shell, incident, Reload);
+                return true;
+            case 'r':
+                Reload();
+                return true;
+            default:
+                return _list.HandleFilterKey(key, _shell.Prompt);
+        }
+    }
+
+    private static string Kind(RecordRow r) => r.Incident is { } i ? Messages.Get("IncidentKind_" + i.Kind) : Messages.Get("ComplaintKind_" + r.Complaint!.Kind);
+
+    private static string Status(RecordRow r) => Messages.Get("RecordStatus_" + (r.Incident?.Status ?? r.Complaint!.Status));
+
+    private string Detail(RecordRow r)
+    {
+        if (r.Complaint is { } c)
+        {
+            string answer = c.Answer.Length > 0 ? Format.Text(UiText.Complaint_AnsweredDetail, c.Answer) : UiText.Complaint_NotAnswered;
+            return Format.Text(UiText.Complaint_Detail, c.From, answer);
+        }
+
+        IncidentData i = r.Incident!;
+        string who = i.AssistantName.Length > 0 ? Format.Text(UiText.Incident_AssistantDetail, i.AssistantName) + (i.AssistantBlocked ? " " + UiText.Blocked_Yes : "") + "  " : "";
+        string report = i.ReportTo switch
+        {
+            IncidentRecipient.MedicalResponsible => i.MasNotifiedUtc is { } at
+                ? Format.Text(UiText.Incident_MasTold, Format.When(at, _shell.UtcNow), i.MasNotifiedByName)
+                : "! " + UiText.Incident_MasNotTold,
+            IncidentRecipient.ResponsibleManager => i.ManagerNotifiedUtc is { } at
+                ? Format.Text(UiText.Incident_ManagerTold, Format.When(at, _shell.UtcNow), i.ManagerNotifiedByName)
+                : "! " + UiText.Incident_ManagerNotTold,
+            _ => i.MasNotifiedUtc is { } at ? Format.Text(UiText.Incident_MasTold, Format.When(at, _shell.UtcNow), i.MasNotifiedByName) : "",
+        };
+        return who + report;
+    }
+}
+
+/// <summary>One row of the records screen: an incident or a complaint.</summary>
+public sealed record RecordRow(IncidentData? Incident, ComplaintData? Complaint)
+{
+    public string Key => Incident is { } i ? $"i{i.Id}" : $"c{Complaint!.Id}";
+
+    public DateTime AtUtc => Incident?.OccurredUtc ?? Complaint!.ReceivedUtc;
+
+    public string ClientName => Incident?.ClientName ?? Complaint!.ClientName;
+
+    public string Summary => Incident?.Description ?? Complaint!.About;
+
+    /// <summary>Lex Maria or lex Sarah, and the one it must go to has not been told.</summary>
+    public bool NeedsReport => Incident is { } i && i.ReportTo switch
+    {
+        IncidentRecipient.MedicalResponsible => !i.MasNotified,
+        IncidentRecipient.ResponsibleManager => !i.ManagerNotified,
+        _ => false,
+    };
+}
