@@ -91,7 +91,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         try
         {
             db = new LiteDatabase(connection, JourMapper.Create());
-            return new LiteJourStore(db);
+            return new LiteJourStore(db) { FilePath = path, Password = password };
         }
         catch (LiteException ex) when (ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase)
                                        || ex.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase))
@@ -112,7 +112,14 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     /// <summary>Opens an already constructed database (tests build old-schema files this way).</summary>
     public static LiteJourStore Wrap(LiteDatabase database) => new(database);
 
-    public void Checkpoint() => _db.Checkpoint();
+    public void Checkpoint()
+    {
+        // A backup copies the data file between checkpoints; this waits for it.
+        lock (_checkpointGate)
+        {
+            _db.Checkpoint();
+        }
+    }
 
     public IReadOnlyList<Deployment> LoadDeploymentsForCase(long caseId) => [.. _deployments.Find(Query.EQ(nameof(Deployment.CaseId), caseId))];
 
@@ -161,7 +168,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         // The shutdown checkpoint is off with the automatic one; leave a compact file behind.
         try
         {
-            _db.Checkpoint();
+            Checkpoint();
         }
         catch (LiteException)
         {

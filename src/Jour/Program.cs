@@ -153,6 +153,10 @@ internal static class Program
         root.Add(accessLog);
 
         root.Add(GenerateCommandFor(dataDir, lang));
+        foreach (Command command in OperatorCommandsFor(dataDir, lang))
+        {
+            root.Add(command);
+        }
 
         var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
         var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
@@ -192,6 +196,41 @@ internal static class Program
             }));
             return command;
         }
+    }
+
+    /// <summary>`jour backup`, `jour check`, `jour restore`: see <see cref="OperatorCommands"/>.</summary>
+    private static IEnumerable<Command> OperatorCommandsFor(Option<string?> dataDir, Option<string?> lang)
+    {
+        var backupFile = new Argument<string>("file") { Description = CliText.Cli_BackupFile };
+        var backup = new Command("backup", CliText.Cli_Backup) { backupFile };
+        backup.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await OperatorCommands.BackupAsync(paths, parse.GetValue(backupFile)!, Console.Out, ct);
+        }));
+        yield return backup;
+
+        var checkFile = new Option<string?>("--file") { Description = CliText.Cli_CheckFile };
+        var check = new Command("check", CliText.Cli_Check) { checkFile };
+        check.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await OperatorCommands.CheckAsync(paths, parse.GetValue(checkFile), Console.Out, ct);
+        }));
+        yield return check;
+
+        var restoreFile = new Argument<string>("file") { Description = CliText.Cli_RestoreFile };
+        var restoreForce = new Option<bool>("--force") { Description = CliText.Cli_RestoreForce };
+        var restore = new Command("restore", CliText.Cli_Restore) { restoreFile, restoreForce };
+        restore.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await OperatorCommands.RestoreAsync(paths, parse.GetValue(restoreFile)!, parse.GetValue(restoreForce), Console.Out, Console.Error, ct);
+        }));
+        yield return restore;
     }
 
     /// <summary>`jour generate`: see <see cref="GenerateCommand"/>.</summary>

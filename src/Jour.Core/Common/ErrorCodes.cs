@@ -90,4 +90,8 @@ public static class ErrorCodes
     public const string HandoverNotPermitted = "Error_HandoverNotPermitted";
     public const string HandoverOwnAcknowledge = "Error_HandoverOwnAcknowledge";
     public const string HandoverAlreadyAcknowledged = "Error_HandoverAlreadyAcknowledged";
+    public const string OperatorOnly = "Error_OperatorOnly";
+    public const string BackupTargetInvalid = "Error_BackupTargetInvalid";
+    public const string BackupTargetExists = "Error_BackupTargetExists";
+    public const string BackupFailed = "Error_BackupFailed";
 }

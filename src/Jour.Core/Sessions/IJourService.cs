@@ -37,6 +37,12 @@ public interface IJourService : IDisposable
 
     Task<IReadOnlyList<StaffSummary>> GetStaffAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>A consistent, encrypted copy of the database with its SHA-256 while sessions keep working (admins and coordinators).</summary>
+    Task<BackupResult> BackupAsync(BackupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads and checks the whole open database: counts, indexes, references, schema version.</summary>
+    Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Recreates the demo data; refused on a database that is not a demo.</summary>
     Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default);
 

@@ -135,6 +135,12 @@ public sealed class InProcessJourService : IJourService
     public Task<CaseDetail> SignAsync(SignRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.Sign(Actor(), request));
 
+    public Task<BackupResult> BackupAsync(BackupRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.Backup(Actor(), request));
+
+    public Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.Check(Actor()));
+
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ResetDemo(Actor()));
 

@@ -25,6 +25,7 @@ public sealed class HelpScreen(IScreen from) : IScreen
         canvas.Line(row++, UiText.Help_Global);
         canvas.Line(row++, $"  {UiText.Help_F1,-24}{UiText.Help_F1_Text}");
         canvas.Line(row++, $"  {"F2–F7, Alt+A/S/P/B/R/O",-24}{UiText.Help_Screens_Text}");
+        canvas.Line(row++, $"  {"Alt+L, Alt+I",-24}{UiText.Help_RecordScreens_Text}");
         canvas.Line(row++, $"  {"Esc",-24}{UiText.Help_Esc_Text}");
         canvas.Line(row++, $"  {"Ctrl+Q",-24}{UiText.Help_Quit_Text}");
         while (row < canvas.Height)

@@ -19,6 +19,9 @@ internal sealed class SocketJourService : IJourService
 {
     private static readonly TimeSpan s_requestLimit = TimeSpan.FromSeconds(30);
 
+    // A backup or a full check of a large file reads it all; the server answers when done.
+    private static readonly TimeSpan s_operatorRequestLimit = TimeSpan.FromMinutes(15);
+
     private readonly JourPaths _paths;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<ServerMessage>> _pending = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -204,6 +207,12 @@ internal sealed class SocketJourService : IJourService
     public Task<IReadOnlyList<AssistantHours>> GetDeployedHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.DeployedHours, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListAssistantHours, cancellationToken);
 
+    public Task<BackupResult> BackupAsync(BackupRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(Ops.Backup, JsonSerializer.SerializeToElement(request, WireJsonContext.Default.BackupRequest), WireJsonContext.Default.BackupResult, s_operatorRequestLimit, cancellationToken);
+
+    public Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(Ops.Check, null, WireJsonContext.Default.CheckReport, s_operatorRequestLimit, cancellationToken);
+
     public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
         CallAsync(Ops.ResetDemo, WireJsonContext.Default.Boolean, cancellationToken);
 
@@ -229,15 +238,15 @@ internal sealed class SocketJourService : IJourService
     }
 
     private Task<TResult> CallAsync<TResult>(string op, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken) =>
-        SendAsync(op, null, resultInfo, cancellationToken);
+        SendAsync(op, null, resultInfo, null, cancellationToken);
 
     private Task<TResult> CallAsync<TArg, TResult>(string op, TArg arg, JsonTypeInfo<TArg> argInfo, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken) =>
-        SendAsync(op, JsonSerializer.SerializeToElement(arg, argInfo), resultInfo, cancellationToken);
+        SendAsync(op, JsonSerializer.SerializeToElement(arg, argInfo), resultInfo, null, cancellationToken);
 
-    private async Task<TResult> SendAsync<TResult>(string op, JsonElement? body, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken)
+    private async Task<TResult> SendAsync<TResult>(string op, JsonElement? body, JsonTypeInfo<TResult> resultInfo, TimeSpan? limit, CancellationToken cancellationToken)
     {
         Connection connection = await EnsureConnectedAsync(cancellationToken);
-        ServerMessage reply = await RoundTripAsync(connection, op, body, cancellationToken);
+        ServerMessage reply = await RoundTripAsync(connection, op, body, limit ?? s_requestLimit, cancellationToken);
         if (!reply.Ok)
         {
             throw new JourException(reply.ErrorCode ?? ErrorCodes.Unexpected, [.. reply.ErrorArgs ?? []]);
@@ -248,7 +257,7 @@ internal sealed class SocketJourService : IJourService
             : throw new JourException(ErrorCodes.BadRequest, op);
     }
 
-    private async Task<ServerMessage> RoundTripAsync(Connection connection, string op, JsonElement? body, CancellationToken cancellationToken)
+    private async Task<ServerMessage> RoundTripAsync(Connection connection, string op, JsonElement? body, TimeSpan limit, CancellationToken cancellationToken)
     {
         int id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<ServerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -269,7 +278,7 @@ internal sealed class SocketJourService : IJourService
                 _writeLock.Release();
             }
 
-            return await reply.Task.WaitAsync(s_requestLimit, cancellationToken);
+            return await reply.Task.WaitAsync(limit, cancellationToken);
         }
         catch (TimeoutException ex)
         {
@@ -306,7 +315,7 @@ internal sealed class SocketJourService : IJourService
             _connection = connection;
             _ = ReadLoopAsync(connection);
 
-            ServerMessage hello = await RoundTripAsync(connection, Ops.Hello, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), cancellationToken);
+            ServerMessage hello = await RoundTripAsync(connection, Ops.Hello, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
             if (!hello.Ok)
             {
                 connection.Socket.Dispose();
@@ -315,7 +324,7 @@ internal sealed class SocketJourService : IJourService
 
             if (wasConnected && _credentials is { } credentials)
             {
-                ServerMessage signIn = await RoundTripAsync(connection, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(credentials.UserId, credentials.Pin), WireJsonContext.Default.SignInArgs), cancellationToken);
+                ServerMessage signIn = await RoundTripAsync(connection, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(credentials.UserId, credentials.Pin), WireJsonContext.Default.SignInArgs), s_requestLimit, cancellationToken);
                 if (!signIn.Ok)
                 {
                     throw new JourException(signIn.ErrorCode ?? ErrorCodes.SignInFailed);

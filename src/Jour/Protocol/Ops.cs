@@ -59,4 +59,6 @@ public static class Ops
     public const string SaveStaff = "save-staff";
     public const string PoolWeek = "pool-week";
     public const string DeployedHours = "deployed-hours";
+    public const string Backup = "backup";
+    public const string Check = "check";
 }

@@ -68,5 +68,8 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<HandoverRecordData>))]
 [JsonSerializable(typeof(StaffData))]
 [JsonSerializable(typeof(PoolWeek))]
+[JsonSerializable(typeof(BackupRequest))]
+[JsonSerializable(typeof(BackupResult))]
+[JsonSerializable(typeof(CheckReport))]
 [JsonSerializable(typeof(IReadOnlyList<AssistantHours>))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

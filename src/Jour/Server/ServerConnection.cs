@@ -137,6 +137,8 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.Clients => Ok(request.Id, Wait(_service.GetClientsAsync()), WireJsonContext.Default.IReadOnlyListClientSummary),
                 Ops.Staff => Ok(request.Id, Wait(_service.GetStaffAsync()), WireJsonContext.Default.IReadOnlyListStaffSummary),
                 Ops.ResetDemo => Ok(request.Id, Wait(_service.ResetDemoAsync()), WireJsonContext.Default.Boolean),
+                Ops.Backup => Ok(request.Id, Wait(_service.BackupAsync(Arg(request, WireJsonContext.Default.BackupRequest))), WireJsonContext.Default.BackupResult),
+                Ops.Check => Ok(request.Id, Wait(_service.CheckAsync()), WireJsonContext.Default.CheckReport),
                 Ops.CreateCase => Ok(request.Id, Wait(_service.CreateCaseAsync(Arg(request, WireJsonContext.Default.NewCaseRequest))), WireJsonContext.Default.CaseDetail),
                 Ops.RecordVerification => Ok(request.Id, Wait(_service.RecordVerificationAsync(Arg(request, WireJsonContext.Default.VerificationRequest))), WireJsonContext.Default.CaseDetail),
                 Ops.Client => Ok(request.Id, Wait(_service.GetClientAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.ClientData),

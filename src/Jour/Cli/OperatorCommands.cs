@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Jour.Client;
+using Jour.Configuration;
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Resources;
+using Jour.Storage;
+
+namespace Jour.Cli;
+
+/// <summary>
+/// `jour backup FILE`, `jour check [--file FILE]`, `jour restore FILE [--force]` (issue 9). A backup
+/// and a check of the live database go through the server that owns the file, so sessions keep
+/// working. A restore replaces the file itself, so it refuses while a server runs and holds the
+/// server lock meanwhile: stopping the sessions first is the operator's deliberate act.
+/// </summary>
+internal static class OperatorCommands
+{
+    public static async Task<int> BackupAsync(JourPaths paths, string file, TextWriter output, CancellationToken cancellationToken)
+    {
+        string target = Path.GetFullPath(file);
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        BackupResult result = await service.BackupAsync(new BackupRequest(target), cancellationToken);
+        await output.WriteLineAsync(Format(CliText.Cli_BackupDone, result.Path, result.Bytes / (1024.0 * 1024.0), result.Cases, result.Seconds, result.Sha256, result.Path + ".sha256"));
+        return 0;
+    }
+
+    public static async Task<int> CheckAsync(JourPaths paths, string? file, TextWriter output, CancellationToken cancellationToken)
+    {
+        CheckReport report;
+        if (file is not null)
+        {
+            report = DatabaseCheck.RunFile(Path.GetFullPath(file), Key(paths));
+        }
+        else if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } socket)
+        {
+            socket.Dispose();
+            using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+            report = await service.CheckAsync(cancellationToken);
+        }
+        else
+        {
+            using FileStream serverLock = TakeServerLock(paths);
+            report = DatabaseCheck.RunFile(paths.Database, Key(paths));
+        }
+
+        await Print(report, output);
+        return report.IsSound ? 0 : 1;
+    }
+
+    public static async Task<int> RestoreAsync(JourPaths paths, string file, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string backup = Path.GetFullPath(file);
+        if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } socket)
+        {
+            socket.Dispose();
+            throw new CliException(Format(CliText.Cli_RestoreServerRunning, paths.DataDirectory));
+        }
+
+        using FileStream serverLock = TakeServerLock(paths);
+        VerifyChecksum(backup, force, error);
+        string key = Key(paths);
+        CheckReport incoming = DatabaseCheck.RunFile(backup, key);
+        if (!incoming.IsSound)
+        {
+            await Print(incoming, error);
+            throw new CliException(Format(CliText.Cli_RestoreUnsound, backup));
+        }
+
+        if (File.Exists(paths.Database))
+        {
+            DateTime? live = LastActivity(paths.Database, key);
+            if (live > incoming.LastActivityUtc && !force)
+            {
+                throw new CliException(Format(CliText.Cli_RestoreNewer, paths.Database, Local(live), Local(incoming.LastActivityUtc)));
+            }
+
+            string stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            string aside = $"{paths.Database}.before-restore-{stamp}";
+            File.Move(paths.Database, aside);
+
+            // A log left beside the replaced file belongs to it, never to the restored one.
+            string log = LogFile(paths.Database);
+            if (File.Exists(log))
+            {
+                File.Move(log, $"{log}.before-restore-{stamp}");
+            }
+
+            await error.WriteLineAsync(Format(CliText.Cli_RestoreKeptAside, aside));
+        }
+
+        string temporary = paths.Database + ".restoring";
+        File.Copy(backup, temporary, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temporary, paths.Database);
+        CheckReport restored = DatabaseCheck.RunFile(paths.Database, key);
+        await Print(restored, output);
+        await output.WriteLineAsync(Format(CliText.Cli_RestoreDone, backup, paths.Database));
+        return restored.IsSound ? 0 : 1;
+    }
+
+    /// <summary>The report in the user's language: the file, its schema, every collection's count, then each finding.</summary>
+    public static async Task Print(CheckReport report, TextWriter output)
+    {
+        await output.WriteLineAsync(Format(CliText.Cli_CheckHeader, report.Path));
+        await output.WriteLineAsync(Format(CliText.Cli_CheckSchema, report.SchemaVersion, report.ExpectedSchemaVersion));
+        foreach (CheckCount count in report.Counts.Where(c => c.Count >= 0))
+        {
+            await output.WriteLineAsync(Format(CliText.Cli_CheckCount, count.Collection, count.Count));
+        }
+
+        if (report.LastActivityUtc is { } last)
+        {
+            await output.WriteLineAsync(Format(CliText.Cli_CheckLast, Local(last)));
+        }
+
+        foreach (CheckFinding finding in report.Findings)
+        {
+            string text = Messages.Format(finding.Code, finding.Args);
+            await output.WriteLineAsync(Format(finding.IsError ? CliText.Cli_CheckError : CliText.Cli_CheckNote, text));
+        }
+
+        int errors = report.Findings.Count(f => f.IsError);
+        await output.WriteLineAsync(errors == 0
+            ? Format(CliText.Cli_CheckSound, report.Seconds)
+            : Format(CliText.Cli_CheckUnsound, errors, report.Seconds));
+    }
+
+    private static void VerifyChecksum(string backup, bool force, TextWriter error)
+    {
+        if (!File.Exists(backup))
+        {
+            throw new CliException(Format(CliText.Cli_RestoreMissing, backup));
+        }
+
+        string sums = backup + ".sha256";
+        if (!File.Exists(sums))
+        {
+            if (!force)
+            {
+                throw new CliException(Format(CliText.Cli_RestoreNoChecksum, sums));
+            }
+
+            error.WriteLine(Format(CliText.Cli_RestoreNoChecksumForced, sums));
+            return;
+        }
+
+        string expected = File.ReadAllText(sums).Split(' ', 2)[0].Trim();
+        string actual;
+        using (FileStream stream = File.OpenRead(backup))
+        {
+            actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliException(Format(CliText.Cli_RestoreChecksumWrong, backup, sums));
+        }
+    }
+
+    private static DateTime? LastActivity(string database, string key)
+    {
+        try
+        {
+            return DatabaseCheck.RunFile(database, key).LastActivityUtc;
+        }
+        catch (JourException)
+        {
+            // The file to be replaced cannot be read: it is not newer than anything.
+            return null;
+        }
+    }
+
+    private static FileStream TakeServerLock(JourPaths paths)
+    {
+        paths.EnsureExists();
+        try
+        {
+            return new FileStream(paths.ServerLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new CliException(Format(CliText.Cli_RestoreServerRunning, paths.DataDirectory));
+        }
+    }
+
+    /// <summary>The key as the server finds it (JOUR_DB_KEY, else jour.key); never creates one.</summary>
+    private static string Key(JourPaths paths)
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable(DatabaseKey.EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        string keyPath = Path.Combine(paths.DataDirectory, DatabaseKey.FileName);
+        return File.Exists(keyPath) ? File.ReadAllText(keyPath).Trim() : throw new JourException(ErrorCodes.StorageKeyMissing, keyPath);
+    }
+
+    private static string LogFile(string database) =>
+        Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + "-log" + Path.GetExtension(database));
+
+    private static string Local(DateTime? utc) => utc is { } t ? SwedishTime.FormatLocal(t) : "—";
+
+    private static string Format(string template, params object?[] args) => string.Format(CultureInfo.CurrentCulture, template, args);
+}

@@ -1,0 +1,148 @@
+using Jour.Core.Cases;
+using Jour.Core.Common;
+using Jour.Core.Generation;
+using Jour.Core.Sessions;
+using Jour.Storage;
+
+namespace Jour.Storage.Tests;
+
+/// <summary>Backup while writing, and what the check says about damaged files and a wrong key (issue 9).</summary>
+public sealed class MaintenanceTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("jour-ops-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Db => Path.Combine(_dir, "jour.db");
+
+    private LiteJourStore Generated()
+    {
+        LiteJourStore store = LiteJourStore.OpenFile(Db, "k");
+        LargeData.Generate(store, store, new LargeDataOptions { Cases = 300, Clients = 40, Staff = 20, OpenCases = 30, UpcomingDeployments = 60, BatchSize = 100 }, TimeProvider.System);
+        return store;
+    }
+
+    [Fact]
+    public async Task Backup_WhileAnotherThreadCommits_IsASoundCopyOfTheCheckpoint_WithItsChecksum()
+    {
+        using LiteJourStore store = Generated();
+        Case open = store.LoadOpenCases()[0];
+        using var stop = new CancellationTokenSource();
+        int written = 0;
+        var writer = Task.Run(
+            () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    store.AddCase(new Case { ClientId = open.ClientId, ReceivedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow, Revision = 1 }, new CaseEvent { AtUtc = DateTime.UtcNow, To = CaseState.Received, Text = "w" });
+                    Interlocked.Increment(ref written);
+                }
+            },
+            TestContext.Current.CancellationToken);
+        while (Volatile.Read(ref written) < 20)
+        {
+            Thread.Sleep(5);
+        }
+
+        string target = Path.Combine(_dir, "backup", "b.db");
+        BackupResult result = store.BackupTo(target);
+        await stop.CancelAsync();
+        await writer;
+
+        Assert.True(result.Cases >= 300 + 20);
+        Assert.Equal($"{result.Sha256}  b.db\n", File.ReadAllText(target + ".sha256"));
+        CheckReport copy = DatabaseCheck.RunFile(target, "k");
+        Assert.True(copy.IsSound, string.Join("; ", copy.Findings.Select(f => Messages.Format(f.Code, f.Args))));
+        Assert.Equal(result.Cases, copy.Counts.Single(c => c.Collection == "cases").Count);
+        Assert.Throws<JourException>(() => store.BackupTo(target));
+
+        // Nothing written after the backup is lost from the live file.
+        Assert.Equal(300 + written, store.CountCases());
+    }
+
+    [Fact]
+    public void Check_OfAGeneratedFile_IsSound_AndCountsEveryCollection()
+    {
+        using (Generated())
+        {
+        }
+
+        CheckReport report = DatabaseCheck.RunFile(Db, "k");
+        Assert.True(report.IsSound);
+        Assert.Equal(300, report.Counts.Single(c => c.Collection == "cases").Count);
+        Assert.NotNull(report.LastActivityUtc);
+    }
+
+    [Fact]
+    public void Check_WithTheWrongKey_SaysSo()
+    {
+        using (Generated())
+        {
+        }
+
+        var ex = Assert.Throws<JourException>(() => DatabaseCheck.RunFile(Db, "wrong"));
+        Assert.Equal(ErrorCodes.StorageWrongKey, ex.Code);
+    }
+
+    [Fact]
+    public void Check_OfATruncatedFile_FailsClearly()
+    {
+        using (Generated())
+        {
+        }
+
+        using (var file = new FileStream(Db, FileMode.Open))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        Assert.False(Sound(Db));
+    }
+
+    [Fact]
+    public void Check_OfAFileWithDamagedPages_FailsClearly()
+    {
+        using (Generated())
+        {
+        }
+
+        using (var file = new FileStream(Db, FileMode.Open))
+        {
+            var random = new Random(3);
+            for (long at = 8192 * 3; at < file.Length; at += 8192 * 7)
+            {
+                file.Position = at + random.Next(32, 8000);
+                file.Write([0xde, 0xad, 0xbe, 0xef, 0x00, 0x13]);
+            }
+        }
+
+        Assert.False(Sound(Db));
+    }
+
+    [Fact]
+    public void Check_FindsAReferenceToACaseThatDoesNotExist()
+    {
+        using (LiteJourStore store = Generated())
+        {
+            store.Database.GetCollection<CaseEvent>("case_events").Insert(new CaseEvent { CaseId = 999_999, Text = "orphan" });
+        }
+
+        CheckReport report = DatabaseCheck.RunFile(Db, "k");
+        CheckFinding dangling = Assert.Single(report.Findings);
+        Assert.Equal(("Check_Dangling", "case_events", "CaseId"), (dangling.Code, dangling.Args[1], dangling.Args[2]));
+    }
+
+    // A damaged file either refuses to open (a clear JourException) or opens and the check reports errors.
+    private static bool Sound(string path)
+    {
+        try
+        {
+            return DatabaseCheck.RunFile(path, "k").IsSound;
+        }
+        catch (JourException ex)
+        {
+            Assert.Contains(ex.Code, new[] { ErrorCodes.StorageUnreadable, ErrorCodes.StorageWrongKey });
+            return false;
+        }
+    }
+}
