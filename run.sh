@@ -133,7 +133,35 @@ run_tests() {
   exit $status
 }
 
+# Kiosk: jour restarts whenever it dies, after a pause that doubles (1 s up to 30 s) while it keeps
+# dying quickly. It ends only when jour ends normally (an admin quit, exit 0) or the terminal hung up
+# (exit 129). Ctrl+C, Ctrl+\ and Ctrl+Z cannot stop the loop either.
+kiosk_loop() {
+  trap '' INT QUIT TSTP
+  local pause=1 started rc
+  while :; do
+    started=$SECONDS
+    "$BIN" "$@" && return 0
+    rc=$?
+    [ "$rc" -eq 129 ] && return "$rc"
+    if [ $((SECONDS - started)) -ge 60 ]; then pause=1; fi
+    stty sane 2>/dev/null || true
+    say "jour ended (exit $rc); starting it again in $pause s"
+    sleep "$pause"
+    pause=$((pause * 2)); [ "$pause" -gt 30 ] && pause=30
+  done
+}
+
+is_kiosk() {
+  local a
+  for a in "$@"; do [ "$a" = --kiosk ] && return 0; done
+  return 1
+}
+
 case "${1:-}" in
   test) shift; run_tests "$@" ;;
-  *) build_app; exec "$BIN" "$@" ;;
+  *)
+    build_app
+    if is_kiosk "$@"; then kiosk_loop "$@"; exit $?; fi
+    exec "$BIN" "$@" ;;
 esac

@@ -30,6 +30,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<long>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<int>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(User))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(SignInThrottle))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MetaDocument))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CounterDocument))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
@@ -79,6 +80,7 @@ public static class JourMapper
         mapper.Entity<Rotation>().Id(r => r.Id);
         mapper.Entity<OnCallOverride>().Id(o => o.Id);
         mapper.Entity<User>().Id(u => u.Id);
+        mapper.Entity<SignInThrottle>().Id(t => t.Id, autoId: false);
         mapper.Entity<Draft>().Id(d => d.Id, autoId: false);
         mapper.Entity<HandoverRecord>().Id(h => h.Id);
         mapper.Entity<Deployment>()

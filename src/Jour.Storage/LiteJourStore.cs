@@ -45,6 +45,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<CounterDocument> _counters;
     private readonly ILiteCollection<Draft> _drafts;
     private readonly ILiteCollection<Deployment> _deployments;
+    private readonly ILiteCollection<SignInThrottle> _signInThrottles;
     private readonly ILiteCollection<HandoverRecord> _handovers;
 
     private LiteJourStore(LiteDatabase db)
@@ -68,6 +69,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         _counters = db.GetCollection<CounterDocument>("counters");
         _drafts = db.GetCollection<Draft>("drafts");
         _deployments = db.GetCollection<Deployment>("deployments");
+        _signInThrottles = db.GetCollection<SignInThrottle>("sign_in_throttles");
         _handovers = db.GetCollection<HandoverRecord>("handovers");
         Migrate();
         EnsureRecordIndexes();
@@ -354,6 +356,14 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         _users.Insert(user);
         return user;
     }
+
+    public void SaveUser(User user) => _users.Update(user);
+
+    public SignInThrottle? FindSignInThrottle(long userId) => _signInThrottles.FindById(userId);
+
+    public void SaveSignInThrottle(SignInThrottle throttle) => _signInThrottles.Upsert(throttle);
+
+    public void DeleteSignInThrottle(long userId) => _signInThrottles.Delete(userId);
 
     private long NextValue(string counter)
     {

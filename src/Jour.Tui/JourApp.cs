@@ -26,7 +26,7 @@ public static partial class JourApp
     /// <summary>The main window: sign-in first (skipped on a demo database), then the shell.</summary>
     public static async Task<Window> CreateMainWindowAsync(IApplication app, IJourService service, TuiOptions options, ILogger log, Action<ShellView>? onShell = null)
     {
-        var window = new Window { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
+        var window = new JourWindow { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
         InstallInfo install = await service.GetInstallInfoAsync();
         SessionInfo? session = null;
         StatusInfo? status = null;
@@ -52,43 +52,95 @@ public static partial class JourApp
             }
         };
 
-        async Task ShowShellAsync(SessionInfo signedIn)
+        ShellView? current = null;
+
+        void SetContent(View view, Func<Key, bool> keys)
         {
-            var data = new SessionData(service, signedIn);
-            // Everything before the first frame: a form opened in the first instant must already know
-            // every client and provider (an intake saying "no such client" at 03:00 is worse than 10 ms).
-            await data.LoadAsync(options.Time.GetUtcNow().UtcDateTime, status);
-            var shell = new ShellView(app, data, options);
-            shell.ErrorReported += ex => LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
-            shell.QuitConfirmed += () => app.RequestStop(window);
             foreach (View old in window.SubViews.ToArray())
             {
                 window.Remove(old);
                 old.Dispose();
             }
 
-            window.Add(shell);
-            shell.SetFocus();
-            handler = shell.HandleKey;
+            window.Add(view);
+            view.SetFocus();
+            handler = keys;
+        }
+
+        async Task ShowShellAsync(SessionInfo signedIn)
+        {
+            var data = new SessionData(service, signedIn);
+            // Everything before the first frame: a form opened in the first instant must already know
+            // every client and provider (an intake saying "no such client" at 03:00 is worse than 10 ms).
+            await data.LoadAsync(options.Time.GetUtcNow().UtcDateTime, status);
+            status = null;
+            var shell = new ShellView(app, data, options);
+            shell.ErrorReported += ex => LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
+            shell.QuitConfirmed += () => app.RequestStop(window);
+            shell.SwitchUserRequested += () => _ = SwitchUserAsync(shell);
+            SetContent(shell, shell.HandleKey);
+            current = shell;
             app.AddTimeout(TimeSpan.FromSeconds(1), () =>
             {
+                if (!ReferenceEquals(current, shell))
+                {
+                    return false;
+                }
+
                 shell.Tick();
                 return true;
             });
             onShell?.Invoke(shell);
-
         }
 
+        // Shift change (Alt+X), or an unexpected error in kiosk mode: the open forms' drafts are saved
+        // for their user, the server forgets the sign-in, and the sign-in screen replaces everything.
+        async Task SwitchUserAsync(ShellView? shell)
+        {
+            try
+            {
+                if (shell is not null)
+                {
+                    await shell.FlushDraftsAsync();
+                }
+
+                await service.SignOutAsync();
+            }
+            catch (JourException)
+            {
+                // Signing out of a server that is away: the new sign-in replaces the session anyway.
+            }
+
+            InstallInfo fresh;
+            try
+            {
+                fresh = await service.GetInstallInfoAsync();
+            }
+            catch (JourException)
+            {
+                fresh = install;
+            }
+
+            app.Invoke(() => ShowSignIn(fresh));
+        }
+
+        void ShowSignIn(InstallInfo users)
+        {
+            current = null;
+            var signIn = new SignInView(app, service, users, options);
+            signIn.SignedIn += s => _ = ShowShellAsync(s);
+            signIn.QuitConfirmed += () => app.RequestStop(window);
+            SetContent(signIn, signIn.HandleKey);
+        }
+
+        window.ReturnToSignIn = () => _ = SwitchUserAsync(current);
         if (session is not null)
         {
             await ShowShellAsync(session);
         }
         else
         {
-            var signIn = new SignInView(app, service, install, options);
-            signIn.SignedIn += s => _ = ShowShellAsync(s);
-            window.Add(signIn);
-            handler = signIn.HandleKey;
+            ShowSignIn(install);
         }
 
         return window;
@@ -98,6 +150,7 @@ public static partial class JourApp
     public static async Task<int> RunAsync(Func<Task<IJourService>> connect, TuiOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ILogger log = loggers.CreateLogger("Tui");
+        using KioskSignals? kiosk = options.Kiosk ? KioskSignals.Ignore() : null;
         Configure(options);
         StartupTrace.Mark("configured");
         using IApplication app = Application.Create().Init();
@@ -129,17 +182,34 @@ public static partial class JourApp
             app.RequestStop(window);
             return false;
         });
-        app.Run(window, ex =>
+        if (options.Kiosk)
         {
-            LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
-            return true;
-        });
+            // After every handler registration above, which could otherwise put .NET's handlers back.
+            options.IgnoreSignals();
+        }
+
+        app.Run(window, ex => HandleUnexpected(window, ex, options, log));
         if (hungUp)
         {
             Environment.Exit(129);
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// An exception in the main loop: logged (type and stack only) and the session goes on; in kiosk mode
+    /// it goes back to the sign-in screen, so a broken screen cannot leave the workstation signed in.
+    /// </summary>
+    public static bool HandleUnexpected(Window window, Exception ex, TuiOptions options, ILogger log)
+    {
+        LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
+        if (options.Kiosk && window is JourWindow jour)
+        {
+            jour.ReturnToSignIn?.Invoke();
+        }
+
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} in the session\n{StackTrace}")]

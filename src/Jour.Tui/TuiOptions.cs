@@ -21,6 +21,9 @@ public sealed class TuiOptions
     /// <summary>Whether the terminal has gone away (checked every few seconds); the session then ends.</summary>
     public Func<bool> TerminalGone { get; init; } = () => false;
 
+    /// <summary>Kiosk mode: makes the kernel ignore SIGINT, SIGQUIT and SIGTSTP (set by the executable; called before the loop runs).</summary>
+    public Action IgnoreSignals { get; init; } = () => { };
+
     /// <summary>The clock; tests freeze it.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

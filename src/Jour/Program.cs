@@ -137,6 +137,7 @@ internal static class Program
         }));
         root.Add(onCall);
 
+        root.Add(UsersCommandTree());
         var accessFrom = new Option<string?>("--from") { Description = CliText.Cli_AccessLogFrom };
         var accessTo = new Option<string?>("--to") { Description = CliText.Cli_AccessLogTo };
         var accessUser = new Option<string?>("--user") { Description = CliText.Cli_AccessLogUser };
@@ -182,6 +183,55 @@ internal static class Program
         root.Add(import);
 
         return await root.Parse(args).InvokeAsync();
+
+        Command UsersCommandTree()
+        {
+            var usersFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+            usersFormat.AcceptOnlyFromAmong("text", "json");
+            var list = new Command("list", CliText.Users_List) { usersFormat };
+            list.SetAction((parse, ct) => Guard(async () =>
+            {
+                JourPaths paths = Paths(parse, dataDir);
+                Config(paths, parse.GetValue(lang));
+                return await UsersCommand.ListAsync(paths, parse.GetValue(usersFormat)!, Console.Out, ct);
+            }));
+
+            var addName = new Argument<string>("name") { Description = CliText.Users_NameArg };
+            var roles = new Option<string>("--roles") { Description = CliText.Users_RolesOption, Required = true };
+            var phone = new Option<string?>("--phone") { Description = CliText.Users_PhoneOption };
+            var add = new Command("add", CliText.Users_Add) { addName, roles, phone };
+            add.SetAction((parse, ct) => Guard(async () =>
+            {
+                JourPaths paths = Paths(parse, dataDir);
+                Config(paths, parse.GetValue(lang));
+                return await UsersCommand.AddAsync(paths, parse.GetValue(addName)!, parse.GetValue(roles)!, parse.GetValue(phone), Console.Out, Console.Error, ct);
+            }));
+
+            var users = new Command("users", CliText.Users_Command) { list, add };
+            foreach ((string verb, string description, bool disable) in new[] { ("disable", CliText.Users_Disable, true), ("enable", CliText.Users_Enable, false) })
+            {
+                var who = new Argument<string>("name") { Description = CliText.Users_NameArg };
+                var command = new Command(verb, description) { who };
+                command.SetAction((parse, ct) => Guard(async () =>
+                {
+                    JourPaths paths = Paths(parse, dataDir);
+                    Config(paths, parse.GetValue(lang));
+                    return await UsersCommand.SetDisabledAsync(paths, parse.GetValue(who)!, disable, Console.Out, ct);
+                }));
+                users.Add(command);
+            }
+
+            var resetName = new Argument<string>("name") { Description = CliText.Users_NameArg };
+            var reset = new Command("reset-pin", CliText.Users_ResetPin) { resetName };
+            reset.SetAction((parse, ct) => Guard(async () =>
+            {
+                JourPaths paths = Paths(parse, dataDir);
+                Config(paths, parse.GetValue(lang));
+                return await UsersCommand.ResetPinAsync(paths, parse.GetValue(resetName)!, Console.Out, Console.Error, ct);
+            }));
+            users.Add(reset);
+            return users;
+        }
 
         Command ImportCommandFor(string name, string description, Func<JourPaths, string, bool, TextWriter, TextWriter, CancellationToken, Task<int>> run)
         {

@@ -86,6 +86,14 @@ public static class ErrorCodes
     public const string StorageWrongKey = "Storage_WrongKey";
     public const string StorageUnreadable = "Storage_Unreadable";
     public const string StorageNewerSchema = "Storage_NewerSchema";
+
+    // Users and sign-in (issue 7).
+    public const string UsersNotPermitted = "Error_UsersNotPermitted";
+    public const string UserNotFound = "Error_UserNotFound";
+    public const string UserNameTaken = "Error_UserNameTaken";
+    public const string RolesRequired = "Error_RolesRequired";
+    public const string LastAdmin = "Error_LastAdmin";
+    public const string DisableSelf = "Error_DisableSelf";
     public const string HandoverNotFound = "Error_HandoverNotFound";
     public const string HandoverNotPermitted = "Error_HandoverNotPermitted";
     public const string HandoverOwnAcknowledge = "Error_HandoverOwnAcknowledge";

@@ -120,6 +120,7 @@ public static partial class DemoData
 
         SeedCases(store, clients, officers, now, random);
         SeedHandover(store, now);
+        SeedPinUser(store);
         SeedRecords(store, now);
     }
 

@@ -117,6 +117,23 @@ public interface IJourService : IDisposable
 
     Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default);
 
+    // Users and sign-in (issue 7).
+
+    /// <summary>Ends the session's sign-in (switching user); the connection stays for the next one.</summary>
+    Task<bool> SignOutAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Checks a PIN typed at the lock screen or to leave kiosk mode; refused like a failed sign-in.</summary>
+    Task<bool> ConfirmPinAsync(PinCheck check, CancellationToken cancellationToken = default);
+
+    /// <summary>Every user, disabled ones last; admins only.</summary>
+    Task<IReadOnlyList<UserSummary>> GetUsersAsync(CancellationToken cancellationToken = default);
+
+    Task<UserSummary> AddUserAsync(NewUserRequest request, CancellationToken cancellationToken = default);
+
+    Task<UserSummary> UpdateUserAsync(UserUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>A new PIN for a user; also lifts a sign-in lock.</summary>
+    Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default);
     // Journals, the access log, incidents and complaints.
 
     /// <summary>One series of a client's journal; logged. Without a case (and not MAS/MAR) it needs a reason.</summary>

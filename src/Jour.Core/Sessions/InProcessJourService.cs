@@ -25,8 +25,22 @@ public sealed class InProcessJourService : IJourService
     public Task<InstallInfo> GetInstallInfoAsync(CancellationToken cancellationToken = default) =>
         Run(_useCases.GetInstallInfo);
 
-    public Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default) =>
-        Run(() => _session = _useCases.SignIn(userId, pin));
+    /// <summary>
+    /// Signs in; a refusal is answered only after the delay the failure earned (1, 2, 4, 8 s), on the
+    /// use cases' clock, so guessing is slow whatever the client does.
+    /// </summary>
+    public async Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return _session = _useCases.SignIn(userId, pin);
+        }
+        catch (JourException ex) when (ex.Code == ErrorCodes.SignInFailed)
+        {
+            await _useCases.WaitAfterFailedSignInAsync(userId, cancellationToken);
+            throw;
+        }
+    }
 
     public Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default) =>
         Run(() => _session = _useCases.SetUpFirstAdmin(name, pin));
@@ -152,6 +166,43 @@ public sealed class InProcessJourService : IJourService
 
     public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.ImportStaff(Actor(), request));
+
+    public Task<bool> SignOutAsync(CancellationToken cancellationToken = default) =>
+        Run(() =>
+        {
+            if (_session is { } session)
+            {
+                _useCases.SignOut(session);
+            }
+
+            _session = null;
+            return true;
+        });
+
+    public async Task<bool> ConfirmPinAsync(PinCheck check, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return _useCases.ConfirmPin(_session, check);
+        }
+        catch (JourException ex) when (ex.Code == ErrorCodes.SignInFailed)
+        {
+            await _useCases.WaitAfterFailedSignInAsync(check.UserId, cancellationToken);
+            throw;
+        }
+    }
+
+    public Task<IReadOnlyList<UserSummary>> GetUsersAsync(CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.GetUsers(Actor()));
+
+    public Task<UserSummary> AddUserAsync(NewUserRequest request, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.AddUser(Actor(), request));
+
+    public Task<UserSummary> UpdateUserAsync(UserUpdate update, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.UpdateUser(Actor(), update));
+
+    public Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default) =>
+        Run(() => _useCases.ResetPin(Actor(), reset));
 
     public Task<JournalView> GetJournalAsync(JournalRequest request, CancellationToken cancellationToken = default) =>
         Run(() => _useCases.GetJournal(Actor(), request));

@@ -78,15 +78,8 @@ public sealed partial class JourUseCases
 
     public SessionInfo SignIn(long userId, string pin)
     {
-        User? user = _store.LoadUsers().FirstOrDefault(u => u.Id == userId && !u.IsDisabled);
-        bool ok = user is not null
-            && (user.PinHash.Length == 0 ? _store.IsDemo : PinHasher.Verify(pin, user.PinHash));
-        if (!ok || user is null)
-        {
-            LogSignInFailed(userId);
-            throw new JourException(ErrorCodes.SignInFailed);
-        }
-
+        // Throttled and locked after repeated failures; see JourUseCases.Security.cs.
+        User user = Authenticate(userId, pin);
         LogSignedIn(user.Id);
         return new SessionInfo(user.Id, user.Name, user.Roles, _store.IsDemo);
     }
@@ -98,10 +91,7 @@ public sealed partial class JourUseCases
             throw new JourException(ErrorCodes.NameRequired);
         }
 
-        if (pin.Length < 4 || !pin.All(char.IsAsciiDigit) && pin.Length < 8)
-        {
-            throw new JourException(ErrorCodes.PinTooShort);
-        }
+        PinRules.Check(pin);
 
         User admin;
         lock (_writeGate)
@@ -115,7 +105,7 @@ public sealed partial class JourUseCases
             {
                 Name = name.Trim(),
                 Roles = Role.Admin | Role.OnCallOfficer | Role.Coordinator,
-                PinHash = PinHasher.Hash(pin),
+                PinHash = PinHasher.Hash(pin, PinIterations),
             });
         }
 

@@ -19,6 +19,13 @@ public static class PinHasher
         return $"pbkdf2-sha256${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>The iteration count a stored hash was made with; 0 when it is not one of ours.</summary>
+    public static int IterationsOf(string stored)
+    {
+        string[] parts = stored.Split('$');
+        return parts.Length == 4 && parts[0] == "pbkdf2-sha256" && int.TryParse(parts[1], out int iterations) ? iterations : 0;
+    }
+
     public static bool Verify(string pin, string stored)
     {
         string[] parts = stored.Split('$');
@@ -27,8 +34,23 @@ public static class PinHasher
             return false;
         }
 
-        byte[] salt = Convert.FromBase64String(parts[2]);
-        byte[] expected = Convert.FromBase64String(parts[3]);
+        byte[] salt;
+        byte[] expected;
+        try
+        {
+            salt = Convert.FromBase64String(parts[2]);
+            expected = Convert.FromBase64String(parts[3]);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        if (iterations <= 0 || expected.Length == 0)
+        {
+            return false;
+        }
+
         byte[] actual = Rfc2898DeriveBytes.Pbkdf2(pin, salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }

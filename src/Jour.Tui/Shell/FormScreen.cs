@@ -288,6 +288,19 @@ public abstract class FormScreen : IScreen
         });
     }
 
+    /// <summary>Saves the draft at once when anything changed since the last save (before the user is switched).</summary>
+    public async Task FlushDraftAsync()
+    {
+        if (DraftForm.Length == 0 || !_dirty || _saving)
+        {
+            return;
+        }
+
+        _dirty = false;
+        _draftVersion++;
+        await Shell.Session.Service.SaveDraftAsync(new DraftData(DraftForm, Values(), Shell.UtcNow));
+    }
+
     private void SaveDraftNow()
     {
         if (DraftForm.Length == 0 || !_dirty)

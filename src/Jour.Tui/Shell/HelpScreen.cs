@@ -28,6 +28,9 @@ public sealed class HelpScreen(IScreen from) : IScreen
         canvas.Line(row++, $"  {"Alt+L, Alt+I",-24}{UiText.Help_RecordScreens_Text}");
         canvas.Line(row++, $"  {"Esc",-24}{UiText.Help_Esc_Text}");
         canvas.Line(row++, $"  {"Ctrl+Q",-24}{UiText.Help_Quit_Text}");
+        canvas.Line(row++, $"  {"F8, Alt+U",-24}{UiText.Help_Users_Text}");
+        canvas.Line(row++, $"  {"Ctrl+L",-24}{UiText.Help_Lock_Text}");
+        canvas.Line(row++, $"  {"Alt+X",-24}{UiText.Help_Switch_Text}");
         while (row < canvas.Height)
         {
             canvas.Line(row++, "");

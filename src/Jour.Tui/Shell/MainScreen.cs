@@ -9,6 +9,7 @@ public enum MainScreen
     Clients,
     Reports,
     Handover,
+    Users,
     AccessLog,
     Records,
 }

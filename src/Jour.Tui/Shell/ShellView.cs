@@ -15,7 +15,7 @@ namespace Jour.Tui.Shell;
 /// is on call, the clock, the keys that work here). Keys go to the prompt line, then the screen,
 /// then the global bindings.
 /// </summary>
-public sealed class ShellView : View
+public sealed partial class ShellView : View
 {
     private const int TitleRows = 2;
     private const int StatusRows = 3;
@@ -137,6 +137,13 @@ public sealed class ShellView : View
     /// <summary>Handles a key from the application; true when it was used.</summary>
     public bool HandleKey(Key key)
     {
+        // The idle lock, Ctrl+L, Alt+X and kiosk quitting come first (ShellView.Security.cs).
+        if (HandleSecurityKey(key))
+        {
+            SetNeedsDraw();
+            return true;
+        }
+
         _message = "";
         if (_confirmingQuit)
         {
@@ -176,6 +183,13 @@ public sealed class ShellView : View
 
         if (key == Key.Q.WithCtrl || key == Key.F10)
         {
+            if (_options.Kiosk)
+            {
+                AskKioskQuit();
+                SetNeedsDraw();
+                return true;
+            }
+
             _confirmingQuit = true;
             SetNeedsDraw();
             return true;
@@ -206,6 +220,7 @@ public sealed class ShellView : View
     /// <summary>Redraws when the minute changes, not every second: every byte counts over a slow SSH link.</summary>
     public void Tick()
     {
+        LockWhenIdle();
         string clock = SwedishTime.FormatClock(UtcNow);
         if (clock != _lastClock)
         {
@@ -217,6 +232,13 @@ public sealed class ShellView : View
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var canvas = new Canvas(this, _options.Ascii, Viewport.Width, Viewport.Height);
+        if (IsLocked)
+        {
+            // Nothing of the session is drawn: no screen, no message, no prompt text.
+            DrawLocked(canvas);
+            return true;
+        }
+
         DrawTitle(canvas);
         StartupTrace.Mark("draw");
         CurrentScreen.Draw(new Canvas(this, _options.Ascii, Viewport.Width, ContentRows, originRow: TitleRows));
@@ -289,6 +311,12 @@ public sealed class ShellView : View
         if (_confirmingQuit)
         {
             canvas.Line(row + 2, $" {UiText.Quit_Question} (j/n)", highlight: true);
+        }
+        else if (_lockPrompt.IsActive)
+        {
+            // The kiosk quit question (an admin's name and PIN).
+            string error = _lockPrompt.Error.Length > 0 ? $"   ! {_lockPrompt.Error}" : "";
+            canvas.Line(row + 2, $" {_lockPrompt.Label} {_lockPrompt.Shown}_{error}", highlight: true);
         }
         else if (Prompt.IsActive)
         {
@@ -400,6 +428,11 @@ public sealed class ShellView : View
             return MainScreen.Handover;
         }
 
+        if (key == Key.F8 || key == Key.U.WithAlt)
+        {
+            return MainScreen.Users;
+        }
+
         if (key == Key.L.WithAlt)
         {
             return MainScreen.AccessLog;
@@ -420,6 +453,7 @@ public sealed class ShellView : View
         MainScreen.Staff => RegisterScreens.Staff(this),
         MainScreen.Clients => RegisterScreens.Clients(this),
         MainScreen.Reports => new ComingScreen(UiText.Screen_Reports),
+        MainScreen.Users => new Users.UsersScreen(this),
         MainScreen.AccessLog => new Records.AccessLogScreen(this),
         MainScreen.Records => new Records.RecordsScreen(this),
         _ => new Handover.HandoverScreen(this),

@@ -21,6 +21,9 @@ public sealed class SignInView : View
     private readonly ListModel<UserChoice> _users = new(u => u.Name);
     private string _setupName = "";
     private string _setupPin = "";
+    private bool _confirmingQuit;
+    private bool _checking;
+    private string _message = "";
 
     public SignInView(IApplication app, IJourService service, InstallInfo install, TuiOptions options)
     {
@@ -41,10 +44,32 @@ public sealed class SignInView : View
     /// <summary>Raised on the UI thread once someone is signed in.</summary>
     public event Action<SessionInfo>? SignedIn;
 
+    /// <summary>Raised on the UI thread when quitting was confirmed (in kiosk mode by an admin's PIN).</summary>
+    public event Action? QuitConfirmed;
+
     public PromptLine Prompt { get; } = new();
 
     public bool HandleKey(Key key)
     {
+        if (_checking)
+        {
+            // The server is checking a PIN (or waiting out a failure's delay): nothing to do meanwhile.
+            return true;
+        }
+
+        _message = "";
+        if (_confirmingQuit)
+        {
+            _confirmingQuit = false;
+            if (char.ToLowerInvariant((char)key.AsRune.Value) is 'j' or 'y')
+            {
+                QuitConfirmed?.Invoke();
+            }
+
+            SetNeedsDraw();
+            return true;
+        }
+
         if (Prompt.HandleKey(key))
         {
             SetNeedsDraw();
@@ -72,7 +97,22 @@ public sealed class SignInView : View
             }
             else
             {
-                Prompt.Open(UiText.SignIn_Pin, pin => Submit(() => _service.SignInAsync(user.Id, pin)), secret: true);
+                AskPin(user);
+            }
+
+            SetNeedsDraw();
+            return true;
+        }
+
+        if (key == Key.Q.WithCtrl || key == Key.F10)
+        {
+            if (_options.Kiosk)
+            {
+                AskKioskQuit();
+            }
+            else
+            {
+                _confirmingQuit = true;
             }
 
             SetNeedsDraw();
@@ -91,7 +131,7 @@ public sealed class SignInView : View
         if (!_install.NeedsSetup)
         {
             canvas.Line(2, " " + UiText.SignIn_User);
-            int rows = Viewport.Height - 6;
+            int rows = Viewport.Height - 8;
             int top = _users.Scroll(rows);
             for (int i = 0; i < rows; i++)
             {
@@ -100,6 +140,11 @@ public sealed class SignInView : View
                 string text = index < _users.Visible.Count ? (selected ? canvas.Marker + " " : "  ") + _users.Visible[index].Name : "";
                 canvas.Line(3 + i, "  " + text, highlight: selected && index < _users.Visible.Count);
             }
+
+            // Said to everyone alike, so it reveals nothing about any one account.
+            canvas.Line(Viewport.Height - 5, _install.IsDemo ? " " + UiText.SignIn_DemoHint : "");
+            canvas.Line(Viewport.Height - 4, " " + UiText.SignIn_LockHint);
+            canvas.Line(Viewport.Height - 3, _message.Length > 0 ? " ! " + _message : "");
         }
         else
         {
@@ -110,7 +155,11 @@ public sealed class SignInView : View
         }
 
         canvas.Line(Viewport.Height - 2, canvas.Rule);
-        if (Prompt.IsActive)
+        if (_confirmingQuit)
+        {
+            canvas.Line(Viewport.Height - 1, $" {UiText.Quit_Question} (j/n)", highlight: true);
+        }
+        else if (Prompt.IsActive)
         {
             string error = Prompt.Error.Length > 0 ? $"  ! {Prompt.Error}" : "";
             canvas.Line(Viewport.Height - 1, $" {Prompt.Label} {Prompt.Shown}_{error}", highlight: true);
@@ -143,7 +192,50 @@ public sealed class SignInView : View
             }, secret: true);
         }, initial: _setupName);
 
-    private void Submit(Func<Task<SessionInfo>> call) =>
+    private void AskPin(UserChoice user) =>
+        Prompt.Open(UiText.SignIn_Pin, pin => Submit(() => _service.SignInAsync(user.Id, pin), () => AskPin(user)), secret: true);
+
+    /// <summary>Leaving kiosk mode from the sign-in screen: an admin's name and PIN.</summary>
+    private void AskKioskQuit() =>
+        Prompt.Open(UiText.Kiosk_QuitAdminName, name =>
+        {
+            UserChoice? admin = _install.Users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.CurrentCultureIgnoreCase));
+            Prompt.Open(UiText.SignIn_Pin, pin =>
+            {
+                _checking = true;
+                Prompt.Error = UiText.Lock_Checking;
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        // An unknown name is checked as id 0: refused exactly like a wrong PIN.
+                        await _service.ConfirmPinAsync(new PinCheck(admin?.Id ?? 0, pin, PinPurpose.Quit));
+                        _app.Invoke(() =>
+                        {
+                            _checking = false;
+                            Prompt.Close();
+                            QuitConfirmed?.Invoke();
+                        });
+                    }
+                    catch (JourException ex)
+                    {
+                        _app.Invoke(() =>
+                        {
+                            _checking = false;
+                            Prompt.Close();
+                            _message = ex.Localized;
+                            SetNeedsDraw();
+                        });
+                    }
+                });
+            }, secret: true);
+        });
+
+    /// <summary>Signs in off the UI thread; a refusal reopens the PIN prompt empty, with the reason (the same for every failure).</summary>
+    private void Submit(Func<Task<SessionInfo>> call, Action? again = null)
+    {
+        _checking = true;
+        Prompt.Error = UiText.Lock_Checking;
         _ = Task.Run(async () =>
         {
             try
@@ -151,6 +243,7 @@ public sealed class SignInView : View
                 SessionInfo session = await call();
                 _app.Invoke(() =>
                 {
+                    _checking = false;
                     Prompt.Close();
                     SignedIn?.Invoke(session);
                 });
@@ -159,14 +252,17 @@ public sealed class SignInView : View
             {
                 _app.Invoke(() =>
                 {
+                    _checking = false;
                     if (!Prompt.IsActive && _install.NeedsSetup)
                     {
                         AskSetupName();
                     }
 
+                    again?.Invoke();
                     Prompt.Error = ex.Localized;
                     SetNeedsDraw();
                 });
             }
         });
+    }
 }

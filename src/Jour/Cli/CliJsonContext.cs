@@ -8,4 +8,5 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(IReadOnlyList<CaseSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<ClientSummary>))]
 [JsonSerializable(typeof(OnCallOutput))]
+[JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -24,9 +24,15 @@ internal static class CliSession
             InstallInfo install = await service.GetInstallInfoAsync(cancellationToken);
             string? name = Environment.GetEnvironmentVariable(UserEnvironmentVariable);
             string pin = Environment.GetEnvironmentVariable(PinEnvironmentVariable) ?? "";
-            UserChoice? user = !string.IsNullOrWhiteSpace(name)
-                ? install.Users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.CurrentCultureIgnoreCase))
-                : install.IsDemo ? install.Users.FirstOrDefault(u => !u.HasPin && u.Name.Contains("Admin", StringComparison.Ordinal)) ?? install.Users.FirstOrDefault(u => !u.HasPin) : null;
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                // An unknown (or disabled) name signs in as id 0: refused exactly like a wrong PIN, after the same wait.
+                UserChoice? named = install.Users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.CurrentCultureIgnoreCase));
+                await service.SignInAsync(named?.Id ?? 0, pin, cancellationToken);
+                return service;
+            }
+
+            UserChoice? user = install.IsDemo ? install.Users.FirstOrDefault(u => !u.HasPin && u.Name.Contains("Admin", StringComparison.Ordinal)) ?? install.Users.FirstOrDefault(u => !u.HasPin) : null;
             if (user is null)
             {
                 throw new CliException(CliText.Cli_NoUser);

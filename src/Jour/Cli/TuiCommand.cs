@@ -25,6 +25,7 @@ internal static class TuiCommand
             DataDirectory = paths.DataDirectory,
             TerminalGone = Native.Posix.TerminalHungUp,
             DemoUser = Environment.GetEnvironmentVariable(CliSession.UserEnvironmentVariable),
+            IgnoreSignals = Native.Posix.IgnoreInteractiveSignals,
         };
         try
         {

@@ -66,6 +66,27 @@ internal sealed class SocketJourService : IJourService
         return session;
     }
 
+    public async Task<bool> SignOutAsync(CancellationToken cancellationToken = default)
+    {
+        // Forget the PIN first: a reconnect after this must not sign the previous user in again.
+        _credentials = null;
+        return await CallAsync(Ops.SignOut, WireJsonContext.Default.Boolean, cancellationToken);
+    }
+
+    public Task<bool> ConfirmPinAsync(PinCheck check, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.ConfirmPin, check, WireJsonContext.Default.PinCheck, WireJsonContext.Default.Boolean, cancellationToken);
+
+    public Task<IReadOnlyList<UserSummary>> GetUsersAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.Users, WireJsonContext.Default.IReadOnlyListUserSummary, cancellationToken);
+
+    public Task<UserSummary> AddUserAsync(NewUserRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.AddUser, request, WireJsonContext.Default.NewUserRequest, WireJsonContext.Default.UserSummary, cancellationToken);
+
+    public Task<UserSummary> UpdateUserAsync(UserUpdate update, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.UpdateUser, update, WireJsonContext.Default.UserUpdate, WireJsonContext.Default.UserSummary, cancellationToken);
+
+    public Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.ResetPin, reset, WireJsonContext.Default.PinReset, WireJsonContext.Default.UserSummary, cancellationToken);
     public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
         CallAsync(Ops.Handover, request, WireJsonContext.Default.HandoverRequest, WireJsonContext.Default.HandoverView, cancellationToken);
 

@@ -33,6 +33,34 @@ internal static partial class Posix
         return ready < 0 || (fd.Revents & (PollHup | PollErr | PollNval)) != 0;
     }
 
+    /// <summary>
+    /// Kiosk mode: SIGINT, SIGQUIT and SIGTSTP ignored by the kernel (SIG_IGN). Through .NET's own
+    /// handling a cancelled SIGINT or SIGQUIT still restored the terminal's cooked mode, so the session
+    /// kept running but echoed keys and lost Ctrl+Q; ignoring them below .NET leaves the terminal alone.
+    /// Call once everything that registers signal handlers has run.
+    /// </summary>
+    public static void IgnoreInteractiveSignals()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        foreach (int number in new[] { SigInt, SigQuit, SigTstp })
+        {
+            _ = signal(number, SigIgn);
+        }
+    }
+
+    private const int SigInt = 2;
+    private const int SigQuit = 3;
+    private const int SigTstp = 20;
+
+    private const nint SigIgn = 1;
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint signal(int signum, nint handler);
+
     private const short PollIn = 0x001;
     private const short PollErr = 0x008;
     private const short PollHup = 0x010;

@@ -44,6 +44,12 @@ public static class Ops
     public const string SaveRotation = "save-rotation";
     public const string Officers = "officers";
     public const string OnCallHours = "on-call-hours";
+    public const string SignOut = "sign-out";
+    public const string ConfirmPin = "confirm-pin";
+    public const string Users = "users";
+    public const string AddUser = "add-user";
+    public const string UpdateUser = "update-user";
+    public const string ResetPin = "reset-pin";
     public const string Journal = "journal";
     public const string AddJournalEntry = "add-journal-entry";
     public const string AccessLog = "access-log";

@@ -86,7 +86,8 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 return;
             }
 
-            ServerMessage reply = Handle(request);
+            // Sign-in and PIN checks wait out the delay a failure earned without holding a thread.
+            ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin ? await HandlePinAsync(request, cancellationToken) : Handle(request);
             greeted |= request.Op == Ops.Hello && reply.Ok;
             await _outbox.Writer.WriteAsync(reply, cancellationToken);
             if (request.Op == Ops.Hello && !reply.Ok)
@@ -160,6 +161,11 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.SaveRotation => Ok(request.Id, Wait(_service.SaveRotationAsync(Arg(request, WireJsonContext.Default.RotationData))), WireJsonContext.Default.RotationData),
                 Ops.Officers => Ok(request.Id, Wait(_service.GetOfficersAsync()), WireJsonContext.Default.IReadOnlyListOfficerSummary),
                 Ops.OnCallHours => OnCallHours(request),
+                Ops.SignOut => Ok(request.Id, Wait(_service.SignOutAsync()), WireJsonContext.Default.Boolean),
+                Ops.Users => Ok(request.Id, Wait(_service.GetUsersAsync()), WireJsonContext.Default.IReadOnlyListUserSummary),
+                Ops.AddUser => Ok(request.Id, Wait(_service.AddUserAsync(Arg(request, WireJsonContext.Default.NewUserRequest))), WireJsonContext.Default.UserSummary),
+                Ops.UpdateUser => Ok(request.Id, Wait(_service.UpdateUserAsync(Arg(request, WireJsonContext.Default.UserUpdate))), WireJsonContext.Default.UserSummary),
+                Ops.ResetPin => Ok(request.Id, Wait(_service.ResetPinAsync(Arg(request, WireJsonContext.Default.PinReset))), WireJsonContext.Default.UserSummary),
                 Ops.Journal => Ok(request.Id, Wait(_service.GetJournalAsync(Arg(request, WireJsonContext.Default.JournalRequest))), WireJsonContext.Default.JournalView),
                 Ops.AddJournalEntry => Ok(request.Id, Wait(_service.AddJournalEntryAsync(Arg(request, WireJsonContext.Default.JournalEntryRequest))), WireJsonContext.Default.JournalEntryData),
                 Ops.AccessLog => Ok(request.Id, Wait(_service.GetAccessLogAsync(Arg(request, WireJsonContext.Default.AccessLogQuery))), WireJsonContext.Default.IReadOnlyListAccessLogRow),
@@ -206,6 +212,25 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         SignInArgs args = Arg(request, WireJsonContext.Default.SignInArgs);
         return Ok(request.Id, Wait(_service.SignInAsync(args.UserId, args.Pin)), WireJsonContext.Default.SessionInfo);
+    }
+
+    private async Task<ServerMessage> HandlePinAsync(ClientMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (request.Op == Ops.SignIn)
+            {
+                SignInArgs args = Arg(request, WireJsonContext.Default.SignInArgs);
+                return Ok(request.Id, await _service.SignInAsync(args.UserId, args.Pin, cancellationToken), WireJsonContext.Default.SessionInfo);
+            }
+
+            return Ok(request.Id, await _service.ConfirmPinAsync(Arg(request, WireJsonContext.Default.PinCheck), cancellationToken), WireJsonContext.Default.Boolean);
+        }
+        catch (JourException ex)
+        {
+            LogRefused(_connectionId, request.Op, ex.Code);
+            return Refuse(request.Id, ex.Code, [.. ex.Args]);
+        }
     }
 
     private ServerMessage SetUp(ClientMessage request)

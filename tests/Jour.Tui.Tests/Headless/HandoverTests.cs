@@ -43,6 +43,9 @@ public sealed class HandoverTests
         Assert.DoesNotContain("inte kvitterad (F7)", session.Screen, StringComparison.Ordinal);
         session.Time.Advance(TimeSpan.FromMinutes(31));
         session.Shell!.Tick();
+        // 31 minutes without a key lock the screen first (idle lock, 5 minutes); the demo user unlocks with an empty PIN.
+        session.WaitFor("Skärmen är låst");
+        session.Press(Key.Enter);
         session.WaitFor("inte kvitterad (F7)");
 
         // Past handovers are listed and readable.

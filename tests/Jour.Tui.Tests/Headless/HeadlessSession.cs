@@ -44,12 +44,17 @@ internal sealed class HeadlessSession : IDisposable
 
     public InProcessJourService Service { get; }
 
+    public TuiOptions Options { get; private init; } = null!;
+
+    /// <summary>The session's window, e.g. to hand <see cref="JourApp.HandleUnexpected"/> an error.</summary>
+    public Window Window => _window;
+
     public ShellView? Shell { get; private set; }
 
     /// <summary>Unexpected exceptions the shell reported (it shows the user a message and logs them).</summary>
     public List<Exception> Errors { get; } = [];
 
-    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24)
+    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24, bool kiosk = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
         // A real file: the session works on background threads, and LiteDB shares one stream between
@@ -57,18 +62,26 @@ internal sealed class HeadlessSession : IDisposable
         string directory = Directory.CreateTempSubdirectory("jour-tui-").FullName;
         LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(directory, "jour.db"), "test-key");
         DemoData.Seed(store, time);
-        var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance);
+        // New PINs hashed with few iterations: 600,000 cost a few hundred milliseconds each (tests only).
+        var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance) { PinIterations = 1_000 };
         var service = new InProcessJourService(useCases);
-        var options = new TuiOptions { Time = time };
+        var options = new TuiOptions { Time = time, Kiosk = kiosk };
         JourApp.Configure(options);
         var uiClock = new VirtualTimeProvider();
         IApplication app = Application.Create(uiClock).Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(width, height);
         ShellView? shell = null;
-        Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s => shell = s);
+        HeadlessSession? started = null;
+        // A shell after a switch of user (Alt+X) replaces the first one.
+        Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s =>
+        {
+            shell = s;
+            started?.Attach(s);
+        });
         SessionToken token = app.Begin(window)!;
-        var session = new HeadlessSession(app, window, token, store, time, service) { Shell = shell, TempDirectory = directory, UiClock = uiClock };
-        shell!.ErrorReported += ex => session.Errors.Add(ex);
+        var session = new HeadlessSession(app, window, token, store, time, service) { TempDirectory = directory, UiClock = uiClock, Options = options };
+        started = session;
+        session.Attach(shell!);
         session.Settle();
         return session;
     }
@@ -113,6 +126,12 @@ internal sealed class HeadlessSession : IDisposable
 
         Assert.True(texts.All(t => screen.Contains(t, StringComparison.Ordinal)), $"'{string.Join("', '", texts)}' never appeared on:\n{screen}");
         return screen;
+    }
+
+    private void Attach(ShellView shell)
+    {
+        Shell = shell;
+        shell.ErrorReported += ex => Errors.Add(ex);
     }
 
     public void Dispose()

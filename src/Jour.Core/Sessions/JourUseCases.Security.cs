@@ -1,0 +1,257 @@
+using Jour.Core.Common;
+using Jour.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Core.Sessions;
+
+/// <summary>Sign-in with throttling, the PIN asked again (idle lock, kiosk quit), and managing users.</summary>
+public sealed partial class JourUseCases
+{
+    private string? _dummyHash;
+
+    /// <summary>
+    /// PBKDF2 iterations for new hashes. Only tests lower it (the property is internal): 600,000 costs a
+    /// few hundred milliseconds per hash. A stored hash with fewer iterations is rehashed on the next sign-in.
+    /// </summary>
+    internal int PinIterations { get; init; } = PinHasher.DefaultIterations;
+
+    /// <summary>How long the answer to a failed sign-in of this user waits (1, 2, 4, 8 s); the server waits it out.</summary>
+    public TimeSpan SignInDelay(long userId) => SignInPolicy.DelayAfterFailure(_store.FindSignInThrottle(userId), UtcNow);
+
+    /// <summary>Waits <see cref="SignInDelay"/> on this server's clock (tests advance a fake one).</summary>
+    public Task WaitAfterFailedSignInAsync(long userId, CancellationToken cancellationToken) =>
+        Task.Delay(SignInDelay(userId), _time, cancellationToken);
+
+    /// <summary>
+    /// Checks a PIN. Unknown, disabled and locked users and a wrong PIN are refused alike, with
+    /// <see cref="ErrorCodes.SignInFailed"/> and about the same time spent (the PIN is hashed anyway).
+    /// </summary>
+    private User Authenticate(long userId, string pin)
+    {
+        DateTime now = UtcNow;
+        User? user = _store.LoadUsers().FirstOrDefault(u => u.Id == userId);
+        SignInThrottle? throttle = user is null ? null : _store.FindSignInThrottle(user.Id);
+        bool usable = user is { IsDisabled: false } && !SignInPolicy.IsLocked(throttle, now);
+        bool ok;
+        if (usable && user!.PinHash.Length == 0)
+        {
+            // Demo users sign in without a PIN; on a real database a user without one cannot.
+            ok = _store.IsDemo;
+        }
+        else
+        {
+            bool match = PinHasher.Verify(pin, usable ? user!.PinHash : DummyHash());
+            ok = usable && match;
+        }
+
+        if (!ok)
+        {
+            if (usable)
+            {
+                RecordFailure(user!.Id, now);
+            }
+
+            LogSignInFailed(userId);
+            throw new JourException(ErrorCodes.SignInFailed);
+        }
+
+        if (throttle is not null || (user!.PinHash.Length > 0 && PinHasher.IterationsOf(user.PinHash) < PinIterations))
+        {
+            lock (_writeGate)
+            {
+                _store.DeleteSignInThrottle(user!.Id);
+                if (user.PinHash.Length > 0 && PinHasher.IterationsOf(user.PinHash) < PinIterations)
+                {
+                    user.PinHash = PinHasher.Hash(pin, PinIterations);
+                    _store.SaveUser(user);
+                    LogPinRehashed(user.Id);
+                }
+            }
+        }
+
+        return user!;
+    }
+
+    private void RecordFailure(long userId, DateTime now)
+    {
+        bool locked;
+        lock (_writeGate)
+        {
+            SignInThrottle throttle = _store.FindSignInThrottle(userId) ?? new SignInThrottle { Id = userId };
+            SignInPolicy.Fail(throttle, now);
+            _store.SaveSignInThrottle(throttle);
+            locked = SignInPolicy.IsLocked(throttle, now);
+        }
+
+        if (locked)
+        {
+            LogSignInLocked(userId);
+        }
+    }
+
+    private string DummyHash() => _dummyHash ??= PinHasher.Hash("not-a-pin", PinIterations);
+
+    public void SignOut(SessionInfo actor) => LogSignedOut(actor.UserId);
+
+    /// <summary>
+    /// The PIN asked again: to unlock the idle lock of <paramref name="actor"/>'s session (that user or an
+    /// admin) or to leave kiosk mode (an admin; also from the sign-in screen, where nobody is signed in).
+    /// Counts towards the sign-in lock like any failed sign-in.
+    /// </summary>
+    public bool ConfirmPin(SessionInfo? actor, PinCheck check)
+    {
+        User user = Authenticate(check.UserId, check.Pin);
+        bool admin = user.Roles.HasFlag(Role.Admin);
+        bool allowed = check.Purpose switch
+        {
+            PinPurpose.Unlock => actor is not null && (user.Id == actor.UserId || admin),
+            _ => admin,
+        };
+        if (!allowed)
+        {
+            LogSignInFailed(check.UserId);
+            throw new JourException(ErrorCodes.SignInFailed);
+        }
+
+        LogPinConfirmed(actor?.UserId ?? 0, check.Purpose, user.Id);
+        return true;
+    }
+
+    public IReadOnlyList<UserSummary> GetUsers(SessionInfo actor)
+    {
+        RequireAdmin(actor);
+        DateTime now = UtcNow;
+        var compare = StringComparer.Create(SwedishCulture.Instance, false);
+        return
+        [
+            .. _store.LoadUsers()
+                .OrderBy(u => u.IsDisabled)
+                .ThenBy(u => u.Name, compare)
+                .Select(u => Summary(u, now)),
+        ];
+    }
+
+    public UserSummary AddUser(SessionInfo actor, NewUserRequest request)
+    {
+        RequireAdmin(actor);
+        string name = request.Name.Trim();
+        if (name.Length == 0)
+        {
+            throw new JourException(ErrorCodes.NameRequired);
+        }
+
+        if (request.Roles == Role.None)
+        {
+            throw new JourException(ErrorCodes.RolesRequired);
+        }
+
+        PinRules.Check(request.Pin);
+        string hash = PinHasher.Hash(request.Pin, PinIterations);
+        User user;
+        lock (_writeGate)
+        {
+            if (_store.LoadUsers().Any(u => string.Equals(u.Name, name, StringComparison.CurrentCultureIgnoreCase)))
+            {
+                throw new JourException(ErrorCodes.UserNameTaken, name);
+            }
+
+            user = _store.AddUser(new User { Name = name, Phone = request.Phone.Trim(), Roles = request.Roles, PinHash = hash });
+        }
+
+        LogUserAdded(actor.UserId, user.Id, user.Roles);
+        Published(new ChangeNotice(ChangeKind.User, user.Id));
+        return Summary(user, UtcNow);
+    }
+
+    public UserSummary UpdateUser(SessionInfo actor, UserUpdate update)
+    {
+        RequireAdmin(actor);
+        if (update.Roles == Role.None)
+        {
+            throw new JourException(ErrorCodes.RolesRequired);
+        }
+
+        if (update.IsDisabled && update.Id == actor.UserId)
+        {
+            throw new JourException(ErrorCodes.DisableSelf);
+        }
+
+        User user;
+        lock (_writeGate)
+        {
+            var users = _store.LoadUsers();
+            user = users.FirstOrDefault(u => u.Id == update.Id) ?? throw new JourException(ErrorCodes.UserNotFound);
+            bool staysAdmin = update.Roles.HasFlag(Role.Admin) && !update.IsDisabled;
+            if (!staysAdmin && !users.Any(u => u.Id != user.Id && u.Roles.HasFlag(Role.Admin) && !u.IsDisabled))
+            {
+                throw new JourException(ErrorCodes.LastAdmin);
+            }
+
+            user.Roles = update.Roles;
+            user.IsDisabled = update.IsDisabled;
+            _store.SaveUser(user);
+            if (update.LiftLock)
+            {
+                _store.DeleteSignInThrottle(user.Id);
+            }
+        }
+
+        LogUserChanged(actor.UserId, user.Id, user.Roles, user.IsDisabled);
+        Published(new ChangeNotice(ChangeKind.User, user.Id));
+        return Summary(user, UtcNow);
+    }
+
+    /// <summary>Sets a new PIN and lifts a sign-in lock.</summary>
+    public UserSummary ResetPin(SessionInfo actor, PinReset reset)
+    {
+        RequireAdmin(actor);
+        PinRules.Check(reset.Pin);
+        string hash = PinHasher.Hash(reset.Pin, PinIterations);
+        User user;
+        lock (_writeGate)
+        {
+            user = _store.LoadUsers().FirstOrDefault(u => u.Id == reset.UserId) ?? throw new JourException(ErrorCodes.UserNotFound);
+            user.PinHash = hash;
+            _store.SaveUser(user);
+            _store.DeleteSignInThrottle(user.Id);
+        }
+
+        LogPinReset(actor.UserId, user.Id);
+        Published(new ChangeNotice(ChangeKind.User, user.Id));
+        return Summary(user, UtcNow);
+    }
+
+    private UserSummary Summary(User u, DateTime now) =>
+        new(u.Id, u.Name, u.Phone, u.Roles, u.IsDisabled, u.PinHash.Length > 0, SignInPolicy.IsLocked(_store.FindSignInThrottle(u.Id), now));
+
+    private void RequireAdmin(SessionInfo actor)
+    {
+        // The stored roles rule, not the ones the session was signed in with: a removed admin loses the right at once.
+        User? user = _store.LoadUsers().FirstOrDefault(u => u.Id == actor.UserId);
+        if (user is not { IsDisabled: false } || !user.Roles.HasFlag(Role.Admin))
+        {
+            throw new JourException(ErrorCodes.UsersNotPermitted);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed out")]
+    private partial void LogSignedOut(long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in of user id {UserId} locked after repeated failures")]
+    private partial void LogSignInLocked(long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PIN hash of user {UserId} upgraded to the current iteration count")]
+    private partial void LogPinRehashed(long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session of user {UserId}: {Purpose} confirmed by user {ConfirmedBy}")]
+    private partial void LogPinConfirmed(long userId, PinPurpose purpose, long confirmedBy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} added by {ActorId} with roles {Roles}")]
+    private partial void LogUserAdded(long actorId, long userId, Role roles);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} changed by {ActorId}: roles {Roles}, disabled {Disabled}")]
+    private partial void LogUserChanged(long actorId, long userId, Role roles, bool disabled);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PIN of user {UserId} reset by {ActorId}")]
+    private partial void LogPinReset(long actorId, long userId);
+}
