@@ -126,6 +126,7 @@ public static partial class DemoData
 
         SeedStaffDetails(store, staff, clients, today, details);
         SeedCases(store, clients, officers, now, random);
+        SeedHandover(store, now);
         SeedPinUser(store);
         SeedRecords(store, now);
     }
