@@ -34,7 +34,8 @@ public static partial class JourApp
         {
             // Demo: straight to work as the officer on call now, so the first screen shows something.
             status = await service.GetStatusAsync();
-            UserChoice? user = install.Users.FirstOrDefault(u => u.Name == status.OnCallName && !u.HasPin)
+            UserChoice? user = install.Users.FirstOrDefault(u => options.DemoUser is { Length: > 0 } named && string.Equals(u.Name, named.Trim(), StringComparison.CurrentCultureIgnoreCase) && !u.HasPin)
+                               ?? install.Users.FirstOrDefault(u => u.Name == status.OnCallName && !u.HasPin)
                                ?? install.Users.FirstOrDefault(u => !u.HasPin);
             if (user is not null)
             {

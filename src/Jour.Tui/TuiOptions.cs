@@ -15,6 +15,9 @@ public sealed class TuiOptions
 
     public string DataDirectory { get; init; } = "";
 
+    /// <summary>On a demo database, sign in as this user (JOUR_USER) instead of the officer on call, e.g. the incoming one.</summary>
+    public string? DemoUser { get; init; }
+
     /// <summary>Whether the terminal has gone away (checked every few seconds); the session then ends.</summary>
     public Func<bool> TerminalGone { get; init; } = () => false;
 

@@ -137,6 +137,20 @@ internal static class Program
         }));
         root.Add(onCall);
 
+        var hoursFrom = new Option<string?>("--from") { Description = CliText.Cli_HoursFrom };
+        var hoursTo = new Option<string?>("--to") { Description = CliText.Cli_HoursTo };
+        var hoursFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        hoursFormat.AcceptOnlyFromAmong("text", "csv");
+        var hours = new Command("hours", CliText.Cli_Hours) { hoursFrom, hoursTo, hoursFormat };
+        hours.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await HoursCommand.RunAsync(paths, parse.GetValue(hoursFrom), parse.GetValue(hoursTo), parse.GetValue(hoursFormat)!, Console.Out, ct);
+        }));
+        root.Add(hours);
+
+
         root.Add(UsersCommandTree());
         var accessFrom = new Option<string?>("--from") { Description = CliText.Cli_AccessLogFrom };
         var accessTo = new Option<string?>("--to") { Description = CliText.Cli_AccessLogTo };

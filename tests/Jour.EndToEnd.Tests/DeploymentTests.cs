@@ -1,6 +1,9 @@
 namespace Jour.EndToEnd.Tests;
 
-/// <summary>Staffing a demo case in tmux at 80x24: who can go, why someone cannot, two sent, one blocked.</summary>
+/// <summary>
+/// Staffing a demo case in tmux at 80x24: who can go, why someone cannot, two sent, one blocked; then a
+/// time report across the spring-forward night, signed by the assistant and the client's representative.
+/// </summary>
 public sealed class DeploymentTests : IDisposable
 {
     private readonly JourInstall _jour = new();
@@ -61,5 +64,38 @@ public sealed class DeploymentTests : IDisposable
         tmux.Keys("F2");
         tmux.WaitFor("Läge: Bemannas");
         tmux.WaitFor(name + " spärrad");
+
+        // The first assistant's time: a time the clock skips is refused, the DST night counts 8 hours.
+        tmux.Keys("Enter");
+        tmux.WaitFor("Tidslinje");
+        tmux.Type("d");
+        tmux.WaitFor("Insatser –");
+        tmux.Keys("Home");
+        tmux.Type("t");
+        tmux.WaitFor("Arbetad tid");
+        tmux.Keys("C-u");
+        tmux.Type("2027-03-28 02:30-07:00 0");
+        tmux.Keys("Enter");
+        tmux.WaitFor("02:30 finns inte – klockan ställs fram");
+        tmux.Keys("C-u");
+        tmux.Type("2027-03-27 22:00-07:00 30");
+        tmux.Keys("Enter");
+        tmux.WaitFor("22:00–07:00 7,5 h");
+
+        tmux.Type("s");
+        tmux.WaitFor("Signeras av assistenten");
+        tmux.Keys("Enter");
+        tmux.WaitFor("sparas för fakturaunderlaget");
+        tmux.Type("19121212-1212");
+        tmux.Keys("Enter");
+        tmux.WaitFor("7,5 h ✓assist.");
+        tmux.Type("c");
+        tmux.WaitFor("Signeras av brukaren");
+        tmux.Type("Eva Lind");
+        tmux.Keys("Enter");
+        tmux.WaitFor("Personnummer för Eva Lind");
+        tmux.Type("194202023018");
+        tmux.Keys("Enter");
+        tmux.WaitFor("7,5 h ✓assist. ✓bruk.");
     }
 }

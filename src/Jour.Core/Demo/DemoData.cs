@@ -83,17 +83,23 @@ public static partial class DemoData
             }))
             .ToList();
 
+        // Details added later draw from their own sequence, so the rest of the demo stays as it was.
+        var details = new Random(seed + 1);
+        var staff = new List<StandbyAssistant>();
         for (int i = 0; i < 24; i++)
         {
             bool female = random.Next(2) == 0;
-            store.AddStaff(new StandbyAssistant
+            var birth = new DateOnly(details.Next(1965, 2004), details.Next(1, 13), details.Next(1, 29));
+            staff.Add(store.AddStaff(new StandbyAssistant
             {
                 Name = RandomName(random, female),
                 Phone = $"073-{random.Next(100, 999)} {random.Next(10, 99)} {random.Next(10, 99)}",
+                PersonalIdentityNumber = PersonalIdentityNumber.Create(birth, (details.Next(1, 50) * 10) + (details.Next(0, 5) * 2) + (female ? 0 : 1)).Value,
+                EmploymentForm = i % 5 == 0 ? EmploymentForm.Permanent : i % 5 == 1 ? EmploymentForm.FixedTerm : EmploymentForm.Hourly,
                 Competences = [.. s_competences.Where(k => random.Next(4) == 0 || (k == "Lyft" && i % 3 == 0))],
                 WeeklyHourLimit = random.Next(2) == 0 ? 40 : 20,
                 IsBlocked = i == 17,
-            });
+            }));
         }
 
         var clients = new List<Client>();
@@ -118,8 +124,10 @@ public static partial class DemoData
             }));
         }
 
+        SeedStaffDetails(store, staff, clients, today, details);
         SeedCases(store, clients, officers, now, random);
         SeedFollowUp(store, clients, officers, now, new Random(seed + 8));
+        SeedHandover(store, now);
         SeedPinUser(store);
         SeedRecords(store, now);
     }

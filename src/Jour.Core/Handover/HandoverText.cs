@@ -177,8 +177,11 @@ public static class HandoverText
     public static string Local(DateTime utc)
     {
         LocalDateTime local = SwedishTime.ToLocal(utc);
-        return local.ToString("yyyy-MM-dd HH:mm", SwedishCulture.Instance) + Season(local, utc);
+        return string.Create(CultureInfo.InvariantCulture, $"{local.Year:0000}-{local.Month:00}-{local.Day:00} {Clock(local)}") + Season(local, utc);
     }
+
+    // Formatted by hand: thousands of times per handover, and the pattern machinery showed in the profile.
+    private static string Clock(LocalDateTime local) => string.Create(CultureInfo.InvariantCulture, $"{local.Hour:00}:{local.Minute:00}");
 
     /// <summary>"2026-11-23 22:00–07:00 (9 h)": the end's date only when it is not the next morning; the elapsed hours show a DST night.</summary>
     public static string Span(DateTime fromUtc, DateTime toUtc)
@@ -186,7 +189,7 @@ public static class HandoverText
         LocalDateTime from = SwedishTime.ToLocal(fromUtc);
         LocalDateTime to = SwedishTime.ToLocal(toUtc);
         bool sameOrNextMorning = to.Date == from.Date || (to.Date == from.Date.PlusDays(1) && to.TimeOfDay <= from.TimeOfDay);
-        string end = sameOrNextMorning ? to.ToString("HH:mm", SwedishCulture.Instance) + Season(to, toUtc) : Local(toUtc);
+        string end = sameOrNextMorning ? Clock(to) + Season(to, toUtc) : Local(toUtc);
         return $"{Local(fromUtc)}–{end} ({Duration(toUtc - fromUtc)})";
     }
 
@@ -312,7 +315,8 @@ public static class HandoverText
 
     private static string Season(LocalDateTime local, DateTime utc)
     {
-        if (SwedishTime.Zone.MapLocal(local).Count != 2)
+        // Stockholm's clocks go back from 03:00 to 02:00: only an hour starting with 02 can happen twice.
+        if (local.Hour != 2 || SwedishTime.Zone.MapLocal(local).Count != 2)
         {
             return "";
         }

@@ -53,10 +53,10 @@ public sealed partial class DeploymentsScreen : IScreen
             canvas,
             _list,
             [
-                (UiText.Col_Name, 16, d => d.AssistantName),
-                (UiText.Col_When, 24, d => $"{SwedishTime.FormatLocal(d.FromUtc)}–{SwedishTime.FormatClock(d.ToUtc)}"),
+                (UiText.Col_Name, 15, d => d.AssistantName),
+                (UiText.Col_When, 18, d => $"{SwedishTime.ToLocal(d.FromUtc).ToString("d'/'M HH:mm", SwedishCulture.Instance)}–{SwedishTime.FormatClock(d.ToUtc)}"),
                 (UiText.Col_State, 11, d => Messages.Get("Deployment_" + d.State) + (d.NeedsReplacement ? " !" : "")),
-                (UiText.Col_TimeReport, 40, ReportText),
+                (UiText.Col_TimeReport, 34, ReportText),
             ],
             firstRow: 1,
             d => d.NeedsReplacement);

@@ -178,7 +178,8 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
         {
             PoolEntry d = deployments[0];
             string start = d.FromUtc < from ? "…" : SwedishTime.ToLocal(d.FromUtc).Hour.ToString("00", CultureInfo.InvariantCulture);
-            string end = d.ToUtc > to ? "…" : SwedishTime.ToLocal(d.ToUtc).Hour.ToString("00", CultureInfo.InvariantCulture);
+            // A night shows its real end on the day it starts ("22–07"); the morning after shows "…–07".
+            string end = d.ToUtc - d.FromUtc > TimeSpan.FromHours(24) && d.ToUtc > to ? "…" : SwedishTime.ToLocal(d.ToUtc).Hour.ToString("00", CultureInfo.InvariantCulture);
             string mark = d.Note.Length > 0 ? "!" : d.State is DeploymentState.Proposed or DeploymentState.Contacted ? "?" : "";
             return $"{start}–{end}{mark}";
         }

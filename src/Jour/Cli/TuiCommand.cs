@@ -24,6 +24,7 @@ internal static class TuiCommand
             IdleLock = TimeSpan.FromMinutes(config.IdleLockMinutes),
             DataDirectory = paths.DataDirectory,
             TerminalGone = Native.Posix.TerminalHungUp,
+            DemoUser = Environment.GetEnvironmentVariable(CliSession.UserEnvironmentVariable),
             IgnoreSignals = Native.Posix.IgnoreInteractiveSignals,
         };
         try

@@ -95,7 +95,7 @@ public sealed class DeploymentTests
         session.WaitFor("Personnummer för");
         session.Type("19121212-1212");
         session.Press(Key.Enter);
-        session.WaitFor("✓assistent");
+        session.WaitFor("✓assist.");
         session.Press(new Key('c'));
         session.WaitFor("Signeras av brukaren");
         session.Type("Eva Lind");
@@ -106,7 +106,7 @@ public sealed class DeploymentTests
         session.Press(Key.Backspace);
         session.Type("8");
         session.Press(Key.Enter);
-        session.WaitFor("✓brukare");
+        session.WaitFor("✓bruk.");
 
         TimeReportData report = (await service.GetCaseAsync(c.Summary.Id)).Deployments.Single().Report!;
         Assert.Equal(9.5, report.WorkedHours);

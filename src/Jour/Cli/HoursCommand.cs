@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Jour.Client;
+using Jour.Configuration;
+using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Resources;
+using NodaTime;
+
+namespace Jour.Cli;
+
+/// <summary>
+/// `jour hours [--from DATE] [--to DATE] [--format text|csv]`: hours per person for fairness and pay —
+/// officers' on-call hours, assistants' booked and reported hours — for whole local days, this month by
+/// default. CSV is what Swedish spreadsheets open directly: semicolons, decimal comma, UTF-8 with BOM.
+/// </summary>
+internal static class HoursCommand
+{
+    public static async Task<int> RunAsync(JourPaths paths, string? from, string? to, string format, TextWriter output, CancellationToken cancellationToken)
+    {
+        LocalDate today = SwedishTime.ToLocal(DateTime.UtcNow).Date;
+        string first = from ?? today.With(DateAdjusters.StartOfMonth).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        string last = to ?? today.With(DateAdjusters.EndOfMonth).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        if (!LocalTimeInput.TryParsePeriod($"{first} – {last}", out DateTime fromUtc, out DateTime toUtc))
+        {
+            throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, Messages.Get(ErrorCodes.PeriodInvalid)));
+        }
+
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        IReadOnlyList<OfficerHours> officers = await service.GetOnCallHoursAsync(fromUtc, toUtc, cancellationToken);
+        IReadOnlyList<AssistantHours> assistants = await service.GetDeployedHoursAsync(fromUtc, toUtc, cancellationToken);
+        var rows = officers.Select(o => (o.Name, Role: CliText.Hours_Officer, OnCall: (double?)o.OnCallHours, Booked: (double?)null, Reported: (double?)null))
+            .Concat(assistants.Select(a => (a.Name, Role: CliText.Hours_Assistant, OnCall: (double?)null, Booked: (double?)a.BookedHours, Reported: (double?)a.ReportedHours)))
+            .ToList();
+        if (format == "csv")
+        {
+            var csv = new StringBuilder("\uFEFF");
+            csv.AppendLine(string.Join(';', CliText.Hours_Name, CliText.Hours_Role, CliText.Hours_OnCall, CliText.Hours_Booked, CliText.Hours_Reported));
+            foreach (var r in rows)
+            {
+                csv.AppendLine(string.Join(';', Csv(r.Name), r.Role, Number(r.OnCall), Number(r.Booked), Number(r.Reported)));
+            }
+
+            await output.WriteAsync(csv.ToString());
+            return 0;
+        }
+
+        await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Hours_Heading, first, last));
+        await output.WriteLineAsync($"{CliText.Hours_Name,-28} {CliText.Hours_Role,-12} {CliText.Hours_OnCall,11} {CliText.Hours_Booked,11} {CliText.Hours_Reported,11}");
+        foreach (var r in rows)
+        {
+            string name = r.Name.Length > 28 ? r.Name[..27] + "…" : r.Name;
+            await output.WriteLineAsync($"{name,-28} {r.Role,-12} {Number(r.OnCall),11} {Number(r.Booked),11} {Number(r.Reported),11}");
+        }
+
+        await output.WriteLineAsync($"{CliText.Hours_Total,-41} {Number(rows.Sum(r => r.OnCall ?? 0)),11} {Number(rows.Sum(r => r.Booked ?? 0)),11} {Number(rows.Sum(r => r.Reported ?? 0)),11}");
+        return 0;
+    }
+
+    private static string Number(double? hours) => hours?.ToString("0.00", SwedishCulture.Instance) ?? "";
+
+    private static string Csv(string text) => text.Contains(';', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+        ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : text;
+}
