@@ -16,7 +16,14 @@ public sealed partial class SecurityTests
         session.Press(Key.F5);
         session.WaitFor("Brukare");
         session.Press(Key.Enter);
-        string form = session.WaitFor("Personnummer");
+        // The register's column is also called Personnummer: wait for the form's full number itself.
+        string form = session.Screen;
+        for (int i = 0; i < 500 && !FullNumber().IsMatch(form); i++)
+        {
+            Thread.Sleep(10);
+            form = session.Screen;
+        }
+
         string number = FullNumber().Match(form).Value;
         Assert.NotEmpty(number);
 
