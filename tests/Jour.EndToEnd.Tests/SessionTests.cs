@@ -79,7 +79,7 @@ public sealed class SessionTests : IDisposable
         tmux.Keys("F4");
         tmux.WaitFor("Beredskapspersonal");
         tmux.Keys("F7");
-        tmux.WaitFor("kommer");
+        tmux.WaitFor("Överlämning");
         tmux.Keys("F2");
         tmux.WaitFor("Öppna ärenden");
     }
