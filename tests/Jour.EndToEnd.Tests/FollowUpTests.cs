@@ -77,7 +77,7 @@ public sealed class FollowUpTests : IDisposable
 
         Assert.Contains("Kvartal", screen, StringComparison.Ordinal);
         Assert.Matches(@"Nyttjandegrad\s+\d+,\d %\s+\[[█░|]+\] mål 65 %", screen);
-        Assert.Matches(@"Kostnad/använd timme\s+[\d  ]+ kr", screen);
+        Assert.Matches(@"Kostnad/använd timme\s+[\d\u00A0\u202F ]+ kr", screen);
         Assert.Contains("Timmar per månad", screen, StringComparison.Ordinal);
         Assert.Contains("█", screen, StringComparison.Ordinal);
         Assert.Matches(@"Per vecka\s+[ ▁▂▃▄▅▆▇█]+\s+v\d+–v\d+", screen);
@@ -88,6 +88,8 @@ public sealed class FollowUpTests : IDisposable
         string previous = tmux.WaitUntil(s => !s.Contains(screen.Split('\n')[2], StringComparison.Ordinal) && s.Contains("Kostnad/använd timme", StringComparison.Ordinal), "previous quarter").Screen;
         Assert.Contains("Kvartal", previous, StringComparison.Ordinal);
         tmux.Keys("p");
-        tmux.WaitUntil(s => !s.Contains("Kvartal", StringComparison.Ordinal) && s.Contains("Kostnad/använd timme", StringComparison.Ordinal), "a month");
+        // The heading row names the period; the key hints below always say "Kvartal/månad/år".
+        string month = tmux.WaitUntil(s => !s.Split('\n')[2].Contains("Kvartal", StringComparison.Ordinal) && s.Contains("Kostnad/använd timme", StringComparison.Ordinal), "a month").Screen;
+        Assert.Matches(@"^ \p{Ll}+ \d{4}  \(\d{4}-\d{2}-01 – \d{4}-\d{2}-\d{2}\)", month.Split('\n')[2]);
     }
 }
