@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Jour.EndToEnd.Tests;
 
@@ -77,7 +78,8 @@ public sealed class SecurityTests : IDisposable
         tmux.WaitFor("Inloggad: Eva Ström");
 
         tmux.Keys("F5");
-        string clients = tmux.WaitFor("Brukare").Screen;
+        // "Brukare" alone is also a column of the board: wait for the register's own heading.
+        string clients = tmux.WaitUntil(s => Regex.IsMatch(s, @"Brukare \(\d+\)"), "the client register").Screen;
         string someName = clients.Split('\n')[4].Trim().TrimStart('▶').Trim().Split("  ")[0];
         string locked = tmux.WaitFor("Skärmen är låst", timeoutMs: 20_000).Screen;
         Assert.DoesNotContain(someName, locked, StringComparison.Ordinal);
