@@ -30,10 +30,7 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
     public PoolWeekScreen(ShellView shell)
     {
         _shell = shell;
-        LocalDate today = SwedishTime.ToLocal(shell.UtcNow).Date;
-        _monday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
-        _day = Period.Between(_monday, today, PeriodUnits.Days).Days;
-        Reload();
+        ShowToday();
     }
 
     public string Title => UiText.Screen_PoolWeek;
@@ -51,8 +48,8 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
 
     public void Reload()
     {
-        DateTime from = SwedishTime.ToUtcLenient(_monday.AtMidnight());
-        DateTime to = SwedishTime.ToUtcLenient(_monday.PlusDays(7).AtMidnight());
+        DateTime from = DayStart(_monday);
+        DateTime to = DayStart(_monday.PlusDays(7));
         _shell.RunInBackground(
             () => _shell.Session.Service.GetPoolWeekAsync(from, to),
             week =>
@@ -146,10 +143,7 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
         char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
         if (letter == 'i')
         {
-            LocalDate today = SwedishTime.ToLocal(_shell.UtcNow).Date;
-            _monday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
-            _day = Period.Between(_monday, today, PeriodUnits.Days).Days;
-            Reload();
+            ShowToday();
             return true;
         }
 
@@ -165,8 +159,8 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
     /// <summary>What a day's cell says: one deployment's hours ("…" where it runs over midnight), "2 ins", absent or available.</summary>
     public static string Cell(PoolRow row, LocalDate day)
     {
-        DateTime from = SwedishTime.ToUtcLenient(day.AtMidnight());
-        DateTime to = SwedishTime.ToUtcLenient(day.PlusDays(1).AtMidnight());
+        DateTime from = DayStart(day);
+        DateTime to = DayStart(day.PlusDays(1));
         var inDay = row.Entries.Where(e => e.FromUtc < to && from < e.ToUtc).ToList();
         var deployments = inDay.Where(e => e.Kind == PoolEntryKind.Deployment).ToList();
         if (deployments.Count > 1)
@@ -195,8 +189,8 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
     /// <summary>The chosen day of the chosen assistant in full: each deployment with client and state, each period with its note.</summary>
     private static string Detail(PoolRow row, LocalDate day)
     {
-        DateTime from = SwedishTime.ToUtcLenient(day.AtMidnight());
-        DateTime to = SwedishTime.ToUtcLenient(day.PlusDays(1).AtMidnight());
+        DateTime from = DayStart(day);
+        DateTime to = DayStart(day.PlusDays(1));
         var parts = row.Entries.Where(e => e.FromUtc < to && from < e.ToUtc).Select(e =>
         {
             string span = $"{SwedishTime.FormatLocal(e.FromUtc)[5..]}–{SwedishTime.FormatLocal(e.ToUtc)[5..]}";
@@ -210,6 +204,16 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
         string what = parts.Count == 0 ? UiText.Pool_Free : string.Join("; ", parts);
         return $"{row.Name}, {Day(day, "dddd d MMM")}: {what}";
     }
+
+    private void ShowToday()
+    {
+        LocalDate today = SwedishTime.ToLocal(_shell.UtcNow).Date;
+        _monday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        _day = Period.Between(_monday, today, PeriodUnits.Days).Days;
+        Reload();
+    }
+
+    private static DateTime DayStart(LocalDate day) => SwedishTime.ToUtcLenient(day.AtMidnight());
 
     private static string Day(LocalDate date, string pattern) => date.ToString(pattern, SwedishCulture.Instance);
 }

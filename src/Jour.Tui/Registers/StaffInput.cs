@@ -137,7 +137,7 @@ public static partial class StaffInput
     {
         LocalDateTime from = SwedishTime.ToLocal(fromUtc), to = SwedishTime.ToLocal(toUtc);
         return from.TimeOfDay == LocalTime.Midnight && to.TimeOfDay == LocalTime.Midnight
-            ? $"{Date(fromUtc)} – {Date(toUtc.AddTicks(-1))}"
+            ? Days(fromUtc, toUtc)
             : $"{SwedishTime.FormatLocal(fromUtc)} – {SwedishTime.FormatLocal(toUtc)}";
     }
 

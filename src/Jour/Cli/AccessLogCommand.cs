@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
@@ -46,7 +45,7 @@ internal static class AccessLogCommand
         });
         if (format == "csv")
         {
-            await output.WriteAsync(Csv(header, lines));
+            await output.WriteAsync(SwedishCsv.Document(header, lines));
             return 0;
         }
 
@@ -58,21 +57,6 @@ internal static class AccessLogCommand
         await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.AccessLog_Count, rows.Count, rows.Count(r => r.IsEmergency)));
         return 0;
     }
-
-    /// <summary>The whole file: a BOM, the header, one CRLF-ended line per row; fields quoted when they must be.</summary>
-    public static string Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var csv = new StringBuilder("\uFEFF");
-        foreach (IReadOnlyList<string> row in rows.Prepend(header))
-        {
-            csv.Append(string.Join(';', row.Select(Field))).Append("\r\n");
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static bool Matches(string text, string? part) =>
         string.IsNullOrWhiteSpace(part) || text.Contains(part.Trim(), StringComparison.CurrentCultureIgnoreCase);

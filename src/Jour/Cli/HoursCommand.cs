@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
@@ -12,7 +11,7 @@ namespace Jour.Cli;
 /// <summary>
 /// `jour hours [--from DATE] [--to DATE] [--format text|csv]`: hours per person for fairness and pay —
 /// officers' on-call hours, assistants' booked and reported hours — for whole local days, this month by
-/// default. CSV is what Swedish spreadsheets open directly: semicolons, decimal comma, UTF-8 with BOM.
+/// default. CSV through <see cref="SwedishCsv"/>, with decimal commas.
 /// </summary>
 internal static class HoursCommand
 {
@@ -34,14 +33,9 @@ internal static class HoursCommand
             .ToList();
         if (format == "csv")
         {
-            var csv = new StringBuilder("\uFEFF");
-            csv.AppendLine(string.Join(';', CliText.Hours_Name, CliText.Hours_Role, CliText.Hours_OnCall, CliText.Hours_Booked, CliText.Hours_Reported));
-            foreach (var r in rows)
-            {
-                csv.AppendLine(string.Join(';', Csv(r.Name), r.Role, Number(r.OnCall), Number(r.Booked), Number(r.Reported)));
-            }
-
-            await output.WriteAsync(csv.ToString());
+            await output.WriteAsync(SwedishCsv.Document(
+                [CliText.Hours_Name, CliText.Hours_Role, CliText.Hours_OnCall, CliText.Hours_Booked, CliText.Hours_Reported],
+                rows.Select(r => (IReadOnlyList<string>)[r.Name, r.Role, Number(r.OnCall), Number(r.Booked), Number(r.Reported)])));
             return 0;
         }
 
@@ -58,8 +52,4 @@ internal static class HoursCommand
     }
 
     private static string Number(double? hours) => hours?.ToString("0.00", SwedishCulture.Instance) ?? "";
-
-    private static string Csv(string text) => text.Contains(';', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
-        ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : text;
 }

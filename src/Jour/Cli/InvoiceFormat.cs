@@ -18,7 +18,7 @@ internal static class InvoiceFormat
     public static string Csv(InvoiceBasis basis)
     {
         var sb = new StringBuilder();
-        void Row(params string[] cells) => sb.Append(string.Join(';', cells.Select(CsvCell))).Append("\r\n");
+        void Row(params string[] cells) => sb.Append(string.Join(';', cells.Select(SwedishCsv.Field))).Append("\r\n");
 
         InvoiceHeader h = basis.Header;
         Row(CliText.Invoice_Title, Month(h));
@@ -150,7 +150,4 @@ internal static class InvoiceFormat
     private static string Right(string text) => text.Length >= Width ? text : new string(' ', Width - text.Length) + text;
 
     private static string Fit(string text) => text.Length <= Width ? text.TrimEnd() : text[..(Width - 1)] + "…";
-
-    private static string CsvCell(string value) =>
-        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -53,7 +53,7 @@ internal static class StatisticsFormat
     {
         var sb = new StringBuilder();
         void Row(string section, string key, string label, string value) =>
-            sb.Append(string.Join(';', new[] { section, key, label, value }.Select(Cell))).Append("\r\n");
+            sb.Append(string.Join(';', new[] { section, key, label, value }.Select(SwedishCsv.Field))).Append("\r\n");
         void Rows(string section, IEnumerable<CountRow> rows)
         {
             foreach (CountRow r in rows)
@@ -103,7 +103,4 @@ internal static class StatisticsFormat
     private static string Money(decimal value) => value.ToString("#,0", SwedishCulture.Instance) + " kr";
 
     private static string Format(string template, params object[] args) => string.Format(CultureInfo.CurrentCulture, template, args);
-
-    private static string Cell(string value) =>
-        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
