@@ -18,7 +18,7 @@ internal sealed class FactBlocks(LiteDatabase db)
     public const string CollectionName = "followup_facts";
 
     /// <summary>Bump when a codec's layout changes: the store then rebuilds every block on open.</summary>
-    public const int Layout = 1;
+    public const int Layout = 2;
 
     private const string LayoutId = "layout";
     private const string OpenCases = "c:open";
@@ -155,6 +155,15 @@ internal sealed class FactBlocks(LiteDatabase db)
     }
 }
 
+/// <summary>
+/// LiteDB keeps dates to the millisecond, so a fact written from a case in memory (UtcNow has finer ticks)
+/// would differ from the same fact rebuilt from the stored case; both are cut to the millisecond.
+/// </summary>
+internal static class StoredTicks
+{
+    public static long Of(DateTime utc) => utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond);
+}
+
 /// <summary>How one kind of fact is written into and read from a block.</summary>
 internal interface IFactCodec<T>
 {
@@ -169,16 +178,19 @@ internal sealed class CaseFactCodec : IFactCodec<CaseFact>
 {
     public static readonly CaseFactCodec Instance = new();
 
+    private const byte NoClosingReason = byte.MaxValue;
+
     public long Id(CaseFact entry) => entry.CaseId;
 
     public void Write(BinaryWriter writer, CaseFact entry)
     {
         writer.Write(entry.CaseId);
         writer.Write(entry.ClientId);
-        writer.Write(entry.ReceivedUtc.Ticks);
-        writer.Write(entry.EndUtc?.Ticks ?? 0L);
+        writer.Write(StoredTicks.Of(entry.ReceivedUtc));
+        writer.Write(entry.EndUtc is { } end ? StoredTicks.Of(end) : 0L);
         writer.Write((byte)entry.State);
         writer.Write((byte)entry.Reason);
+        writer.Write(entry.ClosingReason is { } closing ? (byte)closing : NoClosingReason);
     }
 
     public CaseFact Read(BinaryReader reader)
@@ -189,7 +201,8 @@ internal sealed class CaseFactCodec : IFactCodec<CaseFact>
         long end = reader.ReadInt64();
         var state = (CaseState)reader.ReadByte();
         var reason = (CaseReason)reader.ReadByte();
-        return new CaseFact(caseId, clientId, received, end == 0 ? null : new DateTime(end, DateTimeKind.Utc), state, reason);
+        byte closing = reader.ReadByte();
+        return new CaseFact(caseId, clientId, received, end == 0 ? null : new DateTime(end, DateTimeKind.Utc), state, reason, closing == NoClosingReason ? null : (ClosingReason)closing);
     }
 }
 
@@ -203,7 +216,7 @@ internal sealed class ReportFactCodec : IFactCodec<ReportFact>
     {
         writer.Write(entry.DeploymentId);
         writer.Write(entry.CaseId);
-        writer.Write(entry.StartUtc.Ticks);
+        writer.Write(StoredTicks.Of(entry.StartUtc));
         writer.Write(entry.Minutes);
         writer.Write(entry.IsSigned);
     }
@@ -229,8 +242,8 @@ internal sealed class TimeReportLineCodec : IFactCodec<TimeReportLine>
         writer.Write(entry.CaseNumber);
         writer.Write(entry.ClientId);
         writer.Write(entry.AssistantId);
-        writer.Write(entry.StartUtc.Ticks);
-        writer.Write(entry.EndUtc.Ticks);
+        writer.Write(StoredTicks.Of(entry.StartUtc));
+        writer.Write(StoredTicks.Of(entry.EndUtc));
         writer.Write(entry.BreakMinutes);
         writer.Write(entry.IsSigned);
         writer.Write(entry.AssistantSignedName);
