@@ -20,7 +20,7 @@ internal static class LoadMix
 {
     public const string Open = "open", Transition = "transition", Verify = "verify", Assign = "assign", Note = "note", Candidates = "candidates";
 
-    public static async Task<int> RunAsync(JourPaths paths, int seconds, string label, string? ackedFile, int seed, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(JourPaths paths, int seconds, string label, string? ackedFile, int seed, int pauseMs, TextWriter output, CancellationToken cancellationToken)
     {
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         var run = new MixRun(service, label, seed == 0 ? Environment.ProcessId : seed, ackedFile);
@@ -31,6 +31,10 @@ internal static class LoadMix
             while (deadline.Elapsed.TotalSeconds < seconds && !cancellationToken.IsCancellationRequested)
             {
                 await run.StepAsync(cancellationToken);
+                if (pauseMs > 0)
+                {
+                    await Task.Delay(pauseMs, cancellationToken); // a steady pace (the soak) rather than flat out
+                }
             }
         }
         finally
@@ -51,7 +55,7 @@ internal static class LoadMix
             foreach (string line in await File.ReadAllLinesAsync(file, cancellationToken))
             {
                 string[] f = line.Split('\t');
-                if (f.Length >= 4)
+                if (f.Length >= 6)
                 {
                     acks.Add(f); // a line cut by kill -9 mid-write has fewer fields: it was never fully recorded
                 }
