@@ -28,6 +28,11 @@ public class FollowUpBenchmarks
     {
         _directory = Directory.CreateTempSubdirectory("jour-bench-").FullName;
         _store = BenchDatabase.Open(_directory);
+        Prepare();
+    }
+
+    private void Prepare()
+    {
         _useCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), NullLogger<JourUseCases>.Instance);
         _finance = new SessionInfo(1, "bench", Role.Finance, false);
         DateOnly today = ReportPeriod.LocalDate(DateTime.UtcNow);
@@ -45,6 +50,26 @@ public class FollowUpBenchmarks
     {
         _store.Dispose();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Stage timings on an existing data directory (a copy: the store opens it for writing).</summary>
+    public static void Profile(string dataDir)
+    {
+        string key = File.ReadAllText(Path.Combine(dataDir, DatabaseKey.FileName)).Trim();
+        var opened = System.Diagnostics.Stopwatch.StartNew();
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(dataDir, "jour.db"), key);
+        Console.WriteLine($"open: {opened.ElapsedMilliseconds} ms");
+        var b = new FollowUpBenchmarks { _store = store };
+        b.Prepare();
+        for (int i = 0; i < 3; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            StatisticsReport s = b.StatisticsForAYear();
+            long year = watch.ElapsedMilliseconds;
+            watch.Restart();
+            InvoiceBasis m = b.InvoiceBasisForAMonth();
+            Console.WriteLine($"year of statistics: {year} ms ({s.TimeReports} reports); month's invoicing basis: {watch.ElapsedMilliseconds} ms ({m.SignedCount} signed)");
+        }
     }
 
     [Benchmark]

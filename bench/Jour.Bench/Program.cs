@@ -23,6 +23,13 @@ if (args is ["--profile-handover"])
     return;
 }
 
+// dotnet bench/Jour.Bench/bin/Release/net10.0/Jour.Bench.dll --profile-followup DATA_DIR   (a copy of a generated database)
+if (args is ["--profile-followup", string followUpDir])
+{
+    Jour.Bench.FollowUpBenchmarks.Profile(followUpDir);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point type for BenchmarkSwitcher.</summary>

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using Jour.Core.Cases;
-using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Clients;
 using Jour.Core.Deployments;
-using Jour.Core.Providers;
 using Jour.Core.Roster;
 using Jour.Core.Sessions;
-using Jour.Core.Staff;
-using Jour.Core.Users;
 using LiteDB;
 
 namespace Jour.Storage;
@@ -78,52 +75,44 @@ public static class DatabaseCheck
             findings.Add(new CheckFinding("Check_SchemaOlder", [Text(version), Text(LiteJourStore.SchemaVersion)], IsError: false));
         }
 
+        // One pass over every document of every collection (a damaged page shows here), read as
+        // BsonDocuments (no typed mapping) and keeping only the fields the reference checks need.
+        var scan = new Scan();
         var counts = new List<CheckCount>();
         foreach (string name in Try(findings, "$database", () => db.GetCollectionNames().Order(StringComparer.Ordinal).ToList(), []))
         {
-            counts.Add(new CheckCount(name, Try(findings, name, () => db.GetCollection(name).LongCount(), -1)));
+            counts.Add(new CheckCount(name, Try(findings, name, () => scan.Read(db, name), -1)));
         }
 
-        var cases = Read<Case>(db, "cases", findings);
-        var clients = Ids(Read<Client>(db, "clients", findings), c => c.Id);
-        var providers = Ids(Read<Provider>(db, "providers", findings), p => p.Id);
-        var staff = Ids(Read<StandbyAssistant>(db, "staff", findings), s => s.Id);
-        var users = Ids(Read<User>(db, "users", findings), u => u.Id);
-        var caseIds = Ids(cases, c => c.Id);
-        var events = Read<CaseEvent>(db, "case_events", findings);
-        var deployments = Read<Deployment>(db, "deployments", findings);
-        var overrides = Read<OnCallOverride>(db, "oncall_overrides", findings);
-        var rotations = Read<Rotation>(db, "rotations", findings);
-
-        Dangling(findings, "case_events", "CaseId", events.Where(e => !caseIds.Contains(e.CaseId)).Select(e => e.Id));
-        Dangling(findings, "cases", "ClientId", cases.Where(c => !clients.Contains(c.ClientId)).Select(c => c.Id));
-        Dangling(findings, "cases", "ProviderId", cases.Where(c => c.ProviderId is { } p && !providers.Contains(p)).Select(c => c.Id));
-        Dangling(findings, "deployments", "CaseId", deployments.Where(d => !caseIds.Contains(d.CaseId)).Select(d => d.Id));
-        Dangling(findings, "deployments", "AssistantId", deployments.Where(d => !staff.Contains(d.AssistantId)).Select(d => d.Id));
-        Dangling(findings, "oncall_overrides", "OfficerId", overrides.Where(o => !users.Contains(o.OfficerId)).Select(o => o.Id));
-        Dangling(findings, "rotations", "OfficerIds", rotations.Where(r => r.OfficerIds.Any(o => !users.Contains(o))).Select(r => r.Id));
-        Try(findings, "counters", () => CheckNumbers(db, cases, findings), false);
-        Try(findings, "$indexes", () => CheckIndexes(db, findings), false);
-        if (Try(findings, "meta", () => db.GetCollection("meta").LongCount(), 1) == 0)
+        Dangling(findings, "case_events", "CaseId", scan.Events.Where(e => !scan.Cases.Contains(e.Reference)).Select(e => e.Id));
+        Dangling(findings, "cases", "ClientId", scan.CaseClients.Where(c => !scan.Clients.Contains(c.Reference)).Select(c => c.Id));
+        Dangling(findings, "cases", "ProviderId", scan.CaseProviders.Where(c => !scan.Providers.Contains(c.Reference)).Select(c => c.Id));
+        Dangling(findings, "deployments", "CaseId", scan.DeploymentCases.Where(d => !scan.Cases.Contains(d.Reference)).Select(d => d.Id));
+        Dangling(findings, "deployments", "AssistantId", scan.DeploymentStaff.Where(d => !scan.Staff.Contains(d.Reference)).Select(d => d.Id));
+        Dangling(findings, "oncall_overrides", "OfficerId", scan.OverrideOfficers.Where(o => !scan.Users.Contains(o.Reference)).Select(o => o.Id));
+        Dangling(findings, "rotations", "OfficerIds", scan.RotationOfficers.Where(r => !scan.Users.Contains(r.Reference)).Select(r => r.Id).Distinct());
+        Try(findings, "counters", () => CheckNumbers(db, scan.Numbers, findings), false);
+        var documents = counts.ToDictionary(c => c.Collection, c => c.Count, StringComparer.Ordinal);
+        Try(findings, "$indexes", () => CheckIndexes(db, documents, findings), false);
+        if (documents.GetValueOrDefault("meta", 0) == 0)
         {
             findings.Add(Error("Check_MetaMissing"));
         }
 
-        DateTime? last = events.Count > 0 ? events.MaxBy(e => e.Id)!.AtUtc : null;
-        return new CheckReport(path, version, LiteJourStore.SchemaVersion, counts, findings, last, clock.Elapsed.TotalSeconds);
+        return new CheckReport(path, version, LiteJourStore.SchemaVersion, counts, findings, scan.LastEventUtc, clock.Elapsed.TotalSeconds);
     }
 
     // Numbers are unique, and each year's counter is at least the highest number given, or the next case would get a used one.
-    private static bool CheckNumbers(LiteDatabase db, List<Case> cases, List<CheckFinding> findings)
+    private static bool CheckNumbers(LiteDatabase db, List<string> numbers, List<CheckFinding> findings)
     {
-        var duplicates = cases.GroupBy(c => c.Number).Where(g => g.Count() > 1).ToList();
+        var duplicates = numbers.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
         if (duplicates.Count > 0)
         {
             findings.Add(Error("Check_DuplicateNumbers", duplicates.Count, duplicates[0].Key));
         }
 
         var counters = db.GetCollection("counters");
-        foreach (var year in cases.Select(c => c.Number.Split('-')).Where(p => p.Length == 2 && int.TryParse(p[1], out _)).GroupBy(p => p[0]))
+        foreach (var year in numbers.Select(n => n.Split('-')).Where(p => p.Length == 2 && int.TryParse(p[1], out _)).GroupBy(p => p[0]))
         {
             long highest = year.Max(p => long.Parse(p[1], SwedishCulture.Instance));
             BsonDocument? counter = counters.FindById($"case-{year.Key}");
@@ -137,14 +126,14 @@ public static class DatabaseCheck
         return true;
     }
 
-    private static bool CheckIndexes(LiteDatabase db, List<CheckFinding> findings)
+    private static bool CheckIndexes(LiteDatabase db, Dictionary<string, long> documents, List<CheckFinding> findings)
     {
         var present = db.GetCollection("$indexes").FindAll()
             .Select(i => (i["collection"].AsString, i["name"].AsString))
             .ToHashSet();
         foreach (var (collection, field) in s_indexes)
         {
-            if (!db.CollectionExists(collection))
+            if (!documents.TryGetValue(collection, out long all) || all < 0)
             {
                 continue;
             }
@@ -155,10 +144,9 @@ public static class DatabaseCheck
                 continue;
             }
 
-            // Every document has one entry in every index (a missing value is indexed as null).
-            var documents = db.GetCollection(collection);
-            long all = documents.LongCount();
-            long indexed = Try(findings, collection, () => documents.LongCount(Query.GTE(field, BsonValue.MinValue)), all);
+            // Every document has one entry in every index (a missing value is indexed as null). Selecting
+            // only the indexed field walks the index alone (LiteDB's index-key-only plan): no document is loaded.
+            long indexed = Try(findings, collection, () => IndexEntries(db, collection, field), all);
             if (indexed != all)
             {
                 findings.Add(Error("Check_IndexIncomplete", collection, field, indexed, all));
@@ -168,8 +156,17 @@ public static class DatabaseCheck
         return true;
     }
 
-    private static List<T> Read<T>(LiteDatabase db, string collection, List<CheckFinding> findings) =>
-        Try(findings, collection, () => db.GetCollection<T>(collection).FindAll().ToList(), []);
+    private static long IndexEntries(LiteDatabase db, string collection, string field)
+    {
+        BsonExpression key = BsonExpression.Create("$." + field);
+        long entries = 0;
+        foreach (BsonDocument _ in db.GetCollection(collection).Query().Where(Query.GTE(field, BsonValue.MinValue)).Select(key).ToDocuments())
+        {
+            entries++;
+        }
+
+        return entries;
+    }
 
     private static T Try<T>(List<CheckFinding> findings, string collection, Func<T> read, T fallback)
     {
@@ -199,9 +196,114 @@ public static class DatabaseCheck
         }
     }
 
-    private static HashSet<long> Ids<T>(List<T> documents, Func<T, long> id) => [.. documents.Select(id)];
-
     private static CheckFinding Error(string code, params object[] args) => new(code, [.. args.Select(Text)], IsError: true);
 
     private static string Text(object value) => Convert.ToString(value, SwedishCulture.Instance) ?? "";
+
+    private readonly record struct Link(long Id, long Reference);
+
+    /// <summary>What one pass over the documents keeps: ids, references and case numbers; nothing else is held.</summary>
+    private sealed class Scan
+    {
+        public HashSet<long> Cases { get; } = [];
+
+        public HashSet<long> Clients { get; } = [];
+
+        public HashSet<long> Providers { get; } = [];
+
+        public HashSet<long> Staff { get; } = [];
+
+        public HashSet<long> Users { get; } = [];
+
+        public List<Link> Events { get; } = [];
+
+        public List<Link> CaseClients { get; } = [];
+
+        public List<Link> CaseProviders { get; } = [];
+
+        public List<Link> DeploymentCases { get; } = [];
+
+        public List<Link> DeploymentStaff { get; } = [];
+
+        public List<Link> OverrideOfficers { get; } = [];
+
+        public List<Link> RotationOfficers { get; } = [];
+
+        public List<string> Numbers { get; } = [];
+
+        public DateTime? LastEventUtc { get; private set; }
+
+        private long _lastEventId = long.MinValue;
+
+        /// <summary>Reads every document of the collection in full and returns how many there are.</summary>
+        public long Read(LiteDatabase db, string collection)
+        {
+            Action<BsonDocument> keep = collection switch
+            {
+                "cases" => Case,
+                "clients" => d => Clients.Add(Id(d)),
+                "providers" => d => Providers.Add(Id(d)),
+                "staff" => d => Staff.Add(Id(d)),
+                "users" => d => Users.Add(Id(d)),
+                "case_events" => Event,
+                "deployments" => Deployment,
+                "oncall_overrides" => d => OverrideOfficers.Add(new Link(Id(d), d[nameof(OnCallOverride.OfficerId)].AsInt64)),
+                "rotations" => Rotation,
+                _ => _ => { },
+            };
+            long count = 0;
+            foreach (BsonDocument document in db.GetCollection(collection).FindAll())
+            {
+                keep(document);
+                count++;
+            }
+
+            return count;
+        }
+
+        private static long Id(BsonDocument document) => document["_id"].AsInt64;
+
+        private void Case(BsonDocument document)
+        {
+            long id = Id(document);
+            Cases.Add(id);
+            CaseClients.Add(new Link(id, document[nameof(Core.Cases.Case.ClientId)].AsInt64));
+            if (document[nameof(Core.Cases.Case.ProviderId)] is { IsNull: false } provider)
+            {
+                CaseProviders.Add(new Link(id, provider.AsInt64));
+            }
+
+            Numbers.Add(document[nameof(Core.Cases.Case.Number)].AsString ?? "");
+        }
+
+        private void Event(BsonDocument document)
+        {
+            long id = Id(document);
+            Events.Add(new Link(id, document[nameof(CaseEvent.CaseId)].AsInt64));
+            if (id > _lastEventId)
+            {
+                _lastEventId = id;
+                LastEventUtc = document[nameof(CaseEvent.AtUtc)].AsDateTime.ToUniversalTime();
+            }
+        }
+
+        private void Deployment(BsonDocument document)
+        {
+            long id = Id(document);
+            DeploymentCases.Add(new Link(id, document[nameof(Core.Deployments.Deployment.CaseId)].AsInt64));
+            DeploymentStaff.Add(new Link(id, document[nameof(Core.Deployments.Deployment.AssistantId)].AsInt64));
+        }
+
+        private void Rotation(BsonDocument document)
+        {
+            long id = Id(document);
+            if (document[nameof(Core.Roster.Rotation.OfficerIds)] is { IsArray: true } officers)
+            {
+                foreach (BsonValue officer in officers.AsArray)
+                {
+                    RotationOfficers.Add(new Link(id, officer.AsInt64));
+                }
+            }
+        }
+    }
 }

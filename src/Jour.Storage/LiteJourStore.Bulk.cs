@@ -34,6 +34,7 @@ public sealed partial class LiteJourStore : IBulkStore
             _cases.InsertBulk(histories.Select(h => h.Case));
             _events.InsertBulk(histories.SelectMany(h => h.Timeline.Select(e => Stamp(e, h.Case.Id))));
             _deployments.InsertBulk(histories.SelectMany(h => h.Deployments.Select(d => Stamp(d, h.Case.Id))));
+            CaseHistoriesWritten(histories);
             foreach (CounterDocument counter in counters.Values)
             {
                 _counters.Upsert(counter);

@@ -1,44 +1,80 @@
 using Jour.Core.Cases;
 using Jour.Core.Deployments;
 using Jour.Core.FollowUp;
+using Jour.Core.Generation;
 using LiteDB;
 
 namespace Jour.Storage;
 
-// Follow-up: settings, and the indexed ranges the invoicing basis and the statistics read.
+// Follow-up: settings, and the fact blocks the invoicing basis and the statistics read (FactBlocks).
 public sealed partial class LiteJourStore
 {
     private const string ReportStartIndex = "ReportStart";
     private const string ReportStartPath = "$.Report.StartUtc";
 
+    private FactBlocks? _facts;
+
+    private FactBlocks Facts => _facts ??= new FactBlocks(_db);
+
     public FollowUpSettings? LoadSettings() => _settings.FindById(FollowUpSettings.SingletonId);
 
     public void SaveSettings(FollowUpSettings settings) => _settings.Upsert(settings);
 
-    public IReadOnlyList<Deployment> LoadTimeReported(DateTime fromUtc, DateTime toUtc) =>
+    public IReadOnlyList<TimeReportLine> LoadTimeReportLines(DateTime fromUtc, DateTime toUtc) =>
     [
-        .. _deployments.Find(Query.Between(ReportStartPath, fromUtc, toUtc))
-            .Where(d => d.Report is { } r && r.StartUtc >= fromUtc && r.StartUtc < toUtc),
+        .. Facts.ReadDays(TimeReportLineCodec.Instance, 'i', ReportPeriod.LocalDate(fromUtc), LastDay(toUtc))
+            .Where(l => l.StartUtc >= fromUtc && l.StartUtc < toUtc),
     ];
 
-    public IReadOnlyList<Case> LoadCasesActiveIn(DateTime fromUtc, DateTime toUtc)
-    {
-        // Ended on or after the start (by the EndedUtc index), plus every case without an end: the open
-        // ones, and ended ones stored before EndedUtc existed.
-        var found = new Dictionary<long, Case>();
-        foreach (Case c in _cases.Find(Query.GTE(nameof(Case.EndedUtc), fromUtc)).Concat(_cases.Find(Query.EQ(nameof(Case.EndedUtc), BsonValue.Null))))
-        {
-            if (c.ReceivedUtc < toUtc)
-            {
-                found[c.Id] = c;
-            }
-        }
+    public IReadOnlyList<ReportFact> LoadReportFacts(DateTime fromUtc, DateTime toUtc) =>
+    [
+        .. Facts.ReadDays(ReportFactCodec.Instance, 'r', ReportPeriod.LocalDate(fromUtc), LastDay(toUtc))
+            .Where(r => r.StartUtc >= fromUtc && r.StartUtc < toUtc),
+    ];
 
-        return [.. found.Values];
+    public IReadOnlyList<CaseFact> LoadCaseFacts(DateTime fromUtc, DateTime toUtc) =>
+    [
+        .. Facts.ReadDays(CaseFactCodec.Instance, 'c', ReportPeriod.LocalDate(fromUtc), DateOnly.MaxValue, FactBlocks.CaseKey(null))
+            .Where(c => c.ReceivedUtc < toUtc && (c.EndUtc is not { } end || end >= fromUtc)),
+    ];
+
+    /// <summary>The fact blocks as stored, and as rebuilt from the cases and deployments now: the integrity check compares them.</summary>
+    public (int Stored, int Expected, IReadOnlyList<string> Differences) CompareFacts()
+    {
+        var differences = new List<string>();
+        int stored = 0, expected = 0;
+        var (cases, reports, lines) = ExpectedFacts();
+        Compare('c', CaseFactCodec.Instance, cases);
+        Compare('r', ReportFactCodec.Instance, reports);
+        Compare('i', TimeReportLineCodec.Instance, lines);
+        return (stored, expected, differences);
+
+        void Compare<T>(char kind, IFactCodec<T> codec, List<(string Key, T Value)> want)
+        {
+            var have = new Dictionary<(string, long), T>();
+            foreach (var (key, entries) in Facts.ReadAll(codec, kind))
+            {
+                foreach (T e in entries)
+                {
+                    have[(key, codec.Id(e))] = e;
+                    stored++;
+                }
+            }
+
+            foreach (var (key, value) in want)
+            {
+                expected++;
+                if (!have.Remove((key, codec.Id(value)), out T? found) || !EqualityComparer<T>.Default.Equals(found, value))
+                {
+                    differences.Add($"{key} {codec.Id(value)}");
+                }
+            }
+
+            differences.AddRange(have.Keys.Select(k => $"{k.Item1} {k.Item2}"));
+        }
     }
 
-    public IReadOnlyList<Case> LoadCasesById(IReadOnlyCollection<long> ids) =>
-        ids.Count == 0 ? [] : [.. _cases.Find(Query.In("_id", ids.Select(id => new BsonValue(id))))];
+    private static DateOnly LastDay(DateTime toUtc) => ReportPeriod.LocalDate(toUtc.AddTicks(-1));
 
     // New indexes on existing collections need no schema version: EnsureIndex builds them once and is
     // a no-op afterwards. Documents without the field are indexed under null.
@@ -46,5 +82,83 @@ public sealed partial class LiteJourStore
     {
         _deployments.EnsureIndex(ReportStartIndex, ReportStartPath);
         _cases.EnsureIndex(c => c.EndedUtc);
+    }
+
+    /// <summary>Builds the fact blocks from the cases and deployments when they are missing (a file from before them) or of an older layout.</summary>
+    private void EnsureFollowUpFacts()
+    {
+        if (Facts.IsCurrent)
+        {
+            return;
+        }
+
+        InTransaction(() =>
+        {
+            Facts.Clear();
+            var (cases, reports, lines) = ExpectedFacts();
+            Facts.AddAll(CaseFactCodec.Instance, cases);
+            Facts.AddAll(ReportFactCodec.Instance, reports);
+            Facts.AddAll(TimeReportLineCodec.Instance, lines);
+            Facts.MarkCurrent();
+        });
+    }
+
+    private (List<(string, CaseFact)> Cases, List<(string, ReportFact)> Reports, List<(string, TimeReportLine)> Lines) ExpectedFacts()
+    {
+        var cases = new List<(string, CaseFact)>();
+        var byId = new Dictionary<long, Case>();
+        foreach (Case c in _cases.FindAll())
+        {
+            CaseFact fact = CaseFact.Of(c);
+            cases.Add((FactBlocks.CaseKey(fact.EndUtc), fact));
+            byId[c.Id] = new Case { Id = c.Id, Number = c.Number, ClientId = c.ClientId };
+        }
+
+        var reports = new List<(string, ReportFact)>();
+        var lines = new List<(string, TimeReportLine)>();
+        foreach (Deployment d in _deployments.Find(Query.Not(ReportStartPath, BsonValue.Null)))
+        {
+            if (d.Report is { } r && byId.TryGetValue(d.CaseId, out Case? c))
+            {
+                reports.Add((FactBlocks.ReportKey(r.StartUtc), ReportFact.Of(d)!.Value));
+                lines.Add((FactBlocks.LineKey(r.StartUtc), TimeReportLine.Of(d, c)!));
+            }
+        }
+
+        return (cases, reports, lines);
+    }
+
+    /// <summary>Keeps the case's fact in step; called inside the transaction that writes the case.</summary>
+    private void CaseWritten(Case? before, Case after)
+    {
+        CaseFact fact = CaseFact.Of(after);
+        Facts.Move(CaseFactCodec.Instance, after.Id, before is null ? null : FactBlocks.CaseKey(CaseFact.EndOf(before)), FactBlocks.CaseKey(fact.EndUtc), fact);
+    }
+
+    /// <summary>Keeps the deployment's report fact and invoice line in step; called inside the transaction that writes it.</summary>
+    private void DeploymentWritten(Deployment? before, Deployment after)
+    {
+        if (before?.Report is null && after.Report is null)
+        {
+            return;
+        }
+
+        string? oldReport = before?.Report is { } b ? FactBlocks.ReportKey(b.StartUtc) : null;
+        string? newReport = after.Report is { } a ? FactBlocks.ReportKey(a.StartUtc) : null;
+        Facts.Move(ReportFactCodec.Instance, after.Id, oldReport, newReport, ReportFact.Of(after) ?? default);
+
+        string? oldLine = before?.Report is { } bl ? FactBlocks.LineKey(bl.StartUtc) : null;
+        string? newLine = after.Report is { } al ? FactBlocks.LineKey(al.StartUtc) : null;
+        TimeReportLine? line = _cases.FindById(after.CaseId) is { } c ? TimeReportLine.Of(after, c) : null;
+        Facts.Move(TimeReportLineCodec.Instance, after.Id, oldLine, line is null ? null : newLine, line!);
+    }
+
+    /// <summary>The generator's batch: one read and write per touched block.</summary>
+    private void CaseHistoriesWritten(IReadOnlyList<CaseHistory> histories)
+    {
+        Facts.AddAll(CaseFactCodec.Instance, histories.Select(h => CaseFact.Of(h.Case)).Select(f => (FactBlocks.CaseKey(f.EndUtc), f)));
+        var reported = histories.SelectMany(h => h.Deployments.Where(d => d.Report is not null).Select(d => (h.Case, Deployment: d))).ToList();
+        Facts.AddAll(ReportFactCodec.Instance, reported.Select(x => (FactBlocks.ReportKey(x.Deployment.Report!.StartUtc), ReportFact.Of(x.Deployment)!.Value)));
+        Facts.AddAll(TimeReportLineCodec.Instance, reported.Select(x => (FactBlocks.LineKey(x.Deployment.Report!.StartUtc), TimeReportLine.Of(x.Deployment, x.Case)!)));
     }
 }

@@ -77,6 +77,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         Migrate();
         EnsureRecordIndexes();
         EnsureFollowUpIndexes();
+        EnsureFollowUpFacts();
     }
 
     public bool IsDemo => _meta.FindById(MetaDocument.SingletonId)?.IsDemo ?? false;
@@ -178,11 +179,20 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public Deployment AddDeployment(Deployment deployment)
     {
-        _deployments.Insert(deployment);
+        InTransaction(() =>
+        {
+            _deployments.Insert(deployment);
+            DeploymentWritten(null, deployment);
+        });
         return deployment;
     }
 
-    public void UpdateDeployment(Deployment deployment) => _deployments.Update(deployment);
+    public void UpdateDeployment(Deployment deployment) => InTransaction(() =>
+    {
+        Deployment? before = _deployments.FindById(deployment.Id);
+        _deployments.Update(deployment);
+        DeploymentWritten(before, deployment);
+    });
 
     public IReadOnlyList<HandoverRecord> LoadHandovers(int max) => [.. _handovers.Find(Query.All(Query.Descending), limit: max)];
 
@@ -243,6 +253,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
 
         _meta.Upsert(new MetaDocument { IsDemo = isDemo, CreatedUtc = DateTime.UtcNow });
+        Facts.MarkCurrent();
         _db.Commit();
     }
 
@@ -266,6 +277,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             }
 
             _cases.Update(updated);
+            CaseWritten(stored, updated);
             entry.CaseId = updated.Id;
             _events.Insert(entry);
             _db.Commit();
@@ -286,6 +298,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             int year = SwedishTime.ToLocal(newCase.ReceivedUtc).Year;
             newCase.Number = $"{year}-{NextValue($"case-{year}"):0000}";
             _cases.Insert(newCase);
+            CaseWritten(null, newCase);
             entry.CaseId = newCase.Id;
             _events.Insert(entry);
             _db.Commit();
@@ -361,17 +374,26 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
     }
 
+    // Joins a transaction the caller already began on this thread (LiteDB's BeginTrans then returns
+    // false): committing there would commit the caller's unfinished work.
     private void InTransaction(Action work)
     {
-        _db.BeginTrans();
+        bool began = _db.BeginTrans();
         try
         {
             work();
-            _db.Commit();
+            if (began)
+            {
+                _db.Commit();
+            }
         }
         catch
         {
-            RollbackAfterFailure();
+            if (began)
+            {
+                RollbackAfterFailure();
+            }
+
             throw;
         }
     }

@@ -27,6 +27,7 @@ public static partial class JourApp
     public static async Task<Window> CreateMainWindowAsync(IApplication app, IJourService service, TuiOptions options, ILogger log, Action<ShellView>? onShell = null)
     {
         var window = new JourWindow { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
+        FrameDiff.Attach(app, window);
         InstallInfo install = await service.GetInstallInfoAsync();
         SessionInfo? session = null;
         StatusInfo? status = null;

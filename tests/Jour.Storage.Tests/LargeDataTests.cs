@@ -37,6 +37,7 @@ public sealed class LargeDataTests(ITestOutputHelper output) : IDisposable
 
         Assert.True(store.IsDemo);
         Assert.Equal(3_000, store.CountCases());
+        Assert.Empty(store.CompareFacts().Differences);
         Assert.Equal(140, store.CountOpenCases());
         Assert.Equal(200, store.LoadClients().Count);
         Assert.Equal(80, store.LoadStaff().Count);

@@ -103,12 +103,13 @@ public sealed class LiteJourStoreTests : IDisposable
         FollowUpSettings settings = reopened.LoadSettings()!;
         Assert.Equal(FollowUpSettings.DefaultAnnualCompensation, settings.AnnualCompensation);
         Assert.NotNull(settings.ContractEndDate);
-        var reported = reopened.LoadTimeReported(now0.AddDays(-130), now0);
+        var reported = reopened.LoadTimeReportLines(now0.AddDays(-130), now0);
         Assert.NotEmpty(reported);
-        Assert.All(reported, d => Assert.Equal(DateTimeKind.Utc, d.Report!.StartUtc.Kind));
-        Assert.Contains(reported, d => d.Report!.IsSigned && d.Report.AssistantPersonalNumber.Length == 12);
-        Case ended = reopened.LoadCasesActiveIn(now0.AddDays(-130), now0).First(c => c.State == CaseState.Closed);
-        Assert.Equal(DateTimeKind.Utc, ended.EndedUtc!.Value.Kind);
+        Assert.All(reported, l => Assert.Equal(DateTimeKind.Utc, l.StartUtc.Kind));
+        Assert.Contains(reported, l => l.IsSigned && l.AssistantPersonalNumber.Length == 12 && l.CaseNumber.Length > 0);
+        Assert.Equal(reported.Count, reopened.LoadReportFacts(now0.AddDays(-130), now0).Count);
+        CaseFact ended = reopened.LoadCaseFacts(now0.AddDays(-130), now0).First(c => c.State == CaseState.Closed);
+        Assert.Equal(DateTimeKind.Utc, ended.EndUtc!.Value.Kind);
         Case staffing = reopened.LoadOpenCases().First(c => c.State == CaseState.Staffing);
         Assert.True(staffing.IsVerified);
         Assert.Equal(DateTimeKind.Utc, staffing.ReceivedUtc.Kind);

@@ -132,6 +132,22 @@ public sealed class MaintenanceTests : IDisposable
         Assert.Equal(("Check_Dangling", "case_events", "CaseId"), (dangling.Code, dangling.Args[1], dangling.Args[2]));
     }
 
+    [Fact]
+    public void Check_FindsADuplicateCaseNumber_AndACounterBehind()
+    {
+        using (LiteJourStore store = Generated())
+        {
+            Case first = store.Database.GetCollection<Case>("cases").FindAll().First();
+            store.Database.GetCollection<Case>("cases").Insert(new Case { Number = first.Number, ClientId = first.ClientId, ReceivedUtc = first.ReceivedUtc });
+            string year = first.Number.Split('-')[0];
+            store.Database.GetCollection<Case>("cases").Insert(new Case { Number = $"{year}-99999", ClientId = first.ClientId, ReceivedUtc = first.ReceivedUtc });
+        }
+
+        CheckReport report = DatabaseCheck.RunFile(Db, "k");
+        Assert.Equal(["Check_CounterBehind", "Check_DuplicateNumbers"], report.Findings.Select(f => f.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(302, report.Counts.Single(c => c.Collection == "cases").Count);
+    }
+
     // A damaged file either refuses to open (a clear JourException) or opens and the check reports errors.
     private static bool Sound(string path)
     {

@@ -11,16 +11,15 @@ public interface IFollowUpStore
 
     void SaveSettings(FollowUpSettings settings);
 
-    /// <summary>Deployments whose time report starts in [fromUtc, toUtc), by the report-start index.</summary>
-    IReadOnlyList<Deployment> LoadTimeReported(DateTime fromUtc, DateTime toUtc);
+    /// <summary>Every time report starting in [fromUtc, toUtc), as the invoicing basis lists it.</summary>
+    IReadOnlyList<TimeReportLine> LoadTimeReportLines(DateTime fromUtc, DateTime toUtc);
+
+    /// <summary>Every time report starting in [fromUtc, toUtc), as the statistics count it.</summary>
+    IReadOnlyList<ReportFact> LoadReportFacts(DateTime fromUtc, DateTime toUtc);
 
     /// <summary>
-    /// Cases received before <paramref name="toUtc"/> that had not ended before <paramref name="fromUtc"/>:
-    /// open cases, cases ended on or after <paramref name="fromUtc"/>, and ended cases stored before
-    /// <see cref="Case.EndedUtc"/> existed (the caller decides those by their other times).
+    /// The cases received before <paramref name="toUtc"/> that were still active at <paramref name="fromUtc"/>:
+    /// open ones, and ended ones whose <see cref="CaseFact.EndUtc"/> is on or after it.
     /// </summary>
-    IReadOnlyList<Case> LoadCasesActiveIn(DateTime fromUtc, DateTime toUtc);
-
-    /// <summary>The cases with these ids, by the primary key.</summary>
-    IReadOnlyList<Case> LoadCasesById(IReadOnlyCollection<long> ids);
+    IReadOnlyList<CaseFact> LoadCaseFacts(DateTime fromUtc, DateTime toUtc);
 }

@@ -17,24 +17,26 @@ namespace Jour.Core.FollowUp;
 public static class InvoiceBasisBuilder
 {
     /// <summary>Worked time in whole minutes: elapsed time between the instants (DST nights count what they last) less breaks.</summary>
-    public static int WorkedMinutes(TimeReport report) => (int)Math.Round(report.Worked.TotalMinutes, MidpointRounding.AwayFromZero);
+    public static int WorkedMinutes(TimeReport report) => WorkedMinutes(report.StartUtc, report.EndUtc, report.BreakMinutes);
+
+    public static int WorkedMinutes(DateTime startUtc, DateTime endUtc, int breakMinutes) =>
+        (int)Math.Round((endUtc - startUtc - TimeSpan.FromMinutes(breakMinutes)).TotalMinutes, MidpointRounding.AwayFromZero);
 
     public static InvoiceBasis Build(
         ReportPeriod period,
         DateOnly invoiceDate,
         FollowUpSettings settings,
-        IEnumerable<Deployment> timeReported,
-        IReadOnlyDictionary<long, Case> cases,
+        IEnumerable<TimeReportLine> timeReported,
         IReadOnlyDictionary<long, Client> clients,
         IReadOnlyDictionary<long, StandbyAssistant> staff)
     {
         DateTime fromUtc = period.FromUtc;
         DateTime toUtc = period.ToUtc;
         var lines = timeReported
-            .Where(d => d.Report is { } r && r.StartUtc >= fromUtc && r.StartUtc < toUtc)
-            .OrderBy(d => d.Report!.StartUtc)
-            .ThenBy(d => d.Id)
-            .Select(d => Line(d, cases, clients, staff))
+            .Where(r => r.StartUtc >= fromUtc && r.StartUtc < toUtc)
+            .OrderBy(r => r.StartUtc)
+            .ThenBy(r => r.DeploymentId)
+            .Select(r => Line(r, clients, staff))
             .ToList();
 
         var compare = StringComparer.Create(SwedishCulture.Instance, false);
@@ -67,15 +69,13 @@ public static class InvoiceBasisBuilder
             unsigned.Sum(l => (long)l.Minutes));
     }
 
-    private static InvoiceLine Line(Deployment d, IReadOnlyDictionary<long, Case> cases, IReadOnlyDictionary<long, Client> clients, IReadOnlyDictionary<long, StandbyAssistant> staff)
+    private static InvoiceLine Line(TimeReportLine r, IReadOnlyDictionary<long, Client> clients, IReadOnlyDictionary<long, StandbyAssistant> staff)
     {
-        TimeReport r = d.Report!;
-        Case? c = cases.GetValueOrDefault(d.CaseId);
-        Client? client = c is null ? null : clients.GetValueOrDefault(c.ClientId);
-        string assistant = r.AssistantSignedName.Length > 0 ? r.AssistantSignedName : staff.GetValueOrDefault(d.AssistantId)?.Name ?? "?";
+        Client? client = clients.GetValueOrDefault(r.ClientId);
+        string assistant = r.AssistantSignedName.Length > 0 ? r.AssistantSignedName : staff.GetValueOrDefault(r.AssistantId)?.Name ?? "?";
         return new InvoiceLine(
-            d.Id,
-            c?.Number ?? "?",
+            r.DeploymentId,
+            r.CaseNumber.Length > 0 ? r.CaseNumber : "?",
             client?.Name ?? "?",
             client?.PersonalIdentityNumber ?? "",
             ReportPeriod.LocalDate(r.StartUtc),
@@ -83,7 +83,7 @@ public static class InvoiceBasisBuilder
             ReportPeriod.LocalDate(r.EndUtc),
             SwedishTime.FormatClock(r.EndUtc),
             r.BreakMinutes,
-            WorkedMinutes(r),
+            r.Minutes,
             assistant,
             r.AssistantPersonalNumber,
             r.ClientSignedName,

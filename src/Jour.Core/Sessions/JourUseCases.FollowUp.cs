@@ -44,11 +44,10 @@ public sealed partial class JourUseCases
         }
 
         var period = ReportPeriod.Month(request.Year, request.Month);
-        var deployments = _store.LoadTimeReported(period.FromUtc, period.ToUtc);
-        var cases = _store.LoadCasesById([.. deployments.Select(d => d.CaseId).Distinct()]).ToDictionary(c => c.Id);
+        var lines = _store.LoadTimeReportLines(period.FromUtc, period.ToUtc);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
         var staff = _store.LoadStaff().ToDictionary(s => s.Id);
-        InvoiceBasis basis = InvoiceBasisBuilder.Build(period, Today(), Settings(), deployments, cases, clients, staff);
+        InvoiceBasis basis = InvoiceBasisBuilder.Build(period, Today(), Settings(), lines, clients, staff);
         LogInvoiceBasis(request.Year, request.Month, basis.SignedCount, basis.UnsignedCount, actor.UserId);
         return basis;
     }
@@ -61,10 +60,10 @@ public sealed partial class JourUseCases
         }
 
         var period = new ReportPeriod(request.From, request.To);
-        var cases = _store.LoadCasesActiveIn(period.FromUtc, period.ToUtc);
-        var deployments = _store.LoadTimeReported(period.FromUtc, period.ToUtc + StatisticsCalculator.ResponseLookahead);
+        var cases = _store.LoadCaseFacts(period.FromUtc, period.ToUtc);
+        var reports = _store.LoadReportFacts(period.FromUtc, period.ToUtc + StatisticsCalculator.ResponseLookahead);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
-        return StatisticsCalculator.Compute(period, Today(), Settings(), cases, clients, deployments);
+        return StatisticsCalculator.Compute(period, Today(), Settings(), cases, clients, reports);
     }
 
     /// <summary>The contract's last day when the status bar must say that the extension is to be decided.</summary>

@@ -41,7 +41,7 @@ public sealed class InvoiceBasisBuilderTests
     };
 
     private static InvoiceBasis Build(ReportPeriod period, params Deployment[] reports) =>
-        InvoiceBasisBuilder.Build(period, new DateOnly(2026, 12, 1), s_settings, reports, new Dictionary<long, Case> { [10] = s_case }, new Dictionary<long, Client> { [1] = s_client }, new Dictionary<long, StandbyAssistant> { [5] = s_assistant });
+        InvoiceBasisBuilder.Build(period, new DateOnly(2026, 12, 1), s_settings, reports.Select(d => TimeReportLine.Of(d, s_case)!), new Dictionary<long, Client> { [1] = s_client }, new Dictionary<long, StandbyAssistant> { [5] = s_assistant });
 
     [Fact]
     public void FallBackNight_CountsTenHours_SpringForwardNight_CountsEight()

@@ -51,7 +51,7 @@ public sealed class StatisticsCalculatorTests
             Report(3, Local(2026, 11, 30, 22), Local(2026, 12, 1, 6), signed: false, caseId: 1), // November's, 8 h
         };
 
-        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_settings, cases.Where(c => c.Id != 4), s_clients, reports);
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_settings, cases.Where(c => c.Id != 4).Select(CaseFact.Of), s_clients, reports.Select(d => ReportFact.Of(d)!.Value));
 
         Assert.Equal(2, s.CurrentPersons);
         Assert.Equal(1, s.Women);
