@@ -18,7 +18,7 @@ internal sealed class FactBlocks(LiteDatabase db)
     public const string CollectionName = "followup_facts";
 
     /// <summary>Bump when a codec's layout changes: the store then rebuilds every block on open.</summary>
-    public const int Layout = 1;
+    public const int Layout = 2;
 
     private const string LayoutId = "layout";
     private const string OpenCases = "c:open";
@@ -169,6 +169,8 @@ internal sealed class CaseFactCodec : IFactCodec<CaseFact>
 {
     public static readonly CaseFactCodec Instance = new();
 
+    private const byte NoClosingReason = byte.MaxValue;
+
     public long Id(CaseFact entry) => entry.CaseId;
 
     public void Write(BinaryWriter writer, CaseFact entry)
@@ -179,6 +181,7 @@ internal sealed class CaseFactCodec : IFactCodec<CaseFact>
         writer.Write(entry.EndUtc?.Ticks ?? 0L);
         writer.Write((byte)entry.State);
         writer.Write((byte)entry.Reason);
+        writer.Write(entry.ClosingReason is { } closing ? (byte)closing : NoClosingReason);
     }
 
     public CaseFact Read(BinaryReader reader)
@@ -189,7 +192,8 @@ internal sealed class CaseFactCodec : IFactCodec<CaseFact>
         long end = reader.ReadInt64();
         var state = (CaseState)reader.ReadByte();
         var reason = (CaseReason)reader.ReadByte();
-        return new CaseFact(caseId, clientId, received, end == 0 ? null : new DateTime(end, DateTimeKind.Utc), state, reason);
+        byte closing = reader.ReadByte();
+        return new CaseFact(caseId, clientId, received, end == 0 ? null : new DateTime(end, DateTimeKind.Utc), state, reason, closing == NoClosingReason ? null : (ClosingReason)closing);
     }
 }
 

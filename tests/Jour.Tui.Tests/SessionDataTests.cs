@@ -40,7 +40,7 @@ public sealed class SessionDataTests : IDisposable
 
         CaseDetail assessed = await _service.FireAsync(new TransitionRequest(received.Id, CaseTrigger.StartAssessment, "", received.Revision));
         _data.Patch(assessed.Summary);
-        CaseDetail handedBack = await _service.FireAsync(new TransitionRequest(staffing.Id, CaseTrigger.HandBack, "", staffing.Revision));
+        CaseDetail handedBack = await _service.FireAsync(new TransitionRequest(staffing.Id, CaseTrigger.HandBack, "", staffing.Revision, ClosingReason.ProviderResumed));
         _data.Patch(handedBack.Summary);
         CaseDetail closed = await _service.FireAsync(new TransitionRequest(staffing.Id, CaseTrigger.Close, "", handedBack.Summary.Revision));
         _data.Patch(closed.Summary);

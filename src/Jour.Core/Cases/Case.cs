@@ -56,6 +56,9 @@ public sealed class Case
 
     public List<VerificationStep> Verification { get; set; } = [];
 
+    /// <summary>Why the support ended, given at hand-back; null while active and for cases handed back before it existed.</summary>
+    public ClosingReason? ClosingReason { get; set; }
+
     public List<NeedWindow> Needs { get; set; } = [];
 
     public TimeSpan ReopenPeriod { get; set; } = DefaultReopenPeriod;
@@ -104,7 +107,7 @@ public sealed class Case
     }
 
     /// <summary>Moves the case on, or throws a <see cref="JourException"/> that says what is missing.</summary>
-    public CaseEvent Fire(CaseTrigger trigger, DateTime nowUtc, long userId, string reason)
+    public CaseEvent Fire(CaseTrigger trigger, DateTime nowUtc, long userId, string reason, ClosingReason? closing = null)
     {
         _nowUtc = nowUtc;
         if (RequiresReason(trigger) && string.IsNullOrWhiteSpace(reason))
@@ -120,9 +123,14 @@ public sealed class Case
 
         CaseState from = State;
         Machine.Fire(trigger);
-        if (State == CaseState.HandedBack)
+        if (State == CaseState.HandedBack && from != CaseState.HandedBack)
         {
             HandedBackUtc = nowUtc;
+            ClosingReason = closing;
+        }
+        else if (IsOpen && State != CaseState.HandedBack)
+        {
+            ClosingReason = null;
         }
 
         EndedUtc = IsOpen ? null : nowUtc;
@@ -137,7 +145,9 @@ public sealed class Case
             From = from,
             To = State,
             Trigger = trigger,
-            Text = reason.Trim(),
+            Text = closing is { } why && trigger == CaseTrigger.HandBack
+                ? string.Join(" – ", new[] { Messages.Get("Closing_" + why), reason.Trim() }.Where(t => t.Length > 0))
+                : reason.Trim(),
         };
     }
 

@@ -13,6 +13,8 @@ public static class ErrorCodes
     public const string CaseChangedByOther = "Error_CaseChangedByOther";
     public const string TriggerNotPermitted = "Error_TriggerNotPermitted";
     public const string ReasonRequired = "Error_ReasonRequired";
+
+    public const string ClosingReasonRequired = "Error_ClosingReasonRequired";
     public const string GuardWindowsUncovered = "Guard_WindowsUncovered";
     public const string GuardReopenPeriodPassed = "Guard_ReopenPeriodPassed";
     public const string GuardExhaustedMissing = "Guard_ExhaustedMissing";

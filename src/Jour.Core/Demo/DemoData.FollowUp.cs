@@ -133,7 +133,7 @@ public static partial class DemoData
 
         foreach (var (trigger, at) in steps)
         {
-            CaseEvent entry = c.Fire(trigger, at, officer, "");
+            CaseEvent entry = c.Fire(trigger, at, officer, "", Generation.TypicalClosing.At(at));
             int seen = c.Revision;
             c.Revision++;
             store.TrySaveCase(c, seen, entry);

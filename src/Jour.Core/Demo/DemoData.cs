@@ -278,7 +278,7 @@ public static partial class DemoData
                 ];
             }
 
-            CaseEvent entry = c.Fire(trigger, at, officer, Case.RequiresReason(trigger) ? Messages.Get("Demo_Reason_" + trigger) : "");
+            CaseEvent entry = c.Fire(trigger, at, officer, Case.RequiresReason(trigger) ? Messages.Get("Demo_Reason_" + trigger) : "", Generation.TypicalClosing.At(at));
             entry.AtUtc = at;
             int seen = c.Revision;
             c.Revision++;

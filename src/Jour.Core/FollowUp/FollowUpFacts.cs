@@ -8,13 +8,13 @@ namespace Jour.Core.FollowUp;
 /// 100,000 of these instead of 100,000 whole cases.
 /// <see cref="EndUtc"/> is when the case stopped being active (<see cref="EndOf"/>), null while it is.
 /// </summary>
-public readonly record struct CaseFact(long CaseId, long ClientId, DateTime ReceivedUtc, DateTime? EndUtc, CaseState State, CaseReason Reason)
+public readonly record struct CaseFact(long CaseId, long ClientId, DateTime ReceivedUtc, DateTime? EndUtc, CaseState State, CaseReason Reason, ClosingReason? ClosingReason = null)
 {
     /// <summary>Accepted: the standby organisation took it on (bemannas or later, not declined or withdrawn).</summary>
     public bool IsServed =>
         State is CaseState.Staffing or CaseState.Covered or CaseState.ShortTermPlacement or CaseState.HandedBack or CaseState.Closed;
 
-    public static CaseFact Of(Case c) => new(c.Id, c.ClientId, c.ReceivedUtc, EndOf(c), c.State, c.Reason);
+    public static CaseFact Of(Case c) => new(c.Id, c.ClientId, c.ReceivedUtc, EndOf(c), c.State, c.Reason, c.ClosingReason);
 
     /// <summary>When the case stopped being active: hand-back for handed-back and closed cases, else its end.</summary>
     public static DateTime? EndOf(Case c) => c.State switch

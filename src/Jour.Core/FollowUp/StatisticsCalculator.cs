@@ -78,7 +78,7 @@ public static class StatisticsCalculator
             firstCases.Count,
             Count(firstCases, c => c.Reason.ToString(), c => Messages.Get("Reason_" + c.Reason)),
             closed.Count,
-            Count(closed, c => OutcomeKey(c.State), c => Messages.Get("Outcome_" + OutcomeKey(c.State))),
+            Count(closed, ClosingKey, c => c.ClosingReason is { } why ? Messages.Get("Closing_" + why) : Messages.Get("Outcome_" + OutcomeKey(c.State))),
             received.Count,
             Count(received, c => c.Reason.ToString(), c => Messages.Get("Reason_" + c.Reason)),
             Count(received, c => c.State.ToString(), c => Messages.Get("State_" + c.State)),
@@ -109,6 +109,9 @@ public static class StatisticsCalculator
         int rank = (int)Math.Ceiling(p * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
+
+    /// <summary>The closing reason given at hand-back; cases handed back before there was one count by their outcome.</summary>
+    private static string ClosingKey(CaseFact c) => c.ClosingReason?.ToString() ?? OutcomeKey(c.State);
 
     private static string OutcomeKey(CaseState state) => state is CaseState.Closed ? nameof(CaseState.HandedBack) : state.ToString();
 

@@ -687,6 +687,8 @@ public static class LargeData
         if (to == CaseState.HandedBack)
         {
             c.HandedBackUtc = at;
+            c.ClosingReason = TypicalClosing.At(at);
+            reason = Messages.Get("Closing_" + c.ClosingReason);
         }
 
         return new CaseEvent { AtUtc = at, UserId = userId, From = from, To = to, Trigger = trigger, Text = reason };

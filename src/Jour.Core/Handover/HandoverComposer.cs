@@ -151,7 +151,8 @@ public static class HandoverComposer
             incoming?.FromUtc,
             next?.OfficerName,
             next?.FromUtc,
-            options.WithAddresses);
+            options.WithAddresses,
+            source.ContractExtensionDue);
     }
 
     private static List<PlannedDeployment> Planned(HandoverSource source, DateTime fromUtc, DateTime toUtc, Lookup lookup) =>

@@ -17,7 +17,8 @@ public sealed record HandoverHeader(
     DateTime? HandOffUtc,
     string? NextName,
     DateTime? NextHandOffUtc,
-    bool WithAddresses);
+    bool WithAddresses,
+    DateOnly? ContractExtensionDue = null);
 
 /// <summary>A case in Mottaget, Utreds or Bemannas, with what the next officer should do about it.</summary>
 public sealed record ActionCase(

@@ -21,7 +21,8 @@ public sealed record HandoverSource(
     IReadOnlyList<StandbyAssistant> Staff,
     DateTime? LastHandoverUtc = null,
     string Notes = "",
-    string? OutgoingName = null);
+    string? OutgoingName = null,
+    DateOnly? ContractExtensionDue = null);
 
 /// <summary>How a handover is drawn: addresses only for printouts taken on a deployment.</summary>
 public sealed record HandoverOptions(bool WithAddresses = false);

@@ -267,9 +267,19 @@ public static class HandoverText
             (Labelled("Handover_Incoming", h.HandOffUtc is { } at ? Messages.Format("Handover_FromTime", [h.IncomingName ?? nobody, Local(at)]) : nobody), 0),
             (h.NextHandOffUtc is { } next ? Labelled("Handover_Then", Messages.Format("Handover_FromTime", [h.NextName ?? nobody, Local(next)])) : null, 0),
             (h.WithAddresses ? Labelled("Handover_Addresses", Messages.Get("Handover_AddressesShown")) : null, 0),
+            (!continuity && h.ContractExtensionDue is { } end ? ContractLine(end, h.AtUtc) : null, 0),
             (continuity ? Messages.Get("Handover_ContinuityIntro") : null, 0),
         };
         w.Item([.. lines]);
+    }
+
+    /// <summary>The contract's two-week notice (seed 000): the extension must be decided, or it has run out.</summary>
+    private static string ContractLine(DateOnly end, DateTime atUtc)
+    {
+        string day = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return SwedishTime.ToLocal(atUtc).Date.ToDateOnly() > end
+            ? Messages.Format("Handover_ContractEnded", [day])
+            : Messages.Format("Handover_ContractExtension", [day]);
     }
 
     private static string Labelled(string key, string value)

@@ -75,7 +75,7 @@ public sealed record CaseDetail(
     IReadOnlyList<DeploymentData> Deployments);
 
 /// <summary>A request to move a case on, made against the revision the user saw.</summary>
-public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision);
+public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision, ClosingReason? ClosingReason = null);
 
 /// <summary>A note added to a case's timeline.</summary>
 public sealed record NoteRequest(long CaseId, string Text);

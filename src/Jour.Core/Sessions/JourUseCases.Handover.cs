@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jour.Core.Common;
+using Jour.Core.FollowUp;
 using Jour.Core.Handover;
 using Jour.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -148,7 +149,8 @@ public sealed partial class JourUseCases
             _store.LoadStaff(),
             last is { } l && l <= atUtc ? l : null,
             notes,
-            outgoingName);
+            outgoingName,
+            ContractNotice.ExtensionDue(Settings(), ReportPeriod.LocalDate(atUtc)));
     }
 
     private static void RequireMayHandOver(SessionInfo actor)

@@ -165,8 +165,13 @@ public sealed partial class JourUseCases
 
     public CaseDetail Fire(SessionInfo actor, TransitionRequest request)
     {
+        if (request.Trigger == CaseTrigger.HandBack && request.ClosingReason is null)
+        {
+            throw new JourException(ErrorCodes.ClosingReasonRequired);
+        }
+
         CaseEvent? fired = null;
-        CaseDetail detail = ChangeCase(request.CaseId, request.ExpectedRevision, c => fired = c.Fire(request.Trigger, UtcNow, actor.UserId, request.Reason));
+        CaseDetail detail = ChangeCase(request.CaseId, request.ExpectedRevision, c => fired = c.Fire(request.Trigger, UtcNow, actor.UserId, request.Reason, request.ClosingReason));
         LogTransition(request.CaseId, fired!.From, fired.To, actor.UserId);
         return detail;
     }

@@ -195,6 +195,12 @@ public sealed class CaseDetailScreen : IScreen
 
     private void AskAndFire(CaseDetail d, CaseTrigger trigger)
     {
+        if (trigger == CaseTrigger.HandBack)
+        {
+            _shell.Push(new HandBackFormScreen(_shell, d.Summary, detail => _detail = detail));
+            return;
+        }
+
         string label = Messages.Get("Trigger_" + trigger) + " – " + UiText.Reason_Prompt;
         // Against the revision the officer saw when they chose the action, not one a push brought in
         // while they typed: that would apply their words to a case they have not seen. After a refusal

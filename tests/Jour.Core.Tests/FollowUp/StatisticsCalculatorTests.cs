@@ -79,6 +79,32 @@ public sealed class StatisticsCalculatorTests
     }
 
     [Fact]
+    public void ClosedPersons_CountByTheClosingReasonGivenAtHandBack_OldOnesByOutcome()
+    {
+        Case Closed(long id, long client, int day, ClosingReason? why)
+        {
+            Case c = Served(id, client, Local(2026, 10, day, 8), Local(2026, 10, day + 3, 8));
+            c.ClosingReason = why;
+            return c;
+        }
+
+        var cases = new[]
+        {
+            Closed(1, 1, 2, ClosingReason.ProviderResumed),
+            Closed(2, 2, 5, ClosingReason.Deceased),
+            Closed(3, 3, 9, null),
+            Closed(4, 4, 12, ClosingReason.ProviderResumed),
+        };
+
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_settings, cases.Select(CaseFact.Of), s_clients, []);
+
+        Assert.Equal(4, s.ClosedPersons);
+        Assert.Equal(
+            [("ProviderResumed", "Anordnaren har återupptagit assistansen", 2), ("Deceased", "Brukaren har avlidit", 1), ("HandedBack", "Återlämnat till anordnaren", 1)],
+            s.ClosedByReason.Select(r => (r.Key, r.Label, r.Count)));
+    }
+
+    [Fact]
     public void RunningQuarter_CountsMoneyAndCapacityOnlyUpToToday_AndOnlyInsideTheContract()
     {
         var settings = new FollowUpSettings { AnnualCompensation = 365_000m, CapacityHoursPerYear = 365m, ContractStart = "2026-10-11" };

@@ -80,7 +80,10 @@ public sealed class DeploymentUseCaseTests : IDisposable
         c = _useCases.ReportTime(_officer, new TimeReportRequest(deployment, start, end, 30));
         Assert.Equal(9.5, c.Deployments.Single().Report!.WorkedHours);
 
-        c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.HandBack, "", c.Summary.Revision));
+        Assert.Equal(ErrorCodes.ClosingReasonRequired, Assert.Throws<JourException>(() => _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.HandBack, "", c.Summary.Revision))).Code);
+        c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.HandBack, "Avtalat med anordnaren", c.Summary.Revision, ClosingReason.NewProvider));
+        Assert.Equal(ClosingReason.NewProvider, _store.FindCase(c.Summary.Id)!.ClosingReason);
+        Assert.Contains(c.Timeline, e => e.Text == "Ny anordnare har tagit över – Avtalat med anordnaren");
         Assert.Contains(c.Blocked, b => b.Trigger == CaseTrigger.Close);
         Assert.Equal(ErrorCodes.GuardTimeReportsUnsigned, Assert.Throws<JourException>(() => _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Close, "", c.Summary.Revision))).Code);
 
@@ -91,6 +94,7 @@ public sealed class DeploymentUseCaseTests : IDisposable
 
         c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Close, "", c.Summary.Revision));
         Assert.Equal(CaseState.Closed, c.Summary.State);
+        Assert.Equal(ClosingReason.NewProvider, _store.FindCase(c.Summary.Id)!.ClosingReason);
         Assert.Equal("191212121212", _store.FindDeployment(deployment)!.Report!.AssistantPersonalNumber);
     }
 

@@ -72,6 +72,25 @@ public sealed class FollowUpUseCaseTests : IDisposable
     }
 
     [Fact]
+    public void TheHandover_SaysTheExtensionMustBeDecided_FromTwoWeeksBefore_AndAfterTheEnd()
+    {
+        SessionInfo finance = As(Role.Finance);
+        var request = new HandoverRequest(null, WithAddresses: false, Continuity: false, Paged: false);
+        Assert.DoesNotContain("Avtalet", _useCases.GetHandover(request).Text, StringComparison.Ordinal);
+
+        _useCases.SaveSettings(finance, _useCases.GetSettings() with { ContractEnd = "2026-12-08" });
+        Assert.DoesNotContain("Avtalet", _useCases.GetHandover(request).Text, StringComparison.Ordinal);
+
+        _useCases.SaveSettings(finance, _useCases.GetSettings() with { ContractEnd = "2026-12-07" });
+        Assert.Contains("! Avtalet löper ut 2026-12-07: beslut om förlängning ska fattas.", _useCases.GetHandover(request).Text, StringComparison.Ordinal);
+
+        _useCases.SaveSettings(finance, _useCases.GetSettings() with { ContractStart = "2025-11-01", ContractEnd = "2026-11-22" });
+        string ended = _useCases.GetHandover(request).Text;
+        Assert.Contains("! Avtalet gick ut 2026-11-22", ended, StringComparison.Ordinal);
+        Assert.DoesNotContain("Avtalet", _useCases.GetHandover(request with { Continuity = true }).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuarterStatistics_HoursEqualTheMonthsInvoices_SignedAndUnsigned()
     {
         StatisticsReport q = _useCases.GetStatistics(new StatisticsRequest(new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)));

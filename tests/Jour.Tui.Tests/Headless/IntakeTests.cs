@@ -105,4 +105,38 @@ public sealed class IntakeTests
         Assert.Contains(CaseTrigger.Accept, after.PermittedTriggers);
         session.WaitFor("Godta");
     }
+
+    [Fact]
+    public async Task HandBack_AsksWhyTheSupportEnds_RefusesWithoutIt_AndKeepsTheComment()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        CaseSummary covered = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Covered);
+        CaseDetail before = await session.Service.GetCaseAsync(covered.Id);
+        int handBack = before.PermittedTriggers.ToList().IndexOf(CaseTrigger.HandBack) + 1;
+        Assert.True(handBack > 0);
+
+        session.Press(new Key('/'));
+        session.Type(covered.Number);
+        session.Press(Key.Enter, Key.Enter);
+        session.WaitFor("Tidslinje");
+        session.Press(new Key((char)('0' + handBack)));
+        session.WaitFor("Återlämna " + covered.Number, "Avslutsorsak");
+        session.Press(Key.CursorDown);
+        session.Type("Anordnaren har nya vikarier");
+        session.Press(Key.S.WithCtrl);
+        string refused = session.WaitFor("Välj avslutsorsak");
+        Assert.Contains("Anordnaren har nya vikarier", refused, StringComparison.Ordinal);
+        Assert.Equal(CaseState.Covered, (await session.Service.GetCaseAsync(covered.Id)).Summary.State);
+
+        session.Press(Key.CursorUp, Key.CursorRight);
+        session.WaitFor("Anordnaren har återupptagit assistansen");
+        session.Press(Key.S.WithCtrl);
+        session.WaitFor("Läge: Återlämnat", "Återlämnat: Anordnaren har åter");
+
+        CaseDetail after = await session.Service.GetCaseAsync(covered.Id);
+        Assert.Equal(CaseState.HandedBack, after.Summary.State);
+        Assert.Contains(after.Timeline, e => e.Text == "Anordnaren har återupptagit assistansen – Anordnaren har nya vikarier");
+        Assert.Empty(session.Errors);
+    }
 }
