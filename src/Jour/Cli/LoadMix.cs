@@ -244,7 +244,8 @@ internal static class LoadMix
         private async Task FireAsync(OwnCase c, CaseTrigger trigger, CancellationToken ct)
         {
             string reason = Case.RequiresReason(trigger) ? "Belastningstest" : "";
-            Update(c, await Timed(Transition, () => service.FireAsync(new TransitionRequest(c.Id, trigger, reason, c.Revision), ct)), Transition, 0);
+            ClosingReason? closing = trigger == CaseTrigger.HandBack ? ClosingReason.ProviderResumed : null;
+            Update(c, await Timed(Transition, () => service.FireAsync(new TransitionRequest(c.Id, trigger, reason, c.Revision, closing), ct)), Transition, 0);
         }
 
         private void Update(OwnCase c, CaseDetail detail, string kind, long deployment)
