@@ -99,7 +99,26 @@ public static class DatabaseCheck
             findings.Add(Error("Check_MetaMissing"));
         }
 
+        CheckFacts(db, scan.Facts, documents, findings);
+
         return new CheckReport(path, version, LiteJourStore.SchemaVersion, counts, findings, scan.LastEventUtc, clock.Elapsed.TotalSeconds);
+    }
+
+    // The follow-up facts are derived: a server rebuilds missing or older-layout ones on open, so only facts that are
+    // there and disagree are an error (the statistics and the invoice would be wrong until rebuilt).
+    private static void CheckFacts(LiteDatabase db, FactsCheck facts, Dictionary<string, long> documents, List<CheckFinding> findings)
+    {
+        if (!documents.ContainsKey(FactBlocks.CollectionName) || !Try(findings, FactBlocks.CollectionName, () => new FactBlocks(db).IsCurrent, true))
+        {
+            findings.Add(new CheckFinding("Check_FactsMissing", [], IsError: false));
+            return;
+        }
+
+        var (missing, different, extra) = Try(findings, FactBlocks.CollectionName, () => facts.Compare(db), (0, 0, 0));
+        if (missing + different + extra > 0)
+        {
+            findings.Add(Error("Check_FactsDiffer", missing, different, extra));
+        }
     }
 
     // Numbers are unique, and each year's counter is at least the highest number given, or the next case would get a used one.
@@ -233,6 +252,8 @@ public static class DatabaseCheck
 
         public DateTime? LastEventUtc { get; private set; }
 
+        public FactsCheck Facts { get; } = new();
+
         private long _lastEventId = long.MinValue;
 
         /// <summary>Reads every document of the collection in full and returns how many there are.</summary>
@@ -274,6 +295,7 @@ public static class DatabaseCheck
             }
 
             Numbers.Add(document[nameof(Core.Cases.Case.Number)].AsString ?? "");
+            Facts.Case(document);
         }
 
         private void Event(BsonDocument document)
@@ -292,6 +314,7 @@ public static class DatabaseCheck
             long id = Id(document);
             DeploymentCases.Add(new Link(id, document[nameof(Core.Deployments.Deployment.CaseId)].AsInt64));
             DeploymentStaff.Add(new Link(id, document[nameof(Core.Deployments.Deployment.AssistantId)].AsInt64));
+            Facts.Deployment(document);
         }
 
         private void Rotation(BsonDocument document)

@@ -155,6 +155,15 @@ internal sealed class FactBlocks(LiteDatabase db)
     }
 }
 
+/// <summary>
+/// LiteDB keeps dates to the millisecond, so a fact written from a case in memory (UtcNow has finer ticks)
+/// would differ from the same fact rebuilt from the stored case; both are cut to the millisecond.
+/// </summary>
+internal static class StoredTicks
+{
+    public static long Of(DateTime utc) => utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond);
+}
+
 /// <summary>How one kind of fact is written into and read from a block.</summary>
 internal interface IFactCodec<T>
 {
@@ -177,8 +186,8 @@ internal sealed class CaseFactCodec : IFactCodec<CaseFact>
     {
         writer.Write(entry.CaseId);
         writer.Write(entry.ClientId);
-        writer.Write(entry.ReceivedUtc.Ticks);
-        writer.Write(entry.EndUtc?.Ticks ?? 0L);
+        writer.Write(StoredTicks.Of(entry.ReceivedUtc));
+        writer.Write(entry.EndUtc is { } end ? StoredTicks.Of(end) : 0L);
         writer.Write((byte)entry.State);
         writer.Write((byte)entry.Reason);
         writer.Write(entry.ClosingReason is { } closing ? (byte)closing : NoClosingReason);
@@ -207,7 +216,7 @@ internal sealed class ReportFactCodec : IFactCodec<ReportFact>
     {
         writer.Write(entry.DeploymentId);
         writer.Write(entry.CaseId);
-        writer.Write(entry.StartUtc.Ticks);
+        writer.Write(StoredTicks.Of(entry.StartUtc));
         writer.Write(entry.Minutes);
         writer.Write(entry.IsSigned);
     }
@@ -233,8 +242,8 @@ internal sealed class TimeReportLineCodec : IFactCodec<TimeReportLine>
         writer.Write(entry.CaseNumber);
         writer.Write(entry.ClientId);
         writer.Write(entry.AssistantId);
-        writer.Write(entry.StartUtc.Ticks);
-        writer.Write(entry.EndUtc.Ticks);
+        writer.Write(StoredTicks.Of(entry.StartUtc));
+        writer.Write(StoredTicks.Of(entry.EndUtc));
         writer.Write(entry.BreakMinutes);
         writer.Write(entry.IsSigned);
         writer.Write(entry.AssistantSignedName);

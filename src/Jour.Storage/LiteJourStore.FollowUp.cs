@@ -87,11 +87,15 @@ public sealed partial class LiteJourStore
     /// <summary>Builds the fact blocks from the cases and deployments when they are missing (a file from before them) or of an older layout.</summary>
     private void EnsureFollowUpFacts()
     {
-        if (Facts.IsCurrent)
+        if (!Facts.IsCurrent)
         {
-            return;
+            RebuildFollowUpFacts();
         }
+    }
 
+    /// <summary>Builds every fact block anew from the cases and deployments (`jour check --rebuild-facts`).</summary>
+    public void RebuildFollowUpFacts()
+    {
         InTransaction(() =>
         {
             Facts.Clear();

@@ -333,12 +333,13 @@ internal static class Program
         yield return backup;
 
         var checkFile = new Option<string?>("--file") { Description = CliText.Cli_CheckFile };
-        var check = new Command("check", CliText.Cli_Check) { checkFile };
+        var rebuildFacts = new Option<bool>("--rebuild-facts") { Description = CliText.Cli_CheckRebuildFacts };
+        var check = new Command("check", CliText.Cli_Check) { checkFile, rebuildFacts };
         check.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await OperatorCommands.CheckAsync(paths, parse.GetValue(checkFile), Console.Out, ct);
+            return await OperatorCommands.CheckAsync(paths, parse.GetValue(checkFile), parse.GetValue(rebuildFacts), Console.Out, ct);
         }));
         yield return check;
 

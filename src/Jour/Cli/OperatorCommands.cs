@@ -26,10 +26,27 @@ internal static class OperatorCommands
         return 0;
     }
 
-    public static async Task<int> CheckAsync(JourPaths paths, string? file, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> CheckAsync(JourPaths paths, string? file, bool rebuildFacts, TextWriter output, CancellationToken cancellationToken)
     {
         CheckReport report;
-        if (file is not null)
+        if (rebuildFacts)
+        {
+            if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } running)
+            {
+                running.Dispose();
+                throw new CliException(Format(CliText.Cli_RebuildFactsServerRunning, paths.DataDirectory));
+            }
+
+            using FileStream serverLock = TakeServerLock(paths);
+            using (LiteJourStore store = LiteJourStore.OpenFile(paths.Database, Key(paths)))
+            {
+                store.RebuildFollowUpFacts();
+            }
+
+            await output.WriteLineAsync(CliText.Cli_RebuildFactsDone);
+            report = DatabaseCheck.RunFile(paths.Database, Key(paths));
+        }
+        else if (file is not null)
         {
             report = DatabaseCheck.RunFile(Path.GetFullPath(file), Key(paths));
         }
