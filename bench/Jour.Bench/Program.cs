@@ -30,6 +30,13 @@ if (args is ["--profile-followup", string followUpDir])
     return;
 }
 
+// dotnet bench/Jour.Bench/bin/Release/net10.0/Jour.Bench.dll --profile-first-paint DATA_DIR   (a copy: opened for writing)
+if (args is ["--profile-first-paint", string paintDir])
+{
+    Jour.Bench.FirstPaintProfile.Run(paintDir);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point type for BenchmarkSwitcher.</summary>

@@ -269,6 +269,11 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public IReadOnlyList<Client> LoadClients() => [.. _clients.FindAll()];
 
+    // Only _id and Name are read from each document (LiteDB stops reading a document once the selected fields are found).
+    public IReadOnlyDictionary<long, string> LoadClientNames() =>
+        _db.GetCollection("clients").Query().Select(BsonExpression.Create($"{{ _id: $._id, n: $.{nameof(Client.Name)} }}")).ToEnumerable()
+            .ToDictionary(d => d["_id"].AsInt64, d => d["n"].AsString ?? "");
+
     public Client? FindClient(long id) => _clients.FindById(id);
 
     public Client AddClient(Client client)

@@ -5,6 +5,9 @@ public interface IClientStore
 {
     IReadOnlyList<Client> LoadClients();
 
+    /// <summary>Every client's name by id, without reading the rest of each client (the board needs only names).</summary>
+    IReadOnlyDictionary<long, string> LoadClientNames();
+
     Client? FindClient(long id);
 
     Client AddClient(Client client);

@@ -131,7 +131,7 @@ public sealed partial class JourUseCases
     public IReadOnlyList<CaseSummary> GetOpenCases()
     {
         DateTime now = UtcNow;
-        var clients = _store.LoadClients().ToDictionary(c => c.Id, c => c.Name);
+        var clients = _store.LoadClientNames();
         var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
         return
         [
@@ -146,7 +146,7 @@ public sealed partial class JourUseCases
     public IReadOnlyList<CaseSummary> GetCasesInState(CaseState state)
     {
         DateTime now = UtcNow;
-        var clients = _store.LoadClients().ToDictionary(c => c.Id, c => c.Name);
+        var clients = _store.LoadClientNames();
         var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
         return
         [
@@ -339,7 +339,7 @@ public sealed partial class JourUseCases
             DeploymentsOf(deployments));
     }
 
-    private static CaseSummary Summarise(Case c, DateTime now, Dictionary<long, string> clients, Dictionary<long, string> providers)
+    private static CaseSummary Summarise(Case c, DateTime now, IReadOnlyDictionary<long, string> clients, IReadOnlyDictionary<long, string> providers)
     {
         NeedWindow? gap = c.NextUncoveredWindow(now);
         string provider = c.ProviderId is { } p ? providers.GetValueOrDefault(p, "") : Messages.Get("SelfEmployer");
