@@ -43,9 +43,10 @@ public sealed class ReportsScreen : IScreen, IReloadable
         ("← →", UiText.Help_Reports_Move),
         ("P", UiText.Help_Reports_Kind),
         ("I", UiText.Help_Reports_Today),
+        ("S", UiText.Help_Reports_Settings),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_ReportsMove, UiText.Key_ReportsKind, UiText.Key_Today];
+    public IReadOnlyList<string> KeyHints => [UiText.Key_ReportsMove, UiText.Key_ReportsKind, UiText.Key_Today, UiText.Key_Settings];
 
     private DateOnly Today => ReportPeriod.LocalDate(_shell.UtcNow);
 
@@ -93,6 +94,14 @@ public sealed class ReportsScreen : IScreen, IReloadable
         if (key == Key.I)
         {
             SetPeriod(Today);
+            return true;
+        }
+
+        if (key == Key.S)
+        {
+            _shell.RunInBackground(
+                () => _shell.Session.Service.GetSettingsAsync(),
+                settings => _shell.Push(new SettingsFormScreen(_shell, settings, Reload)));
             return true;
         }
 
