@@ -124,7 +124,8 @@ fi
       echo
       echo "$(basename "$f" -report-github.md | sed 's/^Jour\.Bench\.//'):"
       echo
-      grep '^|' "$f" | awk -F'|' 'NR<=2 || 1 {print}' | cut -d'|' -f1-5
+      # Method, Mean, Error, Allocated
+      grep '^|' "$f" | sed "s/&#39;/'/g" | awk -F'|' '{print $1 "|" $2 "|" $3 "|" $4 "|" $(NF-1) "|"}' 
     done
   fi
 } >"$out"
