@@ -106,7 +106,12 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             db?.Dispose();
             throw new JourException(ErrorCodes.StorageWrongKey, path, Path.Combine(Path.GetDirectoryName(path) ?? ".", DatabaseKey.FileName));
         }
-        catch (Exception ex) when (ex is LiteException or InvalidCastException or IOException { HResult: not 28 } or InvalidOperationException)
+        catch (IOException ex) when (StorageFailure.IsDiskFull(ex))
+        {
+            db?.Dispose();
+            throw new JourException(ErrorCodes.StorageFull, Path.GetDirectoryName(path) ?? path);
+        }
+        catch (Exception ex) when (ex is LiteException or InvalidCastException or IOException or InvalidOperationException)
         {
             db?.Dispose();
             throw new JourException(ErrorCodes.StorageUnreadable, path, ex.Message);
@@ -121,10 +126,47 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public void Checkpoint()
     {
+        // After a failed write (a full disk, a damaged page) LiteDB has closed the engine, but the failed
+        // transaction still holds its lock: a checkpoint would wait a minute for it and then fail. Fail now.
+        if (ClosedBy() is { } failure)
+        {
+            throw new IOException("The database engine was closed by an earlier failure", failure);
+        }
+
         // A backup copies the data file between checkpoints; this waits for it.
         lock (_checkpointGate)
         {
             _db.Checkpoint();
+        }
+    }
+
+    /// <summary>
+    /// Rolls back after a failed write without hiding why it failed: after a full disk LiteDB's rollback
+    /// itself fails (its engine is closed), and that second exception must not replace the first.
+    /// </summary>
+    private void RollbackAfterFailure()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException or LockRecursionException)
+        {
+            // The caller rethrows the original failure.
+        }
+    }
+
+    /// <summary>The failure that closed LiteDB's engine, or null while it works (one read of the meta document).</summary>
+    public Exception? ClosedBy()
+    {
+        try
+        {
+            _meta.FindById(MetaDocument.SingletonId);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ex;
         }
     }
 
@@ -186,12 +228,20 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         {
             Checkpoint();
         }
-        catch (LiteException)
+        catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException or TimeoutException)
         {
-            // The log stays and is replayed on the next open.
+            // The log stays and is replayed on the next open. After a full disk or a damaged file the
+            // engine is closed already (LiteDB then fails even to take its lock).
         }
 
-        _db.Dispose();
+        try
+        {
+            _db.Dispose();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException)
+        {
+            // Closed by a storage failure: nothing more can be written; the next open replays the log.
+        }
     }
 
     public void Reset(bool isDemo)
@@ -235,7 +285,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
         catch
         {
-            _db.Rollback();
+            RollbackAfterFailure();
             throw;
         }
     }
@@ -256,7 +306,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
         catch
         {
-            _db.Rollback();
+            RollbackAfterFailure();
             throw;
         }
     }
@@ -323,7 +373,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
         catch
         {
-            _db.Rollback();
+            RollbackAfterFailure();
             setRevision(updated, expectedRevision);
             throw;
         }
@@ -346,7 +396,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         {
             if (began)
             {
-                _db.Rollback();
+                RollbackAfterFailure();
             }
 
             throw;

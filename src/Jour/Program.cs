@@ -113,15 +113,28 @@ internal static class Program
         }));
         root.Add(showCase);
 
-        var loadCase = new Option<long>("--case") { Description = CliText.Cli_LoadCase, Required = true };
+        var loadCase = new Option<long>("--case") { Description = CliText.Cli_LoadCase };
         var loadNotes = new Option<int>("--notes") { Description = CliText.Cli_LoadNotes, DefaultValueFactory = _ => 100 };
         var loadLabel = new Option<string>("--label") { DefaultValueFactory = _ => "load" };
-        var load = new Command("load", CliText.Cli_Load) { loadCase, loadNotes, loadLabel };
+        var loadSeconds = new Option<int>("--seconds") { Description = CliText.Cli_LoadSeconds };
+        var loadAcked = new Option<string?>("--acked") { Description = CliText.Cli_LoadAcked };
+        var loadSeed = new Option<int>("--seed") { Description = CliText.Cli_LoadSeed };
+        var loadPause = new Option<int>("--pause-ms") { Description = CliText.Cli_LoadPause };
+        var loadVerify = new Option<string[]>("--verify") { Description = CliText.Cli_LoadVerify, AllowMultipleArgumentsPerToken = true };
+        var load = new Command("load", CliText.Cli_Load) { loadCase, loadNotes, loadLabel, loadSeconds, loadAcked, loadSeed, loadPause, loadVerify };
         load.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await LoadCommand.RunAsync(paths, parse.GetValue(loadCase), parse.GetValue(loadNotes), parse.GetValue(loadLabel)!, Console.Out, ct);
+            string[] verify = parse.GetValue(loadVerify) ?? [];
+            string label = parse.GetValue(loadLabel)!;
+            return (verify.Length, parse.GetValue(loadSeconds), parse.GetValue(loadCase)) switch
+            {
+                ( > 0, _, _) => await LoadMix.VerifyAsync(paths, verify, Console.Out, ct),
+                (_, > 0, _) => await LoadMix.RunAsync(paths, parse.GetValue(loadSeconds), label, parse.GetValue(loadAcked), parse.GetValue(loadSeed), parse.GetValue(loadPause), Console.Out, ct),
+                (_, _, > 0) => await LoadCommand.RunAsync(paths, parse.GetValue(loadCase), parse.GetValue(loadNotes), label, Console.Out, ct),
+                _ => throw new CliException(CliText.Cli_LoadWhat),
+            };
         }));
         root.Add(load);
 

@@ -88,6 +88,8 @@ public static class ErrorCodes
     public const string StorageWrongKey = "Storage_WrongKey";
     public const string StorageUnreadable = "Storage_Unreadable";
     public const string StorageNewerSchema = "Storage_NewerSchema";
+    public const string StorageFull = "Storage_Full";
+    public const string StorageFailed = "Storage_Failed";
 
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";

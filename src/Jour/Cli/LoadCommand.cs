@@ -26,11 +26,18 @@ internal static class LoadCommand
                 clock.Stop();
                 await output.WriteLineAsync($"ack {entry.Id} {label} {i} {clock.Elapsed.TotalMilliseconds:0.000}");
             }
-            catch (Core.Common.JourException)
+            catch (Core.Common.JourException ex)
             {
-                // The server died under us; the next call reconnects. The note was not acknowledged.
+                // The server died under us (the next call reconnects) or could not store it (a full disk):
+                // the note was not acknowledged. The reason as the user would read it.
                 failures++;
-                await output.WriteLineAsync($"fail {label} {i}");
+                await output.WriteLineAsync($"fail {label} {i} {CliSession.Localize(ex)}");
+            }
+            catch (ServerStartException ex)
+            {
+                // No server could start (e.g. the disk is still full): not acknowledged either.
+                failures++;
+                await output.WriteLineAsync($"fail {label} {i} {ex.Message}");
             }
 
             await output.FlushAsync(cancellationToken);

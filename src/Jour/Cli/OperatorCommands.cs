@@ -53,17 +53,44 @@ internal static class OperatorCommands
         else if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } socket)
         {
             socket.Dispose();
-            using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-            report = await service.CheckAsync(cancellationToken);
+            report = await CheckThroughServerAsync(paths, cancellationToken) ?? await CheckOfflineAsync(paths, cancellationToken);
         }
         else
         {
-            using FileStream serverLock = TakeServerLock(paths);
-            report = DatabaseCheck.RunFile(paths.Database, Key(paths));
+            report = await CheckOfflineAsync(paths, cancellationToken);
         }
 
         await Print(report, output);
         return report.IsSound ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The running server checks the file it has open; null when it failed on the file itself (a damaged or
+    /// truncated file, a full disk): it then stops, and the file is checked offline instead.
+    /// </summary>
+    private static async Task<CheckReport?> CheckThroughServerAsync(JourPaths paths, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+            return await service.CheckAsync(cancellationToken);
+        }
+        catch (JourException ex) when (ex.Code is ErrorCodes.StorageFailed or ErrorCodes.StorageFull or ErrorCodes.ServerUnavailable)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<CheckReport> CheckOfflineAsync(JourPaths paths, CancellationToken cancellationToken)
+    {
+        // A server that just stopped after a storage failure lets go of its lock within moments.
+        for (int i = 0; i < 100 && !ServerCommand.LockIsFree(paths); i++)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        using FileStream serverLock = TakeServerLock(paths);
+        return DatabaseCheck.RunFile(paths.Database, Key(paths));
     }
 
     public static async Task<int> RestoreAsync(JourPaths paths, string file, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -47,7 +47,8 @@ internal static class ServerCommand
         return 0;
     }
 
-    private static bool LockIsFree(JourPaths paths)
+    /// <summary>True when no server holds the data directory's lock.</summary>
+    internal static bool LockIsFree(JourPaths paths)
     {
         try
         {

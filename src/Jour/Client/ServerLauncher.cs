@@ -25,7 +25,22 @@ internal static class ServerLauncher
         }
 
         paths.EnsureExists();
-        using Process server = StartServer(paths);
+        var server = new Process[] { StartServer(paths) };
+        try
+        {
+            return await WaitForServerAsync(paths, server, cancellationToken);
+        }
+        finally
+        {
+            server[0].Dispose();
+        }
+    }
+
+    /// <summary>Waits for the started server (<paramref name="started"/>[0], replaced when it has to be started again) to listen.</summary>
+    private static async Task<Socket> WaitForServerAsync(JourPaths paths, Process[] started, CancellationToken cancellationToken)
+    {
+        Socket? socket;
+        Process server = started[0];
         var clock = Stopwatch.StartNew();
         var delay = TimeSpan.FromMilliseconds(5);
         while (clock.Elapsed < s_startLimit)
@@ -40,6 +55,15 @@ internal static class ServerLauncher
             {
                 string error = (await server.StandardError.ReadToEndAsync(cancellationToken)).Trim();
                 throw new ServerStartException(error.Length > 0 ? error : Messages.Format(ErrorCodes.ServerUnavailable, [$"exit {server.ExitCode}", paths.Logs]));
+            }
+
+            if (server.HasExited && server.ExitCode == AlreadyRunningExitCode && Cli.ServerCommand.LockIsFree(paths))
+            {
+                // The lock was held by a server on its way out (it stops after a failure of its file, or was
+                // told to) and it is gone now: start another.
+                server.Dispose();
+                await Task.Delay(50, cancellationToken);
+                server = started[0] = StartServer(paths);
             }
 
             await Task.Delay(delay, cancellationToken);

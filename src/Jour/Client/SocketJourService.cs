@@ -26,6 +26,7 @@ internal sealed class SocketJourService : IJourService
     private readonly ConcurrentDictionary<int, TaskCompletionSource<ServerMessage>> _pending = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private DateTime _reconnectAfter;
     private readonly CancellationTokenSource _disposed = new();
     private Connection? _connection;
     private (long UserId, string Pin)? _credentials;
@@ -282,6 +283,15 @@ internal sealed class SocketJourService : IJourService
         ServerMessage reply = await RoundTripAsync(connection, op, body, limit ?? s_requestLimit, cancellationToken);
         if (!reply.Ok)
         {
+            if (reply.ErrorCode is ErrorCodes.StorageFull or ErrorCodes.StorageFailed)
+            {
+                // The server stops after a failure of its file; the next call starts a new one (which opens
+                // the file again) once this one has let go of the lock.
+                connection.IsAlive = false;
+                connection.Socket.Dispose();
+                _reconnectAfter = DateTime.UtcNow + TimeSpan.FromMilliseconds(300);
+            }
+
             throw new JourException(reply.ErrorCode ?? ErrorCodes.Unexpected, [.. reply.ErrorArgs ?? []]);
         }
 
@@ -340,6 +350,11 @@ internal sealed class SocketJourService : IJourService
             if (_connection is { IsAlive: true } again)
             {
                 return again;
+            }
+
+            if (_reconnectAfter - DateTime.UtcNow is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
             }
 
             bool wasConnected = _connection is not null;

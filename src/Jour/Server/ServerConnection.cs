@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Protocol;
+using Jour.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Jour.Server;
@@ -21,11 +22,16 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly ILogger _log;
     private readonly Action _shutdown;
     private readonly int _connectionId;
+    private readonly string _dataDirectory;
+    private readonly Func<Exception?> _closedBy;
+    private bool _stopAfterReply;
     private readonly Channel<ServerMessage> _outbox = Channel.CreateBounded<ServerMessage>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, Action shutdown, int connectionId)
+    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, Action shutdown, int connectionId, string dataDirectory, Func<Exception?> closedBy)
     {
+        _dataDirectory = dataDirectory;
+        _closedBy = closedBy;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _service = new InProcessJourService(useCases);
@@ -95,11 +101,15 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 return;
             }
 
-            if (request.Op == Ops.Shutdown)
+            if (request.Op == Ops.Shutdown || _stopAfterReply)
             {
                 // Let the reply leave before the server stops.
                 await Task.Delay(50, CancellationToken.None);
                 _shutdown();
+                if (_stopAfterReply)
+                {
+                    return; // the engine is closed: nothing more can be served on this connection
+                }
             }
         }
     }
@@ -195,10 +205,25 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Type and stack only: exception messages from the store can quote stored values.
-            LogFailed(ex.GetType().FullName ?? "?", request.Op, ex.StackTrace ?? "");
-            return Refuse(request.Id, ErrorCodes.Unexpected);
+            return Failed(request, ex);
         }
+    }
+
+    private ServerMessage Failed(ClientMessage request, Exception ex)
+    {
+        // Type and stack only: exception messages from the store can quote stored values.
+        LogFailed(ex.GetType().FullName ?? "?", request.Op, ex.StackTrace ?? "");
+        if (StorageFailure.Classify(ex, _closedBy(), _dataDirectory) is { } storage)
+        {
+            // LiteDB has closed its engine: every later call would fail the same way. The server stops
+            // after this reply; the next session starts one that opens the file again (replaying the log),
+            // which works as soon as there is space again.
+            LogStorageFailure(request.Op, storage.Code);
+            _stopAfterReply = true;
+            return Refuse(request.Id, storage.Code, [.. storage.Args]);
+        }
+
+        return Refuse(request.Id, ErrorCodes.Unexpected);
     }
 
     private static ServerMessage Greet(ClientMessage request)
@@ -234,6 +259,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         {
             LogRefused(_connectionId, request.Op, ex.Code);
             return Refuse(request.Id, ex.Code, [.. ex.Args]);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return Failed(request, ex);
         }
     }
 
@@ -286,6 +315,9 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId}: {Op} refused with {Code}")]
     private partial void LogRefused(int connectionId, string op, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage failure in {Op} ({Code}): the server stops so the next session reopens the file")]
+    private partial void LogStorageFailure(string op, string code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Operation {Op} failed with {ExceptionType}\n{StackTrace}")]
     private partial void LogFailed(string exceptionType, string op, string stackTrace);

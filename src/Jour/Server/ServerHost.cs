@@ -59,6 +59,12 @@ internal sealed partial class ServerHost : IDisposable
             LogDemoCreated();
         }
 
+        // Opening replays the log; on a full disk that can fail inside LiteDB, which then closes its engine.
+        if (_store.ClosedBy() is { } failure)
+        {
+            throw StorageFailure.Classify(failure, failure, _paths.DataDirectory)!;
+        }
+
         UseCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), _loggers.CreateLogger<JourUseCases>());
 
         // Only the lock holder gets here, so a socket file left by a killed server is stale.
@@ -148,7 +154,7 @@ internal sealed partial class ServerHost : IDisposable
         LogConnected(id);
         try
         {
-            await using var connection = new ServerConnection(socket, UseCases!, _log, Stop, id);
+            await using var connection = new ServerConnection(socket, UseCases!, _log, Stop, id, _paths.DataDirectory, () => _store?.ClosedBy());
             await connection.RunAsync(_stopping.Token);
         }
         finally
@@ -173,7 +179,17 @@ internal sealed partial class ServerHost : IDisposable
         {
             while (await tick.WaitForNextTickAsync(_stopping.Token))
             {
-                UseCases!.CheckpointWhenQuiet(TimeSpan.FromSeconds(1));
+                try
+                {
+                    UseCases!.CheckpointWhenQuiet(TimeSpan.FromSeconds(1));
+                }
+                catch (Exception ex) when (StorageFailure.Classify(ex, _store?.ClosedBy(), _paths.DataDirectory) is { } storage)
+                {
+                    // A full disk while copying the log into the file: LiteDB closes the engine; stop so the
+                    // next session reopens the file (the log, with every committed write, stays).
+                    LogCheckpointFailed(storage.Code);
+                    Stop();
+                }
             }
         }
         catch (OperationCanceledException)
@@ -221,4 +237,7 @@ internal sealed partial class ServerHost : IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {ConnectionId} left")]
     private partial void LogDisconnected(int connectionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checkpoint failed ({Code}); stopping so the next session reopens the file")]
+    private partial void LogCheckpointFailed(string code);
 }

@@ -1,0 +1,44 @@
+using Jour.Core.Common;
+using LiteDB;
+
+namespace Jour.Storage;
+
+/// <summary>
+/// Tells a failure of the database file (a full disk, a damaged or truncated file) from a bug, so the
+/// user gets one clear sentence instead of "unexpected error". After either, LiteDB closes its engine
+/// and every later call fails the same way until the file is opened again.
+/// </summary>
+public static class StorageFailure
+{
+    // errno values as .NET puts them in IOException.HResult on Linux: no space, file too large
+    // (RLIMIT_FSIZE), disk quota exceeded.
+    private const int NoSpace = 28, FileTooLarge = 27, QuotaExceeded = 122;
+
+    /// <summary>
+    /// The refusal for <paramref name="ex"/>, or null when it is not a storage failure. <paramref name="closedBy"/>
+    /// is what <see cref="LiteJourStore.ClosedBy"/> says after the failure: once LiteDB has closed its engine,
+    /// any exception (even an ObjectDisposedException from its lock) is a storage failure.
+    /// </summary>
+    public static JourException? Classify(Exception ex, Exception? closedBy, string dataDirectory)
+    {
+        foreach (Exception? first in new[] { ex, closedBy })
+        {
+            for (Exception? e = first; e is not null; e = e.InnerException)
+            {
+                if (IsDiskFull(e))
+                {
+                    return new JourException(ErrorCodes.StorageFull, dataDirectory);
+                }
+            }
+        }
+
+        return closedBy is not null || ex is LiteException or IOException || ex.InnerException is LiteException or IOException
+            ? new JourException(ErrorCodes.StorageFailed, dataDirectory)
+            : null;
+    }
+
+    public static bool IsDiskFull(Exception e) =>
+        e is IOException io && (io.HResult is NoSpace or FileTooLarge or QuotaExceeded
+                                || io.Message.Contains("No space left", StringComparison.Ordinal)
+                                || io.Message.Contains("File too large", StringComparison.Ordinal));
+}
