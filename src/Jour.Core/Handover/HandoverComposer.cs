@@ -2,6 +2,7 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
+using Jour.Core.Incidents;
 using Jour.Core.Providers;
 using Jour.Core.Staff;
 
@@ -81,7 +82,8 @@ public static class HandoverComposer
             unsigned,
             Blocked(source),
             Availability(source, incoming),
-            source.Notes.Trim());
+            source.Notes.Trim(),
+            AwaitingMas(source, lookup));
     }
 
     /// <summary>The emergency printout: open cases with their needs, every deployment, the pool and the rotation for 72 hours.</summary>
@@ -154,6 +156,15 @@ public static class HandoverComposer
             options.WithAddresses,
             source.ContractExtensionDue);
     }
+
+    private static List<AwaitingMas> AwaitingMas(HandoverSource source, Lookup lookup) =>
+    [
+        .. (source.Incidents ?? [])
+            .Where(i => Incident.ReportTo(i.Kind) == IncidentRecipient.MedicalResponsible && i.MasNotifiedUtc is null && i.Status != RecordStatus.Closed)
+            .OrderBy(i => i.OccurredUtc)
+            .ThenBy(i => i.Id)
+            .Select(i => new AwaitingMas(i.Id, i.Kind, i.OccurredUtc, i.ClientId is { } client ? lookup.ClientName(client) : "")),
+    ];
 
     private static List<PlannedDeployment> Planned(HandoverSource source, DateTime fromUtc, DateTime toUtc, Lookup lookup) =>
     [
@@ -238,7 +249,9 @@ public static class HandoverComposer
 
         public Dictionary<long, Case> Cases { get; }
 
-        public string Client(Case c) => _clients.GetValueOrDefault(c.ClientId)?.Name ?? "?";
+        public string Client(Case c) => ClientName(c.ClientId);
+
+        public string ClientName(long clientId) => _clients.GetValueOrDefault(clientId)?.Name ?? "?";
 
         public string Provider(Case c) => c.ProviderId is { } p
             ? Providers.GetValueOrDefault(p)?.Name ?? "?"

@@ -60,6 +60,9 @@ public sealed record PlannedDeployment(
 /// <summary>A case named with an instant: a placement since, a hand-back at.</summary>
 public sealed record CaseMark(string CaseNumber, string ClientName, DateTime AtUtc);
 
+/// <summary>An incident that must go on to MAS (lex Maria) and has not yet: its number, kind and when it happened.</summary>
+public sealed record AwaitingMas(long Id, Incidents.IncidentKind Kind, DateTime OccurredUtc, string ClientName);
+
 /// <summary>Worked time not signed by both assistant and client 48 hours after the shift ended.</summary>
 public sealed record UnsignedReport(string CaseNumber, string ClientName, string AssistantName, DateTime FromUtc, DateTime ToUtc);
 
@@ -96,7 +99,8 @@ public sealed record HandoverSummary(
     IReadOnlyList<UnsignedReport> UnsignedReports,
     IReadOnlyList<string> Blocked,
     PoolAvailability Pool,
-    string Notes);
+    string Notes,
+    IReadOnlyList<AwaitingMas>? AwaitingMas = null);
 
 /// <summary>The emergency printout: what the next 72 hours need if the system or the power is gone.</summary>
 public sealed record ContinuitySummary(

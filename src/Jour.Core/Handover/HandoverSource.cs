@@ -22,7 +22,8 @@ public sealed record HandoverSource(
     DateTime? LastHandoverUtc = null,
     string Notes = "",
     string? OutgoingName = null,
-    DateOnly? ContractExtensionDue = null);
+    DateOnly? ContractExtensionDue = null,
+    IReadOnlyList<Incidents.Incident>? Incidents = null);
 
 /// <summary>How a handover is drawn: addresses only for printouts taken on a deployment.</summary>
 public sealed record HandoverOptions(bool WithAddresses = false);

@@ -86,6 +86,16 @@ public static class HandoverText
         }
 
         w.EmptyAsNone(s.UnsignedReports.Count);
+        if (s.AwaitingMas is { Count: > 0 } awaiting)
+        {
+            w.Item((Messages.Format("Handover_AwaitingMas", [Count(awaiting.Count)]), 0));
+            foreach (AwaitingMas i in awaiting)
+            {
+                string who = i.ClientName.Length > 0 ? ", " + i.ClientName : "";
+                w.Item((Messages.Format("Handover_AwaitingMasItem", [Count(i.Id), Messages.Get("IncidentKind_" + i.Kind), Local(i.OccurredUtc)]) + who, Indent));
+            }
+        }
+
         w.Section(Messages.Get("Handover_S6"));
         w.Item((Messages.Format("Handover_Blocked", [s.Blocked.Count == 0 ? Messages.Get("Handover_NoneShort") : string.Join(", ", s.Blocked)]), 0));
         if (s.Pool.FromUtc is { } from && s.Pool.ToUtc is { } to)

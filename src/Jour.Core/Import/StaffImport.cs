@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jour.Core.Common;
+using Jour.Core.Identity;
 using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using NodaTime;
@@ -16,8 +17,14 @@ public static class StaffImport
     public const string Competences = "kompetenser";
     public const string HourLimit = "timtak";
     public const string Delegations = "delegeringar";
+    public const string Number = "personnummer";
+    public const string Employment = "anställningsform";
 
-    public static readonly ImportTable Table = new([Name, Phone], [Competences, HourLimit, Delegations]);
+    public static readonly ImportTable Table = new([Name, Phone], [Competences, HourLimit, Delegations, Number, Employment]);
+
+    /// <summary>The employment forms as written in a file (the register's own words).</summary>
+    public static readonly IReadOnlyList<(string Word, EmploymentForm Value)> EmploymentForms =
+        [("timanställd", EmploymentForm.Hourly), ("visstidsanställd", EmploymentForm.FixedTerm), ("tillsvidareanställd", EmploymentForm.Permanent)];
 
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuu-MM-dd");
 
@@ -25,7 +32,10 @@ public static class StaffImport
     /// Validates a whole file against the pool: every row's own rules, then a person (same name and
     /// phone number) who occurs twice in the file or is already in the pool.
     /// </summary>
-    public static ImportValidation<StandbyAssistant> Validate(ImportRequest request, IReadOnlyList<StandbyAssistant> existing)
+    /// <param name="request">The file's columns and rows.</param>
+    /// <param name="today">Today in Sweden: decides the century of a ten-digit personnummer.</param>
+    /// <param name="existing">The pool as it is.</param>
+    public static ImportValidation<StandbyAssistant> Validate(ImportRequest request, DateOnly today, IReadOnlyList<StandbyAssistant> existing)
     {
         var issues = new List<ImportIssue>();
         IReadOnlyList<ImportFields> rows = Table.Read(request.Columns, request.Rows, issues);
@@ -33,7 +43,7 @@ public static class StaffImport
         var valid = new List<StandbyAssistant>();
         foreach (ImportFields row in rows)
         {
-            StandbyAssistant? assistant = ParseRow(row, issues);
+            StandbyAssistant? assistant = ParseRow(row, today, issues);
             if (!duplicates.Accept(Key(row[Name], row[Phone]), row.Line, issues))
             {
                 assistant = null;
@@ -49,7 +59,7 @@ public static class StaffImport
     }
 
     /// <summary>One row's rules: returns the assistant, or null after adding an issue for every value that is wrong.</summary>
-    public static StandbyAssistant? ParseRow(ImportFields row, ICollection<ImportIssue> issues)
+    public static StandbyAssistant? ParseRow(ImportFields row, DateOnly today, ICollection<ImportIssue> issues)
     {
         int before = issues.Count;
         int line = row.Line;
@@ -90,6 +100,28 @@ public static class StaffImport
             }
         }
 
+        // For the invoicing basis; may come later, as in the form.
+        string numberText = row[Number];
+        string number = "";
+        if (numberText.Length > 0)
+        {
+            if (PersonalIdentityNumber.TryParse(numberText, today, out PersonalIdentityNumber parsed, out IdentityNumberError error))
+            {
+                number = parsed.Value;
+            }
+            else
+            {
+                issues.Add(Issue(line, Number, PersonalIdentityNumber.ErrorMessageKey(error)));
+            }
+        }
+
+        EmploymentForm employment = EmploymentForm.Hourly;
+        string employmentText = row[Employment];
+        if (employmentText.Length > 0 && !ImportValues.TryParseWord(employmentText, EmploymentForms, out employment))
+        {
+            issues.Add(Issue(line, Employment, ImportCodes.OneOf, employmentText, ImportValues.List(EmploymentForms)));
+        }
+
         if (issues.Count > before)
         {
             return null;
@@ -97,6 +129,8 @@ public static class StaffImport
 
         return new StandbyAssistant
         {
+            PersonalIdentityNumber = number,
+            EmploymentForm = employment,
             Name = name,
             Phone = phone,
             Competences = ImportValues.ParseList(row[Competences]),

@@ -150,7 +150,8 @@ public sealed partial class JourUseCases
             last is { } l && l <= atUtc ? l : null,
             notes,
             outgoingName,
-            ContractNotice.ExtensionDue(Settings(), ReportPeriod.LocalDate(atUtc)));
+            ContractNotice.ExtensionDue(Settings(), ReportPeriod.LocalDate(atUtc)),
+            _store.LoadIncidents());
     }
 
     private static void RequireMayHandOver(SessionInfo actor)

@@ -24,7 +24,7 @@ public sealed partial class JourUseCases
         Import(actor, request, "providers", () => ProviderImport.Validate(request, _store.LoadProviders()), _store.AddProviders, new ChangeNotice(ChangeKind.Everything, 0));
 
     public ImportResult ImportStaff(SessionInfo actor, ImportRequest request) =>
-        Import(actor, request, "staff", () => StaffImport.Validate(request, _store.LoadStaff()), _store.AddStaffMembers, new ChangeNotice(ChangeKind.Staff, 0));
+        Import(actor, request, "staff", () => StaffImport.Validate(request, SwedishTime.ToLocal(UtcNow).Date.ToDateOnly(), _store.LoadStaff()), _store.AddStaffMembers, new ChangeNotice(ChangeKind.Staff, 0));
 
     /// <summary>
     /// Validates against the register and adds every row in one transaction, or nothing. Under the

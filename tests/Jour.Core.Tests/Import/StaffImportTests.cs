@@ -8,6 +8,27 @@ public sealed class StaffImportTests
 {
     private static readonly string[] s_columns = ["namn", "telefon", "kompetenser", "timtak", "delegeringar"];
 
+    private static readonly DateOnly s_today = new(2026, 11, 23);
+
+    [Fact]
+    public void Personnummer_AndEmploymentForm_AreRead_AndWrongOnesNamedAtTheirColumn()
+    {
+        string[] columns = ["namn", "telefon", "personnummer", "anställningsform"];
+        ImportValidation<StandbyAssistant> result = Validate(
+            columns,
+            Line(2, "Eva Lind", "070-123 45 67", "121212+1212", "Tillsvidareanställd"),
+            Line(3, "Per Ek", "070-222 33 44", "", ""),
+            Line(4, "Ali Said", "070-333 44 55", "19121212-1213", "konsult"));
+
+        Assert.Equal(2, result.Valid.Count);
+        StandbyAssistant eva = result.Valid.Single(a => a.Name == "Eva Lind");
+        Assert.Equal(("191212121212", EmploymentForm.Permanent), (eva.PersonalIdentityNumber, eva.EmploymentForm));
+        StandbyAssistant per = result.Valid.Single(a => a.Name == "Per Ek");
+        Assert.Equal(("", EmploymentForm.Hourly), (per.PersonalIdentityNumber, per.EmploymentForm));
+        Assert.Equal([(4, "personnummer"), (4, "anställningsform")], result.Issues.Select(i => (i.Line, i.Field)));
+        Assert.Equal(ImportCodes.OneOf, result.Issues.Single(i => i.Field == "anställningsform").Code);
+    }
+
     [Fact]
     public void A_full_row_gives_competences_limit_and_delegations_valid_to_the_end_of_the_last_day()
     {
@@ -45,14 +66,14 @@ public sealed class StaffImportTests
         var existing = new StandbyAssistant { Name = "Eva Lind", Phone = "0701234567" };
 
         ImportValidation<StandbyAssistant> result = StaffImport.Validate(
-            new ImportRequest(["namn", "telefon"], [Line(2, "eva lind", "070-123 45 67")], DryRun: false), [existing]);
+            new ImportRequest(["namn", "telefon"], [Line(2, "eva lind", "070-123 45 67")], DryRun: false), s_today, [existing]);
 
         Assert.Empty(result.Valid);
         Assert.Equal(ImportCodes.DuplicateInRegister, Assert.Single(result.Issues).Code);
     }
 
     private static ImportValidation<StandbyAssistant> Validate(IReadOnlyList<string> columns, params ImportRow[] rows) =>
-        StaffImport.Validate(new ImportRequest(columns, rows, DryRun: false), []);
+        StaffImport.Validate(new ImportRequest(columns, rows, DryRun: false), s_today, []);
 
     private static ImportRow Line(int line, params string[] values) => new(line, values);
 }

@@ -289,4 +289,21 @@ public sealed class RecordsUseCaseTests : IDisposable
         [.. _useCases.GetAccessLog(_admin, new AccessLogQuery(s_now.AddMinutes(-1), s_now.AddDays(1), user.UserId, null))];
 
     private static SessionInfo Session(User u) => new(u.Id, u.Name, u.Roles, true);
+
+    [Fact]
+    public void TheHandover_ListsLexMariaIncidentsUntilMasIsNotified_WithoutTheirText()
+    {
+        var request = new HandoverRequest(null, WithAddresses: false, Continuity: false, Paged: false);
+        var draft = new IncidentData(0, IncidentKind.CareInjuryRisk, s_now.AddHours(-1), null, _case.Id, null, "Fel läkemedel givet", "Läkare kontaktad", RecordStatus.Open, false, false, 0);
+        IncidentData saved = _useCases.SaveIncident(_caseOfficer, draft);
+        _useCases.SaveIncident(_caseOfficer, draft with { Kind = IncidentKind.NearMiss });
+
+        string text = _useCases.GetHandover(request).Text;
+        Assert.Contains("Avvikelser som väntar på att MAS underrättas (1):", text, StringComparison.Ordinal);
+        Assert.Contains($"nr {saved.Id} Risk för vårdskada (lex Maria)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fel läkemedel", text, StringComparison.Ordinal);
+
+        _useCases.SaveIncident(_mas, saved with { MasNotified = true });
+        Assert.DoesNotContain("väntar på att MAS", _useCases.GetHandover(request).Text, StringComparison.Ordinal);
+    }
 }
