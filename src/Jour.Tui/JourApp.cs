@@ -154,9 +154,11 @@ public static partial class JourApp
         using KioskSignals? kiosk = options.Kiosk ? KioskSignals.Ignore() : null;
         Configure(options);
         StartupTrace.Mark("configured");
+        // Connecting (and starting a server if none runs) overlaps setting up the terminal.
+        Task<IJourService> connecting = connect();
         using IApplication app = Application.Create().Init();
         StartupTrace.Mark("init");
-        IJourService service = await connect();
+        IJourService service = await connecting;
         StartupTrace.Mark("connected");
         using Window window = await CreateMainWindowAsync(app, service, options, log);
         StartupTrace.Mark("window");

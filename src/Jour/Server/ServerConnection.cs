@@ -92,6 +92,12 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 return;
             }
 
+            if (greeted && IsSideBySideRead(request.Op))
+            {
+                _ = AnswerAsideAsync(request, cancellationToken);
+                continue;
+            }
+
             // Sign-in and PIN checks wait out the delay a failure earned without holding a thread.
             ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin ? await HandlePinAsync(request, cancellationToken) : Handle(request);
             greeted |= request.Op == Ops.Hello && reply.Ok;
@@ -119,6 +125,27 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         await foreach (ServerMessage message in _outbox.Reader.ReadAllAsync(cancellationToken))
         {
             await FrameStream.WriteAsync(_stream, message, WireJsonContext.Default.ServerMessage, cancellationToken);
+        }
+    }
+
+    // A new session asks for the board, the registers and the rota at once. These reads change nothing,
+    // so they are answered side by side (replies carry the request's id) rather than one after another:
+    // on 2 cores that brings the first frame forward by the time of the slowest but one. Writes, and
+    // anything after them, stay in order.
+    private static bool IsSideBySideRead(string op) =>
+        op is Ops.Status or Ops.OpenCases or Ops.Clients or Ops.Staff or Ops.Providers or Ops.OnCall or Ops.Officers;
+
+    private async Task AnswerAsideAsync(ClientMessage request, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        ServerMessage reply = Handle(request);
+        try
+        {
+            await _outbox.Writer.WriteAsync(reply, cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // The session went away while the read ran.
         }
     }
 
