@@ -37,6 +37,10 @@ public sealed partial class IntakeTests : IDisposable
         tmux.WaitFor("Öppna ärenden");
         tmux.Type("n");
         tmux.WaitFor("Nytt ärende");
+        // A form without a saved draft asks the server for one and gets none: that is not an error.
+        // (The answer comes a moment after the form; typing would clear a message, so look first.)
+        Thread.Sleep(500);
+        Assert.DoesNotContain("Felaktig begäran", tmux.Screen(), StringComparison.Ordinal);
         tmux.Type("Tove Testsson");
         tmux.WaitFor("→ Tove Testsson");
         tmux.Keys("Enter", "Enter", "Enter");

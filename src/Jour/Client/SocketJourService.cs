@@ -295,9 +295,9 @@ internal sealed class SocketJourService : IJourService
             throw new JourException(reply.ErrorCode ?? ErrorCodes.Unexpected, [.. reply.ErrorArgs ?? []]);
         }
 
-        return reply.Body is { } result
-            ? result.Deserialize(resultInfo)!
-            : throw new JourException(ErrorCodes.BadRequest, op);
+        // An accepted request whose answer is null (no draft saved for a form) comes without a body:
+        // System.Text.Json reads the JSON null into the nullable JsonElement as no value at all.
+        return reply.Body is { } result ? result.Deserialize(resultInfo)! : default!;
     }
 
     private async Task<ServerMessage> RoundTripAsync(Connection connection, string op, JsonElement? body, TimeSpan limit, CancellationToken cancellationToken)
