@@ -161,7 +161,12 @@ public sealed class ReportsScreen : IScreen, IReloadable
         canvas.Line(row++, UiText.Reports_Reasons + " " + string.Join(", ", s.CasesByReason.Select(r => $"{r.Label} {r.Count}")));
         if (row < canvas.Height)
         {
-            canvas.Line(row, UiText.Reports_NewReasons + " " + string.Join(", ", s.NewByReason.Select(r => $"{r.Label} {r.Count}")));
+            canvas.Line(row++, UiText.Reports_NewReasons + " " + string.Join(", ", s.NewByReason.Select(r => $"{r.Label} {r.Count}")));
+        }
+
+        if (row < canvas.Height)
+        {
+            canvas.Line(row, UiText.Reports_ClosedReasons + " " + string.Join(", ", s.ClosedByReason.Select(r => $"{r.Label} {r.Count}")));
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class SettingsTests
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
         session.Press(Key.F6);
-        session.WaitFor("S Avtal");
+        session.WaitFor("S Avtal", "Avslutade, avslutsorsak: Anordnaren har återupptagit assistansen");
         session.Press(new Key('s'));
         session.WaitFor("Avtal och fakturering", "Avtalet gäller till");
         for (int i = 0; i < 8; i++)
