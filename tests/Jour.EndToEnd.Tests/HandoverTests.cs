@@ -46,8 +46,12 @@ public sealed class HandoverTests : IDisposable
     [Fact]
     public void AnOfficerWritesANoteAndHandsOver_TheNextSignsInAndAcknowledges()
     {
-        using var outgoing = new Tmux(_jour.Command());
-        outgoing.WaitFor("Öppna ärenden");
+        // The outgoing officer as the handover itself names them: in the hour after a shift change the
+        // rota's current officer is already the incoming one, and they must not hand over to themselves.
+        string summary = _jour.Run("handover").Out;
+        string leaving = summary.Split('\n').First(l => l.StartsWith("Avgående:", StringComparison.Ordinal))["Avgående:".Length..].Trim();
+        using var outgoing = new Tmux(_jour.Command(), env: $"JOUR_USER='{leaving}'");
+        outgoing.WaitFor($"Inloggad: {leaving}");
         outgoing.Keys("F7");
         outgoing.WaitFor("1. ÄRENDEN SOM KRÄVER ÅTGÄRD NU");
         outgoing.Keys("n");
