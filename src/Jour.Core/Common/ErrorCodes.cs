@@ -108,6 +108,8 @@ public static class ErrorCodes
     public const string HandoverNotFound = "Error_HandoverNotFound";
     public const string HandoverNotPermitted = "Error_HandoverNotPermitted";
     public const string HandoverOwnAcknowledge = "Error_HandoverOwnAcknowledge";
+
+    public const string HandoverToSelf = "Error_HandoverToSelf";
     public const string HandoverAlreadyAcknowledged = "Error_HandoverAlreadyAcknowledged";
     public const string OperatorOnly = "Error_OperatorOnly";
     public const string BackupTargetInvalid = "Error_BackupTargetInvalid";

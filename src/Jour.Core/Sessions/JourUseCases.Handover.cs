@@ -51,6 +51,11 @@ public sealed partial class JourUseCases
             HandoverSource source = LoadHandoverSource(now, request.Notes ?? "", actor.UserName);
             HandoverSummary summary = HandoverComposer.Compose(source, now, new HandoverOptions());
             long? incoming = source.Shifts.FirstOrDefault(s => s.FromUtc == summary.Header.HandOffUtc)?.OfficerId;
+            if (incoming == actor.UserId)
+            {
+                // Handing over to oneself leaves nobody who may acknowledge it (the hour after a change).
+                throw new JourException(ErrorCodes.HandoverToSelf, summary.Header.OutgoingName ?? "?");
+            }
             saved = _store.AddHandover(new HandoverRecord
             {
                 PeriodFromUtc = summary.Header.PeriodFromUtc,
