@@ -114,10 +114,10 @@ public static class DatabaseCheck
             return;
         }
 
-        var (missing, different, extra) = Try(findings, FactBlocks.CollectionName, () => facts.Compare(db), (0, 0, 0));
-        if (missing + different + extra > 0)
+        FactsComparison? found = Try<FactsComparison?>(findings, FactBlocks.CollectionName, () => facts.Compare(db), null);
+        if (found is { Differences.Count: > 0 })
         {
-            findings.Add(Error("Check_FactsDiffer", missing, different, extra));
+            findings.Add(Error("Check_FactsDiffer", found.Missing.Count, found.Different.Count, found.Extra.Count));
         }
     }
 

@@ -74,16 +74,18 @@ internal sealed class FactsCheck
         _expected[('i', deployment.Id)] = Digest(FactBlocks.LineKey(start), TimeReportLineCodec.Instance, line);
     }
 
-    /// <summary>Reads every block and counts the facts that are missing, differ, or have nothing behind them.</summary>
-    public (int Missing, int Different, int Extra) Compare(LiteDatabase db)
+    /// <summary>Reads every block and names the facts that are missing, differ, or have nothing behind them.</summary>
+    public FactsComparison Compare(LiteDatabase db)
     {
         var blocks = new FactBlocks(db);
         var left = new Dictionary<(char, long), ulong>(_expected);
-        int different = 0, extra = 0;
+        var different = new List<string>();
+        var extra = new List<string>();
+        int stored = 0;
         Stored('c', CaseFactCodec.Instance);
         Stored('r', ReportFactCodec.Instance);
         Stored('i', TimeReportLineCodec.Instance);
-        return (left.Count, different, extra);
+        return new FactsComparison(stored, _expected.Count, [.. left.Keys.Select(k => $"{k.Item1} {k.Item2}")], different, extra);
 
         void Stored<T>(char kind, IFactCodec<T> codec)
         {
@@ -91,13 +93,14 @@ internal sealed class FactsCheck
             {
                 foreach (T entry in entries)
                 {
+                    stored++;
                     if (!left.Remove((kind, codec.Id(entry)), out ulong want))
                     {
-                        extra++;
+                        extra.Add($"{key} {codec.Id(entry)}");
                     }
                     else if (want != Digest(key, codec, entry))
                     {
-                        different++;
+                        different.Add($"{key} {codec.Id(entry)}");
                     }
                 }
             }
@@ -124,4 +127,10 @@ internal sealed class FactsCheck
 
         return hash;
     }
+}
+
+/// <summary>What <see cref="FactsCheck.Compare"/> found: counts, and each disagreeing fact as "block-or-kind id".</summary>
+public sealed record FactsComparison(int Stored, int Expected, IReadOnlyList<string> Missing, IReadOnlyList<string> Different, IReadOnlyList<string> Extra)
+{
+    public IReadOnlyList<string> Differences => [.. Missing, .. Different, .. Extra];
 }

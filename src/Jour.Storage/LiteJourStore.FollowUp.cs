@@ -38,40 +38,21 @@ public sealed partial class LiteJourStore
             .Where(c => c.ReceivedUtc < toUtc && (c.EndUtc is not { } end || end >= fromUtc)),
     ];
 
-    /// <summary>The fact blocks as stored, and as rebuilt from the cases and deployments now: the integrity check compares them.</summary>
-    public (int Stored, int Expected, IReadOnlyList<string> Differences) CompareFacts()
+    /// <summary>The fact blocks against the cases and deployments they come from, as `jour check` compares them.</summary>
+    public FactsComparison CompareFacts()
     {
-        var differences = new List<string>();
-        int stored = 0, expected = 0;
-        var (cases, reports, lines) = ExpectedFacts();
-        Compare('c', CaseFactCodec.Instance, cases);
-        Compare('r', ReportFactCodec.Instance, reports);
-        Compare('i', TimeReportLineCodec.Instance, lines);
-        return (stored, expected, differences);
-
-        void Compare<T>(char kind, IFactCodec<T> codec, List<(string Key, T Value)> want)
+        var check = new FactsCheck();
+        foreach (BsonDocument c in _db.GetCollection("cases").FindAll())
         {
-            var have = new Dictionary<(string, long), T>();
-            foreach (var (key, entries) in Facts.ReadAll(codec, kind))
-            {
-                foreach (T e in entries)
-                {
-                    have[(key, codec.Id(e))] = e;
-                    stored++;
-                }
-            }
-
-            foreach (var (key, value) in want)
-            {
-                expected++;
-                if (!have.Remove((key, codec.Id(value)), out T? found) || !EqualityComparer<T>.Default.Equals(found, value))
-                {
-                    differences.Add($"{key} {codec.Id(value)}");
-                }
-            }
-
-            differences.AddRange(have.Keys.Select(k => $"{k.Item1} {k.Item2}"));
+            check.Case(c);
         }
+
+        foreach (BsonDocument d in _db.GetCollection("deployments").FindAll())
+        {
+            check.Deployment(d);
+        }
+
+        return check.Compare(_db);
     }
 
     private static DateOnly LastDay(DateTime toUtc) => ReportPeriod.LocalDate(toUtc.AddTicks(-1));
@@ -142,7 +123,10 @@ public sealed partial class LiteJourStore
     /// <summary>Keeps the deployment's report fact and invoice line in step; called inside the transaction that writes it.</summary>
     private void DeploymentWritten(Deployment? before, Deployment after)
     {
-        if (before?.Report is null && after.Report is null)
+        // Most updates change the deployment's state, not its report: then neither block need be rewritten.
+        // The case's number and client never change, so a stand-in case is enough to compare the lines.
+        var same = new Case { Id = after.CaseId };
+        if (ReportFact.Of(before ?? new Deployment()) == ReportFact.Of(after) && TimeReportLine.Of(before ?? new Deployment(), same) == TimeReportLine.Of(after, same))
         {
             return;
         }

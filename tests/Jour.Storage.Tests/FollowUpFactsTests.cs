@@ -22,11 +22,11 @@ public sealed class FollowUpFactsTests : IDisposable
         using LiteJourStore store = LiteJourStore.OpenFile(PathOf("demo.db"), "k");
         DemoData.Seed(store, _time);
 
-        var (stored, expected, differences) = store.CompareFacts();
+        FactsComparison facts = store.CompareFacts();
 
-        Assert.Empty(differences);
-        Assert.Equal(expected, stored);
-        Assert.True(stored > store.CountCases(), "every case and every time report has a fact");
+        Assert.Empty(facts.Differences);
+        Assert.Equal(facts.Expected, facts.Stored);
+        Assert.True(facts.Stored > store.CountCases(), "every case and every time report has a fact");
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public sealed class FollowUpFactsTests : IDisposable
 
         Assert.True(lines > 0);
         Assert.Equal(lines, reopened.LoadTimeReportLines(at.AddYears(-1), at).Count);
-        var (stored, expected, differences) = reopened.CompareFacts();
-        Assert.Empty(differences);
-        Assert.Equal(expected, stored);
+        FactsComparison facts = reopened.CompareFacts();
+        Assert.Empty(facts.Differences);
+        Assert.Equal(facts.Expected, facts.Stored);
     }
 
     [Fact]
