@@ -54,7 +54,9 @@ public sealed partial class JourUseCases
             if (incoming == actor.UserId)
             {
                 // Handing over to oneself leaves nobody who may acknowledge it (the hour after a change).
-                throw new JourException(ErrorCodes.HandoverToSelf, summary.Header.OutgoingName ?? "?");
+                // The header's outgoing name is the signed-in user's here; the rota's is the shift ending at the hand-off.
+                string leaving = source.Shifts.FirstOrDefault(s => s.ToUtc == summary.Header.HandOffUtc)?.OfficerName ?? "?";
+                throw new JourException(ErrorCodes.HandoverToSelf, leaving);
             }
             saved = _store.AddHandover(new HandoverRecord
             {

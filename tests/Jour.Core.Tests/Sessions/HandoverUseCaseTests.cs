@@ -39,6 +39,7 @@ public sealed class HandoverUseCaseTests : IDisposable
 
         var refused = Assert.Throws<JourException>(() => _useCases.HandOver(incoming, new HandoverNotesRequest("Natten var lugn")));
         Assert.Equal(ErrorCodes.HandoverToSelf, refused.Code);
+        Assert.Equal([outgoing.UserName], refused.Args);
         Assert.Equal(stored, _store.LoadHandovers(1000).Count);
 
         HandoverRecordData handed = _useCases.HandOver(outgoing, new HandoverNotesRequest("Natten var lugn"));
