@@ -11,7 +11,7 @@ function Test-UpToDate {
     if (-not (Test-Path $bin)) { return $false }
     $stamp = (Get-Item $bin).LastWriteTime
     $newer = Get-ChildItem src, Directory.Build.props, Directory.Build.targets, Directory.Packages.props, global.json -Recurse -File `
-        -Include *.cs, *.csproj, *.props, *.targets, *.resx, *.tsv, *.json |
+        -Include *.cs, *.csproj, *.props, *.targets, *.resx, *.tsv, *.xml, *.json |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.LastWriteTime -gt $stamp } | Select-Object -First 1
     return -not $newer
 }

@@ -49,10 +49,10 @@ up_to_date() {
   return 0
 }
 
-# True when a .cs, .resx or .tsv file under $1 (not bin/ or obj/) is newer than the binary.
+# True when a .cs, .resx, .tsv or .xml (the AOT substitutions) file under $1 (not bin/ or obj/) is newer than the binary.
 newer_sources() {
   local f sub
-  for f in "$1"*.cs "$1"*.resx "$1"*.tsv; do [[ $f -nt $BIN ]] && return 0; done
+  for f in "$1"*.cs "$1"*.resx "$1"*.tsv "$1"*.xml; do [[ $f -nt $BIN ]] && return 0; done
   for sub in "$1"*/; do
     case $sub in */bin/ | */obj/) continue ;; esac
     newer_sources "$sub" && return 0

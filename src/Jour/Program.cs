@@ -16,6 +16,12 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         StartupTrace.Mark("main");
+        if (TerminalGuiSettings.StartsASession(args))
+        {
+            // While the command line is parsed and the server connected (`jour --help` does not wait for it).
+            _ = TerminalGuiSettings.ApplyInBackground();
+        }
+
         // Dates, numbers and sorting are Swedish whatever the UI language.
         CultureInfo.DefaultThreadCurrentCulture = SwedishCulture.Instance;
         CultureInfo.CurrentCulture = SwedishCulture.Instance;
