@@ -23,26 +23,51 @@ public static partial class JourApp
         ThemeManager.Theme = options.NoColor ? "8-Bit" : ThemeManager.DEFAULT_THEME_NAME;
     }
 
+    /// <summary>
+    /// What a session starts from: the installation, and on a demo database the signed-in officer and
+    /// the board. Asked for before the terminal is set up, so the server's work and the terminal's overlap.
+    /// </summary>
+    public static async Task<SessionStart> StartSessionAsync(IJourService service, TuiOptions options, CancellationToken cancellationToken = default)
+    {
+        Task<InstallInfo> installing = service.GetInstallInfoAsync(cancellationToken);
+        Task<StatusInfo> asking = service.GetStatusAsync(cancellationToken);
+        InstallInfo install = await installing;
+        StartupTrace.Mark("install");
+        if (!install.IsDemo)
+        {
+            // A real database starts at the sign-in screen; the status is asked for again once signed in.
+            _ = asking.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return new SessionStart(install, null);
+        }
+
+        // Demo: straight to work as the officer on call now, so the first screen shows something.
+        StatusInfo status = await asking;
+        UserChoice? user = install.Users.FirstOrDefault(u => options.DemoUser is { Length: > 0 } named && string.Equals(u.Name, named.Trim(), StringComparison.CurrentCultureIgnoreCase) && !u.HasPin)
+                           ?? install.Users.FirstOrDefault(u => u.Name == status.OnCallName && !u.HasPin)
+                           ?? install.Users.FirstOrDefault(u => !u.HasPin);
+        if (user is null)
+        {
+            return new SessionStart(install, null);
+        }
+
+        SessionInfo session = await service.SignInAsync(user.Id, "", cancellationToken);
+        StartupTrace.Mark("signed-in");
+        var data = new SessionData(service, session);
+        await data.LoadBoardAsync(options.Time.GetUtcNow().UtcDateTime, status, cancellationToken);
+        StartupTrace.Mark("board");
+        return new SessionStart(install, data);
+    }
+
     /// <summary>The main window: sign-in first (skipped on a demo database), then the shell.</summary>
-    public static async Task<Window> CreateMainWindowAsync(IApplication app, IJourService service, TuiOptions options, ILogger log, Action<ShellView>? onShell = null)
+    public static async Task<Window> CreateMainWindowAsync(IApplication app, IJourService service, TuiOptions options, ILogger log, Action<ShellView>? onShell = null) =>
+        CreateMainWindow(app, service, await StartSessionAsync(service, options), options, log, onShell);
+
+    /// <summary>The main window from a session's start: the shell when it is signed in, else the sign-in screen.</summary>
+    public static Window CreateMainWindow(IApplication app, IJourService service, SessionStart start, TuiOptions options, ILogger log, Action<ShellView>? onShell = null)
     {
         var window = new JourWindow { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
         FrameDiff.Attach(app, window);
-        InstallInfo install = await service.GetInstallInfoAsync();
-        SessionInfo? session = null;
-        StatusInfo? status = null;
-        if (install.IsDemo)
-        {
-            // Demo: straight to work as the officer on call now, so the first screen shows something.
-            status = await service.GetStatusAsync();
-            UserChoice? user = install.Users.FirstOrDefault(u => options.DemoUser is { Length: > 0 } named && string.Equals(u.Name, named.Trim(), StringComparison.CurrentCultureIgnoreCase) && !u.HasPin)
-                               ?? install.Users.FirstOrDefault(u => u.Name == status.OnCallName && !u.HasPin)
-                               ?? install.Users.FirstOrDefault(u => !u.HasPin);
-            if (user is not null)
-            {
-                session = await service.SignInAsync(user.Id, "");
-            }
-        }
+        InstallInfo install = start.Install;
 
         Func<Key, bool> handler = _ => false;
         app.Keyboard.KeyDown += (_, key) =>
@@ -71,16 +96,34 @@ public static partial class JourApp
         async Task ShowShellAsync(SessionInfo signedIn)
         {
             var data = new SessionData(service, signedIn);
-            // Everything before the first frame: a form opened in the first instant must already know
-            // every client and provider (an intake saying "no such client" at 03:00 is worse than 10 ms).
-            await data.LoadAsync(options.Time.GetUtcNow().UtcDateTime, status);
-            status = null;
+            await data.LoadBoardAsync(options.Time.GetUtcNow().UtcDateTime);
+            ShowShell(data);
+        }
+
+        // The board is drawn as soon as it is known; the registers (every client, assistant, provider and
+        // officer) follow a moment later. Keys typed meanwhile wait for them and are then handled in order,
+        // so a form opened in the first instant already knows every client (an intake saying "no such
+        // client" at 03:00 is worse than waiting 50 ms).
+        void ShowShell(SessionData data)
+        {
             var shell = new ShellView(app, data, options);
             shell.ErrorReported += ex => LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
             shell.QuitConfirmed += () => app.RequestStop(window);
             shell.SwitchUserRequested += () => _ = SwitchUserAsync(shell);
-            SetContent(shell, shell.HandleKey);
+            var waiting = new List<Key>();
+            bool ready = false;
+            SetContent(shell, key =>
+            {
+                if (ready)
+                {
+                    return shell.HandleKey(key);
+                }
+
+                waiting.Add(new Key(key) { Handled = false });
+                return true;
+            });
             current = shell;
+            _ = LoadRegistersAsync();
             app.AddTimeout(TimeSpan.FromSeconds(1), () =>
             {
                 if (!ReferenceEquals(current, shell))
@@ -92,6 +135,33 @@ public static partial class JourApp
                 return true;
             });
             onShell?.Invoke(shell);
+
+            async Task LoadRegistersAsync()
+            {
+                try
+                {
+                    await data.LoadRegistersAsync();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // The server went away in between: the shell shows it is offline and reloads everything
+                    // when it is back; the keys are handled with what is known.
+                    data.RefreshInBackground(() => options.Time.GetUtcNow().UtcDateTime);
+                }
+
+                app.Invoke(() =>
+                {
+                    ready = true;
+                    shell.ReloadScreens();
+                    foreach (Key key in waiting)
+                    {
+                        app.Keyboard.RaiseKeyDownEvent(key);
+                    }
+
+                    waiting.Clear();
+                    shell.SetNeedsDraw();
+                });
+            }
         }
 
         // Shift change (Alt+X), or an unexpected error in kiosk mode: the open forms' drafts are saved
@@ -135,9 +205,9 @@ public static partial class JourApp
         }
 
         window.ReturnToSignIn = () => _ = SwitchUserAsync(current);
-        if (session is not null)
+        if (start.Data is { } signedIn)
         {
-            await ShowShellAsync(session);
+            ShowShell(signedIn);
         }
         else
         {
@@ -152,15 +222,21 @@ public static partial class JourApp
     {
         ILogger log = loggers.CreateLogger("Tui");
         using KioskSignals? kiosk = options.Kiosk ? KioskSignals.Ignore() : null;
+        // Connecting (and starting a server if none runs), signing in and loading the board overlap
+        // setting up Terminal.Gui and the terminal: the server works while this process does.
+        Task<IJourService> connecting = connect();
+        Task<SessionStart> starting = StartAsync();
+        // The time zone database and Humanizer's Swedish load on first use, and the first frame uses both.
+        _ = Task.Run(() => Format.Ago(options.Time.GetUtcNow().UtcDateTime.AddDays(-2), options.Time.GetUtcNow().UtcDateTime) + SwedishTime.FormatLocal(options.Time.GetUtcNow().UtcDateTime), CancellationToken.None);
+        await options.TerminalGuiConfigured;
         Configure(options);
         StartupTrace.Mark("configured");
-        // Connecting (and starting a server if none runs) overlaps setting up the terminal.
-        Task<IJourService> connecting = connect();
         using IApplication app = Application.Create().Init();
         StartupTrace.Mark("init");
         IJourService service = await connecting;
-        StartupTrace.Mark("connected");
-        using Window window = await CreateMainWindowAsync(app, service, options, log);
+        SessionStart start = await starting;
+        StartupTrace.Mark("started");
+        using Window window = CreateMainWindow(app, service, start, options, log);
         StartupTrace.Mark("window");
         bool hungUp = false;
 
@@ -198,6 +274,8 @@ public static partial class JourApp
         }
 
         return 0;
+
+        async Task<SessionStart> StartAsync() => await StartSessionAsync(await connecting, options, cancellationToken);
     }
 
     /// <summary>

@@ -24,6 +24,13 @@ public sealed class TuiOptions
     /// <summary>Kiosk mode: makes the kernel ignore SIGINT, SIGQUIT and SIGTSTP (set by the executable; called before the loop runs).</summary>
     public Action IgnoreSignals { get; init; } = () => { };
 
+    /// <summary>
+    /// Completes when Terminal.Gui's settings are applied. Normally its module initializer has done that
+    /// before Main; the Native AOT executable leaves it out and applies them on another thread while the
+    /// session connects (see TerminalGuiSettings in the executable).
+    /// </summary>
+    public Task TerminalGuiConfigured { get; init; } = Task.CompletedTask;
+
     /// <summary>The clock; tests freeze it.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

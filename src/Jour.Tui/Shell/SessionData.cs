@@ -49,24 +49,41 @@ public sealed class SessionData : IDisposable
 
     public void Dispose() => _patching.Dispose();
 
-    /// <summary>Loads everything; awaited once before the first frame (with the status already fetched, if it was).</summary>
+    /// <summary>Loads everything, the board and the registers side by side.</summary>
     public async Task LoadAsync(DateTime nowUtc, StatusInfo? known = null, CancellationToken cancellationToken = default)
+    {
+        Task board = LoadBoardAsync(nowUtc, known, cancellationToken);
+        Task registers = LoadRegistersAsync(cancellationToken);
+        await board;
+        await registers;
+        IsOffline = false;
+    }
+
+    /// <summary>
+    /// What the first frame shows: the status line, the open cases and the rota. Awaited before the
+    /// first frame; the registers follow with <see cref="LoadRegistersAsync"/>.
+    /// </summary>
+    public async Task LoadBoardAsync(DateTime nowUtc, StatusInfo? known = null, CancellationToken cancellationToken = default)
     {
         var status = known is null ? _service.GetStatusAsync(cancellationToken) : Task.FromResult(known);
         var cases = _service.GetOpenCasesAsync(cancellationToken);
-        var clients = _service.GetClientsAsync(cancellationToken);
-        var staff = _service.GetStaffAsync(cancellationToken);
         var onCall = _service.GetOnCallAsync(nowUtc, nowUtc + JourUseCases.GapHorizon, cancellationToken);
-        var officers = _service.GetOfficersAsync(cancellationToken);
-        var providers = _service.GetProvidersAsync(cancellationToken);
         Status = await status;
         Cases = await cases;
+        OnCall = await onCall;
+    }
+
+    /// <summary>The clients, assistants, providers and officers the forms choose from.</summary>
+    public async Task LoadRegistersAsync(CancellationToken cancellationToken = default)
+    {
+        var clients = _service.GetClientsAsync(cancellationToken);
+        var staff = _service.GetStaffAsync(cancellationToken);
+        var officers = _service.GetOfficersAsync(cancellationToken);
+        var providers = _service.GetProvidersAsync(cancellationToken);
         Clients = await clients;
         Staff = await staff;
-        OnCall = await onCall;
         Officers = await officers;
         Providers = await providers;
-        IsOffline = false;
     }
 
     /// <summary>

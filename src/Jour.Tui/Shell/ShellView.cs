@@ -44,7 +44,7 @@ public sealed partial class ShellView : View
             _stacks[screen] = new Stack<IScreen>([CreateMain(screen)]);
         }
 
-        data.Updated += () => _app.Invoke(OnDataUpdated);
+        data.Updated += () => _app.Invoke(ReloadScreens);
         data.Failed += _ => _app.Invoke(SetNeedsDraw);
         data.Service.Changed += OnServerChanged;
     }
@@ -387,7 +387,8 @@ public sealed partial class ShellView : View
         });
     }
 
-    private void OnDataUpdated()
+    /// <summary>Every open screen shows the session's data afresh (after a refresh, or once the registers arrived).</summary>
+    public void ReloadScreens()
     {
         foreach (Stack<IScreen> stack in _stacks.Values)
         {

@@ -11,6 +11,7 @@ internal static class TuiCommand
 {
     public static async Task<int> RunAsync(JourPaths paths, JourConfig config, bool ascii, bool kiosk, CancellationToken cancellationToken)
     {
+        Task terminalGuiConfigured = TerminalGuiSettings.ApplyInBackground();
         using ILoggerFactory loggers = Logging.Create(paths, "session");
         StartupTrace.Mark("logging");
 
@@ -26,6 +27,7 @@ internal static class TuiCommand
             TerminalGone = Native.Posix.TerminalHungUp,
             DemoUser = Environment.GetEnvironmentVariable(CliSession.UserEnvironmentVariable),
             IgnoreSignals = Native.Posix.IgnoreInteractiveSignals,
+            TerminalGuiConfigured = terminalGuiConfigured,
         };
         try
         {

@@ -54,7 +54,8 @@ internal sealed class HeadlessSession : IDisposable
     /// <summary>Unexpected exceptions the shell reported (it shows the user a message and logs them).</summary>
     public List<Exception> Errors { get; } = [];
 
-    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24, bool kiosk = false)
+    /// <param name="wrap">What the window talks to instead of the in-process service, e.g. one that holds a reply back.</param>
+    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24, bool kiosk = false, Func<IJourService, IJourService>? wrap = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
         // A real file: the session works on background threads, and LiteDB shares one stream between
@@ -73,7 +74,7 @@ internal sealed class HeadlessSession : IDisposable
         ShellView? shell = null;
         HeadlessSession? started = null;
         // A shell after a switch of user (Alt+X) replaces the first one.
-        Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s =>
+        Window window = await JourApp.CreateMainWindowAsync(app, wrap?.Invoke(service) ?? service, options, NullLogger.Instance, s =>
         {
             shell = s;
             started?.Attach(s);
