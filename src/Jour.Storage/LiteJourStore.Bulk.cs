@@ -15,31 +15,38 @@ public sealed partial class LiteJourStore : IBulkStore
             return;
         }
 
-        InTransaction(() =>
+        try
         {
-            var counters = new Dictionary<int, CounterDocument>();
-            foreach (CaseHistory h in histories)
+            InTransaction(() =>
             {
-                int year = SwedishTime.ToLocal(h.Case.ReceivedUtc).Year;
-                if (!counters.TryGetValue(year, out CounterDocument? counter))
+                var counters = new Dictionary<int, CounterDocument>();
+                foreach (CaseHistory h in histories)
                 {
-                    counter = _counters.FindById($"case-{year}") ?? new CounterDocument { Id = $"case-{year}" };
-                    counters[year] = counter;
+                    int year = SwedishTime.ToLocal(h.Case.ReceivedUtc).Year;
+                    if (!counters.TryGetValue(year, out CounterDocument? counter))
+                    {
+                        counter = _counters.FindById($"case-{year}") ?? new CounterDocument { Id = $"case-{year}" };
+                        counters[year] = counter;
+                    }
+
+                    counter.Value++;
+                    h.Case.Number = $"{year}-{counter.Value:0000}";
                 }
 
-                counter.Value++;
-                h.Case.Number = $"{year}-{counter.Value:0000}";
-            }
-
-            _cases.InsertBulk(histories.Select(h => h.Case));
-            _events.InsertBulk(histories.SelectMany(h => h.Timeline.Select(e => Stamp(e, h.Case.Id))));
-            _deployments.InsertBulk(histories.SelectMany(h => h.Deployments.Select(d => Stamp(d, h.Case.Id))));
-            CaseHistoriesWritten(histories);
-            foreach (CounterDocument counter in counters.Values)
-            {
-                _counters.Upsert(counter);
-            }
-        });
+                _cases.InsertBulk(histories.Select(h => h.Case));
+                _events.InsertBulk(histories.SelectMany(h => h.Timeline.Select(e => Stamp(e, h.Case.Id))));
+                _deployments.InsertBulk(histories.SelectMany(h => h.Deployments.Select(d => Stamp(d, h.Case.Id))));
+                CaseHistoriesWritten(histories);
+                foreach (CounterDocument counter in counters.Values)
+                {
+                    _counters.Upsert(counter);
+                }
+            });
+        }
+        finally
+        {
+            _openCases.Changed();
+        }
     }
 
     private static CaseEvent Stamp(CaseEvent e, long caseId)

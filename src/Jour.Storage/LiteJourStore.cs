@@ -49,10 +49,14 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<FollowUpSettings> _settings;
     private readonly ILiteCollection<SignInThrottle> _signInThrottles;
     private readonly ILiteCollection<HandoverRecord> _handovers;
+    private readonly ReadCache<IReadOnlyList<Case>> _openCases;
+    private readonly ReadCache<IReadOnlyDictionary<long, string>> _clientNames;
 
     private LiteJourStore(LiteDatabase db)
     {
         _db = db;
+        _openCases = new ReadCache<IReadOnlyList<Case>>(ReadOpenCases);
+        _clientNames = new ReadCache<IReadOnlyDictionary<long, string>>(ReadClientNames);
         _db.UtcDate = true;
 
         // A checkpoint inside a commit stalled every waiting session for up to 100 ms; the server
@@ -246,18 +250,29 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public void Reset(bool isDemo)
     {
-        _db.BeginTrans();
-        foreach (string name in _db.GetCollectionNames().ToList())
+        try
         {
-            _db.GetCollection(name).DeleteAll();
-        }
+            _db.BeginTrans();
+            foreach (string name in _db.GetCollectionNames().ToList())
+            {
+                _db.GetCollection(name).DeleteAll();
+            }
 
-        _meta.Upsert(new MetaDocument { IsDemo = isDemo, CreatedUtc = DateTime.UtcNow });
-        Facts.MarkCurrent();
-        _db.Commit();
+            _meta.Upsert(new MetaDocument { IsDemo = isDemo, CreatedUtc = DateTime.UtcNow });
+            Facts.MarkCurrent();
+            _db.Commit();
+        }
+        finally
+        {
+            _openCases.Changed();
+            _clientNames.Changed();
+        }
     }
 
-    public IReadOnlyList<Case> LoadOpenCases() =>
+    /// <summary>The open cases, shared between callers until a case is written: read them, never change them.</summary>
+    public IReadOnlyList<Case> LoadOpenCases() => _openCases.Get();
+
+    private IReadOnlyList<Case> ReadOpenCases() =>
         [.. _cases.Find(Query.In(nameof(Case.State), s_openStates.Select(s => new BsonValue(s))))];
 
     public Case? FindCase(long id) => _cases.FindById(id);
@@ -288,6 +303,10 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             RollbackAfterFailure();
             throw;
         }
+        finally
+        {
+            _openCases.Changed();
+        }
     }
 
     public Case AddCase(Case newCase, CaseEvent entry)
@@ -309,6 +328,10 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             RollbackAfterFailure();
             throw;
         }
+        finally
+        {
+            _openCases.Changed();
+        }
     }
 
     public long CountCases() => _cases.LongCount();
@@ -320,7 +343,9 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     public IReadOnlyList<Client> LoadClients() => [.. _clients.FindAll()];
 
     // Only _id and Name are read from each document (LiteDB stops reading a document once the selected fields are found).
-    public IReadOnlyDictionary<long, string> LoadClientNames() =>
+    public IReadOnlyDictionary<long, string> LoadClientNames() => _clientNames.Get();
+
+    private Dictionary<long, string> ReadClientNames() =>
         _db.GetCollection("clients").Query().Select(BsonExpression.Create($"{{ _id: $._id, n: $.{nameof(Client.Name)} }}")).ToEnumerable()
             .ToDictionary(d => d["_id"].AsInt64, d => d["n"].AsString ?? "");
 
@@ -328,16 +353,42 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public Client AddClient(Client client)
     {
-        _clients.Insert(client);
-        return client;
+        try
+        {
+            _clients.Insert(client);
+            return client;
+        }
+        finally
+        {
+            _clientNames.Changed();
+        }
     }
 
     public void AddStaffMembers(IReadOnlyList<StandbyAssistant> assistants) => InTransaction(() => _staff.InsertBulk(assistants));
 
-    public void AddClients(IReadOnlyList<Client> clients) => InTransaction(() => _clients.InsertBulk(clients));
+    public void AddClients(IReadOnlyList<Client> clients)
+    {
+        try
+        {
+            InTransaction(() => _clients.InsertBulk(clients));
+        }
+        finally
+        {
+            _clientNames.Changed();
+        }
+    }
 
-    public bool TryUpdateClient(Client client, int expectedRevision) =>
-        TryUpdate(_clients, client, client.Id, expectedRevision, c => c.Revision, (c, r) => c.Revision = r);
+    public bool TryUpdateClient(Client client, int expectedRevision)
+    {
+        try
+        {
+            return TryUpdate(_clients, client, client.Id, expectedRevision, c => c.Revision, (c, r) => c.Revision = r);
+        }
+        finally
+        {
+            _clientNames.Changed();
+        }
+    }
 
     public IReadOnlyList<Provider> LoadProviders() => [.. _providers.FindAll()];
 

@@ -226,11 +226,12 @@ public static partial class JourApp
         // setting up Terminal.Gui and the terminal: the server works while this process does.
         Task<IJourService> connecting = connect();
         Task<SessionStart> starting = StartAsync();
-        // The time zone database and Humanizer's Swedish load on first use, and the first frame uses both.
-        _ = Task.Run(() => Format.Ago(options.Time.GetUtcNow().UtcDateTime.AddDays(-2), options.Time.GetUtcNow().UtcDateTime) + SwedishTime.FormatLocal(options.Time.GetUtcNow().UtcDateTime), CancellationToken.None);
         await options.TerminalGuiConfigured;
         Configure(options);
         StartupTrace.Mark("configured");
+        // The time zone database and Humanizer's Swedish load on first use, and the first frame uses both:
+        // loaded while the terminal is set up (not earlier, where Terminal.Gui's settings need the CPU).
+        _ = Task.Run(() => Format.Ago(options.Time.GetUtcNow().UtcDateTime.AddDays(-2), options.Time.GetUtcNow().UtcDateTime) + SwedishTime.FormatLocal(options.Time.GetUtcNow().UtcDateTime), CancellationToken.None);
         using IApplication app = Application.Create().Init();
         StartupTrace.Mark("init");
         IJourService service = await connecting;

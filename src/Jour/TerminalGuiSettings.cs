@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Jour.Core.Common;
+using Terminal.Gui.App;
 using Terminal.Gui.Configuration;
 
 namespace Jour;
@@ -24,7 +26,15 @@ internal static class TerminalGuiSettings
     {
         lock (s_gate)
         {
-            return s_applied ??= AppContext.TryGetSwitch(DeferredSwitch, out bool deferred) && deferred ? Task.Run(Apply) : Task.CompletedTask;
+            if (s_applied is null && AppContext.TryGetSwitch(DeferredSwitch, out bool deferred) && deferred)
+            {
+                // Terminal.Gui's Application type lists the cultures .NET knows in its static constructor,
+                // which applying the settings reaches half-way: begun on its own thread, it is done by then.
+                _ = Task.Run(() => RuntimeHelpers.RunClassConstructor(typeof(Application).TypeHandle));
+                s_applied = Task.Run(Apply);
+            }
+
+            return s_applied ??= Task.CompletedTask;
         }
     }
 

@@ -3,7 +3,10 @@ namespace Jour.Core.Cases;
 /// <summary>Where cases and their timelines are kept.</summary>
 public interface ICaseStore
 {
-    /// <summary>Every case that is not declined, closed or withdrawn.</summary>
+    /// <summary>
+    /// Every case that is not declined, closed or withdrawn. The store may hand the same objects to every
+    /// caller until a case is written: read them; to change a case, load it with <see cref="FindCase"/>.
+    /// </summary>
     IReadOnlyList<Case> LoadOpenCases();
 
     /// <summary>Every case in one state, open or ended, by the state index.</summary>

@@ -13,6 +13,7 @@ public sealed class Canvas
     private readonly View _view;
     private readonly bool _ascii;
     private readonly int _originRow;
+    private readonly bool[] _written;
 
     public Canvas(View view, bool ascii, int width, int height, int originRow = 0)
     {
@@ -21,6 +22,7 @@ public sealed class Canvas
         _originRow = originRow;
         Width = width;
         Height = height;
+        _written = new bool[Math.Max(0, height)];
     }
 
     public int Width { get; }
@@ -46,6 +48,18 @@ public sealed class Canvas
             return;
         }
 
+        if (!_written[row])
+        {
+            // The row's first write: the rest of the row is blanked with it, so the view need not clear
+            // every cell before drawing them all again (a whole pass over the screen per frame).
+            if (col > 0 || width < Width)
+            {
+                Blank(row);
+            }
+
+            _written[row] = true;
+        }
+
         int room = Math.Min(width < 0 ? Width - col : width, Width - col);
         string shown = Fit(Plain(text), room, pad: width >= 0);
         _view.SetAttributeForRole(highlight ? VisualRole.Focus : VisualRole.Normal);
@@ -59,6 +73,29 @@ public sealed class Canvas
 
     /// <summary>A whole row, cleared to the right edge.</summary>
     public void Line(int row, string text, bool highlight = false) => Text(0, row, text, Width, highlight);
+
+    /// <summary>
+    /// Blanks the rows from <paramref name="fromRow"/> up to <paramref name="toRow"/> (exclusive) that
+    /// nothing was written on, so together with the rows written every cell is drawn once.
+    /// </summary>
+    public void BlankUnwritten(int fromRow = 0, int toRow = int.MaxValue)
+    {
+        for (int row = Math.Max(0, fromRow); row < Math.Min(Height, toRow); row++)
+        {
+            if (!_written[row])
+            {
+                Blank(row);
+                _written[row] = true;
+            }
+        }
+    }
+
+    private void Blank(int row)
+    {
+        _view.SetAttributeForRole(VisualRole.Normal);
+        _view.Move(0, _originRow + row);
+        _view.AddStr(new string(' ', Width));
+    }
 
     /// <summary>Cuts to <paramref name="width"/> columns (ending in an ellipsis when cut) and pads when asked.</summary>
     public string Fit(string text, int width, bool pad = true)

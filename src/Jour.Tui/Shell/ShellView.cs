@@ -229,6 +229,10 @@ public sealed partial class ShellView : View
         }
     }
 
+    // Every cell is drawn through a canvas, which blanks what a screen leaves empty (Canvas.BlankUnwritten):
+    // clearing the whole view first as well would write every cell twice per frame.
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var canvas = new Canvas(this, _options.Ascii, Viewport.Width, Viewport.Height);
@@ -236,13 +240,18 @@ public sealed partial class ShellView : View
         {
             // Nothing of the session is drawn: no screen, no message, no prompt text.
             DrawLocked(canvas);
+            canvas.BlankUnwritten();
             return true;
         }
 
         DrawTitle(canvas);
         StartupTrace.Mark("draw");
-        CurrentScreen.Draw(new Canvas(this, _options.Ascii, Viewport.Width, ContentRows, originRow: TitleRows));
+        var content = new Canvas(this, _options.Ascii, Viewport.Width, ContentRows, originRow: TitleRows);
+        CurrentScreen.Draw(content);
+        content.BlankUnwritten();
         DrawStatus(canvas);
+        canvas.BlankUnwritten(0, TitleRows);
+        canvas.BlankUnwritten(TitleRows + ContentRows);
         return true;
     }
 
