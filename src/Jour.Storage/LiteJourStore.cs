@@ -51,12 +51,14 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<HandoverRecord> _handovers;
     private readonly ReadCache<IReadOnlyList<Case>> _openCases;
     private readonly ReadCache<IReadOnlyDictionary<long, string>> _clientNames;
+    private readonly ReadCache<IReadOnlyList<Client>> _allClients;
 
     private LiteJourStore(LiteDatabase db)
     {
         _db = db;
         _openCases = new ReadCache<IReadOnlyList<Case>>(ReadOpenCases);
         _clientNames = new ReadCache<IReadOnlyDictionary<long, string>>(ReadClientNames);
+        _allClients = new ReadCache<IReadOnlyList<Client>>(ReadAllClients);
         _db.UtcDate = true;
 
         // A checkpoint inside a commit stalled every waiting session for up to 100 ms; the server
@@ -265,7 +267,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         finally
         {
             _openCases.Changed();
-            _clientNames.Changed();
+            ClientsChanged();
         }
     }
 
@@ -340,10 +342,19 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public int CountOpenCases() => _cases.Count(Query.In(nameof(Case.State), s_openStates.Select(s => new BsonValue(s))));
 
-    public IReadOnlyList<Client> LoadClients() => [.. _clients.FindAll()];
+    /// <summary>Every client, shared between callers until a client is written: read them, never change them.</summary>
+    public IReadOnlyList<Client> LoadClients() => _allClients.Get();
+
+    private List<Client> ReadAllClients() => [.. _clients.FindAll()];
 
     // Only _id and Name are read from each document (LiteDB stops reading a document once the selected fields are found).
     public IReadOnlyDictionary<long, string> LoadClientNames() => _clientNames.Get();
+
+    private void ClientsChanged()
+    {
+        _clientNames.Changed();
+        _allClients.Changed();
+    }
 
     private Dictionary<long, string> ReadClientNames() =>
         _db.GetCollection("clients").Query().Select(BsonExpression.Create($"{{ _id: $._id, n: $.{nameof(Client.Name)} }}")).ToEnumerable()
@@ -360,7 +371,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
         finally
         {
-            _clientNames.Changed();
+            ClientsChanged();
         }
     }
 
@@ -374,7 +385,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
         finally
         {
-            _clientNames.Changed();
+            ClientsChanged();
         }
     }
 
@@ -386,7 +397,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
         finally
         {
-            _clientNames.Changed();
+            ClientsChanged();
         }
     }
 

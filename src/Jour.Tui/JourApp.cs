@@ -123,7 +123,10 @@ public static partial class JourApp
                 return true;
             });
             current = shell;
-            _ = LoadRegistersAsync();
+            // Asked for once the first frame is out: the server's work for them (every client) would
+            // otherwise compete with drawing it, on a machine of two cores.
+            bool asked = false;
+            app.LayoutAndDrawComplete += AfterFirstFrame;
             app.AddTimeout(TimeSpan.FromSeconds(1), () =>
             {
                 if (!ReferenceEquals(current, shell))
@@ -135,6 +138,16 @@ public static partial class JourApp
                 return true;
             });
             onShell?.Invoke(shell);
+
+            void AfterFirstFrame(object? sender, EventArgs e)
+            {
+                if (!asked)
+                {
+                    asked = true;
+                    app.LayoutAndDrawComplete -= AfterFirstFrame;
+                    _ = LoadRegistersAsync();
+                }
+            }
 
             async Task LoadRegistersAsync()
             {

@@ -40,11 +40,12 @@ public sealed class ReadCacheTests : IDisposable
     }
 
     [Fact]
-    public void ClientNames_FollowARenameAndANewClient()
+    public void ClientsAndTheirNames_FollowARenameAndANewClient()
     {
         using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "b.db"), "k");
         DemoData.Seed(store, _time);
-        Client client = store.LoadClients()[0];
+        Assert.Same(store.LoadClients(), store.LoadClients());
+        Client client = store.FindClient(store.LoadClients()[0].Id)!;
         Assert.Equal(client.Name, store.LoadClientNames()[client.Id]);
 
         int revision = client.Revision;
@@ -52,9 +53,11 @@ public sealed class ReadCacheTests : IDisposable
         client.Revision = revision + 1;
         Assert.True(store.TryUpdateClient(client, revision));
         Assert.Equal("Omdöpt Brukare", store.LoadClientNames()[client.Id]);
+        Assert.Equal("Omdöpt Brukare", store.LoadClients().Single(c => c.Id == client.Id).Name);
 
         Client added = store.AddClient(new Client { Name = "Ny Brukare", PersonalIdentityNumber = "19121212-1212" });
         Assert.Equal("Ny Brukare", store.LoadClientNames()[added.Id]);
+        Assert.Contains(store.LoadClients(), c => c.Id == added.Id);
     }
 
     // A race, so it can only fail when the cache is wrong: one that files what it read under the version

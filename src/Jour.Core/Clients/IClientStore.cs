@@ -3,6 +3,10 @@ namespace Jour.Core.Clients;
 /// <summary>Where clients are kept.</summary>
 public interface IClientStore
 {
+    /// <summary>
+    /// Every client. The store may hand the same objects to every caller until a client is written:
+    /// read them; to change a client, load it with <see cref="FindClient"/>.
+    /// </summary>
     IReadOnlyList<Client> LoadClients();
 
     /// <summary>Every client's name by id, without reading the rest of each client (the board needs only names).</summary>
