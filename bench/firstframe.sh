@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Launch to first frame of the main screen at 80x24, through ./run.sh as a user starts it,
 # side by side with htop in the same run (../shared/tools/firstframe.py).
-#   bench/firstframe.sh [runs]
+#   bench/firstframe.sh [runs] [DATA_DIR]
+# DATA_DIR: a copy of a generated database (`jour generate`, 100,000 cases) to measure on; it is used as
+# it is (sessions sign in and out of it). Without it, a fresh demo database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
 tool=../shared/tools/firstframe.py
-data=$(mktemp -d /tmp/jour-bench-XXXX)
+given=${2:-}
+data=${given:-$(mktemp -d /tmp/jour-bench-XXXX)}
 command -v htop >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq htop >/dev/null; }
 ./run.sh --help >/dev/null          # build outside the measurement
-./run.sh cases --data-dir "$data" >/dev/null   # creates the demo database; leaves a server running
+./run.sh cases --data-dir "$data" >/dev/null   # starts a server (and creates the demo database when none is given)
 python3 "$tool" --runs "$runs" --label htop "Load average" htop
 python3 "$tool" --runs "$runs" --label "jour (server running)" "Öppna ärenden" ./run.sh --data-dir "$data"
 cold=()
@@ -25,4 +28,4 @@ pid=$(pgrep -f "jour --data-dir $data" | head -1)
 echo "idle session RSS: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
 tmux kill-session -t jour-rss
 ./run.sh server --stop --data-dir "$data" >/dev/null
-rm -rf "$data"
+[ -n "$given" ] || rm -rf "$data"

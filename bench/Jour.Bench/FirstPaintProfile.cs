@@ -24,6 +24,9 @@ public static class FirstPaintProfile
             Time("on call 24 h", () => useCases.GetOnCall(now, now + JourUseCases.GapHorizon));
             Time("officers", () => useCases.GetOfficers());
             Time("providers", () => useCases.GetProviders());
+            Time("  store: client names", () => store.LoadClientNames());
+            Time("  store: providers", () => store.LoadProviders());
+            Time("  store: open cases", () => store.LoadOpenCases());
             Console.WriteLine();
         }
     }
@@ -35,6 +38,6 @@ public static class FirstPaintProfile
         T result = call();
         double ms = watch.Elapsed.TotalMilliseconds;
         double mb = (GC.GetAllocatedBytesForCurrentThread() - before) / 1048576.0;
-        Console.WriteLine($"{name,-14} {ms,8:F1} ms {mb,8:F1} MB  {(result is System.Collections.ICollection c ? c.Count + " items" : "")}");
+        Console.WriteLine($"{name,-24} {ms,8:F1} ms {mb,8:F1} MB  {(result is System.Collections.ICollection c ? c.Count + " items" : "")}");
     }
 }

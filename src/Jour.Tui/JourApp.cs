@@ -15,6 +15,9 @@ namespace Jour.Tui;
 /// <summary>Runs a terminal session on an <see cref="IJourService"/>: sign-in, then the shell.</summary>
 public static partial class JourApp
 {
+    /// <summary>How long keys typed before the registers arrived wait for them at most.</summary>
+    private static readonly TimeSpan KeysWaitForRegisters = TimeSpan.FromSeconds(3);
+
     /// <summary>Applies the process-wide Terminal.Gui settings; call before creating the application.</summary>
     public static void Configure(TuiOptions options)
     {
@@ -151,17 +154,10 @@ public static partial class JourApp
 
             async Task LoadRegistersAsync()
             {
-                try
-                {
-                    await data.LoadRegistersAsync();
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    // The server went away in between: the shell shows it is offline and reloads everything
-                    // when it is back; the keys are handled with what is known.
-                    data.RefreshInBackground(() => options.Time.GetUtcNow().UtcDateTime);
-                }
-
+                Task loading = LoadOrGoOfflineAsync();
+                // A server that does not answer must not take the keyboard with it: after a few seconds the
+                // keys are handled with what is known, and the registers are shown whenever they come.
+                await Task.WhenAny(loading, Task.Delay(KeysWaitForRegisters, options.Time));
                 app.Invoke(() =>
                 {
                     ready = true;
@@ -174,6 +170,25 @@ public static partial class JourApp
                     waiting.Clear();
                     shell.SetNeedsDraw();
                 });
+                if (!loading.IsCompleted)
+                {
+                    await loading;
+                    app.Invoke(shell.ReloadScreens);
+                }
+            }
+
+            async Task LoadOrGoOfflineAsync()
+            {
+                try
+                {
+                    await data.LoadRegistersAsync();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // The server went away in between: the shell shows it is offline and reloads everything
+                    // when it is back; the keys are handled with what is known.
+                    data.RefreshInBackground(() => options.Time.GetUtcNow().UtcDateTime);
+                }
             }
         }
 

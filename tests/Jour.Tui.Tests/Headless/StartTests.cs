@@ -44,6 +44,22 @@ public sealed class StartTests
         session.WaitFor("Brukare", first.Name);
     }
 
+    [Fact]
+    public async Task AServerThatDoesNotAnswer_KeepsTheKeysAFewSecondsOnly()
+    {
+        var clientsArrive = new TaskCompletionSource();
+        using HeadlessSession session = await HeadlessSession.StartAsync(wrap: s => ClientsWaitFor(s, clientsArrive.Task));
+        session.WaitFor("Öppna ärenden");
+
+        session.Press(new Key('n'));
+        Assert.Contains("Ärenden", session.Screen.Split('\n')[0], StringComparison.Ordinal);
+        session.Time.Advance(TimeSpan.FromSeconds(3));
+        string form = session.WaitFor("Nytt ärende", "Brukare");
+        Assert.Contains("Nytt ärende", form.Split('\n')[0], StringComparison.Ordinal);
+
+        clientsArrive.SetResult();
+    }
+
     private static IJourService ClientsWaitFor(IJourService inner, Task arrive)
     {
         IJourService proxy = DispatchProxy.Create<IJourService, ClientsHeldBack>();
