@@ -336,6 +336,8 @@ internal sealed class SocketJourService : IJourService
     private JourException Lost(Exception ex) =>
         new(ErrorCodes.ServerUnavailable, ex.GetType().Name, _paths.Logs);
 
+    private const int GreetingAttempts = 5;
+
     private async Task<Connection> EnsureConnectedAsync(CancellationToken cancellationToken)
     {
         Connection? current = _connection;
@@ -358,17 +360,7 @@ internal sealed class SocketJourService : IJourService
             }
 
             bool wasConnected = _connection is not null;
-            Socket socket = await ServerLauncher.ConnectOrStartAsync(_paths, cancellationToken);
-            var connection = new Connection(socket);
-            _connection = connection;
-            _ = ReadLoopAsync(connection);
-
-            ServerMessage hello = await RoundTripAsync(connection, Ops.Hello, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
-            if (!hello.Ok)
-            {
-                connection.Socket.Dispose();
-                throw new JourException(hello.ErrorCode ?? ErrorCodes.ProtocolMismatch, [.. hello.ErrorArgs ?? []]);
-            }
+            Connection connection = await GreetAsync(cancellationToken);
 
             if (wasConnected && _credentials is { } credentials)
             {
@@ -391,6 +383,51 @@ internal sealed class SocketJourService : IJourService
         {
             _connectLock.Release();
         }
+    }
+
+    // A server that is stopping (after a failure of its file, or `jour server --stop`) may still take a
+    // connection in its last moments, then refuse the greeting or drop it. The greeting changes nothing,
+    // so it is asked again of the next server (ConnectOrStartAsync starts one once the old has let go).
+    private async Task<Connection> GreetAsync(CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            Socket socket = await ServerLauncher.ConnectOrStartAsync(_paths, cancellationToken);
+            var connection = new Connection(socket);
+            _connection = connection;
+            _ = ReadLoopAsync(connection);
+            ServerMessage hello;
+            try
+            {
+                hello = await RoundTripAsync(connection, Ops.Hello, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
+            }
+            catch (JourException ex) when (ex.Code == ErrorCodes.ServerUnavailable && attempt < GreetingAttempts)
+            {
+                await LetGoAsync(connection, attempt, cancellationToken);
+                continue;
+            }
+
+            if (hello.Ok)
+            {
+                return connection;
+            }
+
+            if (hello.ErrorCode == ErrorCodes.ServerUnavailable && attempt < GreetingAttempts)
+            {
+                await LetGoAsync(connection, attempt, cancellationToken);
+                continue;
+            }
+
+            connection.Socket.Dispose();
+            throw new JourException(hello.ErrorCode ?? ErrorCodes.ProtocolMismatch, [.. hello.ErrorArgs ?? []]);
+        }
+    }
+
+    private static async Task LetGoAsync(Connection connection, int attempt, CancellationToken cancellationToken)
+    {
+        connection.IsAlive = false;
+        connection.Socket.Dispose();
+        await Task.Delay(TimeSpan.FromMilliseconds(150 * attempt), cancellationToken);
     }
 
     private async Task ReadLoopAsync(Connection connection)

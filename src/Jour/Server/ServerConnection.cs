@@ -20,16 +20,17 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly NetworkStream _stream;
     private readonly InProcessJourService _service;
     private readonly ILogger _log;
-    private readonly Action _shutdown;
+    private readonly ServerLifetime _lifetime;
     private readonly int _connectionId;
     private readonly string _dataDirectory;
     private readonly Func<Exception?> _closedBy;
-    private bool _stopAfterReply;
+    private volatile bool _stopAfterReply;
     private readonly Channel<ServerMessage> _outbox = Channel.CreateBounded<ServerMessage>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, Action shutdown, int connectionId, string dataDirectory, Func<Exception?> closedBy)
+    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, ServerLifetime lifetime, int connectionId, string dataDirectory, Func<Exception?> closedBy)
     {
+        _lifetime = lifetime;
         _dataDirectory = dataDirectory;
         _closedBy = closedBy;
         _socket = socket;
@@ -37,7 +38,6 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         _service = new InProcessJourService(useCases);
         _service.Changed += notice => _outbox.Writer.TryWrite(new ServerMessage(0, true, null, null, null, notice));
         _log = log;
-        _shutdown = shutdown;
         _connectionId = connectionId;
     }
 
@@ -98,6 +98,11 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 continue;
             }
 
+            if (request.Op == Ops.Shutdown)
+            {
+                _lifetime.StopSoon();
+            }
+
             // Sign-in and PIN checks wait out the delay a failure earned without holding a thread.
             ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin ? await HandlePinAsync(request, cancellationToken) : Handle(request);
             greeted |= request.Op == Ops.Hello && reply.Ok;
@@ -111,7 +116,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             {
                 // Let the reply leave before the server stops.
                 await Task.Delay(50, CancellationToken.None);
-                _shutdown();
+                _lifetime.Stop();
                 if (_stopAfterReply)
                 {
                     return; // the engine is closed: nothing more can be served on this connection
@@ -147,6 +152,14 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         {
             // The session went away while the read ran.
         }
+
+        if (_stopAfterReply)
+        {
+            // The read found the file failing (Handle set it): as after any request, the server stops once
+            // the reply has left, so the next session opens the file again.
+            await Task.Delay(50, CancellationToken.None);
+            _lifetime.Stop();
+        }
     }
 
     private ServerMessage Handle(ClientMessage request)
@@ -155,7 +168,13 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         {
             return request.Op switch
             {
-                Ops.Hello => Greet(request),
+                Ops.Hello => _lifetime.IsStopping
+                    // This server is stopping (after a failure of its file, or told to): a session that reached
+                    // it in that moment is told so at once and asks the next server (SocketJourService), rather
+                    // than being taken in and then dropped when the server goes. (A failed file alone is not
+                    // refused here: the session's first request gets the failure's own message.)
+                    ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", Path.Combine(_dataDirectory, "logs"))
+                    : Greet(request),
                 Ops.Shutdown => Ok(request.Id, true, WireJsonContext.Default.Boolean),
                 Ops.InstallInfo => Ok(request.Id, Wait(_service.GetInstallInfoAsync()), WireJsonContext.Default.InstallInfo),
                 Ops.SignIn => SignIn(request),
@@ -247,6 +266,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             // which works as soon as there is space again.
             LogStorageFailure(request.Op, storage.Code);
             _stopAfterReply = true;
+            _lifetime.StopSoon();
             return Refuse(request.Id, storage.Code, [.. storage.Args]);
         }
 

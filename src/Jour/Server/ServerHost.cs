@@ -20,6 +20,7 @@ internal sealed partial class ServerHost : IDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ServerLifetime _lifetime;
     private readonly Lock _gate = new();
     private FileStream? _lock;
     private LiteJourStore? _store;
@@ -35,6 +36,7 @@ internal sealed partial class ServerHost : IDisposable
         _idleTimeout = idleTimeout;
         _loggers = loggers;
         _log = loggers.CreateLogger<ServerHost>();
+        _lifetime = new ServerLifetime(_stopping.Cancel);
     }
 
     /// <summary>Takes the lock, opens the database and listens; throws <see cref="JourException"/> when it cannot.</summary>
@@ -110,12 +112,15 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         _listener.Dispose();
-        await Task.WhenAll(sessions).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Sessions get a moment to finish what they are doing; after a failure of the file there is nothing
+        // left they can do, and a new session is waiting for this server to let go of the lock.
+        TimeSpan grace = _store?.ClosedBy() is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(300);
+        await Task.WhenAll(sessions).WaitAsync(grace).ContinueWith(_ => { }, TaskScheduler.Default);
         await checkpoints;
         LogStopped();
     }
 
-    public void Stop() => _stopping.Cancel();
+    public void Stop() => _lifetime.Stop();
 
     public void Dispose()
     {
@@ -154,7 +159,7 @@ internal sealed partial class ServerHost : IDisposable
         LogConnected(id);
         try
         {
-            await using var connection = new ServerConnection(socket, UseCases!, _log, Stop, id, _paths.DataDirectory, () => _store?.ClosedBy());
+            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths.DataDirectory, () => _store?.ClosedBy());
             await connection.RunAsync(_stopping.Token);
         }
         finally
