@@ -22,6 +22,7 @@ public sealed class CandidatesScreen : IScreen
     private int _window;
     private bool _showAll;
     private CandidateList? _candidates;
+    private string _error = "";
 
     public CandidatesScreen(ShellView shell, CaseDetail detail, Action<CaseDetail> changed)
     {
@@ -51,7 +52,8 @@ public sealed class CandidatesScreen : IScreen
     {
         if (_candidates is not { } list)
         {
-            canvas.Line(0, UiText.Loading);
+            // A question the server could not answer says so here, not "loading" for ever (← → asks again).
+            canvas.Line(0, _error.Length > 0 ? "! " + _error : UiText.Loading, highlight: _error.Length > 0);
             return;
         }
 
@@ -108,16 +110,26 @@ public sealed class CandidatesScreen : IScreen
         return _list.HandleFilterKey(key, _shell.Prompt);
     }
 
-    private void Reload() =>
+    private void Reload()
+    {
+        _error = "";
+        int asked = _window;
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetCandidatesAsync(new CandidateRequest(_caseId, _window)),
+            () => _shell.Session.Service.GetCandidatesAsync(new CandidateRequest(_caseId, asked)),
             list =>
             {
+                if (asked != _window)
+                {
+                    return; // an answer for a window the officer has already left
+                }
+
                 // Another window is another question: start from the best candidate, not the last one picked.
                 bool sameWindow = _candidates is not null;
                 _candidates = list;
                 Show(keepSelection: sameWindow);
-            });
+            },
+            error => _error = error);
+    }
 
     private void Show(bool keepSelection = true)
     {
