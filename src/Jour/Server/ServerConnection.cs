@@ -114,9 +114,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
             if (request.Op == Ops.Shutdown || _stopAfterReply)
             {
-                // Let the reply leave before the server stops.
-                await Task.Delay(50, CancellationToken.None);
-                _lifetime.Stop();
+                await StopOnceTheReplyHasLeftAsync();
                 if (_stopAfterReply)
                 {
                     return; // the engine is closed: nothing more can be served on this connection
@@ -155,11 +153,16 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
         if (_stopAfterReply)
         {
-            // The read found the file failing (Handle set it): as after any request, the server stops once
-            // the reply has left, so the next session opens the file again.
-            await Task.Delay(50, CancellationToken.None);
-            _lifetime.Stop();
+            // The read found the file failing (Handle set it): as after any request, the server stops, so
+            // the next session opens the file again.
+            await StopOnceTheReplyHasLeftAsync();
         }
+    }
+
+    private async Task StopOnceTheReplyHasLeftAsync()
+    {
+        await Task.Delay(50, CancellationToken.None);
+        _lifetime.Stop();
     }
 
     private ServerMessage Handle(ClientMessage request)
