@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
+using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Protocol;
@@ -22,16 +23,16 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly ILogger _log;
     private readonly ServerLifetime _lifetime;
     private readonly int _connectionId;
-    private readonly string _dataDirectory;
+    private readonly JourPaths _paths;
     private readonly Func<Exception?> _closedBy;
     private volatile bool _stopAfterReply;
     private readonly Channel<ServerMessage> _outbox = Channel.CreateBounded<ServerMessage>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, ServerLifetime lifetime, int connectionId, string dataDirectory, Func<Exception?> closedBy)
+    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, ServerLifetime lifetime, int connectionId, JourPaths paths, Func<Exception?> closedBy)
     {
         _lifetime = lifetime;
-        _dataDirectory = dataDirectory;
+        _paths = paths;
         _closedBy = closedBy;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
@@ -176,7 +177,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                     // it in that moment is told so at once and asks the next server (SocketJourService), rather
                     // than being taken in and then dropped when the server goes. (A failed file alone is not
                     // refused here: the session's first request gets the failure's own message.)
-                    ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", Path.Combine(_dataDirectory, "logs"))
+                    ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", _paths.Logs)
                     : Greet(request),
                 Ops.Shutdown => Ok(request.Id, true, WireJsonContext.Default.Boolean),
                 Ops.InstallInfo => Ok(request.Id, Wait(_service.GetInstallInfoAsync()), WireJsonContext.Default.InstallInfo),
@@ -262,7 +263,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         // Type and stack only: exception messages from the store can quote stored values.
         LogFailed(ex.GetType().FullName ?? "?", request.Op, ex.StackTrace ?? "");
-        if (StorageFailure.Classify(ex, _closedBy(), _dataDirectory) is { } storage)
+        if (StorageFailure.Classify(ex, _closedBy(), _paths.DataDirectory) is { } storage)
         {
             // LiteDB has closed its engine: every later call would fail the same way. The server stops
             // after this reply; the next session starts one that opens the file again (replaying the log),

@@ -159,7 +159,7 @@ internal sealed partial class ServerHost : IDisposable
         LogConnected(id);
         try
         {
-            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths.DataDirectory, () => _store?.ClosedBy());
+            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths, () => _store?.ClosedBy());
             await connection.RunAsync(_stopping.Token);
         }
         finally
