@@ -34,7 +34,7 @@ internal static class BenchDatabase
             }
 
             string temporary = Path.Combine(cacheDir, $"{name}.{Environment.ProcessId}.tmp");
-            using (LiteJourStore store = LiteJourStore.OpenFile(temporary, Key))
+            using (LiteJourStore store = LiteJourStore.OpenFile(temporary, Key, mayCreate: true))
             {
                 Console.WriteLine($"// generating {shape}");
                 LargeDataSummary summary = LargeData.Generate(store, store, shape, TimeProvider.System);
@@ -46,6 +46,6 @@ internal static class BenchDatabase
 
         string path = Path.Combine(directory, "jour.db");
         File.Copy(cached, path, overwrite: true);
-        return LiteJourStore.OpenFile(path, Key);
+        return LiteJourStore.OpenFile(path, Key, mayCreate: true);
     }
 }

@@ -11,7 +11,7 @@ public static class FirstPaintProfile
     public static void Run(string dataDir)
     {
         string key = File.ReadAllText(Path.Combine(dataDir, DatabaseKey.FileName)).Trim();
-        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(dataDir, "jour.db"), key);
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(dataDir, "jour.db"), key, mayCreate: true);
         var useCases = new JourUseCases(store, TimeProvider.System, new ChangeHub(), NullLogger<JourUseCases>.Instance);
         DateTime now = DateTime.UtcNow;
         for (int round = 0; round < 3; round++)

@@ -57,7 +57,7 @@ public class FollowUpBenchmarks
     {
         string key = File.ReadAllText(Path.Combine(dataDir, DatabaseKey.FileName)).Trim();
         var opened = System.Diagnostics.Stopwatch.StartNew();
-        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(dataDir, "jour.db"), key);
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(dataDir, "jour.db"), key, mayCreate: true);
         Console.WriteLine($"open: {opened.ElapsedMilliseconds} ms");
         var b = new FollowUpBenchmarks { _store = store };
         b.Prepare();

@@ -26,7 +26,7 @@ public class HandoverBenchmarks
     public void Setup()
     {
         _directory = Directory.CreateTempSubdirectory("jour-bench-").FullName;
-        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "bench-key");
+        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "bench-key", mayCreate: true);
         DemoData.Seed(_store, TimeProvider.System);
         _now = DateTime.UtcNow;
         HandoverData.Fill(_store, _now);

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 if (args is ["--fill-handover", string dataDir])
 {
     string key = File.ReadAllText(Path.Combine(dataDir, Jour.Storage.DatabaseKey.FileName)).Trim();
-    using var store = Jour.Storage.LiteJourStore.OpenFile(Path.Combine(dataDir, "jour.db"), key);
+    using var store = Jour.Storage.LiteJourStore.OpenFile(Path.Combine(dataDir, "jour.db"), key, mayCreate: true);
     Jour.Bench.HandoverData.Fill(store, DateTime.UtcNow);
     return;
 }

@@ -46,6 +46,8 @@ public static class DatabaseCheck
             throw new JourException(ErrorCodes.StorageUnreadable, path, "—");
         }
 
+        // LiteDB crops a file whose length is not whole pages even when opened read-only: look first.
+        DatabaseFileCheck.Verify(path, LiteJourStore.LogPathOf(path), Path.Combine(Path.GetDirectoryName(path) ?? ".", DatabaseKey.FileName), password);
         try
         {
             return new LiteDatabase(new ConnectionString { Filename = path, Password = password, ReadOnly = true, Connection = ConnectionType.Direct }, JourMapper.Create());

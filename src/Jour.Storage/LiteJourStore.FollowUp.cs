@@ -18,7 +18,7 @@ public sealed partial class LiteJourStore
 
     public FollowUpSettings? LoadSettings() => _settings.FindById(FollowUpSettings.SingletonId);
 
-    public void SaveSettings(FollowUpSettings settings) => _settings.Upsert(settings);
+    public void SaveSettings(FollowUpSettings settings) => InTransaction(() => _settings.Upsert(settings));
 
     public IReadOnlyList<TimeReportLine> LoadTimeReportLines(DateTime fromUtc, DateTime toUtc) =>
     [

@@ -24,11 +24,11 @@ public sealed partial class LiteJourStore
 
     public JournalEntry AppendJournalEntry(JournalEntry entry)
     {
-        Journal.Insert(entry);
+        InTransaction(() => Journal.Insert(entry));
         return entry;
     }
 
-    public void AppendAccess(AccessLogEntry entry) => Access.Insert(entry);
+    public void AppendAccess(AccessLogEntry entry) => InTransaction(() => Access.Insert(entry), mayUseReserve: true);
 
     public IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc) =>
         [.. Access.Find(Query.And(Query.GTE(nameof(AccessLogEntry.AtUtc), fromUtc), Query.LT(nameof(AccessLogEntry.AtUtc), toUtc)))];
@@ -39,7 +39,7 @@ public sealed partial class LiteJourStore
 
     public Incident AddIncident(Incident incident)
     {
-        Incidents.Insert(incident);
+        InTransaction(() => Incidents.Insert(incident));
         return incident;
     }
 
@@ -52,7 +52,7 @@ public sealed partial class LiteJourStore
 
     public Complaint AddComplaint(Complaint complaint)
     {
-        Complaints.Insert(complaint);
+        InTransaction(() => Complaints.Insert(complaint));
         return complaint;
     }
 

@@ -11,6 +11,7 @@ using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.Users;
 using LiteDB;
+using LiteDB.Engine;
 
 namespace Jour.Storage;
 
@@ -91,38 +92,102 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     /// <summary>The underlying database, for backup and checks.</summary>
     public LiteDatabase Database => _db;
 
-    /// <summary>Opens (or creates) the encrypted file at <paramref name="path"/>.</summary>
-    public static LiteJourStore OpenFile(string path, string password)
+    /// <summary>
+    /// Opens the encrypted file at <paramref name="path"/>, or creates it when it does not exist and
+    /// <paramref name="mayCreate"/>. An existing file is first checked read-only (<see cref="DatabaseFileCheck"/>):
+    /// a damaged one is refused and left as it was, never replaced. Commits are made durable by
+    /// <see cref="WaitUntilDurable"/>, which the server calls before any answer leaves.
+    /// </summary>
+    public static LiteJourStore OpenFile(string path, string password, bool mayCreate = false, DiskReserve? reserve = null)
     {
-        var connection = new ConnectionString
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        string keyPath = Path.Combine(directory, DatabaseKey.FileName);
+        string logPath = LogPathOf(path);
+        bool exists = File.Exists(path) || new FileInfo(path).LinkTarget is not null;
+        if (exists)
         {
-            Filename = path,
-            Password = password,
-            Connection = ConnectionType.Direct,
-        };
+            DatabaseFileCheck.Verify(path, logPath, keyPath, password);
+        }
+        else if (!mayCreate)
+        {
+            throw new JourException(ErrorCodes.StorageMissing, path, "—");
+        }
+
+        DurableFileStream? data = null;
+        DurableFileStream? log = null;
         LiteDatabase? db = null;
         try
         {
-            db = new LiteDatabase(connection, JourMapper.Create());
-            return new LiteJourStore(db) { FilePath = path, Password = password };
+            data = DurableFileStream.Open(path, create: !exists);
+            log = DurableFileStream.Open(logPath, create: true);
+            var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = password });
+            db = new LiteDatabase(engine, JourMapper.Create(), disposeOnClose: true);
+            if (!exists)
+            {
+                // The new file's name must survive a power cut too, not only its pages.
+                DirectorySync.Sync(directory);
+            }
+
+            return new LiteJourStore(db)
+            {
+                FilePath = path,
+                Password = password,
+                Files = new OpenFiles(data, log, logPath, new CommitBarrier(engine, log)),
+                Reserve = reserve,
+            };
         }
-        catch (LiteException ex) when (ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase)
-                                       || ex.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase))
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_PASSWORD)
         {
-            db?.Dispose();
-            throw new JourException(ErrorCodes.StorageWrongKey, path, Path.Combine(Path.GetDirectoryName(path) ?? ".", DatabaseKey.FileName));
+            Close(db, data, log);
+            throw new JourException(ErrorCodes.StorageWrongKey, path, keyPath);
         }
         catch (IOException ex) when (StorageFailure.IsDiskFull(ex))
         {
-            db?.Dispose();
-            throw new JourException(ErrorCodes.StorageFull, Path.GetDirectoryName(path) ?? path);
+            Close(db, data, log);
+            throw new JourException(ErrorCodes.StorageFull, directory);
         }
-        catch (Exception ex) when (ex is LiteException or InvalidCastException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is LiteException or InvalidCastException or IOException or InvalidOperationException or UnauthorizedAccessException)
         {
-            db?.Dispose();
+            Close(db, data, log);
             throw new JourException(ErrorCodes.StorageUnreadable, path, ex.Message);
         }
     }
+
+    /// <summary>LiteDB's name for the log (write-ahead) file beside <paramref name="path"/>: jour.db → jour-log.db.</summary>
+    public static string LogPathOf(string path) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+
+    private static void Close(LiteDatabase? db, DurableFileStream? data, DurableFileStream? log)
+    {
+        try
+        {
+            db?.Dispose();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
+        {
+            // Failing to open; the streams are closed below either way.
+        }
+
+        data?.Dispose();
+        log?.Dispose();
+    }
+
+    /// <summary>The files of a store opened from disk (null in memory).</summary>
+    private OpenFiles? Files { get; init; }
+
+    /// <summary>The free space kept in reserve (null: no check, as in memory).</summary>
+    private DiskReserve? Reserve { get; init; }
+
+    /// <summary>
+    /// Returns once every write committed so far is on stable storage; throws the I/O error that kept it
+    /// from getting there (the store is then closed: nothing more can be saved until it is opened again).
+    /// </summary>
+    public void WaitUntilDurable() => Files?.Barrier.WaitUntilDurable();
+
+    /// <summary>Whether the disk holding the database is below the warning level of its reserve.</summary>
+    public bool DiskIsLow => Reserve?.IsLow ?? false;
+
+    private void EnsureRoom() => Reserve?.EnsureRoom();
 
     /// <summary>A fresh database in memory, for tests.</summary>
     public static LiteJourStore InMemory() => new(new LiteDatabase(new MemoryStream(), JourMapper.Create()));
@@ -208,24 +273,24 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public HandoverRecord AddHandover(HandoverRecord handover)
     {
-        _handovers.Insert(handover);
+        InTransaction(() => _handovers.Insert(handover));
         return handover;
     }
 
-    public void UpdateHandover(HandoverRecord handover) => _handovers.Update(handover);
+    public void UpdateHandover(HandoverRecord handover) => InTransaction(() => _handovers.Update(handover));
 
     public StandbyAssistant? FindStaff(long id) => _staff.FindById(id);
 
-    public void UpdateStaff(StandbyAssistant assistant) => _staff.Update(assistant);
+    public void UpdateStaff(StandbyAssistant assistant) => InTransaction(() => _staff.Update(assistant));
 
     public bool TryUpdateStaff(StandbyAssistant assistant, int expectedRevision) =>
         TryUpdate(_staff, assistant, assistant.Id, expectedRevision, a => a.Revision, (a, r) => a.Revision = r);
 
     public Draft? FindDraft(string id) => _drafts.FindById(id);
 
-    public void SaveDraft(Draft draft) => _drafts.Upsert(draft);
+    public void SaveDraft(Draft draft) => InTransaction(() => _drafts.Upsert(draft));
 
-    public void DeleteDraft(string id) => _drafts.Delete(id);
+    public void DeleteDraft(string id) => InTransaction(() => _drafts.Delete(id));
 
     public void Dispose()
     {
@@ -248,10 +313,13 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         {
             // Closed by a storage failure: nothing more can be written; the next open replays the log.
         }
+
+        Files?.Close();
     }
 
     public void Reset(bool isDemo)
     {
+        EnsureRoom();
         try
         {
             _db.BeginTrans();
@@ -283,6 +351,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public bool TrySaveCase(Case updated, int expectedRevision, CaseEvent entry)
     {
+        EnsureRoom();
         _db.BeginTrans();
         try
         {
@@ -313,6 +382,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public Case AddCase(Case newCase, CaseEvent entry)
     {
+        EnsureRoom();
         _db.BeginTrans();
         try
         {
@@ -366,7 +436,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     {
         try
         {
-            _clients.Insert(client);
+            InTransaction(() => _clients.Insert(client));
             return client;
         }
         finally
@@ -407,7 +477,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public Provider AddProvider(Provider provider)
     {
-        _providers.Insert(provider);
+        InTransaction(() => _providers.Insert(provider));
         return provider;
     }
 
@@ -418,6 +488,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     private bool TryUpdate<T>(ILiteCollection<T> collection, T updated, long id, int expectedRevision, Func<T, int> revision, Action<T, int> setRevision)
     {
+        EnsureRoom();
         _db.BeginTrans();
         try
         {
@@ -442,9 +513,17 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     }
 
     // Joins a transaction the caller already began on this thread (LiteDB's BeginTrans then returns
-    // false): committing there would commit the caller's unfinished work.
-    private void InTransaction(Action work)
+    // false): committing there would commit the caller's unfinished work. Every write of the store comes
+    // through here (or through the revision-checked saves, which check the reserve the same way), so a
+    // nearly full disk refuses it before LiteDB writes a page. A few small writes without which no one
+    // could sign in or read (the sign-in throttle, the access log) may use the reserve: that is what it is for.
+    private void InTransaction(Action work, bool mayUseReserve = false)
     {
+        if (!mayUseReserve)
+        {
+            EnsureRoom();
+        }
+
         bool began = _db.BeginTrans();
         try
         {
@@ -469,7 +548,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public StandbyAssistant AddStaff(StandbyAssistant assistant)
     {
-        _staff.Insert(assistant);
+        InTransaction(() => _staff.Insert(assistant));
         return assistant;
     }
 
@@ -477,7 +556,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public Rotation AddRotation(Rotation rotation)
     {
-        _rotations.Insert(rotation);
+        InTransaction(() => _rotations.Insert(rotation));
         return rotation;
     }
 
@@ -496,17 +575,17 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public User AddUser(User user)
     {
-        _users.Insert(user);
+        InTransaction(() => _users.Insert(user));
         return user;
     }
 
-    public void SaveUser(User user) => _users.Update(user);
+    public void SaveUser(User user) => InTransaction(() => _users.Update(user));
 
     public SignInThrottle? FindSignInThrottle(long userId) => _signInThrottles.FindById(userId);
 
-    public void SaveSignInThrottle(SignInThrottle throttle) => _signInThrottles.Upsert(throttle);
+    public void SaveSignInThrottle(SignInThrottle throttle) => InTransaction(() => _signInThrottles.Upsert(throttle), mayUseReserve: true);
 
-    public void DeleteSignInThrottle(long userId) => _signInThrottles.Delete(userId);
+    public void DeleteSignInThrottle(long userId) => InTransaction(() => _signInThrottles.Delete(userId), mayUseReserve: true);
 
     private long NextValue(string counter)
     {

@@ -19,7 +19,7 @@ public sealed class FollowUpFactsTests : IDisposable
     [Fact]
     public void AfterTheDemoSeed_TheFactsEqualTheCasesAndReports()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("demo.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("demo.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
 
         FactsComparison facts = store.CompareFacts();
@@ -32,7 +32,7 @@ public sealed class FollowUpFactsTests : IDisposable
     [Fact]
     public void AReportMovedToAnotherDay_AndSigned_LeavesItsOldDay_AndCountsSignedOnTheNew()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("move.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("move.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
         DateTime now = _time.GetUtcNow().UtcDateTime;
         Deployment d = store.LoadDeployments(now.AddDays(-150), now).First(x => x.Report is { IsSigned: false });
@@ -57,7 +57,7 @@ public sealed class FollowUpFactsTests : IDisposable
     [Fact]
     public void ACaseThatEnds_LeavesTheOpenCases_AndIsCountedUntilItsEnd()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("end.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("end.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
         DateTime now = _time.GetUtcNow().UtcDateTime;
         Case open = store.LoadOpenCases().First(c => c.State is CaseState.Received);
@@ -78,7 +78,7 @@ public sealed class FollowUpFactsTests : IDisposable
     {
         string path = PathOf("old.db");
         int lines;
-        using (LiteJourStore store = LiteJourStore.OpenFile(path, "k"))
+        using (LiteJourStore store = LiteJourStore.OpenFile(path, "k", mayCreate: true))
         {
             DemoData.Seed(store, _time);
             DateTime now = _time.GetUtcNow().UtcDateTime;
@@ -88,7 +88,7 @@ public sealed class FollowUpFactsTests : IDisposable
             store.Database.DropCollection("followup_facts");
         }
 
-        using LiteJourStore reopened = LiteJourStore.OpenFile(path, "k");
+        using LiteJourStore reopened = LiteJourStore.OpenFile(path, "k", mayCreate: true);
         DateTime at = _time.GetUtcNow().UtcDateTime;
 
         Assert.True(lines > 0);
@@ -101,7 +101,7 @@ public sealed class FollowUpFactsTests : IDisposable
     [Fact]
     public void CompareFacts_FindsABlockThatDisagrees()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("bad.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("bad.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
         var blocks = store.Database.GetCollection("followup_facts");
         var block = blocks.FindOne(LiteDB.Query.StartsWith("_id", "r:"));

@@ -30,7 +30,7 @@ public sealed class LargeDataTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Generate_WritesTheRequestedShape_ThroughTheRealCaseMachine()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "a.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "a.db"), "k", mayCreate: true);
         var clock = Stopwatch.StartNew();
         LargeDataSummary summary = LargeData.Generate(store, store, s_small, TimeProvider.System);
         output.WriteLine($"{summary} in {clock.ElapsedMilliseconds} ms");
@@ -84,8 +84,8 @@ public sealed class LargeDataTests(ITestOutputHelper output) : IDisposable
     public void Generate_TheSameSeedAndNow_GiveTheSameData()
     {
         var small = s_small with { Cases = 400, OpenCases = 40, UpcomingDeployments = 100 };
-        using LiteJourStore a = LiteJourStore.OpenFile(Path.Combine(_dir, "a.db"), "k");
-        using LiteJourStore b = LiteJourStore.OpenFile(Path.Combine(_dir, "b.db"), "other key");
+        using LiteJourStore a = LiteJourStore.OpenFile(Path.Combine(_dir, "a.db"), "k", mayCreate: true);
+        using LiteJourStore b = LiteJourStore.OpenFile(Path.Combine(_dir, "b.db"), "other key", mayCreate: true);
         LargeData.Generate(a, a, small, TimeProvider.System);
         LargeData.Generate(b, b, small, TimeProvider.System);
 
@@ -95,7 +95,7 @@ public sealed class LargeDataTests(ITestOutputHelper output) : IDisposable
 
     private LiteJourStore LargeDataFor(LargeDataOptions options)
     {
-        LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, $"s{options.Seed}.db"), "k");
+        LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, $"s{options.Seed}.db"), "k", mayCreate: true);
         LargeData.Generate(store, store, options, TimeProvider.System);
         return store;
     }

@@ -29,7 +29,7 @@ public sealed class LiteJourStoreTests : IDisposable
             old.UserVersion = 1;
         }
 
-        using LiteJourStore store = LiteJourStore.OpenFile(path, "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(path, "k", mayCreate: true);
 
         Case migrated = store.FindCase(1)!;
         Assert.Equal(1, migrated.Revision);
@@ -49,7 +49,7 @@ public sealed class LiteJourStoreTests : IDisposable
             old.UserVersion = 2;
         }
 
-        using LiteJourStore store = LiteJourStore.OpenFile(path, "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(path, "k", mayCreate: true);
 
         OnCallOverride migrated = Assert.Single(store.LoadOverrides(start, start.AddDays(1)));
         Assert.Equal((4L, start, start.AddHours(12)), (migrated.OfficerId, migrated.FromUtc, migrated.ToUtc));
@@ -66,7 +66,7 @@ public sealed class LiteJourStoreTests : IDisposable
             future.UserVersion = 99;
         }
 
-        var ex = Assert.Throws<JourException>(() => LiteJourStore.OpenFile(path, "k"));
+        var ex = Assert.Throws<JourException>(() => LiteJourStore.OpenFile(path, "k", mayCreate: true));
         Assert.Equal(ErrorCodes.StorageNewerSchema, ex.Code);
     }
 
@@ -74,13 +74,13 @@ public sealed class LiteJourStoreTests : IDisposable
     public void OpenFile_WrongPassword_IsRefused_AndTheFileIsUnchanged()
     {
         string path = Path.Combine(_dir, "enc.db");
-        using (LiteJourStore store = LiteJourStore.OpenFile(path, "right"))
+        using (LiteJourStore store = LiteJourStore.OpenFile(path, "right", mayCreate: true))
         {
             DemoData.Seed(store, new FakeTimeProvider(DateTimeOffset.UtcNow));
         }
 
         byte[] before = File.ReadAllBytes(path);
-        var ex = Assert.Throws<JourException>(() => LiteJourStore.OpenFile(path, "wrong"));
+        var ex = Assert.Throws<JourException>(() => LiteJourStore.OpenFile(path, "wrong", mayCreate: true));
 
         Assert.Equal(ErrorCodes.StorageWrongKey, ex.Code);
         Assert.Equal(before, File.ReadAllBytes(path));
@@ -92,12 +92,12 @@ public sealed class LiteJourStoreTests : IDisposable
         string path = Path.Combine(_dir, "rt.db");
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero));
         DateTime now0 = time.GetUtcNow().UtcDateTime;
-        using (LiteJourStore store = LiteJourStore.OpenFile(path, "k"))
+        using (LiteJourStore store = LiteJourStore.OpenFile(path, "k", mayCreate: true))
         {
             DemoData.Seed(store, time);
         }
 
-        using LiteJourStore reopened = LiteJourStore.OpenFile(path, "k");
+        using LiteJourStore reopened = LiteJourStore.OpenFile(path, "k", mayCreate: true);
         Assert.True(reopened.IsDemo);
         Assert.Equal(12 + 24, reopened.CountCases());
         FollowUpSettings settings = reopened.LoadSettings()!;

@@ -17,7 +17,7 @@ public sealed class MaintenanceTests : IDisposable
 
     private LiteJourStore Generated()
     {
-        LiteJourStore store = LiteJourStore.OpenFile(Db, "k");
+        LiteJourStore store = LiteJourStore.OpenFile(Db, "k", mayCreate: true);
         LargeData.Generate(store, store, new LargeDataOptions { Cases = 300, Clients = 40, Staff = 20, OpenCases = 30, UpcomingDeployments = 60, BatchSize = 100 }, TimeProvider.System);
         return store;
     }
@@ -137,7 +137,7 @@ public sealed class MaintenanceTests : IDisposable
         CheckFinding differ = Assert.Single(report.Findings);
         Assert.Equal(("Check_FactsDiffer", "0", "2", "0"), (differ.Code, differ.Args[0], differ.Args[1], differ.Args[2]));
 
-        using (LiteJourStore store = LiteJourStore.OpenFile(Db, "k"))
+        using (LiteJourStore store = LiteJourStore.OpenFile(Db, "k", mayCreate: true))
         {
             store.RebuildFollowUpFacts();
         }

@@ -22,7 +22,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void OpenCases_AreKeptBetweenReads_AndFollowAnEndedAndANewCase()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "a.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "a.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
         IReadOnlyList<Case> first = store.LoadOpenCases();
         Assert.Same(first, store.LoadOpenCases());
@@ -42,7 +42,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void ClientsAndTheirNames_FollowARenameAndANewClient()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "b.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "b.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
         Assert.Same(store.LoadClients(), store.LoadClients());
         Client client = store.FindClient(store.LoadClients()[0].Id)!;
@@ -65,7 +65,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public async Task ReadsDuringWrites_NeverKeepAnOlderList_ThanTheLastCommit()
     {
-        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "c.db"), "k");
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "c.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
         long clientId = store.LoadOpenCases()[0].ClientId;
         using var done = new CancellationTokenSource();

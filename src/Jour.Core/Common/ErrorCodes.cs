@@ -90,6 +90,9 @@ public static class ErrorCodes
     public const string StorageNewerSchema = "Storage_NewerSchema";
     public const string StorageFull = "Storage_Full";
     public const string StorageFailed = "Storage_Failed";
+    public const string StorageDamaged = "Storage_Damaged";
+    public const string StorageMissing = "Storage_Missing";
+    public const string StorageNearlyFull = "Storage_NearlyFull";
 
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";

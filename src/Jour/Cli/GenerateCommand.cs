@@ -66,7 +66,7 @@ internal static class GenerateCommand
 
             var clock = Stopwatch.StartNew();
             LargeDataSummary summary;
-            using (LiteJourStore store = LiteJourStore.OpenFile(paths.Database, key))
+            using (LiteJourStore store = LiteJourStore.OpenFile(paths.Database, key, mayCreate: true))
             {
                 int step = Math.Max(options.BatchSize, options.Cases / 10);
                 int reported = 0;
@@ -80,6 +80,10 @@ internal static class GenerateCommand
                 });
             }
 
+            // The directory now has a database: were the file to vanish, the server refuses to start an empty one.
+            JourConfig config = JourConfig.LoadOrCreate(paths);
+            config.DatabaseCreatedUtc ??= DateTime.UtcNow;
+            config.Save(paths);
             output.WriteLine(string.Format(
                 CultureInfo.CurrentCulture,
                 CliText.Cli_GenerateDone,

@@ -26,6 +26,40 @@ public sealed class JourConfig
     /// <summary>A first start creates a demo database when true; false asks for the first admin instead.</summary>
     public bool Demo { get; set; } = true;
 
+    /// <summary>
+    /// Free space (MB) kept in reserve where the database is: below it writes are refused with "Disken är
+    /// nästan full" before the disk is really full.
+    /// </summary>
+    public double DiskReserveMegabytes { get; set; } = 64;
+
+    /// <summary>Free space (MB) below which every session's status bar warns that the disk is filling.</summary>
+    public double DiskWarnMegabytes { get; set; } = 512;
+
+    /// <summary>
+    /// When this data directory's database was created. Set once by the server that created it: a data
+    /// directory that has had a database never gets a new empty one in its place (restore a backup instead).
+    /// </summary>
+    public DateTime? DatabaseCreatedUtc { get; set; }
+
+    /// <summary>Writes the settings to <paramref name="paths"/>' jour.json: a new file renamed into place, then synced.</summary>
+    public void Save(JourPaths paths)
+    {
+        string temporary = paths.Config + "." + Environment.ProcessId + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        {
+            JsonSerializer.Serialize(stream, this, ConfigJsonContext.Default.JourConfig);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, paths.Config, overwrite: true);
+    }
+
     /// <summary>Reads the file, writing the defaults first when there is none.</summary>
     public static JourConfig LoadOrCreate(JourPaths paths)
     {

@@ -25,12 +25,14 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly int _connectionId;
     private readonly JourPaths _paths;
     private readonly Func<Exception?> _closedBy;
+    private readonly Action _waitUntilDurable;
     private volatile bool _stopAfterReply;
     private readonly Channel<ServerMessage> _outbox = Channel.CreateBounded<ServerMessage>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, ServerLifetime lifetime, int connectionId, JourPaths paths, Func<Exception?> closedBy)
+    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, ServerLifetime lifetime, int connectionId, JourPaths paths, Func<Exception?> closedBy, Action waitUntilDurable)
     {
+        _waitUntilDurable = waitUntilDurable;
         _lifetime = lifetime;
         _paths = paths;
         _closedBy = closedBy;
@@ -170,7 +172,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         try
         {
-            return request.Op switch
+            ServerMessage reply = request.Op switch
             {
                 Ops.Hello => _lifetime.IsStopping
                     // This server is stopping (after a failure of its file, or told to): a session that reached
@@ -247,6 +249,15 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.DeployedHours => DeployedHours(request),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
+
+            // "Saved" leaves only once it is true: every commit so far is on stable storage (the store's
+            // CommitBarrier). A failure here fails this answer and, through Failed, stops the server.
+            if (reply.Ok)
+            {
+                _waitUntilDurable();
+            }
+
+            return reply;
         }
         catch (JourException ex)
         {

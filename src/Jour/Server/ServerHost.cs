@@ -52,12 +52,32 @@ internal sealed partial class ServerHost : IDisposable
             throw new JourException(ErrorCodes.ServerAlreadyRunning, _paths.DataDirectory);
         }
 
-        bool fresh = !File.Exists(_paths.Database);
+        bool fresh = !File.Exists(_paths.Database) && new FileInfo(_paths.Database).LinkTarget is null;
+        if (fresh && _config.DatabaseCreatedUtc is { } created)
+        {
+            // The file is gone from a directory that had one: a new empty database here would hide the loss
+            // and hand the first-admin set-up to whoever asks first.
+            LogDatabaseMissing();
+            throw new JourException(ErrorCodes.StorageMissing, _paths.Database, SwedishTime.FormatLocal(created));
+        }
+
         string key = DatabaseKey.Resolve(_paths.DataDirectory, _paths.Database);
-        _store = LiteJourStore.OpenFile(_paths.Database, key);
+        var reserve = new DiskReserve(
+            _paths.DataDirectory,
+            (long)(_config.DiskReserveMegabytes * 1024 * 1024),
+            (long)(_config.DiskWarnMegabytes * 1024 * 1024));
+        _store = LiteJourStore.OpenFile(_paths.Database, key, mayCreate: fresh, reserve);
+        if (fresh)
+        {
+            _config.DatabaseCreatedUtc = DateTime.UtcNow;
+            _config.Save(_paths);
+            LogDatabaseCreated();
+        }
+
         if (fresh && _config.Demo)
         {
             DemoData.Seed(_store, TimeProvider.System);
+            _store.WaitUntilDurable();
             LogDemoCreated();
         }
 
@@ -159,7 +179,7 @@ internal sealed partial class ServerHost : IDisposable
         LogConnected(id);
         try
         {
-            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths, () => _store?.ClosedBy());
+            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths, () => _store?.ClosedBy(), () => _store?.WaitUntilDurable());
             await connection.RunAsync(_stopping.Token);
         }
         finally
@@ -227,6 +247,12 @@ internal sealed partial class ServerHost : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Server {Pid} listening, schema {Schema}")]
     private partial void LogStarted(int pid, int schema);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database created; recorded in jour.json")]
+    private partial void LogDatabaseCreated();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database file is missing from a data directory that has had one; refusing to create a new one")]
+    private partial void LogDatabaseMissing();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo database created")]
     private partial void LogDemoCreated();

@@ -21,7 +21,7 @@ public sealed class SecurityUseCaseTests : IDisposable
 
     public SecurityUseCaseTests()
     {
-        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "test-key");
+        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "test-key", mayCreate: true);
         DemoData.Seed(_store, _time);
         _useCases = NewUseCases();
         _admin = SignInAs("Demo Admin");
@@ -69,7 +69,7 @@ public sealed class SecurityUseCaseTests : IDisposable
         }
 
         _store.Dispose();
-        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "test-key");
+        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "test-key", mayCreate: true);
         _useCases = NewUseCases();
 
         Assert.Equal(ErrorCodes.SignInFailed, Refused(() => _useCases.SignIn(eva.Id, "2580")));
@@ -85,7 +85,7 @@ public sealed class SecurityUseCaseTests : IDisposable
         }
 
         _store.Dispose();
-        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "test-key");
+        _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "test-key", mayCreate: true);
         _useCases = NewUseCases();
         Refused(() => _useCases.SignIn(eva.Id, "1111"));
         Refused(() => _useCases.SignIn(eva.Id, "1111"));

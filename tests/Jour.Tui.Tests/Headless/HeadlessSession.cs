@@ -61,7 +61,7 @@ internal sealed class HeadlessSession : IDisposable
         // A real file: the session works on background threads, and LiteDB shares one stream between
         // threads when given a MemoryStream, which is only safe single-threaded.
         string directory = Directory.CreateTempSubdirectory("jour-tui-").FullName;
-        LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(directory, "jour.db"), "test-key");
+        LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(directory, "jour.db"), "test-key", mayCreate: true);
         DemoData.Seed(store, time);
         // New PINs hashed with few iterations: 600,000 cost a few hundred milliseconds each (tests only).
         var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance) { PinIterations = 1_000 };
