@@ -28,8 +28,21 @@ public static class DatabaseCheck
     public static CheckReport RunFile(string path, string password)
     {
         var clock = Stopwatch.StartNew();
-        using LiteDatabase db = OpenReadOnly(path, password);
-        return Run(db, path, clock);
+        LiteDatabase db;
+        try
+        {
+            db = OpenReadOnly(path, password);
+        }
+        catch (JourException ex) when (ex.Code == ErrorCodes.StorageDamaged)
+        {
+            // A file LiteDB may not even open is the check's finding, not a failure of the check.
+            return new CheckReport(path, 0, LiteJourStore.SchemaVersion, [], [new CheckFinding(ex.Code, ex.Args, IsError: true)], null, clock.Elapsed.TotalSeconds);
+        }
+
+        using (db)
+        {
+            return Run(db, path, clock);
+        }
     }
 
     /// <summary>How many cases a file holds (a backup proves it opens with this).</summary>

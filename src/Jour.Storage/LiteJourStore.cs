@@ -230,6 +230,13 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     /// <summary>The failure that closed LiteDB's engine, or null while it works (one read of the meta document).</summary>
     public Exception? ClosedBy()
     {
+        // The file's own first failure names the cause (a full disk); after it LiteDB's engine is closed and
+        // a probe would only meet an ObjectDisposedException from its lock.
+        if ((Files?.Log.Failure ?? Files?.Data.Failure) is { } fileFailure)
+        {
+            return fileFailure;
+        }
+
         try
         {
             _meta.FindById(MetaDocument.SingletonId);

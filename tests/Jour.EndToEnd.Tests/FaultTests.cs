@@ -60,7 +60,7 @@ public sealed partial class FaultTests : IDisposable
     [Fact]
     public void AFullDisk_RefusesTheWriteInSwedish_KeepsEarlierWrites_AndWorksAgainWhenSpaceIsFreed()
     {
-        using var full = FullDisk.Prepare(this);
+        using var full = FullDisk.Prepare(this, reserveMegabytes: 0);
         Assert.Equal(0, _jour.Run("load", "--case", "1", "--notes", "20", "--label", "before").Code);
 
         full.Fill();
@@ -86,6 +86,138 @@ public sealed partial class FaultTests : IDisposable
         (code, output, err) = _jour.Run("check");
         Assert.True(code == 0, output + err);
         Assert.Contains("databasen är hel", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 16's finding: three sessions writing while the disk fills lost 8 of 31 acknowledged writes. With
+    /// no reserve, LiteDB itself meets ENOSPC under three sessions; every write acknowledged must be there
+    /// once space is freed. Five runs, each a fresh install.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void ThreeSessionsWhileTheDiskFills_LoseNoAcknowledgedWrite(int run)
+    {
+        using var full = FullDisk.Prepare(this, reserveMegabytes: 0, size: "48m");
+        string[] acked = [.. Enumerable.Range(0, 3).Select(i => Path.Combine(Path.GetTempPath(), $"jour-acked-{Guid.NewGuid():N}-{run}-{i}.tsv"))];
+        try
+        {
+            var sessions = acked.Select((file, i) => StartJourKeepingOutput("load", "--seconds", "8", "--label", $"r{run}s{i}", "--acked", file)).ToList();
+            WaitUntil(() => acked.All(f => Lines(f) >= 10), "every session has written");
+            full.FillUntil(1536 * 1024);
+            foreach ((Process p, _) in sessions)
+            {
+                Assert.True(p.WaitForExit(90_000), "a session hung on the full disk");
+            }
+
+            // The disk did fill under them: some write was refused for it.
+            Assert.Contains(sessions, s => s.Output.Result.Contains("Storage_Full=", StringComparison.Ordinal));
+
+            // A full disk is told as a full disk: never the damaged-file advice to restore a backup.
+            Assert.All(sessions, s => Assert.DoesNotContain("Storage_Failed", s.Output.Result, StringComparison.Ordinal));
+
+            full.Free();
+            (int code, string output, string err) = _jour.Run(["load", "--verify", .. acked]);
+            Assert.True(code == 0, output + err);
+            Assert.Matches(@"verified \d+ acknowledged writes in \d+ cases: 0 missing", output);
+
+            (code, output, err) = _jour.Run("check");
+            Assert.True(code == 0, output + err);
+        }
+        finally
+        {
+            foreach (string file in acked)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public void ANearlyFullDisk_RefusesWritesBeforeTheDiskIsFull_WithTheReserveNamed_AndReadingStillWorks()
+    {
+        using var full = FullDisk.Prepare(this, reserveMegabytes: 8, size: "48m");
+        Assert.Equal(0, _jour.Run("load", "--case", "1", "--notes", "5", "--label", "before").Code);
+
+        full.FillUntil(4 * 1024 * 1024);
+        (int code, string output, string err) = _jour.Run("load", "--case", "1", "--notes", "3", "--label", "low");
+        Assert.Equal(1, code);
+        Assert.Contains("Disken är nästan full", output, StringComparison.Ordinal);
+        Assert.Contains("8 MB", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("jour restore", output + err, StringComparison.Ordinal);
+        AssertNoStackTrace(output + err);
+        Assert.DoesNotMatch(AckedLow(), output);
+
+        // Reading goes on: the officer still sees every case.
+        (code, output, err) = _jour.Run("cases");
+        Assert.True(code == 0, output + err);
+
+        full.Free();
+        (code, output, err) = _jour.Run("load", "--case", "1", "--notes", "2", "--label", "after");
+        Assert.True(code == 0, output + err);
+    }
+
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("short")]
+    [InlineData("garbage")]
+    public void ADamagedDatabaseFile_IsRefused_LeftByteIdentical_AndNeverOffersASetUp(string damage)
+    {
+        StoppedDemoWithNotes();
+        string db = Path.Combine(_jour.DataDir, "jour.db");
+        switch (damage)
+        {
+            case "empty":
+                File.WriteAllBytes(db, []);
+                break;
+            case "short":
+                using (var file = new FileStream(db, FileMode.Open))
+                {
+                    file.SetLength(9000);
+                }
+
+                break;
+            default:
+                File.WriteAllBytes(db, RandomNumberGenerator.GetBytes(40_000));
+                break;
+        }
+
+        byte[] before = File.ReadAllBytes(db);
+        (int code, string output, string err) = _jour.Run("cases");
+        Assert.Equal(2, code);
+        Assert.Contains("är skadad", err, StringComparison.Ordinal);
+        Assert.Contains("jour restore", err, StringComparison.Ordinal);
+        AssertNoStackTrace(output + err);
+
+        using (var tmux = new Tmux(_jour.Command()))
+        {
+            string screen = tmux.WaitFor("skadad").Screen;
+            Assert.DoesNotContain("skapa administratör", screen, StringComparison.Ordinal);
+        }
+
+        AssertCheckFindsDamage();
+        Assert.Equal(before, File.ReadAllBytes(db));
+        Assert.False(File.Exists(Path.Combine(_jour.DataDir, "jour-log.db")) && new FileInfo(Path.Combine(_jour.DataDir, "jour-log.db")).Length > 0);
+    }
+
+    [Fact]
+    public void AMissingDatabase_InADirectoryThatHadOne_IsNotRecreated()
+    {
+        StoppedDemoWithNotes();
+        string db = Path.Combine(_jour.DataDir, "jour.db");
+        File.Move(db, db + ".aside");
+
+        (int code, string output, string err) = _jour.Run("cases");
+        Assert.Equal(2, code);
+        Assert.Contains("saknas", err, StringComparison.Ordinal);
+        AssertNoStackTrace(output + err);
+        Assert.False(File.Exists(db));
+
+        File.Move(db + ".aside", db);
+        Assert.Equal(0, _jour.Run("cases").Code);
     }
 
     [Fact]
@@ -238,6 +370,20 @@ public sealed partial class FaultTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_jour.DataDir, "jour-log.db")) && new FileInfo(Path.Combine(_jour.DataDir, "jour-log.db")).Length > 0);
     }
 
+    private (Process Process, Task<string> Output) StartJourKeepingOutput(params string[] args)
+    {
+        var start = new ProcessStartInfo(JourInstall.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in args.Append("--data-dir").Append(_jour.DataDir))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        Process p = Process.Start(start)!;
+        Task<string> output = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        return (p, output);
+    }
+
     private Process StartJour(params string[] args)
     {
         var start = new ProcessStartInfo(JourInstall.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -258,6 +404,9 @@ public sealed partial class FaultTests : IDisposable
     [GeneratedRegex(@"^ack \d+ (full \d+) ", RegexOptions.Multiline)]
     private static partial Regex AckedNote();
 
+    [GeneratedRegex(@"^ack \d+ low \d+ ", RegexOptions.Multiline)]
+    private static partial Regex AckedLow();
+
     [GeneratedRegex(@"  ((?:before|full|after) \d+)$", RegexOptions.Multiline)]
     private static partial Regex StoredNote();
 
@@ -275,18 +424,37 @@ public sealed partial class FaultTests : IDisposable
 
         private string Filler => Path.Combine(_test._jour.DataDir, "filler");
 
-        public static FullDisk Prepare(FaultTests test)
+        /// <summary>
+        /// A tmpfs of <paramref name="size"/> over the data directory, with Jour's free-space reserve set to
+        /// <paramref name="reserveMegabytes"/> (0: writes go on until LiteDB itself meets ENOSPC).
+        /// </summary>
+        public static FullDisk Prepare(FaultTests test, double reserveMegabytes, string size = "64m")
         {
             string dir = test._jour.DataDir;
-            (int code, string why) = RunTool("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", dir);
+            (int code, string why) = RunTool("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir);
             if (code != 0)
             {
                 Assert.Skip("The full-disk test needs to mount a small tmpfs (root with CAP_SYS_ADMIN): " + why.Trim());
             }
 
             test._mounted = dir;
+            File.WriteAllText(
+                Path.Combine(dir, "jour.json"),
+                $$"""{ "diskReserveMegabytes": {{reserveMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "diskWarnMegabytes": {{(reserveMegabytes * 2).ToString(System.Globalization.CultureInfo.InvariantCulture)}} }""");
             Assert.Equal(0, test._jour.Run("cases").Code);
             return new FullDisk(test);
+        }
+
+        /// <summary>Leaves about <paramref name="freeBytes"/> free, with the server still running.</summary>
+        public void FillUntil(long freeBytes)
+        {
+            long free = new DriveInfo(_test._jour.DataDir).AvailableFreeSpace;
+            using var filler = new FileStream(Filler, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+            byte[] chunk = new byte[64 * 1024];
+            for (long left = free - freeBytes; left > 0; left -= chunk.Length)
+            {
+                filler.Write(chunk, 0, (int)Math.Min(chunk.Length, left));
+            }
         }
 
         /// <summary>No room left for the next commit.</summary>

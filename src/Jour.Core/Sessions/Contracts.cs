@@ -32,7 +32,8 @@ public sealed record StatusInfo(
     int OpenCases,
     DateTime? GapFromUtc,
     DateTime? UnacknowledgedHandoverUtc = null,
-    DateOnly? ContractExtensionDue = null);
+    DateOnly? ContractExtensionDue = null,
+    bool DiskLow = false);
 
 /// <summary>One row of the case board.</summary>
 public sealed record CaseSummary(

@@ -17,6 +17,12 @@ public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffSt
     /// <summary>Whether this database holds demo data (shown as DEMO on every screen).</summary>
     bool IsDemo { get; }
 
+    /// <summary>
+    /// True when the disk holding the database has less free space than the warning level: sessions say so
+    /// before writes must be refused for want of room.
+    /// </summary>
+    bool DiskIsLow { get; }
+
     /// <summary>Empties every collection and marks the database demo or not.</summary>
     void Reset(bool isDemo);
 

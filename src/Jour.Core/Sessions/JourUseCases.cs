@@ -125,7 +125,8 @@ public sealed partial class JourUseCases
             _store.CountOpenCases(),
             onCall.GapFromUtc,
             UnacknowledgedHandover(),
-            ContractExtensionDue());
+            ContractExtensionDue(),
+            _store.DiskIsLow);
     }
 
     public IReadOnlyList<CaseSummary> GetOpenCases()

@@ -286,6 +286,11 @@ public sealed partial class ShellView : View
         {
             canvas.Line(row, "! " + UiText.Status_Offline);
         }
+        else if (Session.Status?.DiskLow == true)
+        {
+            // Before the reserve is reached and writes are refused: someone can still free space in time.
+            canvas.Line(row, "! " + UiText.Status_DiskLow, highlight: true);
+        }
         else if (Session.Status?.GapFromUtc is { } gap)
         {
             // In words, not only in colour: nobody will answer the on-call line then.
