@@ -38,6 +38,7 @@ internal static class FollowUpCommands
             throw new CliException(Error(Messages.Get(ErrorCodes.InvoiceMonthInvalid)));
         }
 
+        RefuseEarly(paths, outFile, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         InvoiceBasis basis = await service.GetInvoiceBasisAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
         string text = format == "csv" ? InvoiceFormat.Csv(basis) : InvoiceFormat.Text(basis);
@@ -50,6 +51,7 @@ internal static class FollowUpCommands
         ReportPeriod quarter = ReportPeriod.QuarterOf(ReportPeriod.LocalDate(DateTime.UtcNow));
         DateOnly first = ParseDate(from) ?? quarter.From;
         DateOnly last = ParseDate(to) ?? (from is null ? quarter.To : ReportPeriod.QuarterOf(first).To);
+        RefuseEarly(paths, outFile, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         StatisticsReport report = await service.GetStatisticsAsync(new StatisticsRequest(first, last), cancellationToken);
         string text = format switch
@@ -138,6 +140,15 @@ internal static class FollowUpCommands
         }
 
         return FollowUpSettings.ParseDate(text.Trim()) ?? throw new CliException(Error(Messages.Format(ErrorCodes.DateInvalid, [text.Trim()])));
+    }
+
+    /// <summary>A path that will be refused is refused before the server is asked (or even started).</summary>
+    public static void RefuseEarly(JourPaths paths, string? outFile, bool force)
+    {
+        if (!string.IsNullOrWhiteSpace(outFile))
+        {
+            SafeOutput.Validate(outFile, paths.DataDirectory, force);
+        }
     }
 
     /// <summary>

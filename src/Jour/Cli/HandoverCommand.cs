@@ -32,6 +32,7 @@ internal static class HandoverCommand
             atUtc = parsed;
         }
 
+        FollowUpCommands.RefuseEarly(paths, args.Out, args.Force);
         HandoverView view;
         using (SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken))
         {
