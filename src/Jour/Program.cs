@@ -19,6 +19,7 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         StartupTrace.Mark("main");
+        Native.Posix.RestrictNewFilesToOwner();
         if (TerminalGuiSettings.StartsASession(args))
         {
             // While the command line is parsed and the server connected (`jour --help` does not wait for it).
