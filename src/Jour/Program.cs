@@ -477,7 +477,9 @@ internal static class Program
         }
         catch (ServerStartException ex)
         {
-            await Console.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, ex.Message));
+            // The server's own refusal (its standard error) already begins with "Fel: ".
+            string prefix = string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, "");
+            await Console.Error.WriteLineAsync(ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message : string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, ex.Message));
             return 2;
         }
         catch (OperationCanceledException)
