@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using Jour.Core.Common;
 using Jour.Core.Operations;
 using Jour.Core.Sessions;
@@ -20,61 +21,74 @@ public sealed partial class LiteJourStore : IMaintenanceStore
     /// Checkpoints (every committed write moves into the data file) and copies the data file while
     /// holding off further checkpoints. Commits meanwhile go to the log file only (the store never
     /// checkpoints on its own), so the copy is the database exactly as of the checkpoint, encrypted
-    /// with the same key, and sessions are not held up. Written to FILE.tmp and renamed; then
-    /// FILE.sha256. The copy is opened read-only to prove it is a database before it is reported.
+    /// with the same key, and sessions are not held up. Written through <see cref="SafeOutput"/> (never
+    /// into the database's directory, never through a link, owner-only, never over an existing file);
+    /// then FILE.sha256 the same way. The copy is opened read-only to prove it is a database before it
+    /// is reported.
     /// </summary>
     public BackupResult BackupTo(string targetPath)
     {
         string source = FilePath ?? throw new JourException(ErrorCodes.BackupTargetInvalid, targetPath);
-        string target = Path.GetFullPath(targetPath);
-        if (string.Equals(target, Path.GetFullPath(source), StringComparison.Ordinal) || target.EndsWith("-log.db", StringComparison.Ordinal))
+        string dataDirectory = Path.GetDirectoryName(Path.GetFullPath(source))!;
+        string full = Path.GetFullPath(targetPath);
+        if (full.EndsWith("-log.db", StringComparison.Ordinal))
         {
-            throw new JourException(ErrorCodes.BackupTargetInvalid, target);
+            // LiteDB would take the copy for some other database's log file.
+            throw new JourException(ErrorCodes.BackupTargetInvalid, full);
         }
 
-        if (File.Exists(target))
-        {
-            throw new JourException(ErrorCodes.BackupTargetExists, target);
-        }
+        // Both refused before gigabytes are copied; the writes check again.
+        string target = ValidateBackupPath(full, dataDirectory);
+        ValidateBackupPath(target + ".sha256", dataDirectory);
 
         var clock = Stopwatch.StartNew();
-        string temporary = target + ".tmp";
-        string sha;
-        try
+        string sha = "";
+        lock (_checkpointGate)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            lock (_checkpointGate)
-            {
-                _db.Checkpoint();
-                sha = CopyWithHash(source, temporary);
-            }
-
-            File.Move(temporary, target);
-            File.WriteAllText(target + ".sha256", $"{sha}  {Path.GetFileName(target)}\n");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            throw new JourException(ErrorCodes.BackupFailed, target, ex.Message);
+            _db.Checkpoint();
+            SafeOutput.Write(target, dataDirectory, replace: false, output => sha = CopyWithHash(source, output));
         }
 
+        SafeOutput.WriteText(target + ".sha256", dataDirectory, replace: false, $"{sha}  {Path.GetFileName(target)}\n", new UTF8Encoding(false));
         long cases = DatabaseCheck.CountCases(target, Password);
         return new BackupResult(target, new FileInfo(target).Length, sha, cases, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// <see cref="SafeOutput.Validate"/>, with the backup's own words for an existing file; a missing
+    /// folder is made, but only once the path is known not to lie in the data directory.
+    /// </summary>
+    private static string ValidateBackupPath(string path, string dataDirectory)
+    {
+        try
+        {
+            return SafeOutput.Validate(path, dataDirectory, replace: false);
+        }
+        catch (JourException ex) when (ex.Code == ErrorCodes.OutputExists)
+        {
+            throw new JourException(ErrorCodes.BackupTargetExists, ex.Args[0]);
+        }
+        catch (JourException ex) when (ex.Code == ErrorCodes.OutputNoDirectory)
+        {
+            try
+            {
+                Directory.CreateDirectory(ex.Args[0]);
+            }
+            catch (Exception io) when (io is IOException or UnauthorizedAccessException)
+            {
+                throw new JourException(ErrorCodes.BackupFailed, path, io.Message);
+            }
+
+            return SafeOutput.Validate(path, dataDirectory, replace: false);
+        }
+    }
+
     public CheckReport Check() => DatabaseCheck.Run(_db, FilePath ?? "", Stopwatch.StartNew());
 
-    private static string CopyWithHash(string source, string target)
+    private static string CopyWithHash(string source, FileStream output)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 0))
-        using (var output = new FileStream(target, options))
         {
             byte[] buffer = new byte[1 << 20];
             int read;
@@ -83,22 +97,8 @@ public sealed partial class LiteJourStore : IMaintenanceStore
                 hash.AppendData(buffer, 0, read);
                 output.Write(buffer, 0, read);
             }
-
-            output.Flush(flushToDisk: true);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Left behind as FILE.tmp; the next backup to the same name refuses nothing for it.
-        }
     }
 }

@@ -13,7 +13,16 @@ internal static class Logging
 {
     public static ILoggerFactory Create(JourPaths paths, string role)
     {
-        Directory.CreateDirectory(paths.Logs);
+        // The logs name ids and paths only, but they are the service's: owner only, as the data directory.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(paths.Logs);
+        }
+        else
+        {
+            Directory.CreateDirectory(paths.Logs, paths.DirectoryMode);
+        }
+
         Serilog.Core.Logger logger = new LoggerConfiguration()
             .MinimumLevel.Information()
             .Enrich.WithProperty("Role", role)

@@ -13,9 +13,13 @@ namespace Jour;
 /// <summary>The `jour` executable: the TUI session, the server, and the command line in one binary.</summary>
 internal static class Program
 {
+    // Guard logs an unexpected failure into this data directory's log; it runs outside the parser's reach.
+    private static string? s_dataDirArgument;
+
     private static async Task<int> Main(string[] args)
     {
         StartupTrace.Mark("main");
+        Native.Posix.RestrictNewFilesToOwner();
         if (TerminalGuiSettings.StartsASession(args))
         {
             // While the command line is parsed and the server connected (`jour --help` does not wait for it).
@@ -25,7 +29,8 @@ internal static class Program
         // Dates, numbers and sorting are Swedish whatever the UI language.
         CultureInfo.DefaultThreadCurrentCulture = SwedishCulture.Instance;
         CultureInfo.CurrentCulture = SwedishCulture.Instance;
-        SetUiLanguage(LanguageFromArgs(args) ?? Environment.GetEnvironmentVariable("JOUR_LANG") ?? "sv");
+        SetUiLanguage(ValueFromArgs(args, "--lang") ?? Environment.GetEnvironmentVariable("JOUR_LANG") ?? "sv");
+        s_dataDirArgument = ValueFromArgs(args, "--data-dir");
 
         var dataDir = new Option<string?>("--data-dir") { Description = CliText.Cli_DataDir, Recursive = true };
         var lang = new Option<string?>("--lang") { Description = CliText.Cli_Lang, Recursive = true };
@@ -197,12 +202,13 @@ internal static class Program
         var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
         var handoverAddresses = new Option<bool>("--with-addresses") { Description = CliText.Cli_HandoverAddresses };
         var handoverContinuity = new Option<bool>("--continuity") { Description = CliText.Cli_HandoverContinuity };
-        var handover = new Command("handover", CliText.Cli_Handover) { handoverAt, handoverOut, handoverPrint, handoverAddresses, handoverContinuity };
+        var handoverForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
+        var handover = new Command("handover", CliText.Cli_Handover) { handoverAt, handoverOut, handoverForce, handoverPrint, handoverAddresses, handoverContinuity };
         handover.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            var options = new HandoverOptionsArgs(parse.GetValue(handoverAt), parse.GetValue(handoverOut), parse.GetValue(handoverPrint), parse.GetValue(handoverAddresses), parse.GetValue(handoverContinuity));
+            var options = new HandoverOptionsArgs(parse.GetValue(handoverAt), parse.GetValue(handoverOut), parse.GetValue(handoverPrint), parse.GetValue(handoverAddresses), parse.GetValue(handoverContinuity), parse.GetValue(handoverForce));
             return await HandoverCommand.RunAsync(paths, options, Console.Out, Console.Error, ct);
         }));
         root.Add(handover);
@@ -289,12 +295,13 @@ internal static class Program
         var invoiceFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "csv" };
         invoiceFormat.AcceptOnlyFromAmong("csv", "text");
         var invoiceOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
-        var invoice = new Command("invoice", CliText.Cli_ExportInvoice) { month, invoiceFormat, invoiceOut };
+        var invoiceForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
+        var invoice = new Command("invoice", CliText.Cli_ExportInvoice) { month, invoiceFormat, invoiceOut, invoiceForce };
         invoice.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await FollowUpCommands.ExportInvoiceAsync(paths, parse.GetValue(month), parse.GetValue(invoiceFormat)!, parse.GetValue(invoiceOut), Console.Out, ct);
+            return await FollowUpCommands.ExportInvoiceAsync(paths, parse.GetValue(month), parse.GetValue(invoiceFormat)!, parse.GetValue(invoiceOut), parse.GetValue(invoiceForce), Console.Out, ct);
         }));
         root.Add(new Command("export", CliText.Cli_Export) { invoice });
 
@@ -303,12 +310,13 @@ internal static class Program
         var statsFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
         statsFormat.AcceptOnlyFromAmong("text", "csv", "json");
         var statsOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
-        var stats = new Command("stats", CliText.Cli_Stats) { from, to, statsFormat, statsOut };
+        var statsForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
+        var stats = new Command("stats", CliText.Cli_Stats) { from, to, statsFormat, statsOut, statsForce };
         stats.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await FollowUpCommands.StatsAsync(paths, parse.GetValue(from), parse.GetValue(to), parse.GetValue(statsFormat)!, parse.GetValue(statsOut), Console.Out, ct);
+            return await FollowUpCommands.StatsAsync(paths, parse.GetValue(from), parse.GetValue(to), parse.GetValue(statsFormat)!, parse.GetValue(statsOut), parse.GetValue(statsForce), Console.Out, ct);
         }));
         root.Add(stats);
 
@@ -406,8 +414,21 @@ internal static class Program
 
     private static JourConfig Config(JourPaths paths, string? languageOption)
     {
-        paths.EnsureExists();
-        JourConfig config = JourConfig.LoadOrCreate(paths);
+        JourConfig config;
+        try
+        {
+            paths.EnsureExists();
+            config = JourConfig.LoadOrCreate(paths);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_DataDirDenied, paths.DataDirectory));
+        }
+        catch (IOException)
+        {
+            throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_DataDirFailed, paths.DataDirectory));
+        }
+
         if (languageOption is null && Environment.GetEnvironmentVariable("JOUR_LANG") is null)
         {
             SetUiLanguage(config.Language);
@@ -424,17 +445,17 @@ internal static class Program
     }
 
     // The language must be known before the parser builds its help texts.
-    private static string? LanguageFromArgs(string[] args)
+    private static string? ValueFromArgs(string[] args, string option)
     {
         for (int i = 0; i < args.Length - 1; i++)
         {
-            if (args[i] == "--lang")
+            if (args[i] == option)
             {
                 return args[i + 1];
             }
         }
 
-        return args.FirstOrDefault(a => a.StartsWith("--lang=", StringComparison.Ordinal))?["--lang=".Length..];
+        return args.FirstOrDefault(a => a.StartsWith(option + "=", StringComparison.Ordinal))?[(option.Length + 1)..];
     }
 
     /// <summary>Every refusal becomes one clear line and an exit code; a stack trace never reaches the user.</summary>
@@ -456,12 +477,26 @@ internal static class Program
         }
         catch (ServerStartException ex)
         {
-            await Console.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, ex.Message));
+            // The server's own refusal (its standard error) already begins with "Fel: ".
+            string prefix = string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, "");
+            await Console.Error.WriteLineAsync(ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message : string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, ex.Message));
             return 2;
         }
         catch (OperationCanceledException)
         {
             return 130;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync(CommandFailure.ForIo(ex));
+            return 2;
+        }
+#pragma warning disable CA1031 // The last line of defence: whatever it is, the user sees one line, not a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await Console.Error.WriteLineAsync(CommandFailure.Unexpected(ex, s_dataDirArgument));
+            return CommandFailure.UnexpectedExitCode;
         }
     }
 }

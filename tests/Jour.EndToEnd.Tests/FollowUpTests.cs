@@ -16,7 +16,7 @@ public sealed class FollowUpTests : IDisposable
     {
         DateTime lastMonth = DateTime.UtcNow.AddMonths(-1);
         string month = lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        string file = Path.Combine(_jour.DataDir, "faktura.csv");
+        string file = Path.Combine(_jour.OutDir, "faktura.csv");
 
         (int code, _, string err) = _jour.Run("export", "invoice", "--month", month, "--format", "csv", "--out", file);
         Assert.True(code == 0, err);

@@ -12,7 +12,7 @@ public sealed class HandoverTests : IDisposable
     [Fact]
     public void HandoverOut_OnTheDemo_IsAnActionableSummary_80ColumnsOnA4Pages_AndPrintSaysWhenThereIsNoLp()
     {
-        string file = Path.Combine(_jour.DataDir, "h.txt");
+        string file = Path.Combine(_jour.OutDir, "h.txt");
         (int code, string output, string err) = _jour.Run("handover", "--out", file);
         Assert.True(code == 0, err);
         Assert.Equal("", output);

@@ -9,6 +9,8 @@ public sealed class JourInstall : IDisposable
     {
         DataDir = Path.Combine(Path.GetTempPath(), "jour-e2e-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(DataDir);
+        OutDir = DataDir + "-out";
+        Directory.CreateDirectory(OutDir);
     }
 
     public static string Binary
@@ -32,6 +34,9 @@ public sealed class JourInstall : IDisposable
     }
 
     public string DataDir { get; }
+
+    /// <summary>Where `--out` files go: outside the data directory, where Jour refuses them (issue 16).</summary>
+    public string OutDir { get; }
 
     public string Command(string args = "") => $"{Binary} --data-dir {DataDir} {args}".TrimEnd();
 
@@ -128,12 +133,15 @@ public sealed class JourInstall : IDisposable
             }
         }
 
-        try
+        foreach (string dir in new[] { DataDir, OutDir })
         {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

@@ -11,7 +11,14 @@ public sealed class MaintenanceTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("jour-ops-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    // Backups are refused inside the database's directory (issue 16), so they go here.
+    private readonly string _elsewhere = Directory.CreateTempSubdirectory("jour-ops-out-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        Directory.Delete(_elsewhere, recursive: true);
+    }
 
     private string Db => Path.Combine(_dir, "jour.db");
 
@@ -44,7 +51,7 @@ public sealed class MaintenanceTests : IDisposable
             Thread.Sleep(5);
         }
 
-        string target = Path.Combine(_dir, "backup", "b.db");
+        string target = Path.Combine(_elsewhere, "backup", "b.db");
         BackupResult result = store.BackupTo(target);
         await stop.CancelAsync();
         await writer;
@@ -58,6 +65,35 @@ public sealed class MaintenanceTests : IDisposable
 
         // Nothing written after the backup is lost from the live file.
         Assert.Equal(300 + written, store.CountCases());
+    }
+
+    [Fact]
+    public void Backup_IntoTheDataDirectory_IsRefused_AndTheDatabaseIsUntouched()
+    {
+        using LiteJourStore store = Generated();
+        byte[] before = File.ReadAllBytes(Db);
+
+        var ex = Assert.Throws<JourException>(() => store.BackupTo(Path.Combine(_dir, "copy.db")));
+
+        Assert.Equal(ErrorCodes.OutputInDataDirectory, ex.Code);
+        Assert.False(File.Exists(Path.Combine(_dir, "copy.db")));
+        Assert.Equal(before, File.ReadAllBytes(Db));
+    }
+
+    [Fact]
+    public void Backup_WithALinkWhereTheChecksumGoes_IsRefused_AndTheLinksTargetIsUntouched()
+    {
+        using LiteJourStore store = Generated();
+        string victim = Path.Combine(_elsewhere, "victim.txt");
+        File.WriteAllText(victim, "keep");
+        string target = Path.Combine(_elsewhere, "b.db");
+        File.CreateSymbolicLink(target + ".sha256", victim);
+
+        var ex = Assert.Throws<JourException>(() => store.BackupTo(target));
+
+        Assert.Equal(ErrorCodes.OutputIsLink, ex.Code);
+        Assert.False(File.Exists(target));
+        Assert.Equal("keep", File.ReadAllText(victim));
     }
 
     [Fact]

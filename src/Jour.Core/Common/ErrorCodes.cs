@@ -118,4 +118,14 @@ public static class ErrorCodes
     public const string BackupTargetInvalid = "Error_BackupTargetInvalid";
     public const string BackupTargetExists = "Error_BackupTargetExists";
     public const string BackupFailed = "Error_BackupFailed";
+
+    // Issue 16: a file written at a path the user names (--out, jour backup).
+    public const string OutputExists = "Error_OutputExists";
+    public const string OutputInDataDirectory = "Error_OutputInDataDirectory";
+    public const string OutputIsLink = "Error_OutputIsLink";
+    public const string OutputIsDirectory = "Error_OutputIsDirectory";
+    public const string OutputNoDirectory = "Error_OutputNoDirectory";
+    public const string OutputDenied = "Error_OutputDenied";
+    public const string OutputFailed = "Error_OutputFailed";
+    public const string OutputInvalid = "Error_OutputInvalid";
 }

@@ -31,25 +31,13 @@ internal static class AccessLogCommand
             .OrderBy(r => r.AtUtc)
             .ThenBy(r => r.Id)
             .ToList();
-        string[] header = [CliText.AccessLog_Time, CliText.AccessLog_User, CliText.AccessLog_Client, CliText.AccessLog_What, CliText.AccessLog_Basis, CliText.AccessLog_Case, CliText.AccessLog_Reason, CliText.AccessLog_Emergency];
-        var lines = rows.Select(r => new[]
-        {
-            SwedishTime.FormatLocal(r.AtUtc),
-            r.UserName,
-            r.ClientName,
-            Messages.Get("Accessed_" + r.What),
-            Messages.Get("AccessBasis_" + r.Basis),
-            r.CaseNumber,
-            r.Reason,
-            r.IsEmergency ? CliText.AccessLog_Yes : CliText.AccessLog_No,
-        });
         if (format == "csv")
         {
-            await output.WriteAsync(SwedishCsv.Document(header, lines));
+            await output.WriteAsync(Csv(rows));
             return 0;
         }
 
-        foreach (string[] line in lines)
+        foreach (string[] line in Lines(rows))
         {
             await output.WriteLineAsync(string.Join("  ", line.Where(v => v.Length > 0)));
         }
@@ -57,6 +45,24 @@ internal static class AccessLogCommand
         await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.AccessLog_Count, rows.Count, rows.Count(r => r.IsEmergency)));
         return 0;
     }
+
+    /// <summary>The CSV document of the rows, as given (names are neutralised by <see cref="SwedishCsv"/>).</summary>
+    public static string Csv(IEnumerable<AccessLogRow> rows) =>
+        SwedishCsv.Document(
+            [CliText.AccessLog_Time, CliText.AccessLog_User, CliText.AccessLog_Client, CliText.AccessLog_What, CliText.AccessLog_Basis, CliText.AccessLog_Case, CliText.AccessLog_Reason, CliText.AccessLog_Emergency],
+            Lines(rows));
+
+    private static IEnumerable<string[]> Lines(IEnumerable<AccessLogRow> rows) => rows.Select(r => new[]
+    {
+        SwedishTime.FormatLocal(r.AtUtc),
+        r.UserName,
+        r.ClientName,
+        Messages.Get("Accessed_" + r.What),
+        Messages.Get("AccessBasis_" + r.Basis),
+        r.CaseNumber,
+        r.Reason,
+        r.IsEmergency ? CliText.AccessLog_Yes : CliText.AccessLog_No,
+    });
 
     private static bool Matches(string text, string? part) =>
         string.IsNullOrWhiteSpace(part) || text.Contains(part.Trim(), StringComparison.CurrentCultureIgnoreCase);

@@ -7,6 +7,7 @@ using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.Sessions;
 using Jour.Resources;
+using Jour.Storage;
 
 namespace Jour.Cli;
 
@@ -22,7 +23,7 @@ internal static class FollowUpCommands
         "contract-start", "contract-end", "annual-compensation", "utilisation-target", "capacity-hours",
     ];
 
-    public static async Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, bool force, TextWriter output, CancellationToken cancellationToken)
     {
         ReportPeriod period;
         if (string.IsNullOrWhiteSpace(month))
@@ -37,18 +38,20 @@ internal static class FollowUpCommands
             throw new CliException(Error(Messages.Get(ErrorCodes.InvoiceMonthInvalid)));
         }
 
+        RefuseEarly(paths, outFile, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         InvoiceBasis basis = await service.GetInvoiceBasisAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
         string text = format == "csv" ? InvoiceFormat.Csv(basis) : InvoiceFormat.Text(basis);
-        await WriteAsync(text, format == "csv", outFile, output, cancellationToken);
+        await WriteAsync(paths, text, format == "csv", outFile, force, output);
         return 0;
     }
 
-    public static async Task<int> StatsAsync(JourPaths paths, string? from, string? to, string format, string? outFile, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> StatsAsync(JourPaths paths, string? from, string? to, string format, string? outFile, bool force, TextWriter output, CancellationToken cancellationToken)
     {
         ReportPeriod quarter = ReportPeriod.QuarterOf(ReportPeriod.LocalDate(DateTime.UtcNow));
         DateOnly first = ParseDate(from) ?? quarter.From;
         DateOnly last = ParseDate(to) ?? (from is null ? quarter.To : ReportPeriod.QuarterOf(first).To);
+        RefuseEarly(paths, outFile, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         StatisticsReport report = await service.GetStatisticsAsync(new StatisticsRequest(first, last), cancellationToken);
         string text = format switch
@@ -57,7 +60,7 @@ internal static class FollowUpCommands
             "csv" => StatisticsFormat.Csv(report),
             _ => StatisticsFormat.Text(report),
         };
-        await WriteAsync(text, format == "csv", outFile, output, cancellationToken);
+        await WriteAsync(paths, text, format == "csv", outFile, force, output);
         return 0;
     }
 
@@ -139,12 +142,24 @@ internal static class FollowUpCommands
         return FollowUpSettings.ParseDate(text.Trim()) ?? throw new CliException(Error(Messages.Format(ErrorCodes.DateInvalid, [text.Trim()])));
     }
 
-    /// <summary>CSV goes out as UTF-8 with a byte-order mark, to a file or standard output, so spreadsheets read å, ä, ö right.</summary>
-    private static async Task WriteAsync(string text, bool csv, string? outFile, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>A path that will be refused is refused before the server is asked (or even started).</summary>
+    public static void RefuseEarly(JourPaths paths, string? outFile, bool force)
     {
         if (!string.IsNullOrWhiteSpace(outFile))
         {
-            await File.WriteAllTextAsync(outFile, text, csv ? s_utf8Bom : new UTF8Encoding(false), cancellationToken);
+            SafeOutput.Validate(outFile, paths.DataDirectory, force);
+        }
+    }
+
+    /// <summary>
+    /// CSV goes out as UTF-8 with a byte-order mark, to a file or standard output, so spreadsheets read å, ä, ö right.
+    /// A file is written through <see cref="SafeOutput"/>: the invoicing basis holds personnummer.
+    /// </summary>
+    private static async Task WriteAsync(JourPaths paths, string text, bool csv, string? outFile, bool force, TextWriter output)
+    {
+        if (!string.IsNullOrWhiteSpace(outFile))
+        {
+            SafeOutput.WriteText(outFile, paths.DataDirectory, force, text, csv ? s_utf8Bom : new UTF8Encoding(false));
             return;
         }
 

@@ -7,12 +7,13 @@ using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Resources;
+using Jour.Storage;
 using NodaTime;
 
 namespace Jour.Cli;
 
 /// <summary>
-/// `jour handover [--at TIME] [--out FILE] [--print] [--with-addresses] [--continuity]`: the handover on A4
+/// `jour handover [--at TIME] [--out FILE [--force]] [--print] [--with-addresses] [--continuity]`: the handover on A4
 /// pages, to the terminal, a file or the default printer. Exit 0 when written, 2 when it could not be.
 /// </summary>
 internal static class HandoverCommand
@@ -31,6 +32,7 @@ internal static class HandoverCommand
             atUtc = parsed;
         }
 
+        FollowUpCommands.RefuseEarly(paths, args.Out, args.Force);
         HandoverView view;
         using (SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken))
         {
@@ -40,15 +42,8 @@ internal static class HandoverCommand
         int pages = view.Text.Count(c => c == '\f') + 1;
         if (args.Out is { Length: > 0 } file)
         {
-            try
-            {
-                await File.WriteAllTextAsync(file, view.Text, new UTF8Encoding(false), cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new CliException(Text(CliText.Handover_CannotWrite, file, ex.Message));
-            }
-
+            // The handover names clients and, with --with-addresses, where they live.
+            SafeOutput.WriteText(file, paths.DataDirectory, args.Force, view.Text, new UTF8Encoding(false));
             await errors.WriteLineAsync(Text(CliText.Handover_Written, file, pages));
         }
         else if (!args.Print)
@@ -105,4 +100,4 @@ internal static class HandoverCommand
 }
 
 /// <summary>The options of `jour handover`.</summary>
-internal sealed record HandoverOptionsArgs(string? At, string? Out, bool Print, bool WithAddresses, bool Continuity);
+internal sealed record HandoverOptionsArgs(string? At, string? Out, bool Print, bool WithAddresses, bool Continuity, bool Force = false);

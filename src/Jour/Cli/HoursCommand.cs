@@ -28,14 +28,10 @@ internal static class HoursCommand
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         IReadOnlyList<OfficerHours> officers = await service.GetOnCallHoursAsync(fromUtc, toUtc, cancellationToken);
         IReadOnlyList<AssistantHours> assistants = await service.GetDeployedHoursAsync(fromUtc, toUtc, cancellationToken);
-        var rows = officers.Select(o => (o.Name, Role: CliText.Hours_Officer, OnCall: (double?)o.OnCallHours, Booked: (double?)null, Reported: (double?)null))
-            .Concat(assistants.Select(a => (a.Name, Role: CliText.Hours_Assistant, OnCall: (double?)null, Booked: (double?)a.BookedHours, Reported: (double?)a.ReportedHours)))
-            .ToList();
+        var rows = Rows(officers, assistants);
         if (format == "csv")
         {
-            await output.WriteAsync(SwedishCsv.Document(
-                [CliText.Hours_Name, CliText.Hours_Role, CliText.Hours_OnCall, CliText.Hours_Booked, CliText.Hours_Reported],
-                rows.Select(r => (IReadOnlyList<string>)[r.Name, r.Role, Number(r.OnCall), Number(r.Booked), Number(r.Reported)])));
+            await output.WriteAsync(Csv(officers, assistants));
             return 0;
         }
 
@@ -50,6 +46,17 @@ internal static class HoursCommand
         await output.WriteLineAsync($"{CliText.Hours_Total,-41} {Number(rows.Sum(r => r.OnCall ?? 0)),11} {Number(rows.Sum(r => r.Booked ?? 0)),11} {Number(rows.Sum(r => r.Reported ?? 0)),11}");
         return 0;
     }
+
+    /// <summary>The CSV document: names as text (neutralised by <see cref="SwedishCsv"/>), hours with decimal commas.</summary>
+    public static string Csv(IReadOnlyList<OfficerHours> officers, IReadOnlyList<AssistantHours> assistants) =>
+        SwedishCsv.Document(
+            [CliText.Hours_Name, CliText.Hours_Role, CliText.Hours_OnCall, CliText.Hours_Booked, CliText.Hours_Reported],
+            Rows(officers, assistants).Select(r => (IReadOnlyList<string>)[r.Name, r.Role, Number(r.OnCall), Number(r.Booked), Number(r.Reported)]));
+
+    private static List<(string Name, string Role, double? OnCall, double? Booked, double? Reported)> Rows(IReadOnlyList<OfficerHours> officers, IReadOnlyList<AssistantHours> assistants) =>
+        officers.Select(o => (o.Name, Role: CliText.Hours_Officer, OnCall: (double?)o.OnCallHours, Booked: (double?)null, Reported: (double?)null))
+            .Concat(assistants.Select(a => (a.Name, Role: CliText.Hours_Assistant, OnCall: (double?)null, Booked: (double?)a.BookedHours, Reported: (double?)a.ReportedHours)))
+            .ToList();
 
     private static string Number(double? hours) => hours?.ToString("0.00", SwedishCulture.Instance) ?? "";
 }

@@ -113,7 +113,7 @@ internal static class LoadMix
         private readonly List<OwnCase> _cases = [];
         private readonly Dictionary<string, List<double>> _latency = [];
         private readonly Dictionary<string, int> _refused = [];
-        private readonly StreamWriter? _acked = ackedFile is null ? null : new StreamWriter(new FileStream(ackedFile, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        private readonly StreamWriter? _acked = ackedFile is null ? null : new StreamWriter(OpenToAppend(ackedFile)) { AutoFlush = true };
         private readonly Stopwatch _clock = new();
         private List<(long Client, long Provider)> _clients = [];
         private int _sequence;
@@ -177,6 +177,19 @@ internal static class LoadMix
         }
 
         public void Dispose() => _acked?.Dispose();
+
+        // Several load runs append to one file (bench/load.sh, FaultTests keep it in the data directory),
+        // so it cannot be written as an --out is; it holds ids and timings only, owner-only all the same.
+        private static FileStream OpenToAppend(string file)
+        {
+            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            return new FileStream(file, options);
+        }
 
         private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
 

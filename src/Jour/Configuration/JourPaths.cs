@@ -1,3 +1,5 @@
+using System.Runtime.Versioning;
+
 namespace Jour.Configuration;
 
 /// <summary>Where one Jour installation keeps its files.</summary>
@@ -56,24 +58,105 @@ public sealed class JourPaths
         return new JourPaths(Path.Combine(home, ".local", "share", "jour"));
     }
 
-    /// <summary>Creates the data directory readable by owner and group only.</summary>
+    /// <summary>
+    /// The mode the data directory and its folders (logs/, drafts/) get. Owner only: every process of an
+    /// installation runs as the service's user. Hook: an installation whose people read the logs as members
+    /// of a service group would set 0750 here (and 0640 in <see cref="FileMode"/>) from its configuration;
+    /// there is no such setting yet.
+    /// </summary>
+    public UnixFileMode DirectoryMode { get; init; } = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>The mode of the files in it: the database, its log, the key, the settings, the logs.</summary>
+    public UnixFileMode FileMode { get; init; } = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates the data directory with <see cref="DirectoryMode"/>, and tightens one that exists with looser
+    /// modes (made by hand, or by an older Jour with 0755), its folders and its files (the socket excepted:
+    /// the server sets that one), logging every change.
+    /// </summary>
     public void EnsureExists()
     {
-        if (Directory.Exists(DataDirectory))
-        {
-            return;
-        }
-
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(DataDirectory);
+            return;
         }
-        else
+
+        if (!Directory.Exists(DataDirectory))
         {
-            Directory.CreateDirectory(
-                DataDirectory,
-                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute);
+            Directory.CreateDirectory(DataDirectory, DirectoryMode);
+        }
+
+        var tightened = new List<(string Path, UnixFileMode From, UnixFileMode To)>();
+        Tighten(DataDirectory, DirectoryMode, tightened);
+        foreach (string folder in new[] { Logs, Drafts })
+        {
+            if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is null)
+            {
+                Tighten(folder, DirectoryMode, tightened);
+                TightenFiles(folder, tightened);
+            }
+        }
+
+        TightenFiles(DataDirectory, tightened);
+        if (tightened.Count > 0)
+        {
+            LogTightened(tightened);
         }
     }
+
+    [UnsupportedOSPlatform("windows")]
+    private void TightenFiles(string folder, List<(string Path, UnixFileMode From, UnixFileMode To)> tightened)
+    {
+        foreach (string file in Directory.EnumerateFiles(folder))
+        {
+            // A link is not ours to change, and the socket's mode is the server's business.
+            if (file == Socket || new FileInfo(file).LinkTarget is not null)
+            {
+                continue;
+            }
+
+            Tighten(file, FileMode, tightened);
+        }
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private static void Tighten(string path, UnixFileMode allowed, List<(string Path, UnixFileMode From, UnixFileMode To)> tightened)
+    {
+        try
+        {
+            UnixFileMode mode = File.GetUnixFileMode(path);
+            if ((mode & ~allowed) == 0)
+            {
+                return;
+            }
+
+            File.SetUnixFileMode(path, mode & allowed);
+            tightened.Add((path, mode, mode & allowed));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not ours (another user's installation, or a file that just went away): the command that
+            // needs it says so, naming the path.
+        }
+    }
+
+    private void LogTightened(List<(string Path, UnixFileMode From, UnixFileMode To)> tightened)
+    {
+        try
+        {
+            using Microsoft.Extensions.Logging.ILoggerFactory loggers = Logging.Create(this, "paths");
+            Microsoft.Extensions.Logging.ILogger logger = loggers.CreateLogger("Jour.Configuration.JourPaths");
+            foreach ((string path, UnixFileMode from, UnixFileMode to) in tightened)
+            {
+                JourPathsLog.Tightened(logger, path, Octal(from), Octal(to));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The modes are tightened all the same; only the note of it is lost.
+        }
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
 }

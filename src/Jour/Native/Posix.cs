@@ -52,6 +52,23 @@ internal static partial class Posix
         }
     }
 
+    /// <summary>
+    /// umask 077: every file this process creates (the database and its log, which LiteDB creates
+    /// with no say over the mode, the server lock, the log files, drafts) starts owner-only instead of
+    /// 0644 until the next start tightens it. Modes set explicitly (the socket's 0660) are not affected.
+    /// Hook: with a shared service group (see <c>JourPaths.DirectoryMode</c>) this would be 027.
+    /// </summary>
+    public static void RestrictNewFilesToOwner()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = umask(0b000_111_111);
+        }
+    }
+
+    [LibraryImport("libc")]
+    private static partial uint umask(uint mask);
+
     private const int SigInt = 2;
     private const int SigQuit = 3;
     private const int SigTstp = 20;

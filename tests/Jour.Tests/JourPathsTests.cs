@@ -1,0 +1,69 @@
+using Jour.Configuration;
+
+namespace Jour.Tests;
+
+/// <summary>The data directory is the service's alone (issue 16): an existing looser one is tightened on start.</summary>
+public sealed class JourPathsTests : IDisposable
+{
+    private const UnixFileMode Loose = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const UnixFileMode LooseDirectory = Loose | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
+
+    private readonly string _root = Directory.CreateTempSubdirectory("jour-paths-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void EnsureExists_NewDirectory_IsOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var paths = new JourPaths(Path.Combine(_root, "data"));
+
+        paths.EnsureExists();
+
+        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(paths.DataDirectory));
+    }
+
+    [Fact]
+    public void EnsureExists_LooseDirectoryAndFiles_AreTightened_AndLogged_LinksLeftAlone()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var paths = new JourPaths(Path.Combine(_root, "data"));
+        Directory.CreateDirectory(paths.DataDirectory, LooseDirectory);
+        Directory.CreateDirectory(paths.Logs, LooseDirectory);
+        string[] files = [paths.Database, Path.Combine(paths.DataDirectory, "jour-log.db"), Path.Combine(paths.DataDirectory, "jour.key"), Path.Combine(paths.Logs, "jour-20261201.log")];
+        foreach (string file in files)
+        {
+            File.WriteAllText(file, "x");
+            File.SetUnixFileMode(file, Loose);
+        }
+
+        string elsewhere = Path.Combine(_root, "elsewhere.txt");
+        File.WriteAllText(elsewhere, "not ours");
+        File.SetUnixFileMode(elsewhere, Loose);
+        File.CreateSymbolicLink(Path.Combine(paths.DataDirectory, "link"), elsewhere);
+
+        paths.EnsureExists();
+
+        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(paths.DataDirectory));
+        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(paths.Logs));
+        foreach (string file in files)
+        {
+            Assert.Equal(OwnerOnly, File.GetUnixFileMode(file));
+        }
+
+        Assert.Equal(Loose, File.GetUnixFileMode(elsewhere));
+        string log = string.Join("\n", Directory.GetFiles(paths.Logs).Select(File.ReadAllText));
+        Assert.Contains($"Tightened {paths.Database} from 0644 to 0600", log, StringComparison.Ordinal);
+        Assert.Contains($"Tightened {paths.DataDirectory} from 0755 to 0700", log, StringComparison.Ordinal);
+    }
+}
