@@ -115,4 +115,11 @@ public static class ErrorCodes
     public const string BackupTargetInvalid = "Error_BackupTargetInvalid";
     public const string BackupTargetExists = "Error_BackupTargetExists";
     public const string BackupFailed = "Error_BackupFailed";
+
+    // issue 16: socket and sign-in
+    public const string PeerNotAllowed = "Error_PeerNotAllowed";
+    public const string TooManyConnections = "Error_TooManyConnections";
+    public const string ShutdownNotPermitted = "Error_ShutdownNotPermitted";
+    public const string ServerNotTrusted = "Error_ServerNotTrusted";
+    public const string ServerDirectoryWritable = "Error_ServerDirectoryWritable";
 }

@@ -22,6 +22,9 @@ public sealed class InProcessJourService : IJourService
 
     public SessionInfo? Session => _session;
 
+    /// <summary>True when an admin is signed in, by the stored roles (a removed admin loses it at once).</summary>
+    public bool IsSignedInAdmin => _session is { } session && _useCases.IsActiveAdmin(session.UserId);
+
     public Task<InstallInfo> GetInstallInfoAsync(CancellationToken cancellationToken = default) =>
         Run(_useCases.GetInstallInfo);
 

@@ -285,6 +285,10 @@ public sealed partial class JourUseCases
     private UserSummary Summary(User u, DateTime now) =>
         new(u.Id, u.Name, u.Phone, u.Roles, u.IsDisabled, u.PinHash.Length > 0, SignInPolicy.IsLocked(_store.FindSignInThrottle(u.Id), now));
 
+    /// <summary>True when the user exists, is not disabled and holds the admin role now.</summary>
+    public bool IsActiveAdmin(long userId) =>
+        _store.LoadUsers().FirstOrDefault(u => u.Id == userId) is { IsDisabled: false } user && user.Roles.HasFlag(Role.Admin);
+
     private void RequireAdmin(SessionInfo actor)
     {
         // The stored roles rule, not the ones the session was signed in with: a removed admin loses the right at once.

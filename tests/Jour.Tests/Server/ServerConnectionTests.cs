@@ -1,0 +1,213 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using System.Text.Json;
+using Jour.Core.Common;
+using Jour.Protocol;
+using Jour.Server;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Tests.Server;
+
+/// <summary>What a peer on the socket can and cannot make the server do (issue 16), on a real socket.</summary>
+public sealed class ServerConnectionTests
+{
+    // A policy for a server that runs as some other account, so this test's account is a stranger to it.
+    private static PeerPolicy ServerOfAnotherAccount(params int[] allowed) =>
+        new(TestServer.CurrentUid + 4242, allowed, allowedGroup: null, maxConnectionsPerUser: 32);
+
+    [Fact]
+    public async Task AFrameOver64KiB_BeforeHello_ClosesTheConnection()
+    {
+        await using TestServer server = TestServer.Start();
+        using Socket socket = await server.ConnectAsync();
+
+        byte[] header = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(header, ProtocolInfo.PreSignInFrameBytes + 1);
+        await socket.SendAsync(header, SocketFlags.None, TestContext.Current.CancellationToken);
+
+        Assert.True(await TestServer.ClosedWithinAsync(socket, TimeSpan.FromSeconds(5)));
+        Assert.DoesNotContain(server.Log.Lines, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task AConnectionThatSaysNothing_IsClosedAfterTheHelloLimit()
+    {
+        await using TestServer server = TestServer.Start();
+        using Socket socket = await server.ConnectAsync();
+
+        Assert.False(await TestServer.ClosedWithinAsync(socket, ProtocolInfo.HelloLimit - TimeSpan.FromSeconds(2)));
+        Assert.True(await TestServer.ClosedWithinAsync(socket, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task AFrameOver64KiB_BeforeSignIn_IsRefused_ButASignedInSessionMaySendOne()
+    {
+        await using TestServer server = TestServer.Start();
+        using (Socket greeted = await server.ConnectAsync())
+        {
+            await using var stream = new NetworkStream(greeted);
+            await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+            Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+            await TestServer.SendAsync(stream, 2, Ops.SaveDraft, LargeDraft());
+            Assert.True(await TestServer.ClosedWithinAsync(greeted, TimeSpan.FromSeconds(5)));
+        }
+
+        using Socket signedIn = await server.ConnectAsync();
+        await using var signedInStream = new NetworkStream(signedIn);
+        await TestServer.SignInAsAdminAsync(signedInStream);
+        await TestServer.SendAsync(signedInStream, 4, Ops.SaveDraft, LargeDraft());
+        ServerMessage reply = (await TestServer.ReceiveAsync(signedInStream))!;
+        Assert.Equal(4, reply.Id); // answered (whatever the answer), not cut off: the frame was accepted
+    }
+
+    [Fact]
+    public async Task Shutdown_FromAPeerThatIsNotTheServersAccount_AndNotSignedIn_IsRefused()
+    {
+        await using TestServer server = TestServer.Start(ServerOfAnotherAccount(TestServer.CurrentUid));
+        using Socket socket = await server.ConnectAsync();
+        await using var stream = new NetworkStream(socket);
+        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+
+        await TestServer.SendAsync(stream, 2, Ops.Shutdown);
+        ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
+
+        Assert.False(reply.Ok);
+        Assert.Equal(ErrorCodes.ShutdownNotPermitted, reply.ErrorCode);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.False(server.HasStopped);
+
+        // A signed-in admin of the same account may.
+        await TestServer.SendAsync(stream, 3, Ops.InstallInfo);
+        Core.Sessions.InstallInfo install = (await TestServer.ReceiveAsync(stream))!.Body!.Value.Deserialize(WireJsonContext.Default.InstallInfo)!;
+        long admin = install.Users.Single(u => u.Name == "Demo Admin").Id;
+        await TestServer.SendAsync(stream, 4, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(admin, ""), WireJsonContext.Default.SignInArgs));
+        Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+        await TestServer.SendAsync(stream, 5, Ops.Shutdown);
+        Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+        await WaitUntilAsync(() => server.HasStopped);
+    }
+
+    [Fact]
+    public async Task Shutdown_FromTheServersOwnAccount_StopsIt_WithoutSignIn()
+    {
+        await using TestServer server = TestServer.Start();
+        using Socket socket = await server.ConnectAsync();
+        await using var stream = new NetworkStream(socket);
+        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+
+        await TestServer.SendAsync(stream, 2, Ops.Shutdown);
+
+        Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+        await WaitUntilAsync(() => server.HasStopped);
+    }
+
+    [Fact]
+    public async Task APeerWhoseAccountIsNotAllowed_IsRefusedAtHello_AndLoggedByUidOnly()
+    {
+        await using TestServer server = TestServer.Start(ServerOfAnotherAccount());
+        using Socket socket = await server.ConnectAsync();
+        await using var stream = new NetworkStream(socket);
+
+        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
+
+        Assert.False(reply.Ok);
+        Assert.Equal(ErrorCodes.PeerNotAllowed, reply.ErrorCode);
+        Assert.Equal(TestServer.CurrentUid.ToString(SwedishCulture.Instance), reply.ErrorArgs![0]);
+        Assert.True(await TestServer.ClosedWithinAsync(socket, TimeSpan.FromSeconds(5)));
+        Assert.Contains(server.Log.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains($"uid {TestServer.CurrentUid} is not allowed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnAllowedUser_OfAnotherAccountsServer_IsServed()
+    {
+        await using TestServer server = TestServer.Start(ServerOfAnotherAccount(TestServer.CurrentUid));
+        using Socket socket = await server.ConnectAsync();
+        await using var stream = new NetworkStream(socket);
+
+        await TestServer.SignInAsAdminAsync(stream);
+    }
+
+    [Fact]
+    public async Task ConnectionsOfOneAccount_AreLimited()
+    {
+        await using TestServer server = TestServer.Start(new PeerPolicy(TestServer.CurrentUid, [], null, maxConnectionsPerUser: 2));
+        using Socket first = await server.ConnectAsync();
+        using Socket second = await server.ConnectAsync();
+        using Socket third = await server.ConnectAsync();
+        await using var stream = new NetworkStream(third);
+
+        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
+
+        Assert.Equal(ErrorCodes.TooManyConnections, reply.ErrorCode);
+        first.Dispose();
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        using Socket again = await server.ConnectAsync();
+        await using var againStream = new NetworkStream(again);
+        await TestServer.SendAsync(againStream, 1, Ops.Hello, TestServer.HelloBody());
+        Assert.True((await TestServer.ReceiveAsync(againStream))!.Ok);
+    }
+
+    [Fact]
+    public async Task ASessionThatNeverReadsItsReplies_IsDisconnected_RatherThanGrowingTheServer()
+    {
+        await using TestServer server = TestServer.Start();
+        using Socket socket = await server.ConnectAsync();
+        await using var stream = new NetworkStream(socket);
+        await TestServer.SignInAsAdminAsync(stream);
+
+        // Ask for the case board again and again, reading nothing: the replies pile up in the server.
+        bool closed = false;
+        for (int id = 10; id < 200_000 && !closed; id++)
+        {
+            try
+            {
+                await TestServer.SendAsync(stream, id, Ops.OpenCases).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or TimeoutException)
+            {
+                closed = true;
+            }
+        }
+
+        Assert.True(closed || await TestServer.ClosedWithinAsync(socket, TimeSpan.FromSeconds(20)));
+        Assert.Contains(server.Log.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("unread; disconnected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AMalformedBodyBeforeSignIn_IsOneWarningWithoutAStack_AndClosesTheConnection()
+    {
+        await using TestServer server = TestServer.Start();
+        using Socket socket = await server.ConnectAsync();
+        await using var stream = new NetworkStream(socket);
+        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+
+        await TestServer.SendAsync(stream, 2, Ops.SignIn, JsonDocument.Parse("\"not an object\"").RootElement.Clone());
+        await TestServer.SendAsync(stream, 3, Ops.SignIn, JsonDocument.Parse("\"again\"").RootElement.Clone());
+        ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
+
+        Assert.Equal(ErrorCodes.BadRequest, reply.ErrorCode);
+        Assert.True(await TestServer.ClosedWithinAsync(socket, TimeSpan.FromSeconds(5)));
+        Assert.Single(server.Log.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("malformed", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Log.Lines, l => l.Level >= LogLevel.Error || l.Text.Contains(" at ", StringComparison.Ordinal));
+    }
+
+    private static JsonElement LargeDraft() =>
+        JsonSerializer.SerializeToElement(
+            new Core.Sessions.DraftData("case", new Dictionary<string, string> { ["notes"] = new string('x', 200 * 1024) }, DateTime.UtcNow),
+            WireJsonContext.Default.DraftData);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (int i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition());
+    }
+}
