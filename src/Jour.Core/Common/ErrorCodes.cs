@@ -122,4 +122,5 @@ public static class ErrorCodes
     public const string ShutdownNotPermitted = "Error_ShutdownNotPermitted";
     public const string ServerNotTrusted = "Error_ServerNotTrusted";
     public const string ServerDirectoryWritable = "Error_ServerDirectoryWritable";
+    public const string ServerNotStartedHere = "Error_ServerNotStartedHere";
 }
