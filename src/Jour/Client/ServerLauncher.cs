@@ -98,6 +98,12 @@ internal static class ServerLauncher
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(paths.Socket), cancellationToken);
         }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AccessDenied && expectedUid is not null)
+        {
+            // The socket's mode keeps this account out: say so, rather than that no server runs.
+            socket.Dispose();
+            throw new JourException(ErrorCodes.PeerNotAllowed, Native.Posix.EffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture), paths.DataDirectory);
+        }
         catch (SocketException)
         {
             socket.Dispose();
