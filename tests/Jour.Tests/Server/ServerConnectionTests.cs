@@ -2,8 +2,11 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text.Json;
 using Jour.Core.Common;
+using Jour.Core.Sessions;
+using Jour.Core.Users;
 using Jour.Protocol;
 using Jour.Server;
+using Jour.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Jour.Tests.Server;
@@ -79,7 +82,7 @@ public sealed class ServerConnectionTests
 
         // A signed-in admin of the same account may.
         await TestServer.SendAsync(stream, 3, Ops.InstallInfo);
-        Core.Sessions.InstallInfo install = (await TestServer.ReceiveAsync(stream))!.Body!.Value.Deserialize(WireJsonContext.Default.InstallInfo)!;
+        InstallInfo install = (await TestServer.ReceiveAsync(stream))!.Body!.Value.Deserialize(WireJsonContext.Default.InstallInfo)!;
         long admin = install.Users.Single(u => u.Name == "Demo Admin").Id;
         await TestServer.SendAsync(stream, 4, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(admin, ""), WireJsonContext.Default.SignInArgs));
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
@@ -196,9 +199,49 @@ public sealed class ServerConnectionTests
         Assert.DoesNotContain(server.Log.Lines, l => l.Level >= LogLevel.Error || l.Text.Contains(" at ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TwelveWrongPinsOnTwelveConnectionsAtOnce_GetExactlyFiveTries()
+    {
+        await using TestServer server = TestServer.Start();
+        JourUseCases useCases = server.Host.UseCases!;
+        SessionInfo admin = useCases.SignIn(useCases.GetInstallInfo().Users.Single(u => u.Name == "Demo Admin").Id, "");
+        long eva = useCases.AddUser(admin, new NewUserRequest("Eva Ström", "", Role.OnCallOfficer, "2580")).Id;
+        var connections = new List<(Socket Socket, NetworkStream Stream)>();
+        for (int i = 0; i < 12; i++)
+        {
+            Socket socket = await server.ConnectAsync();
+            var stream = new NetworkStream(socket, ownsSocket: true);
+            await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+            Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
+            connections.Add((socket, stream));
+        }
+
+        DateTime sent = DateTime.UtcNow;
+        JsonElement wrong = JsonSerializer.SerializeToElement(new SignInArgs(eva, "0000"), WireJsonContext.Default.SignInArgs);
+        await Task.WhenAll(connections.Select(c => TestServer.SendAsync(c.Stream, 2, Ops.SignIn, wrong)));
+        ServerMessage?[] replies = await Task.WhenAll(connections.Select(c => TestServer.ReceiveAsync(c.Stream, seconds: 60)));
+
+        Assert.All(replies, r => Assert.Equal(ErrorCodes.SignInFailed, r!.ErrorCode));
+        Assert.True(useCases.GetUsers(admin).Single(u => u.Id == eva).IsLocked);
+        foreach ((Socket _, NetworkStream stream) in connections)
+        {
+            await stream.DisposeAsync();
+        }
+
+        // Five tries, one after another at the user's pace (0, 1, 3, 7, 15 s), the fifth locking; the seven
+        // others found the lock and were never compared.
+        await server.StopAsync();
+        using LiteJourStore store = LiteJourStore.OpenFile(server.Paths.Database, DatabaseKey.Resolve(server.Paths.DataDirectory, server.Paths.Database));
+        SignInThrottle throttle = store.FindSignInThrottle(eva)!;
+        Assert.Equal(1, throttle.Locks);
+        Assert.Equal(0, throttle.Failures);
+        TimeSpan fifthTry = throttle.LockedUntilUtc - SignInPolicy.FirstLock - sent;
+        Assert.InRange(fifthTry.TotalSeconds, 14, 20);
+    }
+
     private static JsonElement LargeDraft() =>
         JsonSerializer.SerializeToElement(
-            new Core.Sessions.DraftData("case", new Dictionary<string, string> { ["notes"] = new string('x', 200 * 1024) }, DateTime.UtcNow),
+            new DraftData("case", new Dictionary<string, string> { ["notes"] = new string('x', 200 * 1024) }, DateTime.UtcNow),
             WireJsonContext.Default.DraftData);
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -13,6 +13,7 @@ internal sealed class TestServer : IAsyncDisposable
 {
     private readonly ServerHost _host;
     private readonly Task _running;
+    private bool _stopped;
 
     private TestServer(JourPaths paths, ServerHost host, RecordingLoggerProvider log)
     {
@@ -40,6 +41,22 @@ internal sealed class TestServer : IAsyncDisposable
 
     public bool HasStopped => _running.IsCompleted;
 
+    public ServerHost Host => _host;
+
+    /// <summary>Stops the server and lets go of the database file, leaving the data directory for a look inside.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        _host.Stop();
+        await _running.WaitAsync(TimeSpan.FromSeconds(20));
+        _host.Dispose();
+    }
+
     public async Task<Socket> ConnectAsync()
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -50,8 +67,8 @@ internal sealed class TestServer : IAsyncDisposable
     public static async Task SendAsync(Stream stream, int id, string op, JsonElement? body = null) =>
         await FrameStream.WriteAsync(stream, new ClientMessage(id, op, body), WireJsonContext.Default.ClientMessage, TestContext.Current.CancellationToken);
 
-    public static async Task<ServerMessage?> ReceiveAsync(Stream stream) =>
-        await FrameStream.ReadAsync(stream, WireJsonContext.Default.ServerMessage, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+    public static async Task<ServerMessage?> ReceiveAsync(Stream stream, int seconds = 20) =>
+        await FrameStream.ReadAsync(stream, WireJsonContext.Default.ServerMessage, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
 
     public static JsonElement HelloBody() =>
         JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, "test"), WireJsonContext.Default.Hello);
@@ -93,9 +110,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _host.Stop();
-        await _running.WaitAsync(TimeSpan.FromSeconds(20));
-        _host.Dispose();
+        await StopAsync();
         Directory.Delete(Paths.DataDirectory, recursive: true);
     }
 }
