@@ -163,8 +163,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
             if (_closeAfterReply)
             {
-                await Task.Delay(50, CancellationToken.None);
-                return;
+                return; // the reply still leaves: RunAsync lets the writer finish first
             }
 
             if (stopping || _stopAfterReply)
