@@ -128,4 +128,12 @@ public static class ErrorCodes
     public const string OutputDenied = "Error_OutputDenied";
     public const string OutputFailed = "Error_OutputFailed";
     public const string OutputInvalid = "Error_OutputInvalid";
+
+    // issue 16: socket and sign-in
+    public const string PeerNotAllowed = "Error_PeerNotAllowed";
+    public const string TooManyConnections = "Error_TooManyConnections";
+    public const string ShutdownNotPermitted = "Error_ShutdownNotPermitted";
+    public const string ServerNotTrusted = "Error_ServerNotTrusted";
+    public const string ServerDirectoryWritable = "Error_ServerDirectoryWritable";
+    public const string ServerNotStartedHere = "Error_ServerNotStartedHere";
 }

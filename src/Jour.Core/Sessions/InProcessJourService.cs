@@ -22,6 +22,9 @@ public sealed class InProcessJourService : IJourService
 
     public SessionInfo? Session => _session;
 
+    /// <summary>True when an admin is signed in, by the stored roles (a removed admin loses it at once).</summary>
+    public bool IsSignedInAdmin => _session is { } session && _useCases.IsActiveAdmin(session.UserId);
+
     public Task<InstallInfo> GetInstallInfoAsync(CancellationToken cancellationToken = default) =>
         Run(_useCases.GetInstallInfo);
 
@@ -31,15 +34,8 @@ public sealed class InProcessJourService : IJourService
     /// </summary>
     public async Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            return _session = _useCases.SignIn(userId, pin);
-        }
-        catch (JourException ex) when (ex.Code == ErrorCodes.SignInFailed)
-        {
-            await _useCases.WaitAfterFailedSignInAsync(userId, cancellationToken);
-            throw;
-        }
+        // The use case waits for the user's turn and, after a failure, the delay it earned.
+        return _session = await _useCases.SignInAsync(userId, pin, cancellationToken);
     }
 
     public Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default) =>
@@ -192,15 +188,7 @@ public sealed class InProcessJourService : IJourService
 
     public async Task<bool> ConfirmPinAsync(PinCheck check, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            return _useCases.ConfirmPin(_session, check);
-        }
-        catch (JourException ex) when (ex.Code == ErrorCodes.SignInFailed)
-        {
-            await _useCases.WaitAfterFailedSignInAsync(check.UserId, cancellationToken);
-            throw;
-        }
+        return await _useCases.ConfirmPinAsync(_session, check, cancellationToken);
     }
 
     public Task<IReadOnlyList<UserSummary>> GetUsersAsync(CancellationToken cancellationToken = default) =>

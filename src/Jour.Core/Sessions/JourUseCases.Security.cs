@@ -15,47 +15,124 @@ public sealed partial class JourUseCases
     /// </summary>
     internal int PinIterations { get; init; } = PinHasher.DefaultIterations;
 
-    /// <summary>How long the answer to a failed sign-in of this user waits (1, 2, 4, 8 s); the server waits it out.</summary>
-    public TimeSpan SignInDelay(long userId) => SignInPolicy.DelayAfterFailure(_store.FindSignInThrottle(userId), UtcNow);
+    /// <summary>
+    /// Signs in as sessions do: the attempt is counted first, then waits for the user's turn (the delay
+    /// earned by earlier failures, from any connection), then the PIN is compared. A refusal is answered
+    /// after the delay this failure earned.
+    /// </summary>
+    public async Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken)
+    {
+        User user = await AuthenticateInTurnAsync(userId, pin, cancellationToken);
+        LogSignedIn(user.Id);
+        return new SessionInfo(user.Id, user.Name, user.Roles, _store.IsDemo);
+    }
 
-    /// <summary>Waits <see cref="SignInDelay"/> on this server's clock (tests advance a fake one).</summary>
-    public Task WaitAfterFailedSignInAsync(long userId, CancellationToken cancellationToken) =>
-        Task.Delay(SignInDelay(userId), _time, cancellationToken);
+    /// <summary><see cref="ConfirmPin"/> with the user's turn waited for, as <see cref="SignInAsync"/>.</summary>
+    public async Task<bool> ConfirmPinAsync(SessionInfo? actor, PinCheck check, CancellationToken cancellationToken)
+    {
+        User user = await AuthenticateInTurnAsync(check.UserId, check.Pin, cancellationToken);
+        return Confirmed(actor, check, user);
+    }
+
+    private async Task<User> AuthenticateInTurnAsync(long userId, string pin, CancellationToken cancellationToken)
+    {
+        SignInAttempt attempt = ReserveAttempt(userId, waitForTurn: true);
+        TimeSpan wait = attempt.TurnUtc - UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+
+        try
+        {
+            return CompareAttempt(attempt, userId, pin);
+        }
+        catch (JourException ex) when (ex.Code == ErrorCodes.SignInFailed)
+        {
+            TimeSpan earned = attempt.AnswerAfterFailureUtc - UtcNow;
+            if (earned > TimeSpan.Zero)
+            {
+                await Task.Delay(earned, _time, cancellationToken);
+            }
+
+            throw;
+        }
+    }
 
     /// <summary>
-    /// Checks a PIN. Unknown, disabled and locked users and a wrong PIN are refused alike, with
+    /// Checks a PIN at once, without waiting for the user's turn (in-process callers; sessions go through
+    /// <see cref="SignInAsync"/>). Unknown, disabled and locked users and a wrong PIN are refused alike, with
     /// <see cref="ErrorCodes.SignInFailed"/> and about the same time spent (the PIN is hashed anyway).
     /// </summary>
-    private User Authenticate(long userId, string pin)
+    private User Authenticate(long userId, string pin) => CompareAttempt(ReserveAttempt(userId, waitForTurn: false), userId, pin);
+
+    /// <summary>
+    /// Checking the lock and counting the attempt are one step under the write gate, before any PIN is
+    /// compared: twelve attempts sent at once get exactly five comparisons, the rest find the user locked.
+    /// </summary>
+    private SignInAttempt ReserveAttempt(long userId, bool waitForTurn)
     {
         DateTime now = UtcNow;
-        User? user = _store.LoadUsers().FirstOrDefault(u => u.Id == userId);
-        SignInThrottle? throttle = user is null ? null : _store.FindSignInThrottle(user.Id);
-        bool usable = user is { IsDisabled: false } && !SignInPolicy.IsLocked(throttle, now);
-        bool ok;
-        if (usable && user!.PinHash.Length == 0)
+        bool locked = false;
+        SignInAttempt attempt;
+        lock (_writeGate)
         {
-            // Demo users sign in without a PIN; on a real database a user without one cannot.
+            User? user = _store.LoadUsers().FirstOrDefault(u => u.Id == userId);
+            DateTime unknownAnswer = now + SignInPolicy.DelayAfterFailure(null, now);
+            if (user is not { IsDisabled: false })
+            {
+                return new SignInAttempt(null, now, Counted: false, unknownAnswer);
+            }
+
+            if (user.PinHash.Length == 0)
+            {
+                // Nothing to guess: a demo user without a PIN signs in, on a real database such a user cannot.
+                return new SignInAttempt(user, now, Counted: false, unknownAnswer);
+            }
+
+            SignInThrottle throttle = _store.FindSignInThrottle(user.Id) ?? new SignInThrottle { Id = user.Id };
+            if (SignInPolicy.IsLocked(throttle, now))
+            {
+                return new SignInAttempt(null, now, Counted: false, now + SignInPolicy.LongestDelay);
+            }
+
+            DateTime turn = SignInPolicy.Reserve(throttle, now, waitForTurn);
+            _store.SaveSignInThrottle(throttle);
+            locked = SignInPolicy.IsLocked(throttle, turn);
+            TimeSpan delay = throttle.NextAttemptUtc - turn;
+            attempt = new SignInAttempt(user, turn, Counted: true, turn + (delay < SignInPolicy.LongestDelay ? delay : SignInPolicy.LongestDelay));
+        }
+
+        if (locked)
+        {
+            LogSignInLocked(userId);
+        }
+
+        return attempt;
+    }
+
+    private User CompareAttempt(SignInAttempt attempt, long userId, string pin)
+    {
+        User? user = attempt.User;
+        bool ok;
+        if (user is not null && user.PinHash.Length == 0)
+        {
             ok = _store.IsDemo;
         }
         else
         {
-            bool match = PinHasher.Verify(pin, usable ? user!.PinHash : DummyHash());
-            ok = usable && match;
+            bool match = PinHasher.Verify(pin, user is not null ? user.PinHash : DummyHash());
+            ok = user is not null && match;
         }
 
         if (!ok)
         {
-            if (usable)
-            {
-                RecordFailure(user!.Id, now);
-            }
-
+            // A counted attempt was recorded as a failure when it was reserved.
             LogSignInFailed(userId);
             throw new JourException(ErrorCodes.SignInFailed);
         }
 
-        if (throttle is not null || (user!.PinHash.Length > 0 && PinHasher.IterationsOf(user.PinHash) < PinIterations))
+        if (attempt.Counted || (user!.PinHash.Length > 0 && PinHasher.IterationsOf(user.PinHash) < PinIterations))
         {
             lock (_writeGate)
             {
@@ -72,23 +149,6 @@ public sealed partial class JourUseCases
         return user!;
     }
 
-    private void RecordFailure(long userId, DateTime now)
-    {
-        bool locked;
-        lock (_writeGate)
-        {
-            SignInThrottle throttle = _store.FindSignInThrottle(userId) ?? new SignInThrottle { Id = userId };
-            SignInPolicy.Fail(throttle, now);
-            _store.SaveSignInThrottle(throttle);
-            locked = SignInPolicy.IsLocked(throttle, now);
-        }
-
-        if (locked)
-        {
-            LogSignInLocked(userId);
-        }
-    }
-
     private string DummyHash() => _dummyHash ??= PinHasher.Hash("not-a-pin", PinIterations);
 
     public void SignOut(SessionInfo actor) => LogSignedOut(actor.UserId);
@@ -98,9 +158,10 @@ public sealed partial class JourUseCases
     /// admin) or to leave kiosk mode (an admin; also from the sign-in screen, where nobody is signed in).
     /// Counts towards the sign-in lock like any failed sign-in.
     /// </summary>
-    public bool ConfirmPin(SessionInfo? actor, PinCheck check)
+    public bool ConfirmPin(SessionInfo? actor, PinCheck check) => Confirmed(actor, check, Authenticate(check.UserId, check.Pin));
+
+    private bool Confirmed(SessionInfo? actor, PinCheck check, User user)
     {
-        User user = Authenticate(check.UserId, check.Pin);
         bool admin = user.Roles.HasFlag(Role.Admin);
         bool allowed = check.Purpose switch
         {
@@ -223,6 +284,10 @@ public sealed partial class JourUseCases
 
     private UserSummary Summary(User u, DateTime now) =>
         new(u.Id, u.Name, u.Phone, u.Roles, u.IsDisabled, u.PinHash.Length > 0, SignInPolicy.IsLocked(_store.FindSignInThrottle(u.Id), now));
+
+    /// <summary>True when the user exists, is not disabled and holds the admin role now.</summary>
+    public bool IsActiveAdmin(long userId) =>
+        _store.LoadUsers().FirstOrDefault(u => u.Id == userId) is { IsDisabled: false } user && user.Roles.HasFlag(Role.Admin);
 
     private void RequireAdmin(SessionInfo actor)
     {

@@ -39,6 +39,23 @@ public static class SignInPolicy
         return TimeSpan.FromMinutes(Math.Min(minutes, LongestLock.TotalMinutes));
     }
 
+    /// <summary>
+    /// Takes one attempt of the user before its PIN is compared: the attempt counts as a failure at once
+    /// (a success clears the record afterwards), and its turn is the user's next allowed moment. Counting
+    /// first is what makes parallel attempts unable to get past the fifth; see <see cref="SignInThrottle.NextAttemptUtc"/>.
+    /// </summary>
+    /// <param name="throttle">The user's record, changed in place; the caller saves it.</param>
+    /// <param name="nowUtc">The current time.</param>
+    /// <param name="waitForTurn">False for a caller that compares at once (in-process): the attempt counts at <paramref name="nowUtc"/>.</param>
+    /// <returns>When the attempt may be compared (at or after <paramref name="nowUtc"/>).</returns>
+    public static DateTime Reserve(SignInThrottle throttle, DateTime nowUtc, bool waitForTurn = true)
+    {
+        DateTime turn = waitForTurn && throttle.NextAttemptUtc > nowUtc ? throttle.NextAttemptUtc : nowUtc;
+        Fail(throttle, turn);
+        throttle.NextAttemptUtc = IsLocked(throttle, turn) ? throttle.LockedUntilUtc : turn + DelayAfterFailure(throttle, turn);
+        return turn;
+    }
+
     /// <summary>How long the answer to a failed attempt waits: 1, 2, 4, 8 s after the 1st–4th failure, 8 s when locked.</summary>
     public static TimeSpan DelayAfterFailure(SignInThrottle? throttle, DateTime nowUtc)
     {

@@ -18,4 +18,10 @@ public sealed class SignInThrottle
     public DateTime LockedUntilUtc { get; set; }
 
     public DateTime LastFailureUtc { get; set; }
+
+    /// <summary>
+    /// The earliest moment the next attempt of this user is compared: the 1, 2, 4, 8 s delay belongs to
+    /// the user, not to a connection, so opening a new connection does not skip it.
+    /// </summary>
+    public DateTime NextAttemptUtc { get; set; }
 }

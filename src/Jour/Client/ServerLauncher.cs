@@ -25,6 +25,13 @@ internal static class ServerLauncher
         }
 
         paths.EnsureExists();
+        if (ServerTrust.ExpectedServerUid(paths) is { } expected && expected != Native.Posix.EffectiveUserId())
+        {
+            // A server started from here would run as this account, and this session (rightly) trusts only
+            // the server's account: it must be started as that account (systemd, or sudo -u).
+            throw new JourException(ErrorCodes.ServerNotStartedHere, paths.DataDirectory, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var server = new Process[] { StartServer(paths) };
         try
         {
@@ -73,6 +80,11 @@ internal static class ServerLauncher
         throw new ServerStartException(Messages.Format(ErrorCodes.ServerUnavailable, ["timeout", paths.Logs]));
     }
 
+    /// <summary>
+    /// A connection to the server of <paramref name="paths"/>, or null when none listens. Before it is returned,
+    /// the directory and the process at the other end are checked (<see cref="ServerTrust"/>).
+    /// </summary>
+    /// <exception cref="JourException">The socket does not lead to the server's account.</exception>
     public static async Task<Socket?> TryConnectAsync(JourPaths paths, CancellationToken cancellationToken)
     {
         if (!File.Exists(paths.Socket))
@@ -80,17 +92,38 @@ internal static class ServerLauncher
             return null;
         }
 
+        int? expectedUid = ServerTrust.ExpectedServerUid(paths);
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(paths.Socket), cancellationToken);
-            return socket;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AccessDenied && expectedUid is not null)
+        {
+            // The socket's mode keeps this account out: say so, rather than that no server runs.
+            socket.Dispose();
+            throw new JourException(ErrorCodes.PeerNotAllowed, Native.Posix.EffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture), paths.DataDirectory);
         }
         catch (SocketException)
         {
             socket.Dispose();
             return null;
         }
+
+        if (expectedUid is { } uid)
+        {
+            try
+            {
+                ServerTrust.CheckPeer(socket, paths, uid);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        return socket;
     }
 
     private static Process StartServer(JourPaths paths)

@@ -60,6 +60,28 @@ public sealed class JourConfig
         File.Move(temporary, paths.Config, overwrite: true);
     }
 
+    /// <summary>
+    /// Accounts (names or uids) that may connect to the server besides the account it runs as, which
+    /// always may. Empty by default.
+    /// </summary>
+    public List<string> AllowedUsers { get; set; } = [];
+
+    /// <summary>
+    /// A group (name or gid) whose members may connect: a peer whose primary or current group it is, or whom
+    /// /etc/group lists. Null (default): the server account's own group, the group the socket's mode already
+    /// lets in (the documented set-up puts kiosk and officer accounts in the group <c>jour</c>). Empty: no group.
+    /// </summary>
+    public string? AllowedGroup { get; set; }
+
+    /// <summary>
+    /// The account (name or uid) the server runs as, recorded at install. A session connects only to a socket
+    /// and server of this account; null (default): the owner of the data directory.
+    /// </summary>
+    public string? ServerUser { get; set; }
+
+    /// <summary>Connections one account may hold open at once (sessions and CLI commands together).</summary>
+    public int MaxConnectionsPerUser { get; set; } = 32;
+
     /// <summary>Reads the file, writing the defaults first when there is none.</summary>
     public static JourConfig LoadOrCreate(JourPaths paths)
     {

@@ -66,6 +66,15 @@ public sealed class JourPaths
     /// </summary>
     public UnixFileMode DirectoryMode { get; init; } = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    /// <summary>
+    /// The most the data directory itself may allow: 0750. The server account's group may reach the socket
+    /// (sessions of other accounts, such as a kiosk's, when jour.json allows them), but no other account may
+    /// create, move or replace anything beside the database and its key. Created 0700 under the umask; an
+    /// installation makes it 0750 (README) and it is kept so.
+    /// </summary>
+    public UnixFileMode DataDirectoryMode { get; init; } =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+
     /// <summary>The mode of the files in it: the database, its log, the key, the settings, the logs.</summary>
     public UnixFileMode FileMode { get; init; } = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -84,11 +93,11 @@ public sealed class JourPaths
 
         if (!Directory.Exists(DataDirectory))
         {
-            Directory.CreateDirectory(DataDirectory, DirectoryMode);
+            Directory.CreateDirectory(DataDirectory, DataDirectoryMode);
         }
 
         var tightened = new List<(string Path, UnixFileMode From, UnixFileMode To)>();
-        Tighten(DataDirectory, DirectoryMode, tightened);
+        Tighten(DataDirectory, DataDirectoryMode, tightened);
         foreach (string folder in new[] { Logs, Drafts })
         {
             if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is null)

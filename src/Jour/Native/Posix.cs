@@ -96,4 +96,16 @@ internal static partial class Posix
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int setsid();
+
+    /// <summary>This process's effective uid: what the kernel reports to a peer with SO_PEERCRED.</summary>
+    public static int EffectiveUserId() => (int)geteuid();
+
+    /// <summary>This process's effective gid.</summary>
+    public static int EffectiveGroupId() => (int)getegid();
+
+    [LibraryImport("libc")]
+    private static partial uint geteuid();
+
+    [LibraryImport("libc")]
+    private static partial uint getegid();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -7,55 +8,105 @@ namespace Jour.Protocol;
 /// <summary>Length-prefixed JSON frames: a 4-byte little-endian length, then that many UTF-8 bytes.</summary>
 public static class FrameStream
 {
+    // Frames up to this size are read into a buffer rented from the shared pool and returned (cleared: a
+    // sign-in frame holds a PIN) at once; the pool keeps a bounded number of such buffers for every
+    // connection to share. A bigger frame (only a signed-in session may send one) gets a buffer of its
+    // own that grows with the bytes that actually arrive, so announcing a length costs the sender the bytes.
+    private const int PooledFrameBytes = 1024 * 1024;
+
     public static async Task WriteAsync<T>(Stream stream, T message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(Encode(message, typeInfo), cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The whole frame (length and payload) of a message, ready to write.</summary>
+    public static byte[] Encode<T>(T message, JsonTypeInfo<T> typeInfo)
     {
         byte[] payload = JsonSerializer.SerializeToUtf8Bytes(message, typeInfo);
         byte[] frame = new byte[4 + payload.Length];
         BinaryPrimitives.WriteInt32LittleEndian(frame, payload.Length);
         payload.CopyTo(frame, 4);
-        await stream.WriteAsync(frame, cancellationToken);
-        await stream.FlushAsync(cancellationToken);
+        return frame;
     }
 
     /// <summary>The next message, or null when the peer closed the connection cleanly.</summary>
-    public static async Task<T?> ReadAsync<T>(Stream stream, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public static Task<T?> ReadAsync<T>(Stream stream, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync(stream, typeInfo, ProtocolInfo.MaxFrameBytes, cancellationToken);
+
+    /// <summary>The next message of at most <paramref name="maxBytes"/>, or null when the peer closed the connection cleanly.</summary>
+    /// <exception cref="InvalidDataException">The frame announces more than <paramref name="maxBytes"/>.</exception>
+    public static async Task<T?> ReadAsync<T>(Stream stream, JsonTypeInfo<T> typeInfo, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         byte[] header = new byte[4];
-        if (!await ReadExactlyOrEndAsync(stream, header, cancellationToken))
+        if (await ReadAsync(stream, header.AsMemory(), cancellationToken) == 0)
         {
             return null;
         }
 
         int length = BinaryPrimitives.ReadInt32LittleEndian(header);
-        if (length < 0 || length > ProtocolInfo.MaxFrameBytes)
+        if (length < 0 || length > maxBytes)
         {
             throw new InvalidDataException($"Frame length {length} out of range");
         }
 
-        byte[] payload = new byte[length];
-        if (!await ReadExactlyOrEndAsync(stream, payload, cancellationToken))
+        if (length > PooledFrameBytes)
         {
-            throw new EndOfStreamException("Connection closed inside a frame");
+            return JsonSerializer.Deserialize(await ReadLargeAsync(stream, length, cancellationToken), typeInfo);
         }
 
-        return JsonSerializer.Deserialize(payload, typeInfo);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            await ReadAsync(stream, rented.AsMemory(0, length), cancellationToken, insideFrame: true);
+            return JsonSerializer.Deserialize(rented.AsSpan(0, length), typeInfo);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+        }
     }
 
-    private static async Task<bool> ReadExactlyOrEndAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadLargeAsync(Stream stream, int length, CancellationToken cancellationToken)
     {
+        byte[] buffer = new byte[PooledFrameBytes];
         int read = 0;
-        while (read < buffer.Length)
+        while (read < length)
         {
-            int n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            if (read == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, length));
+            }
+
+            int n = await stream.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, length) - read), cancellationToken);
             if (n == 0)
             {
-                return read == 0 && buffer.Length > 0 ? false : throw new EndOfStreamException("Connection closed inside a frame");
+                throw new EndOfStreamException("Connection closed inside a frame");
             }
 
             read += n;
         }
 
-        return true;
+        return buffer.Length == length ? buffer : buffer[..length];
+    }
+
+    /// <summary>Fills <paramref name="buffer"/>; 0 when the stream ended before its first byte (and that is allowed).</summary>
+    private static async Task<int> ReadAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken, bool insideFrame = false)
+    {
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = await stream.ReadAsync(buffer[read..], cancellationToken);
+            if (n == 0)
+            {
+                return read == 0 && !insideFrame ? 0 : throw new EndOfStreamException("Connection closed inside a frame");
+            }
+
+            read += n;
+        }
+
+        return read;
     }
 }

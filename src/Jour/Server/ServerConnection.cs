@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Native;
 using Jour.Protocol;
 using Jour.Storage;
 using Microsoft.Extensions.Logging;
@@ -26,31 +27,61 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly JourPaths _paths;
     private readonly Func<Exception?> _closedBy;
     private readonly Action _waitUntilDurable;
+    private readonly PeerCredentials? _peer;
+    private readonly PeerPolicy _policy;
+    private readonly ConnectionRefusal? _refusal;
     private volatile bool _stopAfterReply;
-    private readonly Channel<ServerMessage> _outbox = Channel.CreateBounded<ServerMessage>(
-        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private volatile bool _closeAfterReply;
+    private int _warnedMalformed;
+    private int _overflowed;
 
-    public ServerConnection(Socket socket, JourUseCases useCases, ILogger log, ServerLifetime lifetime, int connectionId, JourPaths paths, Func<Exception?> closedBy, Action waitUntilDurable)
+    // Frames ready to write. Unbounded as a channel, bounded in bytes by Enqueue (ProtocolInfo.OutboxBytes).
+    private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private long _outboxBytes;
+    private readonly CancellationTokenSource _abort = new();
+
+    public ServerConnection(
+        Socket socket,
+        JourUseCases useCases,
+        ILogger log,
+        ServerLifetime lifetime,
+        int connectionId,
+        JourPaths paths,
+        Func<Exception?> closedBy,
+        PeerCredentials? peer,
+        PeerPolicy policy,
+        ConnectionRefusal? refusal,
+        Action waitUntilDurable)
     {
         _waitUntilDurable = waitUntilDurable;
         _lifetime = lifetime;
         _paths = paths;
         _closedBy = closedBy;
+        _peer = peer;
+        _policy = policy;
+        _refusal = refusal;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _service = new InProcessJourService(useCases);
-        _service.Changed += notice => _outbox.Writer.TryWrite(new ServerMessage(0, true, null, null, null, notice));
+        _service.Changed += notice => Enqueue(new ServerMessage(0, true, null, null, null, notice));
         _log = log;
         _connectionId = connectionId;
     }
 
+    private bool SignedIn => _service.Session is not null;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token);
         Task writer = WriteLoopAsync(linked.Token);
         try
         {
             await ReadLoopAsync(linked.Token);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException && !SignedIn)
+        {
+            // Anyone the socket admits can send this: one line without a stack, then the connection is closed.
+            LogMalformedBeforeSignIn(_connectionId, ex.GetType().Name);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or EndOfStreamException or InvalidDataException or JsonException)
         {
@@ -58,7 +89,22 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
         finally
         {
+            // What is queued (a refusal of the greeting, the last reply) leaves first, unless the peer does not
+            // take it within a moment; then the writer is cancelled.
             _outbox.Writer.TryComplete();
+            try
+            {
+                await writer.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                await linked.CancelAsync();
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The peer is gone; nothing left to tell it.
+            }
+
             await linked.CancelAsync();
             try
             {
@@ -74,6 +120,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _service.Dispose();
+        _abort.Dispose();
         await _stream.DisposeAsync();
         _socket.Dispose();
     }
@@ -83,7 +130,9 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         bool greeted = false;
         while (!cancellationToken.IsCancellationRequested)
         {
-            ClientMessage? request = await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, cancellationToken);
+            ClientMessage? request = greeted
+                ? await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, SignedIn ? ProtocolInfo.RequestFrameBytes : ProtocolInfo.PreSignInFrameBytes, cancellationToken)
+                : await ReadHelloAsync(cancellationToken);
             if (request is null)
             {
                 return;
@@ -91,7 +140,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
             if (!greeted && request.Op != Ops.Hello)
             {
-                await _outbox.Writer.WriteAsync(Refuse(request.Id, ErrorCodes.ProtocolMismatch, "?", ProtocolInfo.Version.ToString(SwedishCulture.Instance)), cancellationToken);
+                Enqueue(Refuse(request.Id, ErrorCodes.ProtocolMismatch, "?", ProtocolInfo.Version.ToString(SwedishCulture.Instance)));
                 return;
             }
 
@@ -101,7 +150,8 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 continue;
             }
 
-            if (request.Op == Ops.Shutdown)
+            bool stopping = request.Op == Ops.Shutdown && MayShutDown();
+            if (stopping)
             {
                 _lifetime.StopSoon();
             }
@@ -109,13 +159,17 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             // Sign-in and PIN checks wait out the delay a failure earned without holding a thread.
             ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin ? await HandlePinAsync(request, cancellationToken) : Handle(request);
             greeted |= request.Op == Ops.Hello && reply.Ok;
-            await _outbox.Writer.WriteAsync(reply, cancellationToken);
-            if (request.Op == Ops.Hello && !reply.Ok)
+            if (!Enqueue(reply) || (request.Op == Ops.Hello && !reply.Ok))
             {
                 return;
             }
 
-            if (request.Op == Ops.Shutdown || _stopAfterReply)
+            if (_closeAfterReply)
+            {
+                return; // the reply still leaves: RunAsync lets the writer finish first
+            }
+
+            if (stopping || _stopAfterReply)
             {
                 await StopOnceTheReplyHasLeftAsync();
                 if (_stopAfterReply)
@@ -126,13 +180,57 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
     }
 
+    // The first frame is small and comes at once; until then a connection costs the server next to nothing.
+    private async Task<ClientMessage?> ReadHelloAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ProtocolInfo.HelloLimit);
+        return await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, ProtocolInfo.PreSignInFrameBytes, deadline.Token);
+    }
+
+    /// <summary>
+    /// Queues a reply or pushed change; false (and the connection is dropped) when the session has left more
+    /// than <see cref="ProtocolInfo.OutboxBytes"/> unread.
+    /// </summary>
+    private bool Enqueue(ServerMessage message)
+    {
+        byte[] frame = FrameStream.Encode(message, WireJsonContext.Default.ServerMessage);
+        long waiting = Interlocked.Add(ref _outboxBytes, frame.Length);
+        if (waiting > ProtocolInfo.OutboxBytes && waiting != frame.Length)
+        {
+            Interlocked.Add(ref _outboxBytes, -frame.Length);
+            if (Interlocked.Exchange(ref _overflowed, 1) == 0)
+            {
+                LogSlowReader(_connectionId, waiting - frame.Length);
+                _outbox.Writer.TryComplete();
+                try
+                {
+                    _abort.Cancel();
+                    _socket.Shutdown(SocketShutdown.Both);
+                }
+                catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+                {
+                    // Already gone.
+                }
+            }
+
+            return false;
+        }
+
+        return _outbox.Writer.TryWrite(frame);
+    }
+
     private async Task WriteLoopAsync(CancellationToken cancellationToken)
     {
-        await foreach (ServerMessage message in _outbox.Reader.ReadAllAsync(cancellationToken))
+        await foreach (byte[] frame in _outbox.Reader.ReadAllAsync(cancellationToken))
         {
-            await FrameStream.WriteAsync(_stream, message, WireJsonContext.Default.ServerMessage, cancellationToken);
+            await _stream.WriteAsync(frame, cancellationToken);
+            Interlocked.Add(ref _outboxBytes, -frame.Length);
         }
     }
+
+    /// <summary>The server's own account (<c>jour server --stop</c>) or a signed-in admin.</summary>
+    private bool MayShutDown() => _policy.IsServerAccount(_peer) || _service.IsSignedInAdmin;
 
     // A new session asks for the board, the registers and the rota at once. These reads change nothing,
     // so they are answered side by side (replies carry the request's id) rather than one after another:
@@ -145,14 +243,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         await Task.Yield();
         ServerMessage reply = Handle(request);
-        try
-        {
-            await _outbox.Writer.WriteAsync(reply, cancellationToken);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
-        {
-            // The session went away while the read ran.
-        }
+        Enqueue(reply); // false: the session went away (or stopped reading) while the read ran
 
         if (_stopAfterReply)
         {
@@ -174,6 +265,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         {
             ServerMessage reply = request.Op switch
             {
+                Ops.Hello when _refusal is { } refusal => Refuse(request.Id, refusal.Code, [.. refusal.Args]),
                 Ops.Hello => _lifetime.IsStopping
                     // This server is stopping (after a failure of its file, or told to): a session that reached
                     // it in that moment is told so at once and asks the next server (SocketJourService), rather
@@ -181,7 +273,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                     // refused here: the session's first request gets the failure's own message.)
                     ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", _paths.Logs)
                     : Greet(request),
-                Ops.Shutdown => Ok(request.Id, true, WireJsonContext.Default.Boolean),
+                Ops.Shutdown => MayShutDown() ? Ok(request.Id, true, WireJsonContext.Default.Boolean) : Refuse(request.Id, ErrorCodes.ShutdownNotPermitted),
                 Ops.InstallInfo => Ok(request.Id, Wait(_service.GetInstallInfoAsync()), WireJsonContext.Default.InstallInfo),
                 Ops.SignIn => SignIn(request),
                 Ops.SetUp => SetUp(request),
@@ -264,10 +356,27 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             LogRefused(_connectionId, request.Op, ex.Code);
             return Refuse(request.Id, ex.Code, [.. ex.Args]);
         }
+        catch (JsonException) when (!SignedIn)
+        {
+            return MalformedBeforeSignIn(request);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return Failed(request, ex);
         }
+    }
+
+    // A body that does not parse, from a session nobody has signed in to: logged once per connection as a
+    // warning without a stack (anyone the socket admits could otherwise fill the log), and the connection closed.
+    private ServerMessage MalformedBeforeSignIn(ClientMessage request)
+    {
+        if (Interlocked.Exchange(ref _warnedMalformed, 1) == 0)
+        {
+            LogMalformedBeforeSignIn(_connectionId, request.Op ?? "?");
+        }
+
+        _closeAfterReply = true;
+        return Refuse(request.Id, ErrorCodes.BadRequest, request.Op ?? "?");
     }
 
     private ServerMessage Failed(ClientMessage request, Exception ex)
@@ -321,6 +430,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         {
             LogRefused(_connectionId, request.Op, ex.Code);
             return Refuse(request.Id, ex.Code, [.. ex.Args]);
+        }
+        catch (JsonException) when (!SignedIn)
+        {
+            return MalformedBeforeSignIn(request);
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -380,6 +493,12 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage failure in {Op} ({Code}): the server stops so the next session reopens the file")]
     private partial void LogStorageFailure(string op, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId}: malformed input before sign-in ({What}); closed")]
+    private partial void LogMalformedBeforeSignIn(int connectionId, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} left {Bytes} bytes unread; disconnected")]
+    private partial void LogSlowReader(int connectionId, long bytes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Operation {Op} failed with {ExceptionType}\n{StackTrace}")]
     private partial void LogFailed(string exceptionType, string op, string stackTrace);

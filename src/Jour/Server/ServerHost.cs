@@ -3,6 +3,7 @@ using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Demo;
 using Jour.Core.Sessions;
+using Jour.Native;
 using Jour.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +23,8 @@ internal sealed partial class ServerHost : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ServerLifetime _lifetime;
     private readonly Lock _gate = new();
+    private readonly PeerPolicy _peers;
+    private readonly Dictionary<int, int> _connectionsPerUid = [];
     private FileStream? _lock;
     private LiteJourStore? _store;
     private Socket? _listener;
@@ -30,7 +33,14 @@ internal sealed partial class ServerHost : IDisposable
     private CancellationTokenSource? _idleTimer;
 
     public ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers)
+        : this(paths, config, idleTimeout, loggers, PeerPolicy.FromConfig(config))
     {
+    }
+
+    /// <summary>With the peers given rather than read from jour.json and this process's account (tests).</summary>
+    internal ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers, PeerPolicy peers)
+    {
+        _peers = peers;
         _paths = paths;
         _config = config;
         _idleTimeout = idleTimeout;
@@ -168,18 +178,35 @@ internal sealed partial class ServerHost : IDisposable
 
     private async Task ServeAsync(Socket socket)
     {
+        PeerCredentials? peer = PeerOf(socket);
+        int uid = peer?.Uid ?? -1;
         int id;
+        int ofThisUid;
         lock (_gate)
         {
             _connections++;
             id = ++_nextConnectionId;
             _idleTimer?.Cancel();
+            _connectionsPerUid[uid] = ofThisUid = _connectionsPerUid.GetValueOrDefault(uid) + 1;
         }
 
         LogConnected(id);
+        ConnectionRefusal? refusal = null;
+        if (!_peers.Admits(peer))
+        {
+            // By uid only: the log carries ids, never names.
+            LogPeerRefused(id, uid);
+            refusal = new ConnectionRefusal(ErrorCodes.PeerNotAllowed, [uid.ToString(SwedishCulture.Instance), _paths.DataDirectory]);
+        }
+        else if (ofThisUid > _peers.MaxConnectionsPerUser)
+        {
+            LogTooManyConnections(id, uid, _peers.MaxConnectionsPerUser);
+            refusal = new ConnectionRefusal(ErrorCodes.TooManyConnections, [uid.ToString(SwedishCulture.Instance), _peers.MaxConnectionsPerUser.ToString(SwedishCulture.Instance)]);
+        }
+
         try
         {
-            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths, () => _store?.ClosedBy(), () => _store?.WaitUntilDurable());
+            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths, () => _store?.ClosedBy(), peer, _peers, refusal, () => _store?.WaitUntilDurable());
             await connection.RunAsync(_stopping.Token);
         }
         finally
@@ -187,6 +214,11 @@ internal sealed partial class ServerHost : IDisposable
             lock (_gate)
             {
                 _connections--;
+                if (--_connectionsPerUid[uid] == 0)
+                {
+                    _connectionsPerUid.Remove(uid);
+                }
+
                 if (_connections == 0)
                 {
                     ArmIdleTimer();
@@ -194,6 +226,19 @@ internal sealed partial class ServerHost : IDisposable
             }
 
             LogDisconnected(id);
+        }
+    }
+
+    private static PeerCredentials? PeerOf(Socket socket)
+    {
+        try
+        {
+            return PeerCredentials.Of(socket);
+        }
+        catch (SocketException)
+        {
+            // The kernel could not say who it is: nobody is admitted as unknown.
+            return new PeerCredentials(0, -1, -1);
         }
     }
 
@@ -268,6 +313,12 @@ internal sealed partial class ServerHost : IDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {ConnectionId} left")]
     private partial void LogDisconnected(int connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {ConnectionId} refused: uid {Uid} is not allowed to connect")]
+    private partial void LogPeerRefused(int connectionId, int uid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {ConnectionId} refused: uid {Uid} already holds {Limit} connections")]
+    private partial void LogTooManyConnections(int connectionId, int uid, int limit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checkpoint failed ({Code}); stopping so the next session reopens the file")]
     private partial void LogCheckpointFailed(string code);

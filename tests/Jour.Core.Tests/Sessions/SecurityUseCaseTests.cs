@@ -148,6 +148,68 @@ public sealed class SecurityUseCaseTests : IDisposable
     }
 
     [Fact]
+    public async Task TwelveWrongPinsAtOnce_GetExactlyFiveTries_ThenTheUserIsLocked()
+    {
+        UserSummary eva = AddUser("Eva Ström", "2580");
+        DateTime start = _time.GetUtcNow().UtcDateTime;
+        using var ready = new Barrier(12);
+
+        // Twelve connections, each on its own thread, all sending a wrong PIN at the same moment.
+        Task<Task<SessionInfo>>[] sending =
+        [
+            .. Enumerable.Range(0, 12).Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    var service = new InProcessJourService(_useCases);
+                    ready.SignalAndWait(TestContext.Current.CancellationToken);
+                    return service.SignInAsync(eva.Id, "0000", TestContext.Current.CancellationToken);
+                },
+                TestContext.Current.CancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)),
+        ];
+        Task<SessionInfo>[] attempts = await Task.WhenAll(sending);
+
+        // Five tries were counted, the fifth (at 0 + 1 + 2 + 4 + 8 s) locking; the other seven found the lock.
+        SignInThrottle throttle = _store.FindSignInThrottle(eva.Id)!;
+        Assert.Equal(1, throttle.Locks);
+        Assert.Equal(0, throttle.Failures);
+        Assert.Equal(start + TimeSpan.FromSeconds(15) + SignInPolicy.FirstLock, throttle.LockedUntilUtc);
+
+        for (int i = 0; i < 200 && !attempts.All(a => a.IsCompleted); i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        Assert.All(attempts, a => Assert.Equal(ErrorCodes.SignInFailed, Assert.Throws<JourException>(() => a.GetAwaiter().GetResult()).Code));
+        Assert.Equal(ErrorCodes.SignInFailed, Refused(() => _useCases.SignIn(eva.Id, "2580")));
+        Assert.True(_useCases.GetUsers(_admin).Single(u => u.Id == eva.Id).IsLocked);
+    }
+
+    [Fact]
+    public async Task TheDelayBelongsToTheUser_ANewConnectionWaitsItOutToo()
+    {
+        UserSummary eva = AddUser("Eva Ström", "2580");
+        using var first = new InProcessJourService(_useCases);
+        using var second = new InProcessJourService(_useCases);
+
+        Task<SessionInfo> failed = first.SignInAsync(eva.Id, "0000", TestContext.Current.CancellationToken);
+        Task<SessionInfo> next = second.SignInAsync(eva.Id, "2580", TestContext.Current.CancellationToken);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(next.IsCompleted); // the right PIN on a fresh connection still waits for the user's turn
+
+        _time.Advance(TimeSpan.FromMilliseconds(900));
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(next.IsCompleted);
+
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(eva.Id, (await next.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).UserId);
+        await Assert.ThrowsAsync<JourException>(() => failed.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        Assert.Null(_store.FindSignInThrottle(eva.Id)); // the success cleared the count
+    }
+
+    [Fact]
     public void EachFurtherLock_LastsTwiceAsLong()
     {
         UserSummary eva = AddUser("Eva Ström", "2580");

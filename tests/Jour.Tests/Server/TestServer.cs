@@ -1,0 +1,116 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Jour.Configuration;
+using Jour.Core.Sessions;
+using Jour.Native;
+using Jour.Protocol;
+using Jour.Server;
+
+namespace Jour.Tests.Server;
+
+/// <summary>A real server in this process, on a real Unix socket in a temporary data directory, with a demo database.</summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    private readonly ServerHost _host;
+    private readonly Task _running;
+    private bool _stopped;
+
+    private TestServer(JourPaths paths, ServerHost host, RecordingLoggerProvider log)
+    {
+        Paths = paths;
+        _host = host;
+        Log = log;
+        _host.Start();
+        _running = _host.RunAsync();
+    }
+
+    public JourPaths Paths { get; }
+
+    public RecordingLoggerProvider Log { get; }
+
+    public static int CurrentUid => Posix.EffectiveUserId();
+
+    public static TestServer Start(PeerPolicy? peers = null, JourConfig? config = null)
+    {
+        var paths = new JourPaths(Directory.CreateTempSubdirectory("jour-server-").FullName);
+        config ??= new JourConfig();
+        var log = new RecordingLoggerProvider();
+        var host = new ServerHost(paths, config, null, log, peers ?? PeerPolicy.FromConfig(config));
+        return new TestServer(paths, host, log);
+    }
+
+    public bool HasStopped => _running.IsCompleted;
+
+    public ServerHost Host => _host;
+
+    /// <summary>Stops the server and lets go of the database file, leaving the data directory for a look inside.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        _host.Stop();
+        await _running.WaitAsync(TimeSpan.FromSeconds(20));
+        _host.Dispose();
+    }
+
+    public async Task<Socket> ConnectAsync()
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(Paths.Socket), TestContext.Current.CancellationToken);
+        return socket;
+    }
+
+    public static async Task SendAsync(Stream stream, int id, string op, JsonElement? body = null) =>
+        await FrameStream.WriteAsync(stream, new ClientMessage(id, op, body), WireJsonContext.Default.ClientMessage, TestContext.Current.CancellationToken);
+
+    public static async Task<ServerMessage?> ReceiveAsync(Stream stream, int seconds = 20) =>
+        await FrameStream.ReadAsync(stream, WireJsonContext.Default.ServerMessage, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
+
+    public static JsonElement HelloBody() =>
+        JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, "test"), WireJsonContext.Default.Hello);
+
+    /// <summary>Says hello and signs in as the demo's admin (no PIN in the demo).</summary>
+    public static async Task SignInAsAdminAsync(Stream stream)
+    {
+        await SendAsync(stream, 1, Ops.Hello, HelloBody());
+        Assert.True((await ReceiveAsync(stream))!.Ok);
+        await SendAsync(stream, 2, Ops.InstallInfo);
+        InstallInfo install = (await ReceiveAsync(stream))!.Body!.Value.Deserialize(WireJsonContext.Default.InstallInfo)!;
+        long admin = install.Users.Single(u => u.Name == "Demo Admin").Id;
+        await SendAsync(stream, 3, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(admin, ""), WireJsonContext.Default.SignInArgs));
+        Assert.True((await ReceiveAsync(stream))!.Ok);
+    }
+
+    /// <summary>True when the server closes the connection within the time given (reads until the end).</summary>
+    public static async Task<bool> ClosedWithinAsync(Socket socket, TimeSpan limit)
+    {
+        byte[] sink = new byte[64 * 1024];
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            while (await socket.ReceiveAsync(sink, SocketFlags.None, timeout.Token) > 0)
+            {
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true; // reset by the server
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(Paths.DataDirectory, recursive: true);
+    }
+}
