@@ -69,7 +69,7 @@ public sealed class JourPaths
     /// <summary>
     /// The most the data directory itself may allow: 0750. The server account's group may reach the socket
     /// (sessions of other accounts, such as a kiosk's, when jour.json allows them), but no other account may
-    /// create, move or replace anything beside the database and its key. Created 0700 under the umask; an
+    /// create, move or replace anything beside the database and its key. A new one is made 0700; an
     /// installation makes it 0750 (README) and it is kept so.
     /// </summary>
     public UnixFileMode DataDirectoryMode { get; init; } =
@@ -93,7 +93,7 @@ public sealed class JourPaths
 
         if (!Directory.Exists(DataDirectory))
         {
-            Directory.CreateDirectory(DataDirectory, DataDirectoryMode);
+            Directory.CreateDirectory(DataDirectory, DirectoryMode);
         }
 
         var tightened = new List<(string Path, UnixFileMode From, UnixFileMode To)>();
