@@ -81,7 +81,11 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         catch (Exception ex) when (ex is InvalidDataException or JsonException && !SignedIn)
         {
             // Anyone the socket admits can send this: one line without a stack, then the connection is closed.
-            LogMalformedBeforeSignIn(_connectionId, ex.GetType().Name);
+            // Once per connection, shared with a body that did not parse (MalformedBeforeSignIn).
+            if (Interlocked.Exchange(ref _warnedMalformed, 1) == 0)
+            {
+                LogMalformedBeforeSignIn(_connectionId, ex.GetType().Name);
+            }
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or EndOfStreamException or InvalidDataException or JsonException)
         {
