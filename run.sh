@@ -121,7 +121,7 @@ run_tests() {
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
     if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then
       status=1
-      grep -E '^failed |Assert|Exception' "$log" | head -40 >&2 || true
+      grep -E '^failed |Assert|Exception|logs kept in' "$log" | head -40 >&2 || true
     fi
     say "$name: $p passed, $f failed, $s skipped"
   done

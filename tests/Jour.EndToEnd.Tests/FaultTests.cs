@@ -384,19 +384,7 @@ public sealed partial class FaultTests : IDisposable
         return (p, output);
     }
 
-    private Process StartJour(params string[] args)
-    {
-        var start = new ProcessStartInfo(JourInstall.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args.Append("--data-dir").Append(_jour.DataDir))
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        Process p = Process.Start(start)!;
-        _ = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        return p;
-    }
+    private Process StartJour(params string[] args) => StartJourKeepingOutput(args).Process;
 
     [GeneratedRegex(@"^fail (full \d+) ", RegexOptions.Multiline)]
     private static partial Regex FullNote();

@@ -112,6 +112,36 @@ public sealed class JourInstall : IDisposable
             }))
             : "";
 
+    /// <summary>
+    /// A failed test's server and session logs are copied to .jour-build/e2e-failed/TEST/ before the data
+    /// directory goes, so a failure seen once (in CI) can be read afterwards; the path is in the test output.
+    /// </summary>
+    private void KeepLogsOfAFailedTest()
+    {
+        if (TestContext.Current.TestState?.Result != TestResult.Failed)
+        {
+            return;
+        }
+
+        string logs = Path.Combine(DataDir, "logs");
+        string? root = Environment.GetEnvironmentVariable("JOUR_REPO_ROOT");
+        if (!Directory.Exists(logs) || string.IsNullOrEmpty(root))
+        {
+            return;
+        }
+
+        string name = TestContext.Current.Test?.TestDisplayName ?? Path.GetFileName(DataDir);
+        string target = Path.Combine(root, ".jour-build", "e2e-failed", string.Concat(name.Split(Path.GetInvalidFileNameChars())) + "-" + Path.GetFileName(DataDir));
+        Directory.CreateDirectory(target);
+        foreach (string file in Directory.GetFiles(logs))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        TestContext.Current.SendDiagnosticMessage("server and session logs kept in " + target);
+        Console.Error.WriteLine("server and session logs kept in " + target);
+    }
+
     public void Dispose()
     {
         try
@@ -133,6 +163,7 @@ public sealed class JourInstall : IDisposable
             }
         }
 
+        KeepLogsOfAFailedTest();
         foreach (string dir in new[] { DataDir, OutDir })
         {
             try

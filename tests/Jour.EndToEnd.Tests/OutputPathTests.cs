@@ -40,6 +40,7 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal("Fel: Katalogen /nonexistent finns inte: skapa den först eller välj en annan plats.", err.Trim());
 
         Assert.Equal(before, File.ReadAllBytes(database));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_jour.DataDir));
+        // Made 0755 by the test: tightened to 0750 (the group may reach the socket; nobody but the owner writes).
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute, File.GetUnixFileMode(_jour.DataDir));
     }
 }
