@@ -20,17 +20,24 @@ public sealed class DurableFileStream : Stream
     private long _truncations;
     private Exception? _failure;
 
-    private DurableFileStream(FileStream file)
+    private readonly bool _syncOnFlush;
+
+    private DurableFileStream(FileStream file, bool syncOnFlush)
     {
         _file = file;
         _handle = file.SafeFileHandle;
+        _syncOnFlush = syncOnFlush;
     }
 
     /// <summary>
     /// Opens <paramref name="path"/> for reading and writing, creating it only when <paramref name="create"/>
     /// (owner-only), and never through a symbolic link. No .NET buffer: a write is in the kernel when it returns.
+    /// With <paramref name="syncOnFlush"/> false, LiteDB's own <see cref="Flush"/> does not fsync: the log's
+    /// fsyncs are <see cref="CommitBarrier"/>'s, one for every commit waiting at the time. LiteDB's log writer
+    /// flushes each time its queue empties, and an fsync there held up the next commit's pages behind it: five
+    /// sessions paid one fsync each, one after another (p99 56 ms, bench/roundtrip.sh).
     /// </summary>
-    public static DurableFileStream Open(string path, bool create)
+    public static DurableFileStream Open(string path, bool create, bool syncOnFlush = true)
     {
         if (new FileInfo(path).LinkTarget is not null)
         {
@@ -49,7 +56,7 @@ public sealed class DurableFileStream : Stream
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        return new DurableFileStream(new FileStream(path, options));
+        return new DurableFileStream(new FileStream(path, options), syncOnFlush);
     }
 
     /// <summary>The first write or fsync that failed; every later write and wait fails with it.</summary>
@@ -101,8 +108,21 @@ public sealed class DurableFileStream : Stream
 
     public override void WriteByte(byte value) => Write([value], 0, 1);
 
-    /// <summary>fsync, unless one that began after every write so far has already finished.</summary>
-    public override void Flush() => SyncUpTo(WritesDone);
+    /// <summary>
+    /// fsync (unless one that began after every write so far has already finished), or, for a file whose
+    /// fsyncs are the <see cref="CommitBarrier"/>'s, nothing: every write is already in the kernel.
+    /// </summary>
+    public override void Flush()
+    {
+        if (_syncOnFlush)
+        {
+            SyncUpTo(WritesDone);
+        }
+        else
+        {
+            ThrowIfFailed();
+        }
+    }
 
     /// <summary>Returns once the first <paramref name="writes"/> writes are on stable storage.</summary>
     public void SyncUpTo(long writes)

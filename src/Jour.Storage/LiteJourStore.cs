@@ -119,7 +119,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         try
         {
             data = DurableFileStream.Open(path, create: !exists);
-            log = DurableFileStream.Open(logPath, create: true);
+            log = DurableFileStream.Open(logPath, create: true, syncOnFlush: false);
             var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = password });
             db = new LiteDatabase(engine, JourMapper.Create(), disposeOnClose: true);
             if (!exists)
