@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A committed use case through the socket (`jour load`: add a note to a case, acknowledged only after
-# the LiteDB commit), timed by the client: the median with one session writing, the p99 with five.
+# A committed use case through the socket (`jour load`: add a note to a case, acknowledged only once the
+# commit is fsynced in LiteDB's log, issue 16), timed by the client: the median with one session writing,
+# the p99 with five.
 #   bench/roundtrip.sh [writes-per-session]
 set -euo pipefail
 cd "$(dirname "$0")/.."

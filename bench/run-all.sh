@@ -100,6 +100,13 @@ kb_line=$(python3 bench/keystroke_bytes.py --presses 5 "Öppna ärenden" "$bin" 
 row "bytes written for one ↓ on the board at 80x24 (median of 5)" "$(grep -o 'median=[0-9.]*' <<<"$kb_line" | cut -d= -f2) B" "≤ 300 B" "$l"
 $bin server --stop --data-dir "$db" >/dev/null
 
+say "socket round trip of a durable committed write (bench/roundtrip.sh 500, demo database)"
+l=$(load)
+rt=$(bench/roundtrip.sh 500 2>/dev/null)
+one=$(grep '^1 session' <<<"$rt" | grep -o 'median_ms=[0-9.]*' | cut -d= -f2)
+five=$(grep '^5 sessions' <<<"$rt" | grep -o 'p99_ms=[0-9.]*' | cut -d= -f2)
+row "durable write round trip: median 1 session, p99 5 sessions" "$one ms, $five ms" "< 5 ms, < 20 ms" "$l"
+
 if [ $dotnet_bench = 1 ]; then
   say "BenchmarkDotNet (board and filter, candidates, coverage gaps, statistics, handover)"
   l=$(load)
