@@ -17,7 +17,6 @@ public sealed class DurableFileStream : Stream
     private long _position;
     private long _writesDone;
     private long _writesSynced;
-    private long _truncations;
     private Exception? _failure;
 
     private readonly bool _syncOnFlush;
@@ -65,9 +64,6 @@ public sealed class DurableFileStream : Stream
     /// <summary>How many writes have returned so far.</summary>
     public long WritesDone => Interlocked.Read(ref _writesDone);
 
-    /// <summary>How many times the file was cut short (LiteDB empties the log after a checkpoint).</summary>
-    public long Truncations => Interlocked.Read(ref _truncations);
-
     public override bool CanRead => true;
 
     public override bool CanSeek => true;
@@ -105,8 +101,6 @@ public sealed class DurableFileStream : Stream
         _position += count;
         Interlocked.Increment(ref _writesDone);
     }
-
-    public override void WriteByte(byte value) => Write([value], 0, 1);
 
     /// <summary>
     /// fsync (unless one that began after every write so far has already finished), or, for a file whose
@@ -180,8 +174,6 @@ public sealed class DurableFileStream : Stream
             Fail(ex);
             throw;
         }
-
-        Interlocked.Increment(ref _truncations);
     }
 
     protected override void Dispose(bool disposing)

@@ -103,7 +103,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string keyPath = Path.Combine(directory, DatabaseKey.FileName);
         string logPath = LogPathOf(path);
-        bool exists = File.Exists(path) || new FileInfo(path).LinkTarget is not null;
+        bool exists = FileIsThere(path);
         if (exists)
         {
             DatabaseFileCheck.Verify(path, logPath, keyPath, password);
@@ -152,6 +152,12 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             throw new JourException(ErrorCodes.StorageUnreadable, path, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Whether anything stands at <paramref name="path"/>, a dangling symbolic link included: such a path is
+    /// refused as damaged, never taken for a place to create a new database.
+    /// </summary>
+    public static bool FileIsThere(string path) => File.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
     /// <summary>LiteDB's name for the log (write-ahead) file beside <paramref name="path"/>: jour.db → jour-log.db.</summary>
     public static string LogPathOf(string path) =>

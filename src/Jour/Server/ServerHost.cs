@@ -62,7 +62,7 @@ internal sealed partial class ServerHost : IDisposable
             throw new JourException(ErrorCodes.ServerAlreadyRunning, _paths.DataDirectory);
         }
 
-        bool fresh = !File.Exists(_paths.Database) && new FileInfo(_paths.Database).LinkTarget is null;
+        bool fresh = !LiteJourStore.FileIsThere(_paths.Database);
         if (fresh && _config.DatabaseCreatedUtc is { } created)
         {
             // The file is gone from a directory that had one: a new empty database here would hide the loss
