@@ -190,7 +190,16 @@ public sealed class ServerConnectionTests
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
 
         await TestServer.SendAsync(stream, 2, Ops.SignIn, JsonDocument.Parse("\"not an object\"").RootElement.Clone());
-        await TestServer.SendAsync(stream, 3, Ops.SignIn, JsonDocument.Parse("\"again\"").RootElement.Clone());
+        try
+        {
+            await TestServer.SendAsync(stream, 3, Ops.SignIn, JsonDocument.Parse("\"again\"").RootElement.Clone());
+        }
+        catch (IOException)
+        {
+            // The server may already have closed after the first (it does not wait): then the second cannot be
+            // sent at all, which is as good as its being ignored. Either way only one warning may be logged.
+        }
+
         ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
 
         Assert.Equal(ErrorCodes.BadRequest, reply.ErrorCode);
