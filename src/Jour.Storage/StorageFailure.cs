@@ -32,9 +32,30 @@ public static class StorageFailure
             }
         }
 
-        return closedBy is not null || ex is LiteException or IOException || ex.InnerException is LiteException or IOException
+        return closedBy is not null || ex is LiteException or IOException || ex.InnerException is LiteException or IOException || RaisedInsideLiteDb(ex)
             ? new JourException(ErrorCodes.StorageFailed, dataDirectory)
             : null;
+    }
+
+    /// <summary>
+    /// LiteDB reading a damaged page does not always say LiteException: bytes that decode to a length or an
+    /// index beyond the buffer raise IndexOutOfRangeException (or the like) in its own code. What LiteDB's
+    /// code raised (the first frame outside the runtime's is LiteDB's) is the file's failure, not a bug of
+    /// Jour's; the stack's text is the one thing that says so in a native (AOT) build too.
+    /// </summary>
+    public static bool RaisedInsideLiteDb(Exception ex)
+    {
+        foreach (string frame in (ex.StackTrace ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (frame.StartsWith("at System.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            return frame.StartsWith("at LiteDB.", StringComparison.Ordinal);
+        }
+
+        return false;
     }
 
     public static bool IsDiskFull(Exception e) =>

@@ -109,7 +109,7 @@ public static partial class JourApp
         // client" at 03:00 is worse than waiting 50 ms).
         void ShowShell(SessionData data)
         {
-            var shell = new ShellView(app, data, options);
+            var shell = new ShellView(app, data, options) { Log = log };
             shell.ErrorReported += ex => LogUnexpected(log, ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
             shell.QuitConfirmed += () => app.RequestStop(window);
             shell.SwitchUserRequested += () => _ = SwitchUserAsync(shell);

@@ -24,7 +24,7 @@ internal static class Logging
         }
 
         Serilog.Core.Logger logger = new LoggerConfiguration()
-            .MinimumLevel.Information()
+            .MinimumLevel.Is(Level())
             .Enrich.WithProperty("Role", role)
             .Enrich.WithProperty("Pid", Environment.ProcessId)
             .WriteTo.File(
@@ -36,4 +36,10 @@ internal static class Logging
             .CreateLogger();
         return new SerilogLoggerFactory(logger, dispose: true);
     }
+
+    // Debug traces every request on both ends (op, id, time): for reading a hang, e.g. in end-to-end tests.
+    private static Serilog.Events.LogEventLevel Level() =>
+        Enum.TryParse(Environment.GetEnvironmentVariable("JOUR_LOG_LEVEL"), ignoreCase: true, out Serilog.Events.LogEventLevel level)
+            ? level
+            : Serilog.Events.LogEventLevel.Information;
 }

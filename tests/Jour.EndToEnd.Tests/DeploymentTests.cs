@@ -55,9 +55,11 @@ public sealed class DeploymentTests : IDisposable
         tmux.Type("/");
         tmux.Type(name);
         tmux.Keys("Enter");
-        tmux.WaitFor("Filter: " + name);
+        // The filter applies as it is typed, so its heading is no proof the prompt has closed: wait for that too.
+        tmux.WaitUntil(s => s.Contains("Filter: " + name, StringComparison.Ordinal) && !s.Contains("/ " + name, StringComparison.Ordinal), "filter applied");
         tmux.Type("s");
-        tmux.WaitFor("Spärra");
+        // The prompt names whom it blocks ("Spärra" alone is also the key hint below).
+        tmux.WaitFor("Spärra " + name + " – skäl");
         tmux.Type("Misstänkt brott mot brukare");
         tmux.Keys("Enter");
         tmux.WaitFor("SPÄRRAD");

@@ -7,10 +7,12 @@ public sealed class Tmux : IDisposable
 {
     private static int s_counter;
 
+    // Sessions and the servers they start trace every request (ids, ops, times) so that a failure's kept
+    // logs (JourInstall) show where an answer stopped.
     public Tmux(string command, int width = 80, int height = 24, string env = "")
     {
         Name = $"jour-e2e-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}";
-        Exec("new-session", "-d", "-s", Name, "-x", width.ToString(), "-y", height.ToString(), $"{env} {command}; sleep 600");
+        Exec("new-session", "-d", "-s", Name, "-x", width.ToString(), "-y", height.ToString(), $"JOUR_LOG_LEVEL=Debug {env} {command}; sleep 600");
     }
 
     public string Name { get; }

@@ -160,10 +160,18 @@ public sealed class SessionData : IDisposable
             {
                 IsOffline = true;
                 Failed?.Invoke(ex);
+                return; // the next change, or the reconnection, asks again
             }
             finally
             {
                 Volatile.Write(ref _refreshing, 0);
+            }
+
+            // A change that came between the last round and letting go above found a refresh running and
+            // left it to that one: take it up, or the board would show the state before it.
+            if (Volatile.Read(ref _again) == 1)
+            {
+                RefreshInBackground(nowUtc);
             }
         });
     }

@@ -3,6 +3,8 @@ using Jour.Core.Sessions;
 using Jour.Tui.Cases;
 using Jour.Tui.Registers;
 using Jour.Tui.Resources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
@@ -108,15 +110,21 @@ public sealed partial class ShellView : View
     /// <summary>Runs a call off the UI thread and applies its result on it; a refusal is shown, never thrown.</summary>
     public void RunInBackground<T>(Func<Task<T>> call, Action<T> apply, Action<string>? onError = null)
     {
+        int callNumber = Interlocked.Increment(ref _backgroundCalls);
+        string screen = CurrentScreen.GetType().Name;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        LogBackgroundStarted(callNumber, screen);
         _ = Task.Run(async () =>
         {
             try
             {
                 T result = await call();
+                LogBackgroundAnswered(callNumber, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 _app.Invoke(() =>
                 {
                     apply(result);
                     SetNeedsDraw();
+                    LogBackgroundApplied(callNumber, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 });
             }
             catch (JourException ex)
@@ -130,6 +138,22 @@ public sealed partial class ShellView : View
             }
         });
     }
+
+    private int _backgroundCalls;
+
+    /// <summary>The session's log, for tracing background calls at Debug (screen type names and times only).</summary>
+    public ILogger Log { get => _log; init => _log = value; }
+
+    private readonly ILogger _log = NullLogger.Instance;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Background call {Call} from {Screen} started")]
+    private partial void LogBackgroundStarted(int call, string screen);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Background call {Call} answered after {Milliseconds:0.0} ms")]
+    private partial void LogBackgroundAnswered(int call, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Background call {Call} applied on the UI thread after {Milliseconds:0.0} ms")]
+    private partial void LogBackgroundApplied(int call, double milliseconds);
 
     /// <summary>Unexpected errors, for the session's log (type and stack only).</summary>
     public event Action<Exception>? ErrorReported;

@@ -18,7 +18,7 @@ internal static class CliSession
     /// </summary>
     public static async Task<SocketJourService> OpenAsync(JourPaths paths, CancellationToken cancellationToken)
     {
-        SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken: cancellationToken);
         try
         {
             InstallInfo install = await service.GetInstallInfoAsync(cancellationToken);

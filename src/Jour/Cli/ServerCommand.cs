@@ -71,7 +71,7 @@ internal static class ServerCommand
         }
 
         socket.Dispose();
-        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken: cancellationToken);
         await service.ShutdownServerAsync(cancellationToken);
 
         // Wait until the server has let go of its lock, so a script can rely on it having stopped.

@@ -16,7 +16,7 @@ internal static class TuiCommand
         StartupTrace.Mark("logging");
 
         // Connecting (or starting the server) and setting up the terminal overlap: both take milliseconds.
-        Task<SocketJourService> connecting = SocketJourService.ConnectAsync(paths, cancellationToken);
+        Task<SocketJourService> connecting = SocketJourService.ConnectAsync(paths, loggers.CreateLogger("Client"), cancellationToken);
         var options = new TuiOptions
         {
             Ascii = ascii || config.Ascii || Environment.GetEnvironmentVariable("JOUR_ASCII") == "1",

@@ -7,6 +7,8 @@ using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jour.Client;
 
@@ -15,7 +17,7 @@ namespace Jour.Client;
 /// signs in again as the same user and tells its screens to refresh; what the user had typed
 /// lives in the screens and is untouched.
 /// </summary>
-internal sealed class SocketJourService : IJourService
+internal sealed partial class SocketJourService : IJourService
 {
     private static readonly TimeSpan s_requestLimit = TimeSpan.FromSeconds(30);
 
@@ -31,10 +33,12 @@ internal sealed class SocketJourService : IJourService
     private Connection? _connection;
     private (long UserId, string Pin)? _credentials;
     private int _nextId;
+    private readonly ILogger _log;
 
-    private SocketJourService(JourPaths paths)
+    private SocketJourService(JourPaths paths, ILogger log)
     {
         _paths = paths;
+        _log = log;
     }
 
     public event Action<ChangeNotice>? Changed;
@@ -43,9 +47,9 @@ internal sealed class SocketJourService : IJourService
     public event Action? Reconnected;
 
     /// <summary>Connects (starting a server if need be) and says hello.</summary>
-    public static async Task<SocketJourService> ConnectAsync(JourPaths paths, CancellationToken cancellationToken = default)
+    public static async Task<SocketJourService> ConnectAsync(JourPaths paths, ILogger? log = null, CancellationToken cancellationToken = default)
     {
-        var service = new SocketJourService(paths);
+        var service = new SocketJourService(paths, log ?? NullLogger.Instance);
         await service.EnsureConnectedAsync(cancellationToken);
         return service;
     }
@@ -305,6 +309,8 @@ internal sealed class SocketJourService : IJourService
         int id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<ServerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = reply;
+        long sent = System.Diagnostics.Stopwatch.GetTimestamp();
+        LogSent(id, op);
         try
         {
             await _writeLock.WaitAsync(cancellationToken);
@@ -321,10 +327,13 @@ internal sealed class SocketJourService : IJourService
                 _writeLock.Release();
             }
 
-            return await reply.Task.WaitAsync(limit, cancellationToken);
+            ServerMessage answer = await reply.Task.WaitAsync(limit, cancellationToken);
+            LogAnswered(id, op, answer.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            return answer;
         }
         catch (TimeoutException ex)
         {
+            LogUnanswered(id, op, limit.TotalSeconds);
             throw Lost(ex);
         }
         finally
@@ -450,6 +459,10 @@ internal sealed class SocketJourService : IJourService
                 {
                     waiter.TrySetResult(message);
                 }
+                else
+                {
+                    LogNobodyWaiting(message.Id);
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException or EndOfStreamException or JsonException or InvalidDataException)
@@ -496,4 +509,17 @@ internal sealed class SocketJourService : IJourService
 
         public volatile bool IsAlive = true;
     }
+
+    // Requests are traced at Debug (JOUR_LOG_LEVEL=Debug): op names, ids and times only, never a body.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Request {Id} {Op} sent")]
+    private partial void LogSent(int id, string op);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Request {Id} {Op} answered (ok {Ok}) after {Milliseconds:0.0} ms")]
+    private partial void LogAnswered(int id, string op, bool ok, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Id} {Op} had no answer within {Seconds} s")]
+    private partial void LogUnanswered(int id, string op, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An answer to request {Id} came when nobody waited for it")]
+    private partial void LogNobodyWaiting(int id);
 }

@@ -161,7 +161,9 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             }
 
             // Sign-in and PIN checks wait out the delay a failure earned without holding a thread.
+            long received = System.Diagnostics.Stopwatch.GetTimestamp();
             ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin ? await HandlePinAsync(request, cancellationToken) : Handle(request);
+            LogAnswered(_connectionId, request.Id, request.Op, reply.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalMilliseconds);
             greeted |= request.Op == Ops.Hello && reply.Ok;
             if (!Enqueue(reply) || (request.Op == Ops.Hello && !reply.Ok))
             {
@@ -246,7 +248,9 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private async Task AnswerAsideAsync(ClientMessage request, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        long received = System.Diagnostics.Stopwatch.GetTimestamp();
         ServerMessage reply = Handle(request);
+        LogAnswered(_connectionId, request.Id, request.Op, reply.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalMilliseconds);
         Enqueue(reply); // false: the session went away (or stopped reading) while the read ran
 
         if (_stopAfterReply)
@@ -489,7 +493,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private static ServerMessage Refuse(int id, string code, params string[] args) =>
         new(id, false, null, code, args, null);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} ended: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId}: request {Id} {Op} answered (ok {Ok}) in {Milliseconds:0.0} ms")]
+    private partial void LogAnswered(int connectionId, int id, string op, bool ok, double milliseconds);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} ended: {Reason}")]
     private partial void LogConnectionEnded(int connectionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId}: {Op} refused with {Code}")]
