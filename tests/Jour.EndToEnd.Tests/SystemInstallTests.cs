@@ -312,6 +312,9 @@ public sealed class SystemInstallTests : IDisposable
 
         start.Environment.Remove("JOUR_DATA_DIR");
         start.Environment.Remove("JOUR_SOCKET_DIR");
+
+        // The tools' refusals ("Permission denied") are asserted in their untranslated words.
+        start.Environment["LC_ALL"] = "C";
         using Process p = Process.Start(start)!;
         Task<string> stdout = p.StandardOutput.ReadToEndAsync();
         Task<string> stderr = p.StandardError.ReadToEndAsync();
