@@ -18,6 +18,19 @@ internal static class Logging
         {
             Directory.CreateDirectory(paths.Logs);
         }
+        else if (paths.OfAnotherAccount)
+        {
+            // A session of another account logs under its own home; one without a writable home (a bare
+            // service account) still works, unlogged, rather than not at all.
+            try
+            {
+                Directory.CreateDirectory(paths.Logs, paths.DirectoryMode);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+            }
+        }
         else
         {
             Directory.CreateDirectory(paths.Logs, paths.DirectoryMode);

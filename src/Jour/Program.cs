@@ -16,6 +16,9 @@ internal static class Program
     // Guard logs an unexpected failure into this data directory's log; it runs outside the parser's reach.
     private static string? s_dataDirArgument;
 
+    // Read by every command through Paths(), like --data-dir.
+    private static readonly Option<string?> s_socketDir = new("--socket-dir") { Description = CliText.Cli_SocketDir, Recursive = true };
+
     private static async Task<int> Main(string[] args)
     {
         StartupTrace.Mark("main");
@@ -37,7 +40,7 @@ internal static class Program
         lang.AcceptOnlyFromAmong("sv", "en");
         var ascii = new Option<bool>("--ascii") { Description = CliText.Cli_Ascii };
         var kiosk = new Option<bool>("--kiosk") { Description = CliText.Cli_Kiosk };
-        var root = new RootCommand(CliText.Cli_Description) { dataDir, lang, ascii, kiosk };
+        var root = new RootCommand(CliText.Cli_Description) { dataDir, s_socketDir, lang, ascii, kiosk };
 
         root.SetAction((parse, ct) => Guard(async () =>
         {
@@ -56,6 +59,12 @@ internal static class Program
             if (parse.GetValue(stop))
             {
                 return await ServerCommand.StopAsync(paths, Console.Out, ct);
+            }
+
+            if (paths.OfAnotherAccount)
+            {
+                // Files made here by another account (root, by hand) would lock the service out of its own data.
+                throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_ServerNotOwner, paths.DataDirectory, Native.FileStatus.Of(paths.DataDirectory)?.Uid ?? -1));
             }
 
             paths.EnsureExists();
@@ -222,6 +231,7 @@ internal static class Program
         root.Add(import);
 
         AddFollowUpCommands(root, dataDir, lang);
+        root.Add(InstallCommandFor(dataDir));
         return await root.Parse(args).InvokeAsync();
 
         Command UsersCommandTree()
@@ -410,15 +420,47 @@ internal static class Program
         return command;
     }
 
-    private static JourPaths Paths(ParseResult parse, Option<string?> dataDir) => JourPaths.Resolve(parse.GetValue(dataDir));
+    /// <summary>`jour install --system` (issue 16): the system installation in one command, as root.</summary>
+    private static Command InstallCommandFor(Option<string?> dataDir)
+    {
+        var system = new Option<bool>("--system") { Description = CliText.Install_SystemOption };
+        var prefix = new Option<string>("--prefix") { Description = CliText.Install_PrefixOption, DefaultValueFactory = _ => "/" };
+        var user = new Option<string>("--user") { Description = CliText.Install_UserOption, DefaultValueFactory = _ => "jour" };
+        var group = new Option<string?>("--group") { Description = CliText.Install_GroupOption };
+        var demo = new Option<bool>("--demo") { Description = CliText.Install_DemoOption };
+        var dryRun = new Option<bool>("--dry-run") { Description = CliText.Install_DryRunOption };
+        var noStart = new Option<bool>("--no-start") { Description = CliText.Install_NoStartOption };
+        var command = new Command("install", CliText.Cli_Install) { system, prefix, user, group, demo, dryRun, noStart };
+        command.SetAction((parse, ct) => Guard(async () =>
+        {
+            if (!parse.GetValue(system))
+            {
+                throw new CliException(CliText.Install_NeedsSystem);
+            }
+
+            string account = parse.GetValue(user)!;
+            var options = new InstallOptions(
+                parse.GetValue(prefix)!,
+                parse.GetValue(dataDir),
+                parse.GetValue(s_socketDir),
+                account,
+                parse.GetValue(group) ?? account,
+                parse.GetValue(demo),
+                parse.GetValue(dryRun),
+                parse.GetValue(noStart));
+            return await InstallCommand.RunAsync(options, Console.Out, ct);
+        }));
+        return command;
+    }
+
+    private static JourPaths Paths(ParseResult parse, Option<string?> dataDir) => JourPaths.Resolve(parse.GetValue(dataDir), parse.GetValue(s_socketDir));
 
     private static JourConfig Config(JourPaths paths, string? languageOption)
     {
         JourConfig config;
         try
         {
-            paths.EnsureExists();
-            config = JourConfig.LoadOrCreate(paths);
+            config = paths.OfAnotherAccount ? ReadableConfig(paths) : CreatedConfig(paths);
         }
         catch (UnauthorizedAccessException)
         {
@@ -435,6 +477,26 @@ internal static class Program
         }
 
         return config;
+    }
+
+    private static JourConfig CreatedConfig(JourPaths paths)
+    {
+        paths.EnsureExists();
+        return JourConfig.LoadOrCreate(paths);
+    }
+
+    // A session of another account (the kiosk, an officer) may not enter a system installation's data directory:
+    // it runs with the defaults and its own options (--kiosk, --lang), and writes nothing there.
+    private static JourConfig ReadableConfig(JourPaths paths)
+    {
+        try
+        {
+            return File.Exists(paths.Config) ? JourConfig.LoadOrCreate(paths) : new JourConfig();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return new JourConfig();
+        }
     }
 
     private static void SetUiLanguage(string language)

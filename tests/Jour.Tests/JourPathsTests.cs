@@ -67,4 +67,80 @@ public sealed class JourPathsTests : IDisposable
         Assert.Contains($"Tightened {paths.Database} from 0644 to 0600", log, StringComparison.Ordinal);
         Assert.Contains($"Tightened {paths.DataDirectory} from 0755 to 0750", log, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EnsureExists_WithTheSocketApart_MakesTheDataDirectoryOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var paths = new JourPaths(Path.Combine(_root, "data"), Path.Combine(_root, "run"));
+        Directory.CreateDirectory(paths.DataDirectory, OwnerOnlyDirectory | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+
+        paths.EnsureExists();
+
+        // Nothing in it for the group to reach: the socket is in its own directory.
+        Assert.Equal(OwnerOnlyDirectory, File.GetUnixFileMode(paths.DataDirectory));
+        Assert.Equal(Path.Combine(_root, "run", "jour.sock"), paths.Socket);
+        Assert.Equal(Path.Combine(_root, "data", "jour.db"), paths.Database);
+    }
+
+    [Fact]
+    public void Resolve_TheInstalledDataDirectory_TakesTheInstallationsSocketAndServer_AnotherDirectoryDoesNot()
+    {
+        var installation = new InstallManifest { DataDirectory = Path.Combine(_root, "var"), SocketDirectory = Path.Combine(_root, "run"), ServerUser = "jour" };
+
+        JourPaths installed = JourPaths.Resolve(null, null, installation);
+        JourPaths named = JourPaths.Resolve(Path.Combine(_root, "var"), null, installation);
+        JourPaths other = JourPaths.Resolve(Path.Combine(_root, "other"), null, installation);
+        JourPaths given = JourPaths.Resolve(null, Path.Combine(_root, "elsewhere"), installation);
+
+        Assert.Equal(Path.Combine(_root, "var"), installed.DataDirectory);
+        Assert.Equal(Path.Combine(_root, "run", "jour.sock"), installed.Socket);
+        Assert.Equal("jour", installed.InstalledServerUser);
+        Assert.Equal(installed.Socket, named.Socket);
+        Assert.Equal(Path.Combine(_root, "other", "jour.sock"), other.Socket);
+        Assert.Null(other.InstalledServerUser);
+        Assert.Equal(Path.Combine(_root, "elsewhere", "jour.sock"), given.Socket);
+    }
+
+    [Fact]
+    public void Resolve_JourJsonsSocketDirectory_IsTheServersAndItsOwnAccountsSessions()
+    {
+        string data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "jour.json"), $$"""{ "socketDirectory": "{{Path.Combine(_root, "sock")}}" }""");
+
+        JourPaths paths = JourPaths.Resolve(data, null, null);
+
+        Assert.True(paths.SocketApart);
+        Assert.Equal(Path.Combine(_root, "sock", "jour.sock"), paths.Socket);
+    }
+
+    [Fact]
+    public void ADataDirectoryOfAnotherAccount_IsLeftAlone_AndItsSessionsLogAtHome()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        if (Jour.Native.Posix.EffectiveUserId() != 0)
+        {
+            Assert.Skip("needs root to give a directory to another account");
+        }
+
+        var paths = new JourPaths(Path.Combine(_root, "data"));
+        Directory.CreateDirectory(paths.DataDirectory, LooseDirectory);
+        Assert.True(Jour.Native.Posix.ChangeOwner(paths.DataDirectory, 4242, 4242));
+
+        paths.EnsureExists();
+
+        Assert.True(paths.OfAnotherAccount);
+        Assert.Equal(LooseDirectory, File.GetUnixFileMode(paths.DataDirectory));
+        Assert.False(Directory.Exists(Path.Combine(paths.DataDirectory, "logs")));
+        Assert.DoesNotContain(paths.DataDirectory, paths.Logs, StringComparison.Ordinal);
+    }
 }

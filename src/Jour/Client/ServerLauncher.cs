@@ -89,6 +89,13 @@ internal static class ServerLauncher
     {
         if (!File.Exists(paths.Socket))
         {
+            if (Directory.Exists(paths.SocketDirectory) && !Native.Posix.MaySearch(paths.SocketDirectory))
+            {
+                // The socket's directory keeps this account out (0750 and not in the group): say so, rather
+                // than that no server runs.
+                throw new JourException(ErrorCodes.PeerNotAllowed, Native.Posix.EffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture), paths.DataDirectory);
+            }
+
             return null;
         }
 
@@ -140,6 +147,12 @@ internal static class ServerLauncher
         start.ArgumentList.Add("--background");
         start.ArgumentList.Add("--data-dir");
         start.ArgumentList.Add(paths.DataDirectory);
+        if (paths.SocketApart)
+        {
+            // Given by this session's --socket-dir or JOUR_SOCKET_DIR, which the server would not otherwise see.
+            start.ArgumentList.Add("--socket-dir");
+            start.ArgumentList.Add(paths.SocketDirectory);
+        }
 
         // The server must not inherit a test's or a terminal's peculiarities.
         start.Environment.Remove("TERM");

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -16,9 +15,10 @@ namespace Jour.Client;
 internal static class ServerTrust
 {
     /// <summary>
-    /// The account the server must run as (jour.json's <c>serverUser</c>, else the data directory's owner),
-    /// after checking that the directory belongs to it and, for a session of another account, that nobody
-    /// else can replace files in it. Null where the kernel cannot name peers (not Linux).
+    /// The account the server must run as (jour.json's <c>serverUser</c>, else the one <c>jour install</c> recorded
+    /// beside the binary, else the owner of the socket's directory), after checking that the socket's directory
+    /// belongs to it and, for a session of another account, that nobody else can replace files in it. Null where
+    /// the kernel cannot name peers (not Linux).
     /// </summary>
     /// <exception cref="JourException">The directory is not the server account's, or others may change it.</exception>
     public static int? ExpectedServerUid(JourPaths paths)
@@ -28,21 +28,24 @@ internal static class ServerTrust
             return null;
         }
 
-        int owner = OwnerOf(paths.DataDirectory);
+        // The socket's directory may not exist yet (systemd makes /run/jour when the service starts); then the
+        // data directory says whose installation this is.
+        string directory = Directory.Exists(paths.SocketDirectory) ? paths.SocketDirectory : paths.DataDirectory;
+        int owner = FileStatus.Of(directory)?.Uid ?? -1;
         int expected = ConfiguredServerUid(paths) ?? owner;
         if (owner != expected)
         {
-            throw new JourException(ErrorCodes.ServerNotTrusted, paths.DataDirectory, Number(owner), Number(expected));
+            throw new JourException(ErrorCodes.ServerNotTrusted, directory, Number(owner), Number(expected));
         }
 
         // A session of the server's own account is checked by the peer below; its directory may stay as it was
         // (0770, as Jour creates it). A session of another account needs a directory where only the owner can
         // move or replace files: not writable by group or others, or writable with the sticky bit set.
-        UnixFileMode mode = File.GetUnixFileMode(paths.DataDirectory);
+        UnixFileMode mode = File.GetUnixFileMode(directory);
         bool othersMayReplace = (mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0 && (mode & UnixFileMode.StickyBit) == 0;
         if (expected != Posix.EffectiveUserId() && othersMayReplace)
         {
-            throw new JourException(ErrorCodes.ServerDirectoryWritable, paths.DataDirectory, Number(owner));
+            throw new JourException(ErrorCodes.ServerDirectoryWritable, directory, Number(owner));
         }
 
         return expected;
@@ -64,23 +67,22 @@ internal static class ServerTrust
 
     private static int? ConfiguredServerUid(JourPaths paths)
     {
-        if (!File.Exists(paths.Config))
-        {
-            return null;
-        }
-
-        string? serverUser;
+        string? serverUser = null;
         try
         {
-            using FileStream stream = File.OpenRead(paths.Config);
-            serverUser = JsonSerializer.Deserialize(stream, ConfigJsonContext.Default.JourConfig)?.ServerUser;
+            if (File.Exists(paths.Config))
+            {
+                using FileStream stream = File.OpenRead(paths.Config);
+                serverUser = JsonSerializer.Deserialize(stream, ConfigJsonContext.Default.JourConfig)?.ServerUser;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
-            // Unreadable here: the directory's owner is the expected account, as without the setting.
-            return null;
+            // Unreadable here (a session of another account, with the data directory 0700): the installation's
+            // record beside the binary speaks instead, else the directory's owner, as without the setting.
         }
 
+        serverUser = string.IsNullOrWhiteSpace(serverUser) ? paths.InstalledServerUser : serverUser;
         if (string.IsNullOrWhiteSpace(serverUser))
         {
             return null;
@@ -88,21 +90,6 @@ internal static class ServerTrust
 
         // An account that does not exist here cannot be the server: nothing will match it.
         return UnixAccounts.UserId(serverUser.Trim()) ?? int.MinValue;
-    }
-
-    // .NET has no call for a file's owner; the tar writer reads it with the runtime's own stat (no P/Invoke,
-    // nothing that depends on the platform's struct stat layout). Only the directory's header is written.
-    private static int OwnerOf(string directory)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            writer.WriteEntry(directory, "d");
-        }
-
-        buffer.Position = 0;
-        using var reader = new TarReader(buffer);
-        return reader.GetNextEntry()?.Uid ?? -1;
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -5,4 +5,5 @@ namespace Jour.Configuration;
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(JourConfig))]
+[JsonSerializable(typeof(InstallManifest))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

@@ -79,6 +79,13 @@ public sealed class JourConfig
     /// </summary>
     public string? ServerUser { get; set; }
 
+    /// <summary>
+    /// Where the server puts its socket (<c>jour.sock</c>): a directory of its own, so that the group may reach
+    /// the socket without being able to enter the data directory (0700). Null (default): the data directory.
+    /// <c>jour install --system</c> sets <c>/run/jour</c> (0750, owner and group <c>jour</c>).
+    /// </summary>
+    public string? SocketDirectory { get; set; }
+
     /// <summary>Connections one account may hold open at once (sessions and CLI commands together).</summary>
     public int MaxConnectionsPerUser { get; set; } = 32;
 

@@ -106,6 +106,23 @@ internal static partial class Posix
     [LibraryImport("libc")]
     private static partial uint geteuid();
 
+    /// <summary>
+    /// Gives <paramref name="path"/> (a link itself, never its target) to <paramref name="uid"/>:<paramref name="gid"/>;
+    /// false with the errno in <see cref="Marshal.GetLastPInvokeError"/> when the kernel refuses.
+    /// </summary>
+    public static bool ChangeOwner(string path, int uid, int gid) => lchown(path, (uint)uid, (uint)gid) == 0;
+
+    /// <summary>True when this process may search (enter) the directory: what connecting to a socket in it needs.</summary>
+    public static bool MaySearch(string directory) => OperatingSystem.IsWindows() || access(directory, XOk) == 0;
+
+    private const int XOk = 1;
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int lchown(string path, uint owner, uint group);
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int access(string path, int mode);
+
     [LibraryImport("libc")]
     private static partial uint getegid();
 }

@@ -62,6 +62,8 @@ internal sealed partial class ServerHost : IDisposable
             throw new JourException(ErrorCodes.ServerAlreadyRunning, _paths.DataDirectory);
         }
 
+        PrepareSocketDirectory();
+
         bool fresh = !LiteJourStore.FileIsThere(_paths.Database);
         if (fresh && _config.DatabaseCreatedUtc is { } created)
         {
@@ -113,6 +115,49 @@ internal sealed partial class ServerHost : IDisposable
     }
 
     public JourUseCases? UseCases { get; private set; }
+
+    /// <summary>
+    /// A socket directory of its own (the system installation's /run/jour) must be this account's and at most
+    /// 0750: its group reaches the socket, nobody else may put anything in its place. A missing one is made
+    /// (systemd's RuntimeDirectory makes it first; a server started by hand needs its parent writable).
+    /// </summary>
+    private void PrepareSocketDirectory()
+    {
+        if (!_paths.SocketApart)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(_paths.SocketDirectory);
+            return;
+        }
+
+        const UnixFileMode allowed = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+        string directory = _paths.SocketDirectory;
+        if (!Directory.Exists(directory) && FileStatus.Of(directory) is null)
+        {
+            Directory.CreateDirectory(directory);
+            File.SetUnixFileMode(directory, allowed);
+            LogSocketDirectoryCreated(directory);
+            return;
+        }
+
+        int self = Posix.EffectiveUserId();
+        if (FileStatus.Of(directory) is not { IsDirectory: true, IsSymbolicLink: false } status || status.Uid != self)
+        {
+            int owner = FileStatus.Of(directory)?.Uid ?? -1;
+            LogSocketDirectoryNotOurs(directory, owner);
+            throw new JourException(ErrorCodes.ServerNotTrusted, directory, owner.ToString(SwedishCulture.Instance), self.ToString(SwedishCulture.Instance));
+        }
+
+        if ((status.Mode & ~allowed) != 0)
+        {
+            File.SetUnixFileMode(directory, status.Mode & allowed);
+            LogSocketDirectoryTightened(directory, Convert.ToString((int)status.Mode, 8), Convert.ToString((int)(status.Mode & allowed), 8));
+        }
+    }
 
     /// <summary>Serves sessions until <see cref="Stop"/>, a signal, or the idle time after the last one left.</summary>
     public async Task RunAsync()
@@ -301,6 +346,15 @@ internal sealed partial class ServerHost : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo database created")]
     private partial void LogDemoCreated();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket directory {Path} created, mode 0750")]
+    private partial void LogSocketDirectoryCreated(string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Socket directory {Path} is not this account's own directory (owner uid {Uid}); refusing to listen in it")]
+    private partial void LogSocketDirectoryNotOurs(string path, int uid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tightened socket directory {Path} from {From} to {To}")]
+    private partial void LogSocketDirectoryTightened(string path, string from, string to);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Server stopped")]
     private partial void LogStopped();

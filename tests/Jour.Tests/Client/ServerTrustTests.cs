@@ -5,6 +5,7 @@ using System.Runtime.Versioning;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
+using Jour.Server;
 using Jour.Tests.Server;
 
 namespace Jour.Tests.Client;
@@ -77,6 +78,72 @@ public sealed class ServerTrustTests
         finally
         {
             Directory.Delete(paths.DataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ASocketDirectoryOfItsOwn_IsMade0750ByTheServer_AndTheSessionConnectsThroughIt()
+    {
+        string run = Path.Combine(Directory.CreateTempSubdirectory("jour-run-").FullName, "jour");
+        try
+        {
+            await using TestServer server = TestServer.Start(socketDirectory: run);
+
+            using Socket? socket = await ServerLauncher.TryConnectAsync(server.Paths, TestContext.Current.CancellationToken);
+
+            Assert.NotNull(socket);
+            Assert.Equal(Path.Combine(run, "jour.sock"), server.Paths.Socket);
+            Assert.Equal((UnixFileMode)0b111_101_000, File.GetUnixFileMode(run));
+            Assert.False(File.Exists(Path.Combine(server.Paths.DataDirectory, "jour.sock")));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(run)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TheInstallationsServerUser_IsTheOneExpected_WhenJourJsonNamesNone()
+    {
+        string run = Path.Combine(Directory.CreateTempSubdirectory("jour-run-").FullName, "jour");
+        try
+        {
+            await using TestServer server = TestServer.Start(socketDirectory: run);
+            var installed = new JourPaths(server.Paths.DataDirectory, run) { InstalledServerUser = Uid(Stranger) };
+
+            JourException refusal = await Assert.ThrowsAsync<JourException>(() => ServerLauncher.TryConnectAsync(installed, TestContext.Current.CancellationToken));
+
+            Assert.Equal(ErrorCodes.ServerNotTrusted, refusal.Code);
+            Assert.Equal([run, Uid(TestServer.CurrentUid), Uid(Stranger)], refusal.Args);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(run)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ASocketDirectoryOfAnotherAccount_IsRefusedByTheServer_BeforeItListens()
+    {
+        RequireRoot();
+        string root = Directory.CreateTempSubdirectory("jour-run-").FullName;
+        var paths = new JourPaths(Path.Combine(root, "data"), Path.Combine(root, "run"));
+        Directory.CreateDirectory(paths.SocketDirectory);
+        Chown(paths.SocketDirectory, Stranger);
+        var config = new JourConfig();
+        var host = new ServerHost(paths, config, null, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, PeerPolicy.FromConfig(config));
+        try
+        {
+            JourException refusal = Assert.Throws<JourException>(host.Start);
+
+            Assert.Equal(ErrorCodes.ServerNotTrusted, refusal.Code);
+            Assert.Equal([paths.SocketDirectory, Uid(Stranger), Uid(TestServer.CurrentUid)], refusal.Args);
+            Assert.False(File.Exists(paths.Socket));
+        }
+        finally
+        {
+            host.Dispose();
+            Directory.Delete(root, recursive: true);
         }
     }
 

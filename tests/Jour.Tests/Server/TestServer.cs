@@ -30,9 +30,10 @@ internal sealed class TestServer : IAsyncDisposable
 
     public static int CurrentUid => Posix.EffectiveUserId();
 
-    public static TestServer Start(PeerPolicy? peers = null, JourConfig? config = null)
+    /// <param name="socketDirectory">A socket directory apart from the data directory (made by the server; the caller removes it).</param>
+    public static TestServer Start(PeerPolicy? peers = null, JourConfig? config = null, string? socketDirectory = null)
     {
-        var paths = new JourPaths(Directory.CreateTempSubdirectory("jour-server-").FullName);
+        var paths = new JourPaths(Directory.CreateTempSubdirectory("jour-server-").FullName, socketDirectory);
         config ??= new JourConfig();
         var log = new RecordingLoggerProvider();
         var host = new ServerHost(paths, config, null, log, peers ?? PeerPolicy.FromConfig(config));
