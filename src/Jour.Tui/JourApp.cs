@@ -69,7 +69,7 @@ public static partial class JourApp
     public static Window CreateMainWindow(IApplication app, IJourService service, SessionStart start, TuiOptions options, ILogger log, Action<ShellView>? onShell = null)
     {
         var window = new JourWindow { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
-        FrameDiff.Attach(app, window);
+        FrameDiff.Attach(app, window, (frame, written, unwritten) => LogFrame(log, frame, written, unwritten));
         InstallInfo install = start.Install;
 
         Func<Key, bool> handler = _ => false;
@@ -321,6 +321,9 @@ public static partial class JourApp
 
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Frame {Frame}: {Written} cells to write (-1: all), {Unwritten} left unwritten")]
+    private static partial void LogFrame(ILogger log, int frame, int written, int unwritten);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} in the session\n{StackTrace}")]
     private static partial void LogUnexpected(ILogger log, string exceptionType, string stackTrace);

@@ -120,8 +120,11 @@ public sealed class CandidatesScreen : IScreen
             {
                 if (asked != _window)
                 {
+                    _shell.Trace($"candidates for window {asked} discarded: showing window {_window}");
                     return; // an answer for a window the officer has already left
                 }
+
+                _shell.Trace($"candidates for window {asked} shown ({list.Candidates.Count} rows)");
 
                 // Another window is another question: start from the best candidate, not the last one picked.
                 bool sameWindow = _candidates is not null;

@@ -22,13 +22,16 @@ public sealed class FrameDiff
 {
     private readonly IApplication _app;
     private Cell[,]? _shown;
+    private Action<int, int, int>? _trace;
+    private int _frames;
+    private int _toWrite = -1;
 
     private FrameDiff(IApplication app) => _app = app;
 
     /// <summary>Filters the frames of <paramref name="window"/> in <paramref name="app"/>.</summary>
-    public static void Attach(IApplication app, View window)
+    public static void Attach(IApplication app, View window, Action<int, int, int>? trace = null)
     {
-        var diff = new FrameDiff(app);
+        var diff = new FrameDiff(app) { _trace = trace };
         window.DrawComplete += (_, _) => diff.Filter();
         app.LayoutAndDrawComplete += (_, _) =>
         {
@@ -56,6 +59,7 @@ public sealed class FrameDiff
 
         int rows = contents.GetLength(0);
         int cols = contents.GetLength(1);
+        int toWrite = 0;
         for (int row = 0; row < rows && row < buffer.DirtyLines.Length; row++)
         {
             if (!buffer.DirtyLines[row])
@@ -73,13 +77,21 @@ public sealed class FrameDiff
                 }
 
                 dirty |= cell.IsDirty;
+                toWrite += cell.IsDirty ? 1 : 0;
             }
 
             buffer.DirtyLines[row] = dirty;
         }
+
+        _toWrite = toWrite;
     }
 
-    // After a write every cell of the buffer is what the terminal shows.
+
+
+    // What the write wrote is what the terminal shows: a written cell is no longer dirty. A cell the write
+    // left dirty (Terminal.Gui 2.5 abandons the rest of a frame when positioning the cursor "fails") was not
+    // written, so it is not remembered as shown: remembering it would mark it clean in every later frame,
+    // and the terminal would keep what it showed before for good.
     private void Remember()
     {
         if (_app.Driver?.GetOutputBuffer() is not { Contents: { } contents })
@@ -90,17 +102,33 @@ public sealed class FrameDiff
 
         int rows = contents.GetLength(0);
         int cols = contents.GetLength(1);
-        if (_shown is null || _shown.GetLength(0) != rows || _shown.GetLength(1) != cols)
+        bool fresh = _shown is null || _shown.GetLength(0) != rows || _shown.GetLength(1) != cols;
+        if (fresh)
         {
             _shown = new Cell[rows, cols];
         }
 
+        int unwritten = 0;
         for (int row = 0; row < rows; row++)
         {
             for (int col = 0; col < cols; col++)
             {
-                _shown[row, col] = contents[row, col] with { IsDirty = false };
+                ref Cell cell = ref contents[row, col];
+                if (cell.IsDirty)
+                {
+                    unwritten++;
+                    _shown![row, col] = default; // unknown: written in full next time
+                }
+                else
+                {
+                    _shown![row, col] = cell;
+                }
             }
         }
+
+        _frames++;
+        // Frame, cells the filter let through (-1: a full frame), cells the write left.
+        _trace?.Invoke(_frames, _toWrite, unwritten);
+        _toWrite = -1;
     }
 }

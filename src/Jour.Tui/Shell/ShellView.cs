@@ -146,6 +146,12 @@ public sealed partial class ShellView : View
 
     private readonly ILogger _log = NullLogger.Instance;
 
+    /// <summary>A screen's own trace line at Debug: what happened, in ids and counts, never names or text.</summary>
+    public void Trace(string what) => LogTrace(what);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{What}")]
+    private partial void LogTrace(string what);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Background call {Call} from {Screen} started")]
     private partial void LogBackgroundStarted(int call, string screen);
 
