@@ -137,6 +137,7 @@ public sealed partial class JourUseCases
 
     public CaseDetail Fire(SessionInfo actor, TransitionRequest request)
     {
+        InputLimits.Check(request);
         if (request.Trigger == CaseTrigger.HandBack && request.ClosingReason is null)
         {
             throw new JourException(ErrorCodes.ClosingReasonRequired);
@@ -183,6 +184,7 @@ public sealed partial class JourUseCases
 
     public TimelineEntry AddNote(SessionInfo actor, NoteRequest request)
     {
+        InputLimits.Check(request);
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             throw new JourException(ErrorCodes.ReasonRequired);

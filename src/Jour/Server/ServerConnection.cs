@@ -461,7 +461,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     /// </summary>
     private ServerMessage IssueSetUpCode(ClientMessage request)
     {
-        if (_peer is null || !_policy.IsServerAccount(_peer))
+        if (!_policy.IsServerAccount(_peer))
         {
             LogSetUpCodeRefused(_connectionId, _peer?.Uid ?? -1);
             return Refuse(request.Id, ErrorCodes.SetUpCodeNotPermitted);
