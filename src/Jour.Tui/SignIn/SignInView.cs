@@ -176,7 +176,20 @@ public sealed class SignInView : View
         else if (Prompt.IsActive)
         {
             string error = Prompt.Error.Length > 0 ? $"  ! {Prompt.Error}" : "";
-            canvas.Line(Viewport.Height - 1, $" {Prompt.Label} {Prompt.Shown}_{error}", highlight: true);
+            string line = $" {Prompt.Label} {Prompt.Shown}_{error}";
+            if (line.Length > Viewport.Width)
+            {
+                // A long text (up to a name's limit) keeps its end and the cursor in view; the refusal moves up a row.
+                if (Prompt.Error.Length > 0)
+                {
+                    canvas.Line(Viewport.Height - 3, " ! " + Prompt.Error, highlight: true);
+                }
+
+                line = $" {Prompt.Label} {Prompt.Shown}_";
+                line = line.Length <= Viewport.Width ? line : "…" + line[^(Viewport.Width - 1)..];
+            }
+
+            canvas.Line(Viewport.Height - 1, line, highlight: true);
         }
         else
         {
