@@ -600,6 +600,27 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public void DeleteSignInThrottle(long userId) => InTransaction(() => _signInThrottles.Delete(userId), mayUseReserve: true);
 
+    public string? LoadSetUpCodeHash() => _meta.FindById(MetaDocument.SingletonId)?.SetUpCodeHash;
+
+    public void SaveSetUpCodeHash(string? hash) => InTransaction(() => SetCodeHash(hash));
+
+    public User AddFirstAdmin(User admin)
+    {
+        InTransaction(() =>
+        {
+            _users.Insert(admin);
+            SetCodeHash(null);
+        });
+        return admin;
+    }
+
+    private void SetCodeHash(string? hash)
+    {
+        MetaDocument meta = _meta.FindById(MetaDocument.SingletonId) ?? new MetaDocument { CreatedUtc = DateTime.UtcNow };
+        meta.SetUpCodeHash = hash;
+        _meta.Upsert(meta);
+    }
+
     private long NextValue(string counter)
     {
         CounterDocument doc = _counters.FindById(counter) ?? new CounterDocument { Id = counter };

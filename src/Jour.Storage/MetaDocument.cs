@@ -10,4 +10,7 @@ public sealed class MetaDocument
     public bool IsDemo { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The salted hash of the one-time set-up code while no admin exists; never the code.</summary>
+    public string? SetUpCodeHash { get; set; }
 }

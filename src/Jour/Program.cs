@@ -280,6 +280,15 @@ internal static class Program
                 return await UsersCommand.ResetPinAsync(paths, parse.GetValue(resetName)!, Console.Out, Console.Error, ct);
             }));
             users.Add(reset);
+
+            var setUpCode = new Command("setup-code", CliText.Users_SetUpCode);
+            setUpCode.SetAction((parse, ct) => Guard(async () =>
+            {
+                JourPaths paths = Paths(parse, dataDir);
+                Config(paths, parse.GetValue(lang));
+                return await UsersCommand.SetUpCodeAsync(paths, Console.Out, ct);
+            }));
+            users.Add(setUpCode);
             return users;
         }
 

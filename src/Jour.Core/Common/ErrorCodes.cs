@@ -7,6 +7,10 @@ public static class ErrorCodes
     public const string NotSignedIn = "Error_NotSignedIn";
     public const string SignInFailed = "Error_SignInFailed";
     public const string SetupAlreadyDone = "Error_SetupAlreadyDone";
+    public const string SetUpCodeWrong = "Error_SetUpCodeWrong";
+    public const string SetUpCodeMissing = "Error_SetUpCodeMissing";
+    public const string SetUpLocked = "Error_SetUpLocked";
+    public const string SetUpCodeNotPermitted = "Error_SetUpCodeNotPermitted";
     public const string NameRequired = "Error_NameRequired";
     public const string PinTooShort = "Error_PinTooShort";
     public const string CaseNotFound = "Error_CaseNotFound";

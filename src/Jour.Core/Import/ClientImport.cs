@@ -1,3 +1,4 @@
+using Jour.Core.Common;
 using System.Globalization;
 using Jour.Core.Clients;
 using Jour.Core.Identity;
@@ -27,7 +28,18 @@ public static class ClientImport
 
     public static readonly ImportTable Table = new(
         [Name, Number],
-        [Address, AccessNote, Provider, SelfEmployer, Hours, Basis, Needs, Delegations, Representatives]);
+        [Address, AccessNote, Provider, SelfEmployer, Hours, Basis, Needs, Delegations, Representatives],
+        new Dictionary<string, TextLimit>
+        {
+            [Name] = TextLimits.Name,
+            [Number] = TextLimits.Number,
+            [Address] = TextLimits.Address,
+            [AccessNote] = TextLimits.AccessNote,
+            [Provider] = TextLimits.Number,
+            [SelfEmployer] = TextLimits.Term,
+            [Hours] = TextLimits.Term,
+            [Basis] = TextLimits.Term,
+        });
 
     /// <summary>
     /// Validates a whole file against the register: every row's own rules, then numbers that occur twice in
@@ -60,7 +72,7 @@ public static class ClientImport
                 client = null;
             }
 
-            if (client is not null)
+            if (client is not null && row.Fits)
             {
                 valid.Add(client);
             }

@@ -12,6 +12,7 @@ public static class ImportCodes
     public const string UnterminatedQuote = "Import_UnterminatedQuote";
     public const string TextAfterQuote = "Import_TextAfterQuote";
     public const string Required = "Import_Required";
+    public const string TooLong = "Import_TooLong";
     public const string YesNo = "Import_YesNo";
     public const string OneOf = "Import_OneOf";
     public const string Hours = "Import_Hours";

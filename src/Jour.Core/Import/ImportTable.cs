@@ -5,9 +5,15 @@ using Jour.Core.Sessions;
 
 namespace Jour.Core.Import;
 
-/// <summary>A data row with its values by (lower-case) column name, trimmed; absent columns are absent.</summary>
-public sealed record ImportFields(int Line, IReadOnlyDictionary<string, string> Values)
+/// <summary>
+/// A data row with its values by (lower-case) column name, trimmed; absent columns are absent. A value over its
+/// column's limit is left out (read as "") and its column named in <see cref="TooLong"/>: the row is refused.
+/// </summary>
+public sealed record ImportFields(int Line, IReadOnlyDictionary<string, string> Values, IReadOnlySet<string>? TooLong = null)
 {
+    /// <summary>False when a value was over its column's limit: such a row is never imported.</summary>
+    public bool Fits => TooLong is not { Count: > 0 };
+
     /// <summary>The value of <paramref name="column"/>, or "" when the file has no such column.</summary>
     public string this[string column] => Values.TryGetValue(column, out string? value) ? value : "";
 }
@@ -23,12 +29,47 @@ public sealed class ImportTable
 
     private readonly IReadOnlyList<string> _required;
     private readonly string[] _all;
+    private readonly IReadOnlyDictionary<string, TextLimit> _limits;
 
-    public ImportTable(IReadOnlyList<string> required, IReadOnlyList<string> optional)
+    /// <param name="required">Columns every file must have.</param>
+    /// <param name="optional">Columns a file may have.</param>
+    /// <param name="limits">Each column's limit (<see cref="TextLimits"/>); a column not named has <see cref="TextLimits.ImportField"/>.</param>
+    public ImportTable(IReadOnlyList<string> required, IReadOnlyList<string> optional, IReadOnlyDictionary<string, TextLimit>? limits = null)
     {
         _required = required;
         _all = [.. required, .. optional];
+        _limits = limits ?? new Dictionary<string, TextLimit>();
     }
+
+    /// <summary>The most characters a value of <paramref name="column"/> may have.</summary>
+    public TextLimit LimitOf(string column) => _limits.GetValueOrDefault(column) ?? TextLimits.ImportField;
+
+    /// <summary>
+    /// The rows with every value cut to one character over its column's limit: what the command line sends, so
+    /// that a 50 MB field neither swells the request nor escapes the report; the server still finds it too long
+    /// and names its row and column (in a dry run too).
+    /// </summary>
+    public IReadOnlyList<ImportRow> Shrink(IReadOnlyList<string> columns, IReadOnlyList<ImportRow> rows)
+    {
+        TextLimit[] limits = [.. columns.Select(c => LimitOf(NormaliseColumn(c)))];
+        var shrunk = new List<ImportRow>(rows.Count);
+        foreach (ImportRow row in rows)
+        {
+            bool over = false;
+            for (int i = 0; i < row.Values.Count && !over; i++)
+            {
+                over = row.Values[i] is { } v && v.Length > LimitAt(limits, i).Max + 1;
+            }
+
+            shrunk.Add(over ? row with { Values = [.. row.Values.Select((v, i) => Cut(v, LimitAt(limits, i).Max + 1))] } : row);
+        }
+
+        return shrunk;
+    }
+
+    private static string Cut(string? value, int length) => value is null ? "" : value.Length > length ? value[..length] : value;
+
+    private static TextLimit LimitAt(TextLimit[] limits, int index) => index < limits.Length ? limits[index] : TextLimits.ImportField;
 
     /// <summary>Every accepted column, required ones first, in the order the README lists them.</summary>
     public IReadOnlyList<string> All => _all;
@@ -55,11 +96,20 @@ public sealed class ImportTable
             }
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            HashSet<string>? tooLong = null;
             for (int i = 0; i < row.Values.Count; i++)
             {
                 string value = NormaliseValue(row.Values[i]);
                 if (i < names.Length && names[i].Length > 0)
                 {
+                    TextLimit limit = LimitOf(names[i]);
+                    if (!limit.Fits(value))
+                    {
+                        issues.Add(Issue(row.Line, names[i], ImportCodes.TooLong, limit.MaxText));
+                        (tooLong ??= new HashSet<string>(StringComparer.Ordinal)).Add(names[i]);
+                        value = "";
+                    }
+
                     values[names[i]] = value;
                 }
                 else if (value.Length > 0)
@@ -68,7 +118,7 @@ public sealed class ImportTable
                 }
             }
 
-            result.Add(new ImportFields(row.Line, values));
+            result.Add(new ImportFields(row.Line, values, tooLong));
         }
 
         return result;
@@ -82,7 +132,11 @@ public sealed class ImportTable
     {
         int Order(ImportIssue issue) =>
             issue.Line == HeaderLine || issue.Field.Length == 0 ? -1 : Array.IndexOf(_all, issue.Field) is int i and >= 0 ? i : _all.Length;
-        return [.. issues.OrderBy(i => i.Line).ThenBy(Order)];
+
+        // A value left out for being too long reads as missing to the register's rules: say it once, as too long.
+        var list = issues.ToList();
+        var tooLong = list.Where(i => i.Code == ImportCodes.TooLong).Select(i => (i.Line, i.Field)).ToHashSet();
+        return [.. list.Where(i => i.Code != ImportCodes.Required || !tooLong.Contains((i.Line, i.Field))).OrderBy(i => i.Line).ThenBy(Order)];
     }
 
     /// <summary>Rows that <see cref="Read"/> would leave out count as no rows at all.</summary>

@@ -1,3 +1,4 @@
+using Jour.Core.Common;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
 using Jour.Core.Sessions;
@@ -16,7 +17,18 @@ public static class ProviderImport
     public const string Phone = "telefon";
     public const string Contacts = "kontakter";
 
-    public static readonly ImportTable Table = new([Name, Number], [FTax, Permit, Status, Phone, Contacts]);
+    public static readonly ImportTable Table = new(
+        [Name, Number],
+        [FTax, Permit, Status, Phone, Contacts],
+        new Dictionary<string, TextLimit>
+        {
+            [Name] = TextLimits.Name,
+            [Number] = TextLimits.Number,
+            [FTax] = TextLimits.Term,
+            [Permit] = TextLimits.Term,
+            [Status] = TextLimits.Term,
+            [Phone] = TextLimits.Phone,
+        });
 
     /// <summary>
     /// Validates a whole file against the register: every row's own rules, then organisationsnummer that
@@ -37,7 +49,7 @@ public static class ProviderImport
                 provider = null;
             }
 
-            if (provider is not null)
+            if (provider is not null && row.Fits)
             {
                 valid.Add(provider);
             }

@@ -20,7 +20,17 @@ public static class StaffImport
     public const string Number = "personnummer";
     public const string Employment = "anställningsform";
 
-    public static readonly ImportTable Table = new([Name, Phone], [Competences, HourLimit, Delegations, Number, Employment]);
+    public static readonly ImportTable Table = new(
+        [Name, Phone],
+        [Competences, HourLimit, Delegations, Number, Employment],
+        new Dictionary<string, TextLimit>
+        {
+            [Name] = TextLimits.Name,
+            [Phone] = TextLimits.Phone,
+            [HourLimit] = TextLimits.Term,
+            [Number] = TextLimits.Number,
+            [Employment] = TextLimits.Term,
+        });
 
     /// <summary>The employment forms as written in a file (the register's own words).</summary>
     public static readonly IReadOnlyList<(string Word, EmploymentForm Value)> EmploymentForms =
@@ -49,7 +59,7 @@ public static class StaffImport
                 assistant = null;
             }
 
-            if (assistant is not null)
+            if (assistant is not null && row.Fits)
             {
                 valid.Add(assistant);
             }

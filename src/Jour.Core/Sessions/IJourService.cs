@@ -17,8 +17,17 @@ public interface IJourService : IDisposable
     /// <summary>Signs in; demo users without a PIN may pass an empty one.</summary>
     Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates the first admin on a fresh non-demo install and signs them in.</summary>
-    Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates the first admin on a fresh non-demo install and signs them in, with the one-time set-up code
+    /// shown where the database was created (or issued since by the data directory's owner).
+    /// </summary>
+    Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, string code, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The set-up code this session was handed by the server it started, which created the database; null
+    /// when it started none, or the database needs none. Shown on the first-admin screen, never stored.
+    /// </summary>
+    string? SetUpCode { get; }
 
     Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default);
 

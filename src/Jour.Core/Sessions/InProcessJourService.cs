@@ -38,8 +38,15 @@ public sealed class InProcessJourService : IJourService
         return _session = await _useCases.SignInAsync(userId, pin, cancellationToken);
     }
 
-    public Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default) =>
-        Run(() => _session = _useCases.SetUpFirstAdmin(name, pin));
+    /// <summary>A wrong code is answered after the delay it earned, as a wrong PIN is.</summary>
+    public async Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, string code, CancellationToken cancellationToken = default) =>
+        _session = await _useCases.SetUpFirstAdminAsync(name, pin, code, cancellationToken);
+
+    /// <summary>A new set-up code (<see cref="JourUseCases.IssueSetUpCode"/>); the server offers it to its own account only.</summary>
+    public string IssueSetUpCode() => _useCases.IssueSetUpCode();
+
+    /// <summary>Set by whoever issued the code in this process (tests, as the server's creator would).</summary>
+    public string? SetUpCode { get; set; }
 
     public Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
         Run(_useCases.GetStatus);

@@ -35,6 +35,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public CaseDetail Assign(SessionInfo actor, AssignRequest request)
     {
+        InputLimits.Check(request);
         CaseDetail detail;
         lock (_writeGate)
         {
@@ -110,6 +111,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public StaffSummary SetBlocked(SessionInfo actor, BlockRequest request)
     {
+        InputLimits.Check(request);
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             throw new JourException(ErrorCodes.ReasonRequired);
@@ -180,6 +182,7 @@ public sealed partial class JourUseCases
     /// <summary>A signature with the signer's full personnummer, kept for the invoice basis.</summary>
     public CaseDetail Sign(SessionInfo actor, SignRequest request)
     {
+        InputLimits.Check(request);
         if (string.IsNullOrWhiteSpace(request.Name))
         {
             throw new JourException(ErrorCodes.NameRequired);

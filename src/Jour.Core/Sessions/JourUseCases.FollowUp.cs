@@ -20,6 +20,7 @@ public sealed partial class JourUseCases
 
     public SettingsData SaveSettings(SessionInfo actor, SettingsData data)
     {
+        InputLimits.Check(data);
         RequireFinanceRole(actor);
         FollowUpSettings settings = Validate(data);
         settings.UpdatedBy = actor.UserId;

@@ -43,6 +43,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public HandoverRecordData HandOver(SessionInfo actor, HandoverNotesRequest request)
     {
+        InputLimits.Check(request);
         RequireMayHandOver(actor);
         HandoverRecord saved;
         lock (_writeGate)

@@ -24,6 +24,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public IncidentData SaveIncident(SessionInfo actor, IncidentData data)
     {
+        InputLimits.Check(data);
         RequireRole(actor);
         if (string.IsNullOrWhiteSpace(data.Description))
         {
@@ -98,6 +99,7 @@ public sealed partial class JourUseCases
     /// <summary>Creates or updates a complaint; the first answer is stamped with its time; "answered" needs an answer.</summary>
     public ComplaintData SaveComplaint(SessionInfo actor, ComplaintData data)
     {
+        InputLimits.Check(data);
         RequireRole(actor);
         if (string.IsNullOrWhiteSpace(data.From))
         {

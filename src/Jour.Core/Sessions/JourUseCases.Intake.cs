@@ -15,6 +15,7 @@ public sealed partial class JourUseCases
     /// <summary>Opens a case in Mottaget from the intake form, every field checked, and discards the form's draft.</summary>
     public CaseDetail CreateCase(SessionInfo actor, NewCaseRequest request)
     {
+        InputLimits.Check(request);
         ValidateNewCase(request);
         DateTime now = UtcNow;
         Case created;
@@ -70,8 +71,11 @@ public sealed partial class JourUseCases
     }
 
     /// <summary>Records a verification step against the revision the officer saw.</summary>
-    public CaseDetail RecordVerification(SessionInfo actor, VerificationRequest request) =>
-        ChangeCase(request.CaseId, request.ExpectedRevision, c => c.RecordVerification(request.Step, request.AtUtc, request.Outcome, UtcNow, actor.UserId));
+    public CaseDetail RecordVerification(SessionInfo actor, VerificationRequest request)
+    {
+        InputLimits.Check(request);
+        return ChangeCase(request.CaseId, request.ExpectedRevision, c => c.RecordVerification(request.Step, request.AtUtc, request.Outcome, UtcNow, actor.UserId));
+    }
 
     /// <summary>The signed-in user's draft of <paramref name="form"/>, if any.</summary>
     public DraftData? GetDraft(SessionInfo actor, string form) =>
@@ -80,6 +84,7 @@ public sealed partial class JourUseCases
     /// <summary>Keeps the form as typed. No change notice: a draft is nobody else's business.</summary>
     public void SaveDraft(SessionInfo actor, DraftData draft)
     {
+        InputLimits.Check(draft);
         lock (_writeGate)
         {
             _store.SaveDraft(new Draft

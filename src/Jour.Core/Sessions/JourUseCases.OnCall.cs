@@ -67,6 +67,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public RotationData SaveRotation(SessionInfo actor, RotationData data)
     {
+        InputLimits.Check(data);
         if ((actor.Roles & (Role.Coordinator | Role.Admin)) == 0)
         {
             throw new JourException(ErrorCodes.RosterNotPermitted);
@@ -114,6 +115,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public OnCallSlot AddOverride(SessionInfo actor, OverrideRequest request)
     {
+        InputLimits.Check(request);
         RequireMayChangeRoster(actor);
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
@@ -171,6 +173,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public IReadOnlyList<OnCallSlot> Swap(SessionInfo actor, SwapRequest request)
     {
+        InputLimits.Check(request);
         RequireMayChangeRoster(actor);
         if (string.IsNullOrWhiteSpace(request.Reason))
         {

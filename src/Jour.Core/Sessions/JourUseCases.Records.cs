@@ -19,6 +19,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public JournalView GetJournal(SessionInfo actor, JournalRequest request)
     {
+        InputLimits.Check(request);
         Client client = _store.FindClient(request.ClientId)
             ?? throw new JourException(ErrorCodes.ClientNotFound, request.ClientId.ToString(CultureInfo.InvariantCulture));
         (JournalAccessLevel level, Case? viaCase) = JournalAccessFor(actor, client.Id);
@@ -50,6 +51,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public JournalEntryData AddJournalEntry(SessionInfo actor, JournalEntryRequest request)
     {
+        InputLimits.Check(request);
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             throw new JourException(ErrorCodes.JournalTextRequired);

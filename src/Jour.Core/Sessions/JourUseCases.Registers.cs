@@ -21,6 +21,7 @@ public sealed partial class JourUseCases
     /// <summary>Creates (<see cref="ClientData.Id"/> 0) or updates a client against the revision the user saw.</summary>
     public ClientData SaveClient(SessionInfo actor, ClientData data)
     {
+        InputLimits.Check(data);
         PersonalIdentityNumber number = ValidateClient(data);
         Client saved;
         lock (_writeGate)
@@ -86,6 +87,7 @@ public sealed partial class JourUseCases
     /// <summary>Creates (<see cref="ProviderData.Id"/> 0) or updates a provider against the revision the user saw.</summary>
     public ProviderData SaveProvider(SessionInfo actor, ProviderData data)
     {
+        InputLimits.Check(data);
         if (string.IsNullOrWhiteSpace(data.Name))
         {
             throw new JourException(ErrorCodes.NameRequired);

@@ -194,6 +194,7 @@ public sealed partial class JourUseCases
 
     public UserSummary AddUser(SessionInfo actor, NewUserRequest request)
     {
+        InputLimits.Check(request);
         RequireAdmin(actor);
         string name = request.Name.Trim();
         if (name.Length == 0)

@@ -28,6 +28,7 @@ public sealed partial class JourUseCases
     /// </summary>
     public StaffData SaveStaff(SessionInfo actor, StaffData data)
     {
+        InputLimits.Check(data);
         if ((actor.Roles & StaffEditors) == 0)
         {
             throw new JourException(ErrorCodes.StaffNotPermitted);

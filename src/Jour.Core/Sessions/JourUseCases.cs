@@ -84,35 +84,6 @@ public sealed partial class JourUseCases
         return new SessionInfo(user.Id, user.Name, user.Roles, _store.IsDemo);
     }
 
-    public SessionInfo SetUpFirstAdmin(string name, string pin)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new JourException(ErrorCodes.NameRequired);
-        }
-
-        PinRules.Check(pin);
-
-        User admin;
-        lock (_writeGate)
-        {
-            if (_store.LoadUsers().Count > 0)
-            {
-                throw new JourException(ErrorCodes.SetupAlreadyDone);
-            }
-
-            admin = _store.AddUser(new User
-            {
-                Name = name.Trim(),
-                Roles = Role.Admin | Role.OnCallOfficer | Role.Coordinator,
-                PinHash = PinHasher.Hash(pin, PinIterations),
-            });
-        }
-
-        Published(new ChangeNotice(ChangeKind.User, admin.Id));
-        return new SessionInfo(admin.Id, admin.Name, admin.Roles, _store.IsDemo);
-    }
-
     public StatusInfo GetStatus()
     {
         OnCallAt onCall = GetOnCallAt(UtcNow);
@@ -166,6 +137,7 @@ public sealed partial class JourUseCases
 
     public CaseDetail Fire(SessionInfo actor, TransitionRequest request)
     {
+        InputLimits.Check(request);
         if (request.Trigger == CaseTrigger.HandBack && request.ClosingReason is null)
         {
             throw new JourException(ErrorCodes.ClosingReasonRequired);
@@ -212,6 +184,7 @@ public sealed partial class JourUseCases
 
     public TimelineEntry AddNote(SessionInfo actor, NoteRequest request)
     {
+        InputLimits.Check(request);
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             throw new JourException(ErrorCodes.ReasonRequired);

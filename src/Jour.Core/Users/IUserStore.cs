@@ -16,4 +16,13 @@ public interface IUserStore
     void SaveSignInThrottle(SignInThrottle throttle);
 
     void DeleteSignInThrottle(long userId);
+
+    /// <summary>The hash of the one-time set-up code (<see cref="SetUpCode"/>), or null when none is waiting.</summary>
+    string? LoadSetUpCodeHash();
+
+    /// <summary>Stores the hash of a new set-up code in place of any earlier one (null: none).</summary>
+    void SaveSetUpCodeHash(string? hash);
+
+    /// <summary>Adds the first admin and forgets the set-up code, in one transaction: the code works once.</summary>
+    User AddFirstAdmin(User admin);
 }

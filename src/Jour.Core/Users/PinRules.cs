@@ -7,6 +7,7 @@ public static class PinRules
 {
     public static void Check(string pin)
     {
+        TextLimits.Pin.Check(pin);
         if (pin.Length < 4 || (!pin.All(char.IsAsciiDigit) && pin.Length < 8))
         {
             throw new JourException(ErrorCodes.PinTooShort);

@@ -129,7 +129,7 @@ public sealed class CaseDetailScreen : IScreen
         char letter = char.ToLowerInvariant((char)key.AsRune.Value);
         if (letter == 'n' && !key.IsAlt && !key.IsCtrl)
         {
-            _shell.Prompt.Open(UiText.Note_Prompt, text => Save(() => _shell.Session.Service.AddNoteAsync(new NoteRequest(_caseId, text))));
+            _shell.Prompt.Open(UiText.Note_Prompt, text => Save(() => _shell.Session.Service.AddNoteAsync(new NoteRequest(_caseId, text))), limit: TextLimits.Note);
             return true;
         }
 
@@ -206,8 +206,10 @@ public sealed class CaseDetailScreen : IScreen
         // while they typed: that would apply their words to a case they have not seen. After a refusal
         // the case is reloaded and shown, so Enter again is a conscious retry against the new revision.
         _promptRevision = d.Summary.Revision;
-        _shell.Prompt.Open(label, reason =>
-            Save(() => _shell.Session.Service.FireAsync(new TransitionRequest(_caseId, trigger, reason, _promptRevision))));
+        _shell.Prompt.Open(
+            label,
+            reason => Save(() => _shell.Session.Service.FireAsync(new TransitionRequest(_caseId, trigger, reason, _promptRevision))),
+            limit: TextLimits.Reason);
     }
 
     // The prompt stays open with the typed text until the server has accepted it.

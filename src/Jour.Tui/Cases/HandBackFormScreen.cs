@@ -28,7 +28,7 @@ public sealed class HandBackFormScreen : FormScreen
             Validate = v => v.Length == 0 ? Messages.Get(ErrorCodes.ClosingReasonRequired) : null,
             Hint = _ => UiText.HandBack_Hint,
         });
-        Add(new FormField("comment", UiText.HandBack_Comment));
+        Add(new FormField("comment", UiText.HandBack_Comment) { Limit = TextLimits.Reason });
         RestoreDraft();
     }
 

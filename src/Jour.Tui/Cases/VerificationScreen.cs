@@ -38,7 +38,7 @@ public sealed class VerificationScreen : FormScreen
             Validate = v => ParseAt(v).Error,
             Hint = v => ParseAt(v).Utc is { } at ? "→ " + SwedishTime.FormatLocal(at) : UiText.Intake_TimeHint,
         });
-        Add(new FormField("outcome", UiText.Verify_Outcome) { Validate = v => v.Trim().Length == 0 ? Messages.Get(ErrorCodes.OutcomeRequired) : null });
+        Add(new FormField("outcome", UiText.Verify_Outcome) { Limit = TextLimits.Outcome, Validate = v => v.Trim().Length == 0 ? Messages.Get(ErrorCodes.OutcomeRequired) : null });
         Focus(Field("outcome"));
         RestoreDraft();
     }

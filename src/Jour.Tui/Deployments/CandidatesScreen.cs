@@ -170,7 +170,7 @@ public sealed class CandidatesScreen : IScreen
         if (chosen.NeedsOverride)
         {
             // Breaking a rest rule or the hour limit is possible, but only knowingly and logged.
-            _shell.Prompt.Open(Format.Text(UiText.Candidates_OverridePrompt, string.Join(", ", chosen.Reasons)), Assign);
+            _shell.Prompt.Open(Format.Text(UiText.Candidates_OverridePrompt, string.Join(", ", chosen.Reasons)), Assign, limit: TextLimits.Reason);
         }
         else
         {

@@ -162,7 +162,8 @@ public sealed partial class DeploymentsScreen : IScreen
 
             _shell.Prompt.Open(
                 Format.Text(UiText.Deployments_SignNumber, name.Trim()),
-                number => Apply(() => _shell.Session.Service.SignAsync(new SignRequest(d.Id, byAssistant, name, number))));
-        }, initial: byAssistant ? d.AssistantName : "");
+                number => Apply(() => _shell.Session.Service.SignAsync(new SignRequest(d.Id, byAssistant, name, number))),
+                limit: TextLimits.Number);
+        }, initial: byAssistant ? d.AssistantName : "", limit: TextLimits.Name);
     }
 }

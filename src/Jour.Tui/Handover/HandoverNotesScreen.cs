@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -19,7 +20,7 @@ public sealed class HandoverNotesScreen : FormScreen
         : base(shell, DraftName)
     {
         _handover = handover;
-        Add(new FormField("notes", UiText.Handover_NotesLabel) { Hint = _ => UiText.Handover_NotesHint });
+        Add(new FormField("notes", UiText.Handover_NotesLabel) { Limit = TextLimits.HandoverNotes, Hint = _ => UiText.Handover_NotesHint });
         RestoreDraft();
     }
 

@@ -35,9 +35,10 @@ public sealed class NewCaseScreen : FormScreen
             Choices = [.. Enum.GetValues<CaseReason>().Select(r => (r.ToString(), Messages.Get("Reason_" + r)))],
             Value = nameof(CaseReason.SicknessOrStaffShortage),
         });
-        Add(new FormField("caller", UiText.Intake_Caller) { Validate = Required });
+        Add(new FormField("caller", UiText.Intake_Caller) { Limit = TextLimits.Name, Validate = Required });
         Add(new FormField("phone", UiText.Intake_Phone)
         {
+            Limit = TextLimits.Phone,
             Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : JourUseCases.IsPhoneNumber(v) ? null : Messages.Get(ErrorCodes.PhoneInvalid),
         });
         Add(new FormField("urgency", UiText.Intake_Urgency)
@@ -45,7 +46,7 @@ public sealed class NewCaseScreen : FormScreen
             Choices = [.. Enum.GetValues<Urgency>().Reverse().Select(u => (u.ToString(), Messages.Get("Urgency_" + u)))],
             Value = nameof(Urgency.High),
         });
-        Add(new FormField("description", UiText.Intake_Description));
+        Add(new FormField("description", UiText.Intake_Description) { Limit = TextLimits.Description });
         AddWindow();
         RestoreDraft();
     }

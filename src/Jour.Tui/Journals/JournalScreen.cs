@@ -200,7 +200,8 @@ public sealed class JournalScreen : IScreen
                 _shell.Prompt.Close();
                 Load();
             },
-            () => _shell.Pop());
+            () => _shell.Pop(),
+            limit: TextLimits.Reason);
 
     private void Write(long? corrects)
     {
@@ -220,7 +221,7 @@ public sealed class JournalScreen : IScreen
                     _top = 0;
                 }
             },
-            error => _shell.Prompt.Error = error));
+            error => _shell.Prompt.Error = error), limit: TextLimits.JournalEntry);
     }
 
     private static List<(string Text, bool Highlight)> Block(JournalEntryData e, bool selected, Dictionary<long, long> correctedBy, Canvas canvas)

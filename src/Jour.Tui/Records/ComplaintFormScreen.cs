@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jour.Core.Common;
 using Jour.Core.Incidents;
 using Jour.Core.Sessions;
 using Jour.Tui.Resources;
@@ -20,12 +21,12 @@ public sealed class ComplaintFormScreen : FormScreen
         _saved = saved;
         _links = new RecordLinks(shell.Session, existing is null ? null : RecordLinks.OwnCase(existing.CaseId, existing.CaseNumber, existing.ClientName));
         Add(new FormField("kind", UiText.Complaint_Kind) { Choices = RecordLinks.Choices<ComplaintKind>("ComplaintKind_"), Value = (existing?.Kind ?? ComplaintKind.Complaint).ToString() });
-        Add(new FormField("from", UiText.Complaint_From) { Value = existing?.From ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null, Hint = _ => UiText.Complaint_FromHint });
-        Add(new FormField("about", UiText.Complaint_About) { Value = existing?.About ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
+        Add(new FormField("from", UiText.Complaint_From) { Limit = TextLimits.Name, Value = existing?.From ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null, Hint = _ => UiText.Complaint_FromHint });
+        Add(new FormField("about", UiText.Complaint_About) { Limit = TextLimits.Description, Value = existing?.About ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
         Add(LinkField.Create("client", UiText.Record_Client, _links.Clients, existing?.ClientId));
         Add(LinkField.Create("case", UiText.Record_Case, _links.Cases, existing?.CaseId));
         Add(LinkField.Create("assistant", UiText.Record_Assistant, _links.Assistants, existing?.AssistantId));
-        Add(new FormField("answer", UiText.Complaint_Answer) { Value = existing?.Answer ?? "" });
+        Add(new FormField("answer", UiText.Complaint_Answer) { Limit = TextLimits.Description, Value = existing?.Answer ?? "" });
         Add(new FormField("status", UiText.Record_Status)
         {
             Choices = RecordLinks.Choices<RecordStatus>("RecordStatus_"),

@@ -41,8 +41,8 @@ public sealed class IncidentFormScreen : FormScreen
         Add(LinkField.Create("client", UiText.Record_Client, _links.Clients, existing?.ClientId ?? clientId));
         Add(LinkField.Create("case", UiText.Record_Case, _links.Cases, existing?.CaseId ?? caseId));
         Add(LinkField.Create("assistant", UiText.Record_Assistant, _links.Assistants, existing?.AssistantId));
-        Add(new FormField("description", UiText.Incident_Description) { Value = existing?.Description ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
-        Add(new FormField("actions", UiText.Incident_Actions) { Value = existing?.Actions ?? "" });
+        Add(new FormField("description", UiText.Incident_Description) { Limit = TextLimits.Description, Value = existing?.Description ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
+        Add(new FormField("actions", UiText.Incident_Actions) { Limit = TextLimits.Description, Value = existing?.Actions ?? "" });
         Add(new FormField("status", UiText.Record_Status) { Choices = RecordLinks.Choices<RecordStatus>("RecordStatus_"), Value = (existing?.Status ?? RecordStatus.Open).ToString() });
         Add(new FormField("mas", UiText.Incident_MasNotified)
         {

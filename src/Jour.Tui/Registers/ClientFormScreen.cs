@@ -20,15 +20,16 @@ public sealed class ClientFormScreen : FormScreen
     {
         _existing = existing;
         _onSaved = onSaved;
-        Add(new FormField("name", UiText.Client_Name) { Value = existing?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
+        Add(new FormField("name", UiText.Client_Name) { Limit = TextLimits.Name, Value = existing?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
         Add(new FormField("number", UiText.Client_Number)
         {
+            Limit = TextLimits.Number,
             Value = existing is null ? "" : ForEditing(existing.PersonalIdentityNumber),
             Validate = v => ParseNumber(v).Error,
             Hint = v => ParseNumber(v).Hint,
         });
-        Add(new FormField("address", UiText.Client_Address) { Value = existing?.Address ?? "" });
-        Add(new FormField("access", UiText.Client_Access) { Value = existing?.AccessNote ?? "" });
+        Add(new FormField("address", UiText.Client_Address) { Limit = TextLimits.Address, Value = existing?.Address ?? "" });
+        Add(new FormField("access", UiText.Client_Access) { Limit = TextLimits.AccessNote, Value = existing?.AccessNote ?? "" });
         Add(ProviderField.Create(shell.Session, existing?.ProviderId, existing?.IsSelfEmployer ?? false));
         Add(new FormField("basis", UiText.Client_Basis)
         {

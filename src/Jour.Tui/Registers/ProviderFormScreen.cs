@@ -17,9 +17,10 @@ public sealed class ProviderFormScreen : FormScreen
         : base(shell, existing is null ? "new-provider" : $"provider-{existing.Id}")
     {
         _existing = existing;
-        Add(new FormField("name", UiText.Client_Name) { Value = existing?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
+        Add(new FormField("name", UiText.Client_Name) { Limit = TextLimits.Name, Value = existing?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
         Add(new FormField("org", UiText.Provider_OrgNumber)
         {
+            Limit = TextLimits.Number,
             Value = existing?.OrganisationNumber ?? "",
             Validate = v => OrganisationNumber.TryParse(v, out _, out IdentityNumberError e) ? null : Messages.Get(PersonalIdentityNumber.ErrorMessageKey(e)),
             Hint = v => OrganisationNumber.TryParse(v, out OrganisationNumber n, out _) ? "→ " + n.Formatted : UiText.Provider_OrgHint,
@@ -41,6 +42,7 @@ public sealed class ProviderFormScreen : FormScreen
         });
         Add(new FormField("phone", UiText.Col_Phone)
         {
+            Limit = TextLimits.Phone,
             Value = existing?.Phone ?? "",
             Validate = v => v.Trim().Length == 0 || JourUseCases.IsPhoneNumber(v) ? null : Messages.Get(ErrorCodes.PhoneInvalid),
         });

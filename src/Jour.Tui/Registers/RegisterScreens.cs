@@ -38,7 +38,8 @@ public static class RegisterScreens
                         shell.Prompt.Close();
                         shell.Session.RefreshInBackground(() => shell.UtcNow);
                     },
-                    error => shell.Prompt.Error = error))),
+                    error => shell.Prompt.Error = error),
+                limit: TextLimits.Reason)),
         ]);
 
     public static IScreen Clients(ShellView shell) => new RegisterScreen<ClientSummary>(

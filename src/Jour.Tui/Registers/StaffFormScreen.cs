@@ -23,14 +23,16 @@ public sealed class StaffFormScreen : FormScreen
     {
         _existing = existing;
         IReadOnlyList<ClientSummary> clients = shell.Session.Clients;
-        Add(new FormField("name", UiText.Staff_Name) { Value = existing?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
+        Add(new FormField("name", UiText.Staff_Name) { Limit = TextLimits.Name, Value = existing?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
         Add(new FormField("phone", UiText.Staff_Phone)
         {
+            Limit = TextLimits.Phone,
             Value = existing?.Phone ?? "",
             Validate = v => JourUseCases.IsPhoneNumber(v) ? null : Messages.Get(ErrorCodes.PhoneInvalid),
         });
         Add(new FormField("number", UiText.Staff_Number)
         {
+            Limit = TextLimits.Number,
             Value = existing is { PersonalIdentityNumber.Length: 12 } e ? $"{e.PersonalIdentityNumber[..8]}-{e.PersonalIdentityNumber[8..]}" : existing?.PersonalIdentityNumber ?? "",
             Validate = v => ParseNumber(v).Error,
             Hint = v => ParseNumber(v).Hint,

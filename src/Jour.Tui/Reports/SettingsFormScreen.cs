@@ -21,13 +21,13 @@ public sealed class SettingsFormScreen : FormScreen
         : base(shell, "settings")
     {
         _saved = saved;
-        Add(new FormField("supplier", UiText.Settings_Supplier) { Value = settings.SupplierName });
-        Add(new FormField("org", UiText.Settings_OrganisationNumber) { Value = settings.OrganisationNumber, Validate = ValidOrganisationNumber });
-        Add(new FormField("vat", UiText.Settings_Vat) { Value = settings.VatNumber });
-        Add(new FormField("ftax", UiText.Settings_FTax) { Value = settings.FTax });
-        Add(new FormField("customer", UiText.Settings_Customer) { Value = settings.CustomerName });
-        Add(new FormField("reference", UiText.Settings_Reference) { Value = settings.CustomerReference });
-        Add(new FormField("address", UiText.Settings_Address) { Value = settings.InvoiceAddress });
+        Add(new FormField("supplier", UiText.Settings_Supplier) { Limit = TextLimits.Name, Value = settings.SupplierName });
+        Add(new FormField("org", UiText.Settings_OrganisationNumber) { Limit = TextLimits.Number, Value = settings.OrganisationNumber, Validate = ValidOrganisationNumber });
+        Add(new FormField("vat", UiText.Settings_Vat) { Limit = TextLimits.Number, Value = settings.VatNumber });
+        Add(new FormField("ftax", UiText.Settings_FTax) { Limit = TextLimits.Number, Value = settings.FTax });
+        Add(new FormField("customer", UiText.Settings_Customer) { Limit = TextLimits.Name, Value = settings.CustomerName });
+        Add(new FormField("reference", UiText.Settings_Reference) { Limit = TextLimits.Name, Value = settings.CustomerReference });
+        Add(new FormField("address", UiText.Settings_Address) { Limit = TextLimits.Address, Value = settings.InvoiceAddress });
         Add(new FormField("start", UiText.Settings_ContractStart) { Value = settings.ContractStart, Validate = ValidDate });
         Add(new FormField("end", UiText.Settings_ContractEnd)
         {

@@ -39,7 +39,7 @@ public sealed class OverrideFormScreen : FormScreen
             Validate = v => ParseTo(v).Error,
             Hint = _ => UiText.Intake_TimeHint,
         });
-        Add(new FormField("reason", UiText.Override_Reason) { Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
+        Add(new FormField("reason", UiText.Override_Reason) { Limit = TextLimits.Reason, Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
     }
 
     public override string Title => UiText.Override_Title;

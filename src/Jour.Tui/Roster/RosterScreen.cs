@@ -226,7 +226,7 @@ public sealed class RosterScreen : IScreen, IReloadable
                 _shell.Prompt.Close();
                 _shell.Session.RefreshInBackground(() => _shell.UtcNow);
             },
-            refused => _shell.Prompt.Error = refused));
+            refused => _shell.Prompt.Error = refused), limit: TextLimits.Reason);
     }
 
     private DateTime Inside(RosterRow row)

@@ -27,7 +27,7 @@ public sealed class RotationFormScreen : FormScreen
         _current = current;
         IReadOnlyList<OfficerSummary> officers = shell.Session.Officers;
         LocalDate today = SwedishTime.ToLocal(shell.UtcNow).Date;
-        Add(new FormField("name", UiText.Rotation_Name) { Value = current?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
+        Add(new FormField("name", UiText.Rotation_Name) { Limit = TextLimits.Name, Value = current?.Name ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
         Add(new FormField("officers", UiText.Rotation_Officers)
         {
             Value = string.Join(", ", (current?.OfficerIds ?? []).Select(id => officers.FirstOrDefault(o => o.Id == id)?.Name ?? "?")),

@@ -1,3 +1,5 @@
+using Jour.Core.Common;
+
 namespace Jour.Tui.Shell;
 
 /// <summary>
@@ -34,6 +36,12 @@ public sealed class FormField
 
     public string Error { get; set; } = "";
 
+    /// <summary>
+    /// The most the field takes (<see cref="TextLimits"/>): typing stops there with the limit's message. By
+    /// default a draft field's limit, so no form makes a draft the server would refuse; set per field.
+    /// </summary>
+    public TextLimit Limit { get; set; } = TextLimits.DraftField;
+
     /// <summary>The text shown for the value.</summary>
     public string Shown => Choices is { } choices
         ? choices.FirstOrDefault(c => c.Value == Value).Text ?? ""
@@ -41,7 +49,8 @@ public sealed class FormField
 
     public bool Check()
     {
-        Error = Validate?.Invoke(Value) ?? "";
+        // A value that came in longer (an old record, a draft) says so before it is sent.
+        Error = !Limit.Fits(Value) ? Limit.Message : Validate?.Invoke(Value) ?? "";
         return Error.Length == 0;
     }
 

@@ -233,7 +233,15 @@ public abstract class FormScreen : IScreen
 
         if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value >= 32 && key != Key.Esc)
         {
-            Edit(field, field.Value + new Rune(key.AsRune.Value));
+            string typed = new Rune(key.AsRune.Value).ToString();
+            if (field.Value.Length + typed.Length > field.Limit.Max)
+            {
+                // Refused where it is typed, with the limit named; what was typed so far stays.
+                field.Error = field.Limit.Message;
+                return true;
+            }
+
+            Edit(field, field.Value + typed);
             return true;
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Jour.Core.Common;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Shell;
@@ -13,6 +14,7 @@ public sealed class PromptLine
     private Action<string>? _onSubmit;
     private Action? _onCancel;
     private Action<string>? _onChange;
+    private TextLimit? _limit;
 
     public bool IsActive { get; private set; }
 
@@ -26,9 +28,23 @@ public sealed class PromptLine
     /// <summary>Why the last submit was refused, shown beside the field.</summary>
     public string Error { get; set; } = "";
 
-    public void Open(string label, Action<string> onSubmit, Action? onCancel = null, string initial = "", bool secret = false, Action<string>? onChange = null)
+    /// <summary>The longest text this field takes (<see cref="TextLimits"/>); null: as long as the line allows.</summary>
+    public TextLimit? Limit => _limit;
+
+    /// <param name="label">Shown before the field.</param>
+    /// <param name="onSubmit">Called with the text on Enter.</param>
+    /// <param name="onCancel">Called on Esc.</param>
+    /// <param name="initial">The text the field starts with.</param>
+    /// <param name="secret">Dots instead of the text (PINs).</param>
+    /// <param name="onChange">Called after each change.</param>
+    /// <param name="limit">
+    /// The field's limit: a key that would go past it is not typed and the limit's message is shown, where the
+    /// user types rather than after a round trip (the server refuses it too).
+    /// </param>
+    public void Open(string label, Action<string> onSubmit, Action? onCancel = null, string initial = "", bool secret = false, Action<string>? onChange = null, TextLimit? limit = null)
     {
         Label = label;
+        _limit = limit;
         _text.Clear().Append(initial);
         _onSubmit = onSubmit;
         _onCancel = onCancel;
@@ -78,7 +94,14 @@ public sealed class PromptLine
         }
         else if (!key.IsCtrl && !key.IsAlt && key.AsRune.Value >= ' ')
         {
-            _text.Append(key.AsRune.ToString());
+            string typed = key.AsRune.ToString();
+            if (_limit is { } limit && _text.Length + typed.Length > limit.Max)
+            {
+                Error = limit.Message;
+                return true;
+            }
+
+            _text.Append(typed);
             Error = "";
             _onChange?.Invoke(Text);
         }

@@ -152,6 +152,20 @@ public sealed class SignInView : View
             {
                 canvas.Line(row, "");
             }
+
+            // The code this session's own server printed when it created the database: shown to this terminal
+            // only, the way `jour server` shows it on its own.
+            if (_service.SetUpCode is { } code)
+            {
+                canvas.Line(3, " " + UiText.Setup_CodeShown);
+                canvas.Line(4, "   " + code);
+                canvas.Line(5, " " + UiText.Setup_CodePrefilled);
+            }
+            else
+            {
+                canvas.Line(3, " " + UiText.Setup_CodeNeeded);
+                canvas.Line(4, " " + UiText.Setup_CodeWhere);
+            }
         }
 
         canvas.Line(Viewport.Height - 2, canvas.Rule);
@@ -162,7 +176,20 @@ public sealed class SignInView : View
         else if (Prompt.IsActive)
         {
             string error = Prompt.Error.Length > 0 ? $"  ! {Prompt.Error}" : "";
-            canvas.Line(Viewport.Height - 1, $" {Prompt.Label} {Prompt.Shown}_{error}", highlight: true);
+            string line = $" {Prompt.Label} {Prompt.Shown}_{error}";
+            if (line.Length > Viewport.Width)
+            {
+                // A long text (up to a name's limit) keeps its end and the cursor in view; the refusal moves up a row.
+                if (Prompt.Error.Length > 0)
+                {
+                    canvas.Line(Viewport.Height - 3, " ! " + Prompt.Error, highlight: true);
+                }
+
+                line = $" {Prompt.Label} {Prompt.Shown}_";
+                line = line.Length <= Viewport.Width ? line : "…" + line[^(Viewport.Width - 1)..];
+            }
+
+            canvas.Line(Viewport.Height - 1, line, highlight: true);
         }
         else
         {
@@ -187,13 +214,29 @@ public sealed class SignInView : View
                         return;
                     }
 
-                    Submit(() => _service.SetUpFirstAdminAsync(_setupName, _setupPin));
+                    AskSetUpCode(_service.SetUpCode ?? "");
                 }, secret: true);
             }, secret: true);
-        }, initial: _setupName);
+        }, initial: _setupName, limit: TextLimits.Name);
+
+    /// <summary>The one-time code last: a wrong one asks for the code again, keeping the name and PIN.</summary>
+    private void AskSetUpCode(string initial) =>
+        Prompt.Open(UiText.Setup_Code, code => Submit(
+            () => _service.SetUpFirstAdminAsync(_setupName, _setupPin, code),
+            ex =>
+            {
+                if (ex.Code is ErrorCodes.SetUpCodeWrong)
+                {
+                    AskSetUpCode(code);
+                }
+                else
+                {
+                    AskSetupName();
+                }
+            }), initial: initial, limit: TextLimits.SetUpCode);
 
     private void AskPin(UserChoice user) =>
-        Prompt.Open(UiText.SignIn_Pin, pin => Submit(() => _service.SignInAsync(user.Id, pin), () => AskPin(user)), secret: true);
+        Prompt.Open(UiText.SignIn_Pin, pin => Submit(() => _service.SignInAsync(user.Id, pin), _ => AskPin(user)), secret: true);
 
     /// <summary>Leaving kiosk mode from the sign-in screen: an admin's name and PIN.</summary>
     private void AskKioskQuit() =>
@@ -232,7 +275,7 @@ public sealed class SignInView : View
         });
 
     /// <summary>Signs in off the UI thread; a refusal reopens the PIN prompt empty, with the reason (the same for every failure).</summary>
-    private void Submit(Func<Task<SessionInfo>> call, Action? again = null)
+    private void Submit(Func<Task<SessionInfo>> call, Action<JourException>? again = null)
     {
         _checking = true;
         Prompt.Error = UiText.Lock_Checking;
@@ -253,12 +296,15 @@ public sealed class SignInView : View
                 _app.Invoke(() =>
                 {
                     _checking = false;
-                    if (!Prompt.IsActive && _install.NeedsSetup)
+                    if (again is not null)
+                    {
+                        again(ex);
+                    }
+                    else if (!Prompt.IsActive && _install.NeedsSetup)
                     {
                         AskSetupName();
                     }
 
-                    again?.Invoke();
                     Prompt.Error = ex.Localized;
                     SetNeedsDraw();
                 });

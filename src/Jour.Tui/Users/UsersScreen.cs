@@ -1,3 +1,4 @@
+using Jour.Core.Common;
 using Jour.Core.Sessions;
 using Jour.Core.Users;
 using Jour.Tui.Resources;
@@ -167,7 +168,7 @@ public sealed class UsersScreen : IScreen, IReloadable
                 }
 
                 AskPin(UiText.Users_PinPrompt, pin => Run(() => _shell.Session.Service.AddUserAsync(new NewUserRequest(name, "", parsed.Value, pin)), UiText.Users_Added));
-            }, initial: "jourhavande"));
+            }, initial: "jourhavande", limit: TextLimits.Term), limit: TextLimits.Name);
 
     /// <summary>A PIN typed twice, hidden.</summary>
     private void AskPin(string label, Action<string> done) =>

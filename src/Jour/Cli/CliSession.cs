@@ -21,6 +21,13 @@ internal static class CliSession
         SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken: cancellationToken);
         try
         {
+            if (service.SetUpCode is { } code)
+            {
+                // This command started the server that created the database: its terminal is the one to show
+                // the code to, or the code is lost (a new one can be made, but say it now).
+                await Console.Error.WriteLineAsync(string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.Cli_SetUpCodeCreated, code));
+            }
+
             InstallInfo install = await service.GetInstallInfoAsync(cancellationToken);
             string? name = Environment.GetEnvironmentVariable(UserEnvironmentVariable);
             string pin = Environment.GetEnvironmentVariable(PinEnvironmentVariable) ?? "";

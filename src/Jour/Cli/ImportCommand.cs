@@ -16,13 +16,13 @@ namespace Jour.Cli;
 internal static class ImportCommand
 {
     public static Task<int> ClientsAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(paths, file, dryRun, (s, r, ct) => s.ImportClientsAsync(r, ct), CliText.Import_DoneClientsOne, CliText.Import_DoneClients, output, error, cancellationToken);
+        RunAsync(paths, file, dryRun, ClientImport.Table, (s, r, ct) => s.ImportClientsAsync(r, ct), CliText.Import_DoneClientsOne, CliText.Import_DoneClients, output, error, cancellationToken);
 
     public static Task<int> ProvidersAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(paths, file, dryRun, (s, r, ct) => s.ImportProvidersAsync(r, ct), CliText.Import_DoneProvidersOne, CliText.Import_DoneProviders, output, error, cancellationToken);
+        RunAsync(paths, file, dryRun, ProviderImport.Table, (s, r, ct) => s.ImportProvidersAsync(r, ct), CliText.Import_DoneProvidersOne, CliText.Import_DoneProviders, output, error, cancellationToken);
 
     public static Task<int> StaffAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(paths, file, dryRun, (s, r, ct) => s.ImportStaffAsync(r, ct), CliText.Import_DoneStaffOne, CliText.Import_DoneStaff, output, error, cancellationToken);
+        RunAsync(paths, file, dryRun, StaffImport.Table, (s, r, ct) => s.ImportStaffAsync(r, ct), CliText.Import_DoneStaffOne, CliText.Import_DoneStaff, output, error, cancellationToken);
 
     /// <summary>Prints the outcome; returns the exit code.</summary>
     public static async Task<int> ReportAsync(ImportResult result, IReadOnlyList<ImportIssue> fileIssues, bool dryRun, string doneOne, string doneMany, TextWriter output, TextWriter error)
@@ -64,6 +64,7 @@ internal static class ImportCommand
         JourPaths paths,
         string file,
         bool dryRun,
+        ImportTable table,
         Func<IJourService, ImportRequest, CancellationToken, Task<ImportResult>> import,
         string doneOne,
         string doneMany,
@@ -77,7 +78,8 @@ internal static class ImportCommand
 
         // A file with broken quoting is never imported, but the server still checks its rows, so every
         // problem is reported in one go.
-        var request = new ImportRequest(read.Columns, read.Rows, dryRun || read.Issues.Count > 0);
+        // Over-long values go cut to just over their limit: the server reports them by row and column all the same.
+        var request = new ImportRequest(read.Columns, table.Shrink(read.Columns, read.Rows), dryRun || read.Issues.Count > 0);
         ImportResult result = await import(service, request, cancellationToken);
         return await ReportAsync(result, read.Issues, dryRun, doneOne, doneMany, output, error);
     }

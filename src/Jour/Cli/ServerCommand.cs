@@ -23,7 +23,10 @@ internal static class ServerCommand
         double minutes = idleMinutes ?? (background ? config.ServerIdleMinutes : 0);
         TimeSpan? idle = minutes > 0 ? TimeSpan.FromMinutes(minutes) : null;
         using ILoggerFactory loggers = Logging.Create(paths, "server");
-        using var host = new ServerHost(paths, config, idle, loggers);
+        using var host = new ServerHost(paths, config, idle, loggers)
+        {
+            SetUpCodeReady = code => ShowSetUpCode(code, background, Console.Out, error),
+        };
         try
         {
             host.Start();
@@ -45,6 +48,32 @@ internal static class ServerCommand
         using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => c.Cancel = true);
         await host.RunAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Where the set-up code of a database this server has just created goes: to the session that started it
+    /// in the background (one line on the pipe it reads, <see cref="ServerLauncher.SetUpCodeLine"/>), to the
+    /// terminal of a `jour server` run by hand, and nowhere when standard output is not a terminal (systemd: the
+    /// journal is read by others), where only a hint is given.
+    /// </summary>
+    private static void ShowSetUpCode(string? code, bool background, TextWriter output, TextWriter error)
+    {
+        if (background)
+        {
+            // Always one line, so the session that started this server never waits for one.
+            output.WriteLine(code is null ? "" : ServerLauncher.SetUpCodeLine + code);
+            output.Flush();
+        }
+        else if (code is not null && !Console.IsOutputRedirected)
+        {
+            output.WriteLine(string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.Server_SetUpCode, code));
+            output.Flush();
+        }
+        else if (code is not null)
+        {
+            error.WriteLine(CliText.Server_SetUpCodeNotShown);
+            error.Flush();
+        }
     }
 
     /// <summary>True when no server holds the data directory's lock.</summary>

@@ -63,6 +63,19 @@ internal static class UsersCommand
         return 0;
     }
 
+    /// <summary>
+    /// `jour users setup-code`: a new one-time code for the first admin, printed here. Needs no sign-in (there is
+    /// nobody to sign in as yet); the server gives it to its own account only and refuses once an admin exists.
+    /// Starts the server, and so creates the database, when none runs.
+    /// </summary>
+    public static async Task<int> SetUpCodeAsync(JourPaths paths, TextWriter output, CancellationToken cancellationToken)
+    {
+        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        string code = await service.IssueSetUpCodeAsync(cancellationToken);
+        await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Users_SetUpCodeIssued, code));
+        return 0;
+    }
+
     private static async Task<UserSummary> FindAsync(SocketJourService service, string name, CancellationToken cancellationToken)
     {
         IReadOnlyList<UserSummary> users = await service.GetUsersAsync(cancellationToken);

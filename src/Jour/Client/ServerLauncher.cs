@@ -14,9 +14,19 @@ internal static class ServerLauncher
     /// <summary>Exit code of a server that found another one already holding the lock.</summary>
     public const int AlreadyRunningExitCode = 3;
 
+    /// <summary>
+    /// How a server started in the background hands the set-up code of the database it created to the session
+    /// that started it: one line on its standard output (a pipe only that session reads), before it listens.
+    /// </summary>
+    public const string SetUpCodeLine = "set-up-code: ";
+
     private static readonly TimeSpan s_startLimit = TimeSpan.FromSeconds(20);
 
-    public static async Task<Socket> ConnectOrStartAsync(JourPaths paths, CancellationToken cancellationToken)
+    /// <summary>Connects to the server, starting one when none answers.</summary>
+    /// <param name="paths">The data directory.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="setUpCode">Called with the set-up code when the server started here created a database that needs its first admin.</param>
+    public static async Task<Socket> ConnectOrStartAsync(JourPaths paths, CancellationToken cancellationToken, Action<string>? setUpCode = null)
     {
         Socket? socket = await TryConnectAsync(paths, cancellationToken);
         if (socket is not null)
@@ -35,7 +45,13 @@ internal static class ServerLauncher
         var server = new Process[] { StartServer(paths) };
         try
         {
-            return await WaitForServerAsync(paths, server, cancellationToken);
+            Socket started = await WaitForServerAsync(paths, server, cancellationToken);
+            if (await ReadSetUpCodeAsync(server[0], cancellationToken) is { } code)
+            {
+                setUpCode?.Invoke(code);
+            }
+
+            return started;
         }
         finally
         {
@@ -78,6 +94,29 @@ internal static class ServerLauncher
         }
 
         throw new ServerStartException(Messages.Format(ErrorCodes.ServerUnavailable, ["timeout", paths.Logs]));
+    }
+
+    /// <summary>
+    /// The line the started server wrote before it listened; null when it wrote none (it lost the race to
+    /// another server, which answered instead) or no code.
+    /// </summary>
+    private static async Task<string?> ReadSetUpCodeAsync(Process server, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            string? line = await server.StandardOutput.ReadLineAsync(limit.Token);
+            return line is not null && line.StartsWith(SetUpCodeLine, StringComparison.Ordinal) ? line[SetUpCodeLine.Length..].Trim() : null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

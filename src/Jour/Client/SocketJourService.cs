@@ -43,6 +43,8 @@ internal sealed partial class SocketJourService : IJourService
 
     public event Action<ChangeNotice>? Changed;
 
+    public string? SetUpCode { get; private set; }
+
     /// <summary>Raised when the connection was lost and then restored (possibly to a new server).</summary>
     public event Action? Reconnected;
 
@@ -64,12 +66,16 @@ internal sealed partial class SocketJourService : IJourService
         return session;
     }
 
-    public async Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, CancellationToken cancellationToken = default)
+    public async Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, string code, CancellationToken cancellationToken = default)
     {
-        SessionInfo session = await CallAsync(Ops.SetUp, new SetUpArgs(name, pin), WireJsonContext.Default.SetUpArgs, WireJsonContext.Default.SessionInfo, cancellationToken);
+        SessionInfo session = await CallAsync(Ops.SetUp, new SetUpArgs(name, pin, code), WireJsonContext.Default.SetUpArgs, WireJsonContext.Default.SessionInfo, cancellationToken);
         _credentials = (session.UserId, pin);
         return session;
     }
+
+    /// <summary>A new one-time set-up code, replacing any earlier one; the server gives it to its own account only.</summary>
+    public Task<string> IssueSetUpCodeAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(Ops.IssueSetUpCode, WireJsonContext.Default.String, cancellationToken);
 
     public async Task<bool> SignOutAsync(CancellationToken cancellationToken = default)
     {
@@ -401,7 +407,7 @@ internal sealed partial class SocketJourService : IJourService
     {
         for (int attempt = 1; ; attempt++)
         {
-            Socket socket = await ServerLauncher.ConnectOrStartAsync(_paths, cancellationToken);
+            Socket socket = await ServerLauncher.ConnectOrStartAsync(_paths, cancellationToken, code => SetUpCode = code);
             var connection = new Connection(socket);
             _connection = connection;
             _ = ReadLoopAsync(connection);

@@ -8,6 +8,9 @@ public static class Ops
     public const string InstallInfo = "install-info";
     public const string SignIn = "sign-in";
     public const string SetUp = "set-up";
+
+    /// <summary>A new one-time set-up code; only for the server's own account (<c>jour users setup-code</c>).</summary>
+    public const string IssueSetUpCode = "issue-set-up-code";
     public const string Status = "status";
     public const string OpenCases = "open-cases";
     public const string Case = "case";

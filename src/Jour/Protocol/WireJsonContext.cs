@@ -26,6 +26,7 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(ImportResult))]
 [JsonSerializable(typeof(ChangeNotice))]
 [JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(NewCaseRequest))]
 [JsonSerializable(typeof(VerificationRequest))]
 [JsonSerializable(typeof(ClientData))]

@@ -17,7 +17,7 @@ public sealed record Hello(int Protocol, string Version);
 
 public sealed record SignInArgs(long UserId, string Pin);
 
-public sealed record SetUpArgs(string Name, string Pin);
+public sealed record SetUpArgs(string Name, string Pin, string Code);
 
 public sealed record IdArgs(long Id);
 

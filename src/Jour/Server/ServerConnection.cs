@@ -160,9 +160,9 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 _lifetime.StopSoon();
             }
 
-            // Sign-in and PIN checks wait out the delay a failure earned without holding a thread.
+            // Sign-in, PIN checks and the first admin's set-up code wait out the delay a failure earned without holding a thread.
             long received = System.Diagnostics.Stopwatch.GetTimestamp();
-            ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin ? await HandlePinAsync(request, cancellationToken) : Handle(request);
+            ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin or Ops.SetUp ? await HandlePinAsync(request, cancellationToken) : Handle(request);
             LogAnswered(_connectionId, request.Id, request.Op, reply.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalMilliseconds);
             greeted |= request.Op == Ops.Hello && reply.Ok;
             if (!Enqueue(reply) || (request.Op == Ops.Hello && !reply.Ok))
@@ -284,7 +284,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 Ops.Shutdown => MayShutDown() ? Ok(request.Id, true, WireJsonContext.Default.Boolean) : Refuse(request.Id, ErrorCodes.ShutdownNotPermitted),
                 Ops.InstallInfo => Ok(request.Id, Wait(_service.GetInstallInfoAsync()), WireJsonContext.Default.InstallInfo),
                 Ops.SignIn => SignIn(request),
-                Ops.SetUp => SetUp(request),
+                Ops.IssueSetUpCode => IssueSetUpCode(request),
                 Ops.Status => Ok(request.Id, Wait(_service.GetStatusAsync()), WireJsonContext.Default.StatusInfo),
                 Ops.OpenCases => Ok(request.Id, Wait(_service.GetOpenCasesAsync()), WireJsonContext.Default.IReadOnlyListCaseSummary),
                 Ops.CasesInState => Ok(request.Id, Wait(_service.GetCasesInStateAsync(Arg(request, WireJsonContext.Default.StateArgs).State)), WireJsonContext.Default.IReadOnlyListCaseSummary),
@@ -432,6 +432,16 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 return Ok(request.Id, await _service.SignInAsync(args.UserId, args.Pin, cancellationToken), WireJsonContext.Default.SessionInfo);
             }
 
+            if (request.Op == Ops.SetUp)
+            {
+                SetUpArgs args = Arg(request, WireJsonContext.Default.SetUpArgs);
+                SessionInfo admin = await _service.SetUpFirstAdminAsync(args.Name, args.Pin, args.Code, cancellationToken);
+
+                // The new admin is "created" only once that is on stable storage.
+                _waitUntilDurable();
+                return Ok(request.Id, admin, WireJsonContext.Default.SessionInfo);
+            }
+
             return Ok(request.Id, await _service.ConfirmPinAsync(Arg(request, WireJsonContext.Default.PinCheck), cancellationToken), WireJsonContext.Default.Boolean);
         }
         catch (JourException ex)
@@ -449,10 +459,19 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
     }
 
-    private ServerMessage SetUp(ClientMessage request)
+    /// <summary>
+    /// A new set-up code, to the server's own account only (the data directory's owner, checked by the kernel's
+    /// peer credentials): the code travels over this socket to nobody else, and is never logged.
+    /// </summary>
+    private ServerMessage IssueSetUpCode(ClientMessage request)
     {
-        SetUpArgs args = Arg(request, WireJsonContext.Default.SetUpArgs);
-        return Ok(request.Id, Wait(_service.SetUpFirstAdminAsync(args.Name, args.Pin)), WireJsonContext.Default.SessionInfo);
+        if (!_policy.IsServerAccount(_peer))
+        {
+            LogSetUpCodeRefused(_connectionId, _peer?.Uid ?? -1);
+            return Refuse(request.Id, ErrorCodes.SetUpCodeNotPermitted);
+        }
+
+        return Ok(request.Id, _service.IssueSetUpCode(), WireJsonContext.Default.String);
     }
 
     private ServerMessage OnCall(ClientMessage request)
@@ -496,7 +515,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId}: request {Id} {Op} answered (ok {Ok}) in {Milliseconds:0.0} ms")]
     private partial void LogAnswered(int connectionId, int id, string op, bool ok, double milliseconds);
 
-        [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} ended: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId}: a set-up code was asked for by uid {Uid}, not the server's account")]
+    private partial void LogSetUpCodeRefused(int connectionId, int uid);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} ended: {Reason}")]
     private partial void LogConnectionEnded(int connectionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId}: {Op} refused with {Code}")]

@@ -100,6 +100,18 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         UseCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), _loggers.CreateLogger<JourUseCases>());
+        if (fresh && !_config.Demo)
+        {
+            // Only the one who created the database gets this (SetUpCodeReady); it is on disk, hashed, before
+            // anyone can connect.
+            string code = UseCases.IssueSetUpCode();
+            _store.WaitUntilDurable();
+            SetUpCodeReady?.Invoke(code);
+        }
+        else
+        {
+            SetUpCodeReady?.Invoke(null);
+        }
 
         // Only the lock holder gets here, so a socket file left by a killed server is stale.
         File.Delete(_paths.Socket);
@@ -158,6 +170,13 @@ internal sealed partial class ServerHost : IDisposable
             LogSocketDirectoryTightened(directory, Convert.ToString((int)status.Mode, 8), Convert.ToString((int)(status.Mode & allowed), 8));
         }
     }
+
+    /// <summary>
+    /// Called once by <see cref="Start"/> before the socket listens: with the set-up code when this server has
+    /// just created a database that needs its first admin, else with null. The caller shows it to whoever
+    /// started this server, and to nobody else.
+    /// </summary>
+    public Action<string?>? SetUpCodeReady { get; init; }
 
     /// <summary>Serves sessions until <see cref="Stop"/>, a signal, or the idle time after the last one left.</summary>
     public async Task RunAsync()

@@ -55,6 +55,44 @@ public sealed class ImportUseCaseTests : IDisposable
     }
 
     [Fact]
+    public void A_dry_run_reports_every_over_long_value_with_its_row_and_column_and_the_limit_once()
+    {
+        int before = _store.LoadClients().Count;
+        string provider = _store.LoadProviders()[0].OrganisationNumber;
+        var request = new ImportRequest(
+            [.. s_columns, "adress"],
+            [
+                new ImportRow(2, ["Alva Ek", "19460823-9986", provider, "40", "Storgatan 1"]),
+                new ImportRow(3, [new string('B', TextLimits.Name.Max + 1), "200002292399", "", "12,5", ""]),
+                new ImportRow(4, ["Dan Ek", "202107919967", "", "", new string('g', 50_000_000)]),
+            ],
+            DryRun: true);
+
+        ImportResult result = _useCases.ImportClients(SignInAs("Demo Admin"), request);
+
+        Assert.Equal((3, 1, 0), (result.Rows, result.ValidRows, result.Imported));
+        Assert.Equal(
+            [(3, "namn", ImportCodes.TooLong, "200"), (4, "adress", ImportCodes.TooLong, "300")],
+            result.Issues.Select(i => (i.Line, i.Field, i.Code, string.Join(",", i.Args))).ToList());
+        Assert.Equal("För långt: högst 300 tecken.", Messages.Format(result.Issues[1].Code, result.Issues[1].Args));
+        Assert.Equal(before, _store.LoadClients().Count);
+
+        // Not a dry run: nothing is imported either, and the store never meets the 50 MB value.
+        Assert.Equal(0, _useCases.ImportClients(SignInAs("Demo Admin"), request with { DryRun = false }).Imported);
+        Assert.Equal(before, _store.LoadClients().Count);
+    }
+
+    [Fact]
+    public void Shrink_cuts_a_value_to_one_over_its_columns_limit_so_it_is_still_reported()
+    {
+        IReadOnlyList<ImportRow> rows = ClientImport.Table.Shrink(["Namn", "personnummer", "okänd"], [new ImportRow(2, [new string('a', 10_000), "19460823-9986", new string('c', 10_000)])]);
+
+        Assert.Equal(TextLimits.Name.Max + 1, rows[0].Values[0].Length);
+        Assert.Equal("19460823-9986", rows[0].Values[1]);
+        Assert.Equal(TextLimits.ImportField.Max + 1, rows[0].Values[2].Length);
+    }
+
+    [Fact]
     public void A_valid_file_is_added_whole_and_every_session_is_told()
     {
         int before = _store.LoadClients().Count;

@@ -132,14 +132,17 @@ public sealed class JourUseCasesTests : IDisposable
         var useCases = new JourUseCases(fresh, _time, new ChangeHub(), NullLogger<JourUseCases>.Instance);
         Assert.True(useCases.GetInstallInfo().NeedsSetup);
 
-        Assert.Equal(ErrorCodes.PinTooShort, Assert.Throws<JourException>(() => useCases.SetUpFirstAdmin("Ada", "12")).Code);
-        SessionInfo admin = useCases.SetUpFirstAdmin("Ada Admin", "4711");
+        // The code, as the server that creates a database issues it (ServerHost.Start).
+        string code = useCases.IssueSetUpCode();
+        Assert.Equal(ErrorCodes.PinTooShort, Assert.Throws<JourException>(() => useCases.SetUpFirstAdmin("Ada", "12", code)).Code);
+        SessionInfo admin = useCases.SetUpFirstAdmin("Ada Admin", "4711", code);
 
         Assert.True(admin.Roles.HasFlag(Role.Admin));
         Assert.False(useCases.GetInstallInfo().NeedsSetup);
         Assert.Equal(ErrorCodes.SignInFailed, Assert.Throws<JourException>(() => useCases.SignIn(admin.UserId, "0000")).Code);
         Assert.Equal(admin.UserId, useCases.SignIn(admin.UserId, "4711").UserId);
-        Assert.Equal(ErrorCodes.SetupAlreadyDone, Assert.Throws<JourException>(() => useCases.SetUpFirstAdmin("Eve", "9999")).Code);
+        Assert.Equal(ErrorCodes.SetupAlreadyDone, Assert.Throws<JourException>(() => useCases.SetUpFirstAdmin("Eve", "9999", code)).Code);
+        Assert.Equal(ErrorCodes.SetupAlreadyDone, Assert.Throws<JourException>(() => useCases.IssueSetUpCode()).Code);
     }
 
     [Fact]

@@ -250,7 +250,8 @@ public sealed class ServerConnectionTests
 
     private static JsonElement LargeDraft() =>
         JsonSerializer.SerializeToElement(
-            new DraftData("case", new Dictionary<string, string> { ["notes"] = new string('x', 200 * 1024) }, DateTime.UtcNow),
+            // Five fields at their limit (TextLimits.DraftField): a legitimate request of about 100 KB, over 64 KiB.
+            new DraftData("case", Enumerable.Range(0, 5).ToDictionary(i => $"notes{i}", _ => new string('x', TextLimits.DraftField.Max)), DateTime.UtcNow),
             WireJsonContext.Default.DraftData);
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -36,9 +36,15 @@ internal sealed class TestServer : IAsyncDisposable
         var paths = new JourPaths(Directory.CreateTempSubdirectory("jour-server-").FullName, socketDirectory);
         config ??= new JourConfig();
         var log = new RecordingLoggerProvider();
-        var host = new ServerHost(paths, config, null, log, peers ?? PeerPolicy.FromConfig(config));
-        return new TestServer(paths, host, log);
+        string? code = null;
+        var host = new ServerHost(paths, config, null, log, peers ?? PeerPolicy.FromConfig(config)) { SetUpCodeReady = c => code = c };
+        return new TestServer(paths, host, log) { _setUpCode = () => code };
     }
+
+    private Func<string?> _setUpCode = () => null;
+
+    /// <summary>The set-up code the server handed its starter when it created a non-demo database (null otherwise).</summary>
+    public string? SetUpCode => _setUpCode();
 
     public bool HasStopped => _running.IsCompleted;
 

@@ -44,6 +44,9 @@ internal sealed class HeadlessSession : IDisposable
 
     public InProcessJourService Service { get; }
 
+    /// <summary>The set-up code of a new real database (null on the demo).</summary>
+    public string? SetUpCode { get; private init; }
+
     public TuiOptions Options { get; private init; } = null!;
 
     /// <summary>The session's window, e.g. to hand <see cref="JourApp.HandleUnexpected"/> an error.</summary>
@@ -55,17 +58,35 @@ internal sealed class HeadlessSession : IDisposable
     public List<Exception> Errors { get; } = [];
 
     /// <param name="wrap">What the window talks to instead of the in-process service, e.g. one that holds a reply back.</param>
-    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24, bool kiosk = false, Func<IJourService, IJourService>? wrap = null)
+    /// <param name="newRealDatabase">
+    /// A new database that is no demo, as a first start with <c>"demo": false</c>: no users, and a set-up code issued
+    /// as the server that creates it issues one (<see cref="SetUpCode"/>).
+    /// </param>
+    /// <param name="startedTheServer">
+    /// With <paramref name="newRealDatabase"/>: whether this session started that server and so was handed the code
+    /// (the service knows it), or found one running (the user must type it).
+    /// </param>
+    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24, bool kiosk = false, Func<IJourService, IJourService>? wrap = null, bool newRealDatabase = false, bool startedTheServer = true)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
         // A real file: the session works on background threads, and LiteDB shares one stream between
         // threads when given a MemoryStream, which is only safe single-threaded.
         string directory = Directory.CreateTempSubdirectory("jour-tui-").FullName;
         LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(directory, "jour.db"), "test-key", mayCreate: true);
-        DemoData.Seed(store, time);
+        if (!newRealDatabase)
+        {
+            DemoData.Seed(store, time);
+        }
+
         // New PINs hashed with few iterations: 600,000 cost a few hundred milliseconds each (tests only).
         var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance) { PinIterations = 1_000 };
         var service = new InProcessJourService(useCases);
+        string? code = newRealDatabase ? useCases.IssueSetUpCode() : null;
+        if (startedTheServer)
+        {
+            service.SetUpCode = code;
+        }
+
         var options = new TuiOptions { Time = time, Kiosk = kiosk };
         JourApp.Configure(options);
         var uiClock = new VirtualTimeProvider();
@@ -80,9 +101,14 @@ internal sealed class HeadlessSession : IDisposable
             started?.Attach(s);
         });
         SessionToken token = app.Begin(window)!;
-        var session = new HeadlessSession(app, window, token, store, time, service) { TempDirectory = directory, UiClock = uiClock, Options = options };
+        var session = new HeadlessSession(app, window, token, store, time, service) { TempDirectory = directory, UiClock = uiClock, Options = options, SetUpCode = code };
         started = session;
-        session.Attach(shell!);
+        if (shell is not null)
+        {
+            // Null until someone signs in (a database that is no demo starts at the sign-in screen).
+            session.Attach(shell);
+        }
+
         session.Settle();
         return session;
     }
