@@ -70,7 +70,7 @@ internal static class UsersCommand
     /// </summary>
     public static async Task<int> SetUpCodeAsync(JourPaths paths, TextWriter output, CancellationToken cancellationToken)
     {
-        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken);
+        using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken: cancellationToken);
         string code = await service.IssueSetUpCodeAsync(cancellationToken);
         await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Users_SetUpCodeIssued, code));
         return 0;
