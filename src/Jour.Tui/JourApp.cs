@@ -260,10 +260,49 @@ public static partial class JourApp
         // The time zone database and Humanizer's Swedish load on first use, and the first frame uses both:
         // loaded while the terminal is set up (not earlier, where Terminal.Gui's settings need the CPU).
         _ = Task.Run(() => Format.Ago(options.Time.GetUtcNow().UtcDateTime.AddDays(-2), options.Time.GetUtcNow().UtcDateTime) + SwedishTime.FormatLocal(options.Time.GetUtcNow().UtcDateTime), CancellationToken.None);
+        return await OnUiThreadAsync(() => Run(connecting, starting, options, log));
+
+        async Task<SessionStart> StartAsync() => await StartSessionAsync(await connecting, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Terminal.Gui takes the thread that called Init for its main thread and runs an Invoke from that thread
+    /// at once, in place. After an await the rest of an async method may run on another thread, so the loop
+    /// ran on one pool thread while Terminal.Gui's "main thread" was another: an answer whose continuation
+    /// landed on that other pool thread applied itself there, beside the loop, and its SetNeedsDraw could be
+    /// lost — the screen said "Läser in…" until something else drew (issue 17's end-to-end flake). Init and
+    /// Run therefore happen on one thread of their own, which also keeps the loop off the thread pool.
+    /// </summary>
+    private static Task<int> OnUiThreadAsync(Func<int> body)
+    {
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ui = new Thread(
+            () =>
+            {
+                try
+                {
+                    done.SetResult(body());
+                }
+                catch (Exception ex)
+                {
+                    done.SetException(ex);
+                }
+            },
+            maxStackSize: 8 * 1024 * 1024)
+        {
+            Name = "ui",
+        };
+        ui.Start();
+        return done.Task;
+    }
+
+    private static int Run(Task<IJourService> connecting, Task<SessionStart> starting, TuiOptions options, ILogger log)
+    {
         using IApplication app = Application.Create().Init();
         StartupTrace.Mark("init");
-        IJourService service = await connecting;
-        SessionStart start = await starting;
+        // Waited for on this thread (not awaited), so that the loop runs on the thread Init saw.
+        IJourService service = connecting.GetAwaiter().GetResult();
+        SessionStart start = starting.GetAwaiter().GetResult();
         StartupTrace.Mark("started");
         using Window window = CreateMainWindow(app, service, start, options, log);
         StartupTrace.Mark("window");
@@ -303,8 +342,6 @@ public static partial class JourApp
         }
 
         return 0;
-
-        async Task<SessionStart> StartAsync() => await StartSessionAsync(await connecting, options, cancellationToken);
     }
 
     /// <summary>
