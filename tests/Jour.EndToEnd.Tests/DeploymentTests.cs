@@ -99,5 +99,9 @@ public sealed class DeploymentTests : IDisposable
         tmux.Type("194202023018");
         tmux.Keys("Enter");
         tmux.WaitFor("7,5 h ✓assist. ✓bruk.");
+
+        // Every answer was applied on the loop's own thread: one applied beside it could lose its redraw
+        // and leave "Läser in…" on the screen (JourApp.OnUiThreadAsync).
+        Assert.DoesNotContain("off the UI thread", _jour.AllLogs(), StringComparison.Ordinal);
     }
 }

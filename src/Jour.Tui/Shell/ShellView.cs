@@ -122,6 +122,12 @@ public sealed partial class ShellView : View
                 LogBackgroundAnswered(callNumber, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 _app.Invoke(() =>
                 {
+                    if (Environment.CurrentManagedThreadId != _uiThread)
+                    {
+                        // Beside the loop, a screen's state and its redraw race with drawing (JourApp.OnUiThreadAsync).
+                        LogAppliedOffTheUiThread(callNumber, screen);
+                    }
+
                     apply(result);
                     SetNeedsDraw();
                     LogBackgroundApplied(callNumber, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -140,6 +146,12 @@ public sealed partial class ShellView : View
     }
 
     private int _backgroundCalls;
+
+    // The shell is made on the loop's thread; every answer is applied there.
+    private readonly int _uiThread = Environment.CurrentManagedThreadId;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background call {Call} from {Screen} was applied off the UI thread")]
+    private partial void LogAppliedOffTheUiThread(int call, string screen);
 
     /// <summary>The session's log, for tracing background calls at Debug (screen type names and times only).</summary>
     public ILogger Log { get => _log; init => _log = value; }
