@@ -48,7 +48,7 @@ public sealed partial class DeploymentsScreen : IScreen
 
     public void Draw(Canvas canvas)
     {
-        canvas.Line(0, UiText.Deployments_Legend);
+        canvas.Line(0, _list.Current is { } current ? MovesText(current) : UiText.Deployments_Legend);
         ListDrawing.Draw(
             canvas,
             _list,
@@ -97,6 +97,13 @@ public sealed partial class DeploymentsScreen : IScreen
                 return false;
         }
     }
+
+    /// <summary>Only the moves the deployment's machine permits now, with their keys; any other key gets the server's refusal.</summary>
+    private static string MovesText(DeploymentData d) => Format.Text(
+        UiText.Deployments_Moves,
+        d.Moves.Count == 0
+            ? "–"
+            : string.Join("  ", s_stateKeys.Where(k => d.Moves.Contains(k.State)).Select(k => $"{char.ToUpperInvariant(k.Key)} {Messages.Get("Deployment_" + k.State)}")));
 
     /// <summary>Hours worked and who has signed; the actual times only when they differ from the plan.</summary>
     private static string ReportText(DeploymentData d) => d.Report is not { } r
@@ -148,21 +155,12 @@ public sealed partial class DeploymentsScreen : IScreen
     [GeneratedRegex(@"^(?<start>(\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}[:.]\d{2}(\+0?[12])?)\s*[-–]\s*(?<end>(\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}[:.]\d{2}(\+0?[12])?)(\s+(?<pause>\d{1,3}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex WorkedPattern();
 
-    /// <summary>Name, then full personnummer (kept for the invoice basis), on two prompts.</summary>
-    private void AskSignature(DeploymentData d, bool byAssistant)
-    {
-        string whoLabel = byAssistant ? UiText.Deployments_SignAssistantName : UiText.Deployments_SignClientName;
-        _shell.Prompt.Open(whoLabel, name =>
-        {
-            if (name.Trim().Length == 0)
-            {
-                _shell.Prompt.Error = UiText.Form_Required;
-                return;
-            }
-
-            _shell.Prompt.Open(
-                Format.Text(UiText.Deployments_SignNumber, name.Trim()),
-                number => Apply(() => _shell.Session.Service.SignAsync(new SignRequest(d.Id, byAssistant, name, number))));
-        }, initial: byAssistant ? d.AssistantName : "");
-    }
+    /// <summary>
+    /// Only the personnummer: the server knows who may sign (the assistant who worked; the client or a
+    /// registered representative) and keeps the register's name with it for the invoice basis.
+    /// </summary>
+    private void AskSignature(DeploymentData d, bool byAssistant) =>
+        _shell.Prompt.Open(
+            byAssistant ? Format.Text(UiText.Deployments_SignAssistant, d.AssistantName) : Format.Text(UiText.Deployments_SignClient, _case.Summary.ClientName),
+            number => Apply(() => _shell.Session.Service.SignAsync(new SignRequest(d.Id, byAssistant, number))));
 }

@@ -1,4 +1,5 @@
 using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Sessions;
 using Terminal.Gui.Input;
 
@@ -59,6 +60,37 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task AThirdAssistantForAWindowOfTwo_AsksWhy_AndTheTimelineSaysIt()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        session.Press(new Key('/'));
+        session.Type(staffing.Number);
+        session.Press(Key.Enter, Key.Enter);
+        session.WaitFor("Tidslinje");
+        session.Press(new Key('b'));
+        session.WaitFor("0 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("1 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("2 av 2 bemannade");
+
+        session.Press(Key.Enter);
+        session.WaitFor("Fönstret är redan bemannat (2 av 2). Skicka ändå? Skäl:");
+        session.Press(Key.Enter);
+        session.WaitFor("Skriv varför fler ska skickas");
+        Assert.Equal(2, (await session.Service.GetCaseAsync(staffing.Id)).Deployments.Count);
+        session.Type("Tunga lyft hela natten");
+        session.Press(Key.Enter);
+        session.WaitFor("3 av 2 bemannade");
+
+        CaseDetail detail = await session.Service.GetCaseAsync(staffing.Id);
+        Assert.Equal(3, detail.Deployments.Count);
+        Assert.Contains(detail.Timeline, e => e.Text.StartsWith("Insats utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Text.EndsWith("skäl: Tunga lyft hela natten", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ATimeReportAcrossTheFallBackNight_Is10HoursLessTheBreak_AndIsSignedByBoth()
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
@@ -89,17 +121,23 @@ public sealed class DeploymentTests
         session.Press(Key.Enter);
         session.WaitFor("9,5 h");
 
+        // Signatures belong to people: the assistant who worked, then the client's registered god man.
+        DeploymentData worked = (await service.GetCaseAsync(c.Summary.Id)).Deployments.Single();
+        string assistantNumber = (await service.GetStaffMemberAsync(worked.AssistantId)).PersonalIdentityNumber;
+        ClientData client = await service.GetClientAsync(c.ClientId);
+        await service.SaveClientAsync(client with { Representatives = [new RepresentativeData(RepresentativeKind.Trustee, "Eva Lind", "", "19420202-3018")] });
+
         session.Press(new Key('s'));
-        session.WaitFor("Signeras av assistenten");
-        session.Press(Key.Enter);
-        session.WaitFor("Personnummer för");
+        session.WaitFor("Signeras av " + worked.AssistantName + ", som arbetade passet");
         session.Type("19121212-1212");
+        session.Press(Key.Enter);
+        session.WaitFor("tillhör inte " + worked.AssistantName);
+        session.Press(Key.U.WithCtrl);
+        session.Type(assistantNumber);
         session.Press(Key.Enter);
         session.WaitFor("✓assist.");
         session.Press(new Key('c'));
-        session.WaitFor("Signeras av brukaren");
-        session.Type("Eva Lind");
-        session.Press(Key.Enter);
+        session.WaitFor("Signeras av " + client.Name + " eller registrerad företrädare");
         session.Type("19420202-3019");
         session.Press(Key.Enter);
         session.WaitFor("Kontrollsiffran");
