@@ -306,10 +306,10 @@ public sealed partial class JourUseCases
         Hydrate(c, deployments);
         int seen = c.Revision;
         var entry = new CaseEvent { CaseId = c.Id, AtUtc = now, UserId = userId, Text = text };
-        CaseTrigger? follow = c.State switch
+        Func<CaseEvent>? follow = c.State switch
         {
-            CaseState.Staffing when c.NextUncoveredWindow(now) is null && c.Needs.Count > 0 => CaseTrigger.MarkCovered,
-            CaseState.Covered when c.NextUncoveredWindow(now) is not null => CaseTrigger.GapAppeared,
+            CaseState.Staffing when c.CanMarkCovered(now) && c.Needs.Count > 0 => () => c.MarkCovered(now, userId, Messages.Get("Coverage_" + CaseTrigger.MarkCovered)),
+            CaseState.Covered when c.NextUncoveredWindow(now) is not null => () => c.GapAppeared(now, userId, Messages.Get("Coverage_" + CaseTrigger.GapAppeared)),
             _ => null,
         };
         c.UpdatedUtc = now;
@@ -320,11 +320,11 @@ public sealed partial class JourUseCases
             throw ChangedByOther(c);
         }
 
-        if (follow is { } trigger)
+        if (follow is not null)
         {
             // Coverage drives Bemannas ⇄ Bemannat, recorded as its own timeline entry.
             int before = c.Revision;
-            CaseEvent moved = c.Fire(trigger, now, userId, Messages.Get("Coverage_" + trigger));
+            CaseEvent moved = follow();
             c.Revision++;
             if (!_store.TrySaveCase(c, before, moved))
             {
