@@ -79,7 +79,7 @@ public sealed partial class DeploymentsScreen : IScreen
         {
             if (letter == k)
             {
-                Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state)));
+                MoveTo(d, state);
                 return true;
             }
         }
@@ -96,6 +96,24 @@ public sealed partial class DeploymentsScreen : IScreen
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Confirming someone for a window that already has its assistants asks why, as the candidates
+    /// screen does; every other move goes straight to the server, which refuses what the machine does not permit.
+    /// </summary>
+    private void MoveTo(DeploymentData d, DeploymentState state)
+    {
+        NeedWindowData? window = _case.Needs.FirstOrDefault(w => d.FromUtc <= w.FromUtc && d.ToUtc >= w.ToUtc);
+        if (state == DeploymentState.Confirmed && d.Moves.Contains(state) && window is { } w && w.Confirmed >= w.Assistants)
+        {
+            _shell.Prompt.Open(
+                Format.Text(UiText.Candidates_OverstaffPrompt, w.Confirmed, w.Assistants),
+                reason => Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state, reason))));
+            return;
+        }
+
+        Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state)));
     }
 
     /// <summary>Only the moves the deployment's machine permits now, with their keys; any other key gets the server's refusal.</summary>

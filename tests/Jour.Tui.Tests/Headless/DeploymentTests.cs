@@ -91,6 +91,63 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task ConfirmingAProposalForAStaffedWindow_OnTheDeploymentsScreen_AsksWhy()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        session.Press(new Key('/'));
+        session.Type(staffing.Number);
+        session.Press(Key.Enter, Key.Enter);
+        session.WaitFor("Tidslinje");
+        session.Press(new Key('b'));
+        session.WaitFor("0 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("1 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("2 av 2 bemannade");
+        session.Press(new Key('f'));
+        await WaitForDeployments(session, staffing.Id, 3);
+
+        session.Press(Key.Esc, new Key('d'));
+        session.WaitFor("Insatser –");
+        var rows = (await session.Service.GetCaseAsync(staffing.Id)).Deployments;
+        int proposal = rows.ToList().FindIndex(r => r.State == Core.Deployments.DeploymentState.Proposed);
+        session.Press(Key.Home);
+        for (int i = 0; i < proposal; i++)
+        {
+            session.Press(Key.CursorDown);
+        }
+
+        session.WaitFor("Går nu: K kontaktad  B bekräftad  A avböjd  X avbokad");
+        session.Press(new Key('b'));
+        session.WaitFor("Fönstret är redan bemannat (2 av 2). Skicka ändå? Skäl:");
+        session.Type("Tunga lyft");
+        session.Press(Key.Enter);
+
+        CaseDetail detail = await WaitForDeployments(session, staffing.Id, 3, d => d.Needs[0].Confirmed == 3);
+        Assert.Contains(detail.Timeline, e => e.Text.StartsWith("Insats utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Text.EndsWith("skäl: Tunga lyft", StringComparison.Ordinal));
+    }
+
+    private static async Task<CaseDetail> WaitForDeployments(HeadlessSession session, long caseId, int count, Func<CaseDetail, bool>? also = null)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            CaseDetail detail = await session.Service.GetCaseAsync(caseId);
+            if (detail.Deployments.Count == count && (also is null || also(detail)))
+            {
+                return detail;
+            }
+
+            // The answer arrives on the application loop, which reading the screen lets run.
+            Thread.Sleep(20);
+            _ = session.Screen;
+        }
+
+        throw new Xunit.Sdk.XunitException($"never {count} deployments");
+    }
+
+    [Fact]
     public async Task ATimeReportAcrossTheFallBackNight_Is10HoursLessTheBreak_AndIsSignedByBoth()
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
