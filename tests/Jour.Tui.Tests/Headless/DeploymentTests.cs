@@ -107,12 +107,14 @@ public sealed class DeploymentTests
         session.Press(Key.Enter);
         session.WaitFor("2 av 2 bemannade");
         session.Press(new Key('f'));
-        await WaitForDeployments(session, staffing.Id, 3);
-
-        session.Press(Key.Esc, new Key('d'));
-        session.WaitFor("Insatser –");
-        var rows = (await session.Service.GetCaseAsync(staffing.Id)).Deployments;
+        var rows = (await WaitForDeployments(session, staffing.Id, 3)).Deployments;
         int proposal = rows.ToList().FindIndex(r => r.State == Core.Deployments.DeploymentState.Proposed);
+
+        // The case screen has the proposal once its own answer has arrived; only then does D show it.
+        session.Press(Key.Esc);
+        session.WaitFor("Läge: Bemannat", rows[proposal].AssistantName);
+        session.Press(new Key('d'));
+        session.WaitFor("Insatser –", "föreslagen");
         session.Press(Key.Home);
         for (int i = 0; i < proposal; i++)
         {
