@@ -77,6 +77,7 @@ public static class JourMapper
         mapper.Entity<NeedWindow>().Ignore(w => w.IsCovered);
         mapper.Entity<CaseEvent>().Id(e => e.Id);
         mapper.Entity<Client>().Id(c => c.Id);
+        mapper.Entity<Representative>().Ignore(r => r.MaySign);
         mapper.Entity<Provider>().Id(p => p.Id);
         mapper.Entity<StandbyAssistant>().Id(s => s.Id);
         mapper.Entity<Rotation>().Id(r => r.Id);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Jour.EndToEnd.Tests;
 
 /// <summary>
@@ -49,6 +51,8 @@ public sealed class DeploymentTests : IDisposable
         string line = covered.Split('\n').First(l => l.StartsWith("Insatser:", StringComparison.Ordinal));
         string second = line["Insatser:".Length..].Split(';')[1].Trim();
         string name = string.Join(' ', second.Split(' ').Take(2));
+        string first = string.Join(' ', line["Insatser:".Length..].Split(';')[0].Trim().Split(' ').Take(2));
+        string client = covered.Split('\n').First(l => l.StartsWith("Brukare: ", StringComparison.Ordinal))["Brukare: ".Length..].Split("   ")[0].Trim();
 
         tmux.Keys("F4");
         tmux.WaitFor("Beredskapspersonal");
@@ -63,6 +67,12 @@ public sealed class DeploymentTests : IDisposable
         tmux.Type("Misstänkt brott mot brukare");
         tmux.Keys("Enter");
         tmux.WaitFor("SPÄRRAD");
+
+        // Signatures belong to people: the register's personnummer of the assistant who works the night, and of the client.
+        string assistantNumber = NumberFromForm(tmux, first);
+        tmux.Keys("F5");
+        tmux.WaitUntil(s => Regex.IsMatch(s, @"Brukare \(\d+\)"), "the client register");
+        string clientNumber = NumberFromForm(tmux, client);
         tmux.Keys("F2");
         tmux.WaitFor("Läge: Bemannas");
         tmux.WaitFor(name + " spärrad");
@@ -85,23 +95,36 @@ public sealed class DeploymentTests : IDisposable
         tmux.WaitFor("22:00–07:00 7,5 h");
 
         tmux.Type("s");
-        tmux.WaitFor("Signeras av assistenten");
-        tmux.Keys("Enter");
-        tmux.WaitFor("sparas för fakturaunderlaget");
+        tmux.WaitFor("Signeras av " + first + ", som arbetade passet");
         tmux.Type("19121212-1212");
+        tmux.Keys("Enter");
+        tmux.WaitFor("tillhör inte " + first);
+        tmux.Keys("C-u");
+        tmux.Type(assistantNumber);
         tmux.Keys("Enter");
         tmux.WaitFor("7,5 h ✓assist.");
         tmux.Type("c");
-        tmux.WaitFor("Signeras av brukaren");
-        tmux.Type("Eva Lind");
-        tmux.Keys("Enter");
-        tmux.WaitFor("Personnummer för Eva Lind");
-        tmux.Type("194202023018");
+        tmux.WaitFor("Signeras av " + client + " eller registrerad företrädare");
+        tmux.Type(clientNumber);
         tmux.Keys("Enter");
         tmux.WaitFor("7,5 h ✓assist. ✓bruk.");
 
         // Every answer was applied on the loop's own thread: one applied beside it could lose its redraw
         // and leave "Läser in…" on the screen (JourApp.OnUiThreadAsync).
         Assert.DoesNotContain("off the UI thread", _jour.AllLogs(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Filters the register on the screen to <paramref name="who"/>, opens the form and reads the personnummer.</summary>
+    private static string NumberFromForm(Tmux tmux, string who)
+    {
+        tmux.Type("/");
+        tmux.Keys("C-u");
+        tmux.Type(who);
+        tmux.Keys("Enter");
+        tmux.WaitUntil(s => s.Contains("Filter: " + who, StringComparison.Ordinal) && !s.Contains("/ " + who, StringComparison.Ordinal), "filter applied");
+        tmux.Keys("Enter");
+        string form = tmux.WaitUntil(s => Regex.IsMatch(s, @"Personnummer\D*\d{8}-\d{4}"), "the form with the personnummer").Screen;
+        tmux.Keys("Escape");
+        return Regex.Match(form, @"Personnummer\D*(\d{8}-\d{4})").Groups[1].Value;
     }
 }

@@ -6,7 +6,8 @@ namespace Jour.Core.Cases;
 
 /// <summary>
 /// One emergency: a client whose assistance the provider cannot staff. The lifecycle is a
-/// Stateless machine over the stored <see cref="State"/>, so the store only ever sees a plain value.
+/// Stateless machine over the stored <see cref="State"/>, so the store only ever sees a plain value;
+/// the state moves only through the intention-named verbs, whose guards take the time as an argument.
 /// </summary>
 public sealed class Case
 {
@@ -14,7 +15,8 @@ public sealed class Case
     public static readonly TimeSpan DefaultReopenPeriod = TimeSpan.FromDays(14);
 
     private StateMachine<CaseState, CaseTrigger>? _machine;
-    private DateTime _nowUtc;
+    private Dictionary<CaseTrigger, StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<DateTime>>? _triggers;
+    private CaseState _state = CaseState.Received;
 
     public long Id { get; set; }
 
@@ -36,7 +38,15 @@ public sealed class Case
 
     public string Description { get; set; } = "";
 
-    public CaseState State { get; set; } = CaseState.Received;
+    /// <summary>
+    /// Where the case stands. Given only when the case is built (a new one, or one read back from the
+    /// store: that is the one rehydration path); afterwards only the verbs below move it.
+    /// </summary>
+    public CaseState State
+    {
+        get => _state;
+        init => _state = value;
+    }
 
     public DateTime ReceivedUtc { get; set; }
 
@@ -85,19 +95,15 @@ public sealed class Case
              .FirstOrDefault();
 
     /// <summary>Triggers the machine permits now, in the order the machine declares them.</summary>
-    public IReadOnlyList<CaseTrigger> PermittedTriggers(DateTime nowUtc)
-    {
-        _nowUtc = nowUtc;
+    public IReadOnlyList<CaseTrigger> PermittedTriggers(DateTime nowUtc) =>
 
         // Every guard is synchronous, so the task has completed when it returns.
-        return [.. Machine.GetPermittedTriggersAsync().GetAwaiter().GetResult().Distinct()];
-    }
+        [.. Machine.GetPermittedTriggersAsync(nowUtc).GetAwaiter().GetResult().Distinct()];
 
     /// <summary>Why <paramref name="trigger"/> cannot fire now: the unmet guards' message codes, empty when it can.</summary>
     public IReadOnlyList<string> UnmetGuards(CaseTrigger trigger, DateTime nowUtc)
     {
-        _nowUtc = nowUtc;
-        if (Machine.CanFire(trigger, out ICollection<string>? unmet))
+        if (Machine.CanFire(Triggers[trigger], nowUtc, out ICollection<string>? unmet))
         {
             return [];
         }
@@ -109,7 +115,6 @@ public sealed class Case
     /// <summary>Moves the case on, or throws a <see cref="JourException"/> that says what is missing.</summary>
     public CaseEvent Fire(CaseTrigger trigger, DateTime nowUtc, long userId, string reason, ClosingReason? closing = null)
     {
-        _nowUtc = nowUtc;
         if (RequiresReason(trigger) && string.IsNullOrWhiteSpace(reason))
         {
             throw new JourException(ErrorCodes.ReasonRequired);
@@ -122,7 +127,7 @@ public sealed class Case
         }
 
         CaseState from = State;
-        Machine.Fire(trigger);
+        Machine.Fire(Triggers[trigger], nowUtc);
         if (State == CaseState.HandedBack && from != CaseState.HandedBack)
         {
             HandedBackUtc = nowUtc;
@@ -154,11 +159,10 @@ public sealed class Case
     /// <summary>Triggers this state has whose guards are unmet now, each with the codes of what is missing.</summary>
     public IReadOnlyList<(CaseTrigger Trigger, IReadOnlyList<string> Missing)> BlockedTriggers(DateTime nowUtc)
     {
-        _nowUtc = nowUtc;
         var blocked = new List<(CaseTrigger, IReadOnlyList<string>)>();
         foreach (CaseTrigger trigger in Enum.GetValues<CaseTrigger>())
         {
-            if (!Machine.CanFire(trigger, out ICollection<string>? unmet) && unmet is { Count: > 0 })
+            if (!Machine.CanFire(Triggers[trigger], nowUtc, out ICollection<string>? unmet) && unmet is { Count: > 0 })
             {
                 blocked.Add((trigger, [.. unmet]));
             }
@@ -166,6 +170,62 @@ public sealed class Case
 
         return blocked;
     }
+
+    /// <summary>The officer starts checking whether the provider's own alternatives are exhausted.</summary>
+    public CaseEvent StartAssessment(DateTime nowUtc, long userId, string comment = "") => Fire(CaseTrigger.StartAssessment, nowUtc, userId, comment);
+
+    /// <summary>Takes the case on (Bemannas); needs the verification recorded.</summary>
+    public CaseEvent Accept(DateTime nowUtc, long userId, string comment = "") => Fire(CaseTrigger.Accept, nowUtc, userId, comment);
+
+    /// <summary>The provider still has alternatives: the case is declined, with why.</summary>
+    public CaseEvent Decline(DateTime nowUtc, long userId, string reason) => Fire(CaseTrigger.Decline, nowUtc, userId, reason);
+
+    /// <summary>Every window of the next 24 hours is staffed (Bemannat).</summary>
+    public CaseEvent MarkCovered(DateTime nowUtc, long userId, string text) => Fire(CaseTrigger.MarkCovered, nowUtc, userId, text);
+
+    /// <summary>A window of the next 24 hours lacks assistants again (back to Bemannas), with why.</summary>
+    public CaseEvent GapAppeared(DateTime nowUtc, long userId, string reason) => Fire(CaseTrigger.GapAppeared, nowUtc, userId, reason);
+
+    /// <summary>The client moves to a short-term placement (korttidsplats).</summary>
+    public CaseEvent PlaceInShortTermCare(DateTime nowUtc, long userId, string comment) => Fire(CaseTrigger.MoveToShortTermPlacement, nowUtc, userId, comment);
+
+    /// <summary>The provider (or a new one) resumes: handed back, with why the support ended.</summary>
+    public CaseEvent HandBack(DateTime nowUtc, long userId, ClosingReason closing, string comment) => Fire(CaseTrigger.HandBack, nowUtc, userId, comment, closing);
+
+    /// <summary>Closes a handed-back case; needs every time report signed.</summary>
+    public CaseEvent Close(DateTime nowUtc, long userId, string comment = "") => Fire(CaseTrigger.Close, nowUtc, userId, comment);
+
+    /// <summary>The caller withdraws the request, with why.</summary>
+    public CaseEvent Withdraw(DateTime nowUtc, long userId, string reason) => Fire(CaseTrigger.Withdraw, nowUtc, userId, reason);
+
+    /// <summary>Takes a handed-back case on again within the reopening period, with why.</summary>
+    public CaseEvent Reopen(DateTime nowUtc, long userId, string reason) => Fire(CaseTrigger.Reopen, nowUtc, userId, reason);
+
+    public bool CanStartAssessment(DateTime nowUtc) => UnmetGuards(CaseTrigger.StartAssessment, nowUtc).Count == 0;
+
+    public bool CanAccept(DateTime nowUtc) => UnmetGuards(CaseTrigger.Accept, nowUtc).Count == 0;
+
+    public bool CanDecline(DateTime nowUtc) => UnmetGuards(CaseTrigger.Decline, nowUtc).Count == 0;
+
+    public bool CanMarkCovered(DateTime nowUtc) => UnmetGuards(CaseTrigger.MarkCovered, nowUtc).Count == 0;
+
+    public bool CanGapAppear(DateTime nowUtc) => UnmetGuards(CaseTrigger.GapAppeared, nowUtc).Count == 0;
+
+    public bool CanPlaceInShortTermCare(DateTime nowUtc) => UnmetGuards(CaseTrigger.MoveToShortTermPlacement, nowUtc).Count == 0;
+
+    public bool CanHandBack(DateTime nowUtc) => UnmetGuards(CaseTrigger.HandBack, nowUtc).Count == 0;
+
+    public bool CanClose(DateTime nowUtc) => UnmetGuards(CaseTrigger.Close, nowUtc).Count == 0;
+
+    public bool CanWithdraw(DateTime nowUtc) => UnmetGuards(CaseTrigger.Withdraw, nowUtc).Count == 0;
+
+    public bool CanReopen(DateTime nowUtc) => UnmetGuards(CaseTrigger.Reopen, nowUtc).Count == 0;
+
+    /// <summary>
+    /// The large-data generator's fast path (LargeData.Step): a transition whose destination the real
+    /// machine gave for this state and trigger, without building a machine per case. Nothing else may use it.
+    /// </summary>
+    internal void ReplayGeneratedTransition(CaseState to) => _state = to;
 
     /// <summary>
     /// Records the statement that the provider's alternatives are exhausted (<paramref name="step"/>
@@ -219,13 +279,27 @@ public sealed class Case
 
     private StateMachine<CaseState, CaseTrigger> Machine => _machine ??= Build();
 
-    private bool AllWindowsNext24hCovered() => NextUncoveredWindow(_nowUtc) is null;
+    private Dictionary<CaseTrigger, StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<DateTime>> Triggers
+    {
+        get
+        {
+            _ = Machine;
+            return _triggers!;
+        }
+    }
 
-    private bool WithinReopenPeriod() => HandedBackUtc is { } at && _nowUtc - at <= ReopenPeriod;
+    private bool AllWindowsNext24hCovered(DateTime nowUtc) => NextUncoveredWindow(nowUtc) is null;
+
+    private bool WithinReopenPeriod(DateTime nowUtc) => HandedBackUtc is { } at && nowUtc - at <= ReopenPeriod;
+
+    private static Tuple<Func<DateTime, bool>, string> Guard(Func<DateTime, bool> holds, string missing) => new(holds, missing);
 
     private StateMachine<CaseState, CaseTrigger> Build()
     {
-        var m = new StateMachine<CaseState, CaseTrigger>(() => State, s => State = s);
+        // Every trigger carries the time, so a guard reads it from its argument, never from a field set before the call.
+        var m = new StateMachine<CaseState, CaseTrigger>(() => _state, s => _state = s);
+        _triggers = Enum.GetValues<CaseTrigger>().ToDictionary(t => t, m.SetTriggerParameters<DateTime>);
+        var t = _triggers;
 
         m.Configure(CaseState.Received)
             .Permit(CaseTrigger.StartAssessment, CaseState.Assessing)
@@ -233,16 +307,16 @@ public sealed class Case
 
         m.Configure(CaseState.Assessing)
             .PermitIf(
-                CaseTrigger.Accept,
+                t[CaseTrigger.Accept],
                 CaseState.Staffing,
-                new Tuple<Func<bool>, string>(() => ProviderAlternativesExhausted, ErrorCodes.GuardExhaustedMissing),
-                new Tuple<Func<bool>, string>(() => HasStep(PriorityStep.CrisisStaffingCentreContacted), ErrorCodes.GuardStep1Missing),
-                new Tuple<Func<bool>, string>(() => HasStep(PriorityStep.StandbyPool), ErrorCodes.GuardStep2Missing))
+                Guard(_ => ProviderAlternativesExhausted, ErrorCodes.GuardExhaustedMissing),
+                Guard(_ => HasStep(PriorityStep.CrisisStaffingCentreContacted), ErrorCodes.GuardStep1Missing),
+                Guard(_ => HasStep(PriorityStep.StandbyPool), ErrorCodes.GuardStep2Missing))
             .Permit(CaseTrigger.Decline, CaseState.Declined)
             .Permit(CaseTrigger.Withdraw, CaseState.Withdrawn);
 
         m.Configure(CaseState.Staffing)
-            .PermitIf(CaseTrigger.MarkCovered, CaseState.Covered, AllWindowsNext24hCovered, ErrorCodes.GuardWindowsUncovered)
+            .PermitIf(t[CaseTrigger.MarkCovered], CaseState.Covered, Guard(AllWindowsNext24hCovered, ErrorCodes.GuardWindowsUncovered))
             .Permit(CaseTrigger.MoveToShortTermPlacement, CaseState.ShortTermPlacement)
             .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
 
@@ -255,8 +329,8 @@ public sealed class Case
             .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
 
         m.Configure(CaseState.HandedBack)
-            .PermitIf(CaseTrigger.Close, CaseState.Closed, () => UnsignedTimeReports == 0, ErrorCodes.GuardTimeReportsUnsigned)
-            .PermitIf(CaseTrigger.Reopen, CaseState.Staffing, WithinReopenPeriod, ErrorCodes.GuardReopenPeriodPassed);
+            .PermitIf(t[CaseTrigger.Close], CaseState.Closed, Guard(_ => UnsignedTimeReports == 0, ErrorCodes.GuardTimeReportsUnsigned))
+            .PermitIf(t[CaseTrigger.Reopen], CaseState.Staffing, Guard(WithinReopenPeriod, ErrorCodes.GuardReopenPeriodPassed));
 
         return m;
     }

@@ -50,6 +50,13 @@ public static class ErrorCodes
     public const string AvailabilityInvalid = "Error_AvailabilityInvalid";
     public const string ClientKnownAndExcluded = "Error_ClientKnownAndExcluded";
     public const string DeploymentNotFound = "Error_DeploymentNotFound";
+    public const string DeploymentMoveRefused = "Error_DeploymentMoveRefused";
+    public const string GuardDeploymentNeedsReplacement = "Guard_DeploymentNeedsReplacement";
+    public const string GuardDeploymentNotStarted = "Guard_DeploymentNotStarted";
+    public const string GuardDeploymentShiftOver = "Guard_DeploymentShiftOver";
+    public const string OverstaffReasonRequired = "Error_OverstaffReasonRequired";
+    public const string SignerNotAssistant = "Error_SignerNotAssistant";
+    public const string SignerNotClient = "Error_SignerNotClient";
     public const string DoubleBooking = "Error_DoubleBooking";
     public const string NotEligible = "Error_NotEligible";
     public const string OverrideReasonRequired = "Error_OverrideReasonRequired";

@@ -72,7 +72,8 @@ public static class InvoiceBasisBuilder
     private static InvoiceLine Line(TimeReportLine r, IReadOnlyDictionary<long, Client> clients, IReadOnlyDictionary<long, StandbyAssistant> staff)
     {
         Client? client = clients.GetValueOrDefault(r.ClientId);
-        string assistant = r.AssistantSignedName.Length > 0 ? r.AssistantSignedName : staff.GetValueOrDefault(r.AssistantId)?.Name ?? "?";
+        // The register's name, not what was typed at signing before signatures were checked against it.
+        string assistant = staff.GetValueOrDefault(r.AssistantId)?.Name ?? (r.AssistantSignedName.Length > 0 ? r.AssistantSignedName : "?");
         return new InvoiceLine(
             r.DeploymentId,
             r.CaseNumber.Length > 0 ? r.CaseNumber : "?",

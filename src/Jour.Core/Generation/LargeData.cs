@@ -681,7 +681,7 @@ public static class LargeData
 
         CaseState from = c.State;
         CaseState to = s_transitions.GetOrAdd((from, trigger), Destination);
-        c.State = to;
+        c.ReplayGeneratedTransition(to);
         c.UpdatedUtc = at;
         c.UpdatedBy = userId;
         if (to == CaseState.HandedBack)

@@ -16,7 +16,7 @@ public sealed record TimeReportData(
     string ClientSignedName,
     DateTime? ClientSignedUtc);
 
-/// <summary>One deployment of a case.</summary>
+/// <summary>One deployment of a case; <c>Moves</c> are the states its machine permits next, so a screen offers only those.</summary>
 public sealed record DeploymentData(
     long Id,
     long AssistantId,
@@ -27,7 +27,8 @@ public sealed record DeploymentData(
     DeploymentState State,
     bool NeedsReplacement,
     string RestOverrideReason,
-    TimeReportData? Report);
+    TimeReportData? Report,
+    IReadOnlyList<DeploymentState> Moves);
 
 /// <summary>One assistant measured against a window: eligible, or why not (in words).</summary>
 public sealed record CandidateData(
@@ -46,11 +47,17 @@ public sealed record CandidateList(long CaseId, int WindowIndex, NeedWindowData 
 /// <summary>Which window (by its order on the case) to find people for.</summary>
 public sealed record CandidateRequest(long CaseId, int WindowIndex);
 
-/// <summary>Sends an assistant to a window; <see cref="OverrideReason"/> is needed when a rest rule or the hour limit is broken.</summary>
-public sealed record AssignRequest(long CaseId, int WindowIndex, long AssistantId, DeploymentState State, string OverrideReason);
+/// <summary>
+/// Sends an assistant to a window; <see cref="OverrideReason"/> is needed when a rest rule or the hour
+/// limit is broken, <see cref="OverstaffReason"/> when the window already has the assistants it needs.
+/// </summary>
+public sealed record AssignRequest(long CaseId, int WindowIndex, long AssistantId, DeploymentState State, string OverrideReason, string OverstaffReason = "");
 
-/// <summary>Moves a deployment on (contacted, confirmed, declined, on site, completed, cancelled).</summary>
-public sealed record DeploymentStateRequest(long DeploymentId, DeploymentState State);
+/// <summary>
+/// Moves a deployment on (contacted, confirmed, declined, on site, completed, cancelled) as its
+/// machine permits; <see cref="OverstaffReason"/> is needed to confirm beyond the window's need.
+/// </summary>
+public sealed record DeploymentStateRequest(long DeploymentId, DeploymentState State, string OverstaffReason = "");
 
 /// <summary>Blocks an assistant at once (or lifts the block), with why.</summary>
 public sealed record BlockRequest(long AssistantId, bool Block, string Reason);
@@ -58,6 +65,9 @@ public sealed record BlockRequest(long AssistantId, bool Block, string Reason);
 /// <summary>Worked time of a deployment; a new report replaces an unsigned one.</summary>
 public sealed record TimeReportRequest(long DeploymentId, DateTime StartUtc, DateTime EndUtc, int BreakMinutes);
 
-/// <summary>A signature on a time report: by the assistant, or by the client or their representative.</summary>
-public sealed record SignRequest(long DeploymentId, bool ByAssistant, string Name, string PersonalNumber);
+/// <summary>
+/// A signature on a time report by the personnummer of who signs: the assistant who worked, or the
+/// client or their registered representative. The name kept is the register's, never typed.
+/// </summary>
+public sealed record SignRequest(long DeploymentId, bool ByAssistant, string PersonalNumber);
 #pragma warning restore SA1649, CA1711

@@ -40,6 +40,7 @@ internal static class InputLimits
         {
             TextLimits.Name.Check(representative.Name);
             TextLimits.Phone.Check(representative.Phone);
+            TextLimits.Number.Check(representative.PersonalNumber);
         }
     }
 
@@ -102,15 +103,17 @@ internal static class InputLimits
 
     public static void Check(HandoverNotesRequest r) => TextLimits.HandoverNotes.Check(r.Notes);
 
-    public static void Check(AssignRequest r) => TextLimits.Reason.Check(r.OverrideReason);
+    public static void Check(AssignRequest r)
+    {
+        TextLimits.Reason.Check(r.OverrideReason);
+        TextLimits.Reason.Check(r.OverstaffReason);
+    }
+
+    public static void Check(DeploymentStateRequest r) => TextLimits.Reason.Check(r.OverstaffReason);
 
     public static void Check(BlockRequest r) => TextLimits.Reason.Check(r.Reason);
 
-    public static void Check(SignRequest r)
-    {
-        TextLimits.Name.Check(r.Name);
-        TextLimits.Number.Check(r.PersonalNumber);
-    }
+    public static void Check(SignRequest r) => TextLimits.Number.Check(r.PersonalNumber);
 
     public static void Check(OverrideRequest r) => TextLimits.Reason.Check(r.Reason);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Identity;
@@ -63,23 +64,36 @@ public sealed partial class JourUseCases
             }
 
             DateTime now = UtcNow;
-            var deployment = _store.AddDeployment(new Deployment
+
+            // A new deployment starts proposed and reaches the asked state through its machine.
+            var deployment = new Deployment
             {
                 CaseId = c.Id,
                 AssistantId = assistant.Id,
                 FromUtc = window.FromUtc,
                 ToUtc = window.ToUtc,
-                State = request.State,
                 RestOverrideReason = assessed.NeedsOverride ? request.OverrideReason.Trim() : "",
                 CreatedBy = actor.UserId,
                 CreatedUtc = now,
-            });
+            };
+            if (request.State != DeploymentState.Proposed)
+            {
+                deployment.MoveTo(request.State, now);
+            }
+
+            string? overstaffed = Overstaffing(deployment, request.OverstaffReason, assistant.Name);
+            deployment = _store.AddDeployment(deployment);
             if (assessed.NeedsOverride)
             {
                 LogOverride(deployment.Id, assistant.Id, actor.UserId);
             }
 
-            string text = Messages.Format("Timeline_Deployment", [assistant.Name, Span(window.FromUtc, window.ToUtc), Messages.Get("Deployment_" + request.State)]);
+            if (overstaffed is not null)
+            {
+                LogOverstaffed(deployment.Id, c.Id, actor.UserId);
+            }
+
+            string text = overstaffed ?? Messages.Format("Timeline_Deployment", [assistant.Name, Span(window.FromUtc, window.ToUtc), Messages.Get("Deployment_" + deployment.State)]);
             detail = SaveCoverage(c, actor.UserId, text);
         }
 
@@ -89,16 +103,24 @@ public sealed partial class JourUseCases
 
     public CaseDetail SetDeploymentState(SessionInfo actor, DeploymentStateRequest request)
     {
+        InputLimits.Check(request);
         CaseDetail detail;
         long caseId;
         lock (_writeGate)
         {
             Deployment d = FindDeploymentOrThrow(request.DeploymentId);
-            d.State = request.State;
+            bool covered = d.Covers;
+            d.MoveTo(request.State, UtcNow);
+            string name = _store.FindStaff(d.AssistantId)?.Name ?? "?";
+            string? overstaffed = covered ? null : Overstaffing(d, request.OverstaffReason, name);
             _store.UpdateDeployment(d);
             caseId = d.CaseId;
-            string name = _store.FindStaff(d.AssistantId)?.Name ?? "?";
-            detail = SaveCoverage(FindCaseOrThrow(d.CaseId), actor.UserId, Messages.Format("Timeline_Deployment", [name, Span(d.FromUtc, d.ToUtc), Messages.Get("Deployment_" + d.State)]));
+            if (overstaffed is not null)
+            {
+                LogOverstaffed(d.Id, d.CaseId, actor.UserId);
+            }
+
+            detail = SaveCoverage(FindCaseOrThrow(d.CaseId), actor.UserId, overstaffed ?? Messages.Format("Timeline_Deployment", [name, Span(d.FromUtc, d.ToUtc), Messages.Get("Deployment_" + d.State)]));
         }
 
         Published(new ChangeNotice(ChangeKind.Case, caseId));
@@ -169,25 +191,26 @@ public sealed partial class JourUseCases
                 throw new JourException(ErrorCodes.TimeReportSigned);
             }
 
-            d.Report = new TimeReport { StartUtc = request.StartUtc, EndUtc = request.EndUtc, BreakMinutes = request.BreakMinutes, RecordedBy = actor.UserId };
-            if (d.State is not (DeploymentState.Completed or DeploymentState.Cancelled or DeploymentState.Declined))
+            // Reported time means the shift was worked: only a confirmed or on-site deployment can be.
+            if (d.State != DeploymentState.Completed)
             {
-                d.State = DeploymentState.Completed;
+                d.Complete(UtcNow);
             }
+
+            d.Report = new TimeReport { StartUtc = request.StartUtc, EndUtc = request.EndUtc, BreakMinutes = request.BreakMinutes, RecordedBy = actor.UserId };
 
             return Messages.Format("Timeline_TimeReport", [Span(request.StartUtc, request.EndUtc), d.Report.Worked.TotalHours.ToString("0.##", SwedishCulture.Instance)]);
         });
     }
 
-    /// <summary>A signature with the signer's full personnummer, kept for the invoice basis.</summary>
+    /// <summary>
+    /// A signature by personnummer: the assistant's side only by the assistant in the register who
+    /// worked, the client's only by the client or a registered god man, förvaltare or vårdnadshavare.
+    /// The register's name is kept with the full number for the invoice basis.
+    /// </summary>
     public CaseDetail Sign(SessionInfo actor, SignRequest request)
     {
         InputLimits.Check(request);
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            throw new JourException(ErrorCodes.NameRequired);
-        }
-
         DateOnly today = DateOnly.FromDateTime(SwedishTime.ToLocal(UtcNow).ToDateTimeUnspecified());
         if (!PersonalIdentityNumber.TryParse(request.PersonalNumber, today, out PersonalIdentityNumber number, out IdentityNumberError error))
         {
@@ -197,20 +220,29 @@ public sealed partial class JourUseCases
         return ChangeDeployment(actor, request.DeploymentId, d =>
         {
             TimeReport report = d.Report ?? throw new JourException(ErrorCodes.TimeReportMissing);
+            string signer;
             if (request.ByAssistant)
             {
-                report.AssistantSignedName = request.Name.Trim();
+                StandbyAssistant? assistant = _store.FindStaff(d.AssistantId);
+                if (assistant is null || assistant.PersonalIdentityNumber != number.Value)
+                {
+                    throw new JourException(ErrorCodes.SignerNotAssistant, assistant?.Name ?? "?");
+                }
+
+                signer = assistant.Name;
+                report.AssistantSignedName = signer;
                 report.AssistantPersonalNumber = number.Value;
                 report.AssistantSignedUtc = UtcNow;
             }
             else
             {
-                report.ClientSignedName = request.Name.Trim();
+                signer = ClientSigner(FindCaseOrThrow(d.CaseId).ClientId, number.Value);
+                report.ClientSignedName = signer;
                 report.ClientSignerPersonalNumber = number.Value;
                 report.ClientSignedUtc = UtcNow;
             }
 
-            return Messages.Format(request.ByAssistant ? "Timeline_SignedAssistant" : "Timeline_SignedClient", [request.Name.Trim()]);
+            return Messages.Format(request.ByAssistant ? "Timeline_SignedAssistant" : "Timeline_SignedClient", [signer]);
         });
     }
 
@@ -218,6 +250,7 @@ public sealed partial class JourUseCases
     private List<DeploymentData> DeploymentsOf(IReadOnlyList<Deployment> deployments)
     {
         var staff = _store.LoadStaff().ToDictionary(s => s.Id);
+        DateTime now = UtcNow;
         return
         [
             .. deployments
@@ -235,7 +268,8 @@ public sealed partial class JourUseCases
                     d.RestOverrideReason,
                     d.Report is { } r
                         ? new TimeReportData(r.StartUtc, r.EndUtc, r.BreakMinutes, Math.Round(r.Worked.TotalHours, 2), r.AssistantSignedName, r.AssistantSignedUtc, r.ClientSignedName, r.ClientSignedUtc)
-                        : null)),
+                        : null,
+                    d.PermittedMoves(now))),
         ];
     }
 
@@ -276,10 +310,10 @@ public sealed partial class JourUseCases
         Hydrate(c, deployments);
         int seen = c.Revision;
         var entry = new CaseEvent { CaseId = c.Id, AtUtc = now, UserId = userId, Text = text };
-        CaseTrigger? follow = c.State switch
+        Func<CaseEvent>? follow = c.State switch
         {
-            CaseState.Staffing when c.NextUncoveredWindow(now) is null && c.Needs.Count > 0 => CaseTrigger.MarkCovered,
-            CaseState.Covered when c.NextUncoveredWindow(now) is not null => CaseTrigger.GapAppeared,
+            CaseState.Staffing when c.CanMarkCovered(now) && c.Needs.Count > 0 => () => c.MarkCovered(now, userId, Messages.Get("Coverage_" + CaseTrigger.MarkCovered)),
+            CaseState.Covered when c.NextUncoveredWindow(now) is not null => () => c.GapAppeared(now, userId, Messages.Get("Coverage_" + CaseTrigger.GapAppeared)),
             _ => null,
         };
         c.UpdatedUtc = now;
@@ -290,11 +324,11 @@ public sealed partial class JourUseCases
             throw ChangedByOther(c);
         }
 
-        if (follow is { } trigger)
+        if (follow is not null)
         {
             // Coverage drives Bemannas ⇄ Bemannat, recorded as its own timeline entry.
             int before = c.Revision;
-            CaseEvent moved = c.Fire(trigger, now, userId, Messages.Get("Coverage_" + trigger));
+            CaseEvent moved = follow();
             c.Revision++;
             if (!_store.TrySaveCase(c, before, moved))
             {
@@ -303,6 +337,61 @@ public sealed partial class JourUseCases
         }
 
         return Detail(c, deployments);
+    }
+
+    /// <summary>
+    /// The timeline text of a deployment that covers a window already staffed, or null when it does not
+    /// over-staff; beyond the need without a reason it is refused. Under the write gate, before the save.
+    /// </summary>
+    private string? Overstaffing(Deployment d, string reason, string assistantName)
+    {
+        if (!d.Covers)
+        {
+            return null;
+        }
+
+        Case c = FindCaseOrThrow(d.CaseId);
+        var others = _store.LoadDeploymentsForCase(c.Id).Where(o => o.Id != d.Id).ToList();
+        NeedWindow? window = c.Needs.FirstOrDefault(w => d.FromUtc <= w.FromUtc && d.ToUtc >= w.ToUtc);
+        if (window is null)
+        {
+            return null;
+        }
+
+        int staffed = others.Count(o => o.Covers && o.FromUtc <= window.FromUtc && o.ToUtc >= window.ToUtc);
+        if (staffed < window.Assistants)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new JourException(
+                ErrorCodes.OverstaffReasonRequired,
+                staffed.ToString(CultureInfo.InvariantCulture),
+                window.Assistants.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Messages.Format(
+            "Timeline_DeploymentOverstaffed",
+            [assistantName, Span(d.FromUtc, d.ToUtc), Messages.Get("Deployment_" + d.State), (staffed + 1).ToString(CultureInfo.InvariantCulture), window.Assistants.ToString(CultureInfo.InvariantCulture), reason.Trim()]);
+    }
+
+    /// <summary>Whose personnummer signs for the client: the client's own, or a registered representative's who may sign.</summary>
+    private string ClientSigner(long clientId, string number)
+    {
+        Client client = _store.FindClient(clientId) ?? throw new JourException(ErrorCodes.SignerNotClient, "?", Messages.Get("Representatives_None"));
+        if (client.PersonalIdentityNumber == number)
+        {
+            return client.Name;
+        }
+
+        var entitled = client.Representatives.Where(r => r.MaySign).ToList();
+        return entitled.FirstOrDefault(r => r.PersonalNumber == number)?.Name
+            ?? throw new JourException(
+                ErrorCodes.SignerNotClient,
+                client.Name,
+                entitled.Count == 0 ? Messages.Get("Representatives_None") : string.Join(", ", entitled.Select(r => r.Name)));
     }
 
     private Case FindCaseOrThrow(long caseId) =>
@@ -331,6 +420,9 @@ public sealed partial class JourUseCases
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment {DeploymentId} of assistant {AssistantId} breaks a rest rule or hour limit; override by user {UserId}")]
     private partial void LogOverride(long deploymentId, long assistantId, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment {DeploymentId} staffs case {CaseId} beyond the window's need; reason given by user {UserId}")]
+    private partial void LogOverstaffed(long deploymentId, long caseId, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Assistant {AssistantId} blocked={Blocked} by user {UserId}")]
     private partial void LogBlocked(long assistantId, bool blocked, long userId);

@@ -23,6 +23,7 @@ public sealed partial class JourUseCases
     {
         InputLimits.Check(data);
         PersonalIdentityNumber number = ValidateClient(data);
+        DateOnly today = DateOnly.FromDateTime(SwedishTime.ToLocal(UtcNow).ToDateTimeUnspecified());
         Client saved;
         lock (_writeGate)
         {
@@ -50,7 +51,7 @@ public sealed partial class JourUseCases
                 Basis = data.Basis,
                 Needs = CleanList(data.Needs),
                 DelegatedTasks = CleanList(data.DelegatedTasks),
-                Representatives = [.. data.Representatives.Select(r => new Representative { Kind = r.Kind, Name = r.Name.Trim(), Phone = r.Phone.Trim() })],
+                Representatives = [.. data.Representatives.Select(r => new Representative { Kind = r.Kind, Name = r.Name.Trim(), Phone = r.Phone.Trim(), PersonalNumber = RepresentativeNumber(r.PersonalNumber, today) })],
                 Revision = data.Revision,
             };
             if (data.Id == 0)
@@ -184,6 +185,12 @@ public sealed partial class JourUseCases
         return number;
     }
 
+    /// <summary>A representative's number as stored (twelve digits), empty when none is given; a wrong one is refused.</summary>
+    private static string RepresentativeNumber(string text, DateOnly today) =>
+        text.Trim().Length == 0 ? ""
+        : PersonalIdentityNumber.TryParse(text, today, out PersonalIdentityNumber number, out IdentityNumberError error) ? number.Value
+        : throw new JourException(PersonalIdentityNumber.ErrorMessageKey(error));
+
     private static List<string> CleanList(IEnumerable<string> items) =>
         [.. items.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
@@ -199,7 +206,7 @@ public sealed partial class JourUseCases
         c.Basis,
         [.. c.Needs],
         [.. c.DelegatedTasks],
-        [.. c.Representatives.Select(r => new RepresentativeData(r.Kind, r.Name, r.Phone))],
+        [.. c.Representatives.Select(r => new RepresentativeData(r.Kind, r.Name, r.Phone, r.PersonalNumber))],
         c.Revision);
 
     private static ProviderData ToData(Provider p) => new(

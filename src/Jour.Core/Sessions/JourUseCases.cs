@@ -144,10 +144,26 @@ public sealed partial class JourUseCases
         }
 
         CaseEvent? fired = null;
-        CaseDetail detail = ChangeCase(request.CaseId, request.ExpectedRevision, c => fired = c.Fire(request.Trigger, UtcNow, actor.UserId, request.Reason, request.ClosingReason));
+        CaseDetail detail = ChangeCase(request.CaseId, request.ExpectedRevision, c => fired = Move(c, request, UtcNow, actor.UserId));
         LogTransition(request.CaseId, fired!.From, fired.To, actor.UserId);
         return detail;
     }
+
+    /// <summary>The officer's choice on the case screen (a trigger on the wire), made by the verb of its intention.</summary>
+    private static CaseEvent Move(Case c, TransitionRequest r, DateTime now, long userId) => r.Trigger switch
+    {
+        CaseTrigger.StartAssessment => c.StartAssessment(now, userId, r.Reason),
+        CaseTrigger.Accept => c.Accept(now, userId, r.Reason),
+        CaseTrigger.Decline => c.Decline(now, userId, r.Reason),
+        CaseTrigger.MarkCovered => c.MarkCovered(now, userId, r.Reason),
+        CaseTrigger.GapAppeared => c.GapAppeared(now, userId, r.Reason),
+        CaseTrigger.MoveToShortTermPlacement => c.PlaceInShortTermCare(now, userId, r.Reason),
+        CaseTrigger.HandBack => c.HandBack(now, userId, r.ClosingReason ?? throw new JourException(ErrorCodes.ClosingReasonRequired), r.Reason),
+        CaseTrigger.Close => c.Close(now, userId, r.Reason),
+        CaseTrigger.Withdraw => c.Withdraw(now, userId, r.Reason),
+        CaseTrigger.Reopen => c.Reopen(now, userId, r.Reason),
+        _ => throw new JourException(ErrorCodes.TriggerNotPermitted, Messages.Get("State_" + c.State)),
+    };
 
     /// <summary>
     /// Applies <paramref name="change"/> to a case against the revision the user saw and saves it with

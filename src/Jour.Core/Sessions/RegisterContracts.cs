@@ -8,7 +8,7 @@ namespace Jour.Core.Sessions;
 #pragma warning disable SA1649, CA1711
 
 /// <summary>Someone who speaks for a client.</summary>
-public sealed record RepresentativeData(RepresentativeKind Kind, string Name, string Phone);
+public sealed record RepresentativeData(RepresentativeKind Kind, string Name, string Phone, string PersonalNumber = "");
 
 /// <summary>A client in full, for the client form; <see cref="Id"/> 0 creates one.</summary>
 public sealed record ClientData(

@@ -156,9 +156,9 @@ public sealed class CandidatesScreen : IScreen
             return;
         }
 
-        void Assign(string reason) =>
+        void Assign(string reason, string overstaffReason) =>
             _shell.RunInBackground(
-                () => _shell.Session.Service.AssignAsync(new AssignRequest(_caseId, list.WindowIndex, chosen.AssistantId, state, reason)),
+                () => _shell.Session.Service.AssignAsync(new AssignRequest(_caseId, list.WindowIndex, chosen.AssistantId, state, reason, overstaffReason)),
                 detail =>
                 {
                     _shell.Prompt.Close();
@@ -167,14 +167,29 @@ public sealed class CandidatesScreen : IScreen
                 },
                 error => _shell.Prompt.Error = error);
 
-        if (chosen.NeedsOverride)
+        void AskOverride(string overstaffReason)
         {
-            // Breaking a rest rule or the hour limit is possible, but only knowingly and logged.
-            _shell.Prompt.Open(Format.Text(UiText.Candidates_OverridePrompt, string.Join(", ", chosen.Reasons)), Assign, limit: TextLimits.Reason);
+            if (chosen.NeedsOverride)
+            {
+                // Breaking a rest rule or the hour limit is possible, but only knowingly and logged.
+                _shell.Prompt.Open(Format.Text(UiText.Candidates_OverridePrompt, string.Join(", ", chosen.Reasons)), reason => Assign(reason, overstaffReason), limit: TextLimits.Reason);
+            }
+            else
+            {
+                Assign("", overstaffReason);
+            }
+        }
+
+        // A window that has its assistants gets more only knowingly, with the reason in the timeline;
+        // a proposal does not staff anything yet, so it is not asked about.
+        NeedWindowData w = list.Window;
+        if (state == DeploymentState.Confirmed && w.Confirmed >= w.Assistants)
+        {
+            _shell.Prompt.Open(Format.Text(UiText.Candidates_OverstaffPrompt, w.Confirmed, w.Assistants), AskOverride, limit: TextLimits.Reason);
         }
         else
         {
-            Assign("");
+            AskOverride("");
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class DeploymentsScreen : IScreen
 
     public void Draw(Canvas canvas)
     {
-        canvas.Line(0, UiText.Deployments_Legend);
+        canvas.Line(0, _list.Current is { } current ? MovesText(current) : UiText.Deployments_Legend);
         ListDrawing.Draw(
             canvas,
             _list,
@@ -79,7 +79,7 @@ public sealed partial class DeploymentsScreen : IScreen
         {
             if (letter == k)
             {
-                Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state)));
+                MoveTo(d, state);
                 return true;
             }
         }
@@ -97,6 +97,32 @@ public sealed partial class DeploymentsScreen : IScreen
                 return false;
         }
     }
+
+    /// <summary>
+    /// Confirming someone for a window that already has its assistants asks why, as the candidates
+    /// screen does; every other move goes straight to the server, which refuses what the machine does not permit.
+    /// </summary>
+    private void MoveTo(DeploymentData d, DeploymentState state)
+    {
+        NeedWindowData? window = _case.Needs.FirstOrDefault(w => d.FromUtc <= w.FromUtc && d.ToUtc >= w.ToUtc);
+        if (state == DeploymentState.Confirmed && d.Moves.Contains(state) && window is { } w && w.Confirmed >= w.Assistants)
+        {
+            _shell.Prompt.Open(
+                Format.Text(UiText.Candidates_OverstaffPrompt, w.Confirmed, w.Assistants),
+                reason => Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state, reason))),
+                limit: TextLimits.Reason);
+            return;
+        }
+
+        Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state)));
+    }
+
+    /// <summary>Only the moves the deployment's machine permits now, with their keys; any other key gets the server's refusal.</summary>
+    private static string MovesText(DeploymentData d) => Format.Text(
+        UiText.Deployments_Moves,
+        d.Moves.Count == 0
+            ? "–"
+            : string.Join("  ", s_stateKeys.Where(k => d.Moves.Contains(k.State)).Select(k => $"{char.ToUpperInvariant(k.Key)} {Messages.Get("Deployment_" + k.State)}")));
 
     /// <summary>Hours worked and who has signed; the actual times only when they differ from the plan.</summary>
     private static string ReportText(DeploymentData d) => d.Report is not { } r
@@ -148,22 +174,13 @@ public sealed partial class DeploymentsScreen : IScreen
     [GeneratedRegex(@"^(?<start>(\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}[:.]\d{2}(\+0?[12])?)\s*[-–]\s*(?<end>(\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}[:.]\d{2}(\+0?[12])?)(\s+(?<pause>\d{1,3}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex WorkedPattern();
 
-    /// <summary>Name, then full personnummer (kept for the invoice basis), on two prompts.</summary>
-    private void AskSignature(DeploymentData d, bool byAssistant)
-    {
-        string whoLabel = byAssistant ? UiText.Deployments_SignAssistantName : UiText.Deployments_SignClientName;
-        _shell.Prompt.Open(whoLabel, name =>
-        {
-            if (name.Trim().Length == 0)
-            {
-                _shell.Prompt.Error = UiText.Form_Required;
-                return;
-            }
-
-            _shell.Prompt.Open(
-                Format.Text(UiText.Deployments_SignNumber, name.Trim()),
-                number => Apply(() => _shell.Session.Service.SignAsync(new SignRequest(d.Id, byAssistant, name, number))),
-                limit: TextLimits.Number);
-        }, initial: byAssistant ? d.AssistantName : "", limit: TextLimits.Name);
-    }
+    /// <summary>
+    /// Only the personnummer: the server knows who may sign (the assistant who worked; the client or a
+    /// registered representative) and keeps the register's name with it for the invoice basis.
+    /// </summary>
+    private void AskSignature(DeploymentData d, bool byAssistant) =>
+        _shell.Prompt.Open(
+            byAssistant ? Format.Text(UiText.Deployments_SignAssistant, d.AssistantName) : Format.Text(UiText.Deployments_SignClient, _case.Summary.ClientName),
+            number => Apply(() => _shell.Session.Service.SignAsync(new SignRequest(d.Id, byAssistant, number))),
+            limit: TextLimits.Number);
 }

@@ -45,7 +45,7 @@ public sealed class ClientFormScreen : FormScreen
         Add(new FormField("delegations", UiText.Client_Delegations) { Value = string.Join(", ", existing?.DelegatedTasks ?? []) });
         Add(new FormField("representatives", UiText.Client_Representatives)
         {
-            Value = string.Join("; ", (existing?.Representatives ?? []).Select(r => $"{Messages.Get("Representative_" + r.Kind)}: {r.Name}, {r.Phone}")),
+            Value = string.Join("; ", (existing?.Representatives ?? []).Select(r => $"{Messages.Get("Representative_" + r.Kind)}: {r.Name}, {r.Phone}" + (r.PersonalNumber.Length > 0 ? ", " + ForEditing(r.PersonalNumber) : ""))),
             Validate = v => ParseRepresentatives(v).Error,
             Hint = _ => UiText.Client_RepresentativesHint,
         });
@@ -116,7 +116,10 @@ public sealed class ClientFormScreen : FormScreen
         return decimal.TryParse(t, NumberStyles.Number, SwedishCulture.Instance, out decimal hours) && hours is >= 0 and <= 168 ? hours : null;
     }
 
-    /// <summary>"god man: Eva Lind, 070-111 22 33; anhörig: Per Lind, 070-222 33 44".</summary>
+    /// <summary>
+    /// "god man: Eva Lind, 070-111 22 33, 19420202-3018; anhörig: Per Lind, 070-222 33 44": the
+    /// personnummer is optional and lets the representative sign time reports (checked by the server).
+    /// </summary>
     internal static (IReadOnlyList<RepresentativeData> Items, string? Error) ParseRepresentatives(string text)
     {
         var items = new List<RepresentativeData>();
@@ -131,14 +134,15 @@ public sealed class ClientFormScreen : FormScreen
                 return ([], UiText.Client_RepresentativeKind);
             }
 
-            string[] nameAndPhone = part[(colon + 1)..].Split(',', 2, StringSplitOptions.TrimEntries);
+            string[] nameAndPhone = part[(colon + 1)..].Split(',', 3, StringSplitOptions.TrimEntries);
             string phone = nameAndPhone.Length > 1 ? nameAndPhone[1] : "";
+            string number = nameAndPhone.Length > 2 ? nameAndPhone[2] : "";
             if (nameAndPhone[0].Length == 0 || (phone.Length > 0 && !JourUseCases.IsPhoneNumber(phone)))
             {
                 return ([], Messages.Get(ErrorCodes.PhoneInvalid));
             }
 
-            items.Add(new RepresentativeData(kind.Value, nameAndPhone[0], phone));
+            items.Add(new RepresentativeData(kind.Value, nameAndPhone[0], phone, number));
         }
 
         return (items, null);

@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace Jour.Core.Tests.Sessions;
 
-public sealed class DeploymentUseCaseTests : IDisposable
+public sealed partial class DeploymentUseCaseTests : IDisposable
 {
     private static readonly DateTime s_now = new(2026, 10, 24, 12, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(s_now));
@@ -87,15 +87,17 @@ public sealed class DeploymentUseCaseTests : IDisposable
         Assert.Contains(c.Blocked, b => b.Trigger == CaseTrigger.Close);
         Assert.Equal(ErrorCodes.GuardTimeReportsUnsigned, Assert.Throws<JourException>(() => _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Close, "", c.Summary.Revision))).Code);
 
-        Assert.Equal(PersonalNumberError(), Assert.Throws<JourException>(() => _useCases.Sign(_officer, new SignRequest(deployment, true, "Assistent", "19121212-1213"))).Code);
-        _useCases.Sign(_officer, new SignRequest(deployment, true, "Assistent Ett", "19121212-1212"));
-        c = _useCases.Sign(_officer, new SignRequest(deployment, false, "God man", "194202023018"));
+        string assistantNumber = _store.FindStaff(id)!.PersonalIdentityNumber;
+        string clientNumber = _store.FindClient(_store.FindCase(c.Summary.Id)!.ClientId)!.PersonalIdentityNumber;
+        Assert.Equal(PersonalNumberError(), Assert.Throws<JourException>(() => _useCases.Sign(_officer, new SignRequest(deployment, true, "19121212-1213"))).Code);
+        _useCases.Sign(_officer, new SignRequest(deployment, true, assistantNumber));
+        c = _useCases.Sign(_officer, new SignRequest(deployment, false, clientNumber));
         Assert.Equal(ErrorCodes.TimeReportSigned, Assert.Throws<JourException>(() => _useCases.ReportTime(_officer, new TimeReportRequest(deployment, start, end, 0))).Code);
 
         c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Close, "", c.Summary.Revision));
         Assert.Equal(CaseState.Closed, c.Summary.State);
         Assert.Equal(ClosingReason.NewProvider, _store.FindCase(c.Summary.Id)!.ClosingReason);
-        Assert.Equal("191212121212", _store.FindDeployment(deployment)!.Report!.AssistantPersonalNumber);
+        Assert.Equal(assistantNumber, _store.FindDeployment(deployment)!.Report!.AssistantPersonalNumber);
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed class TextLimitsUseCaseTests : IDisposable
             "HandOver" => (TextLimits.HandoverNotes, () => _useCases.HandOver(_admin, new HandoverNotesRequest(Over(TextLimits.HandoverNotes)))),
             "Assign" => (TextLimits.Reason, () => _useCases.Assign(_admin, new AssignRequest(open.Id, 0, 1, default, Over(TextLimits.Reason)))),
             "SetBlocked" => (TextLimits.Reason, () => _useCases.SetBlocked(_admin, new BlockRequest(1, true, Over(TextLimits.Reason)))),
-            "Sign" => (TextLimits.Name, () => _useCases.Sign(_admin, new SignRequest(1, true, Over(TextLimits.Name), ""))),
+            "Sign" => (TextLimits.Number, () => _useCases.Sign(_admin, new SignRequest(1, true, Over(TextLimits.Number)))),
             "AddOverride" => (TextLimits.Reason, () => _useCases.AddOverride(_admin, new OverrideRequest(_admin.UserId, now, now.AddHours(1), Over(TextLimits.Reason)))),
             "Swap" => (TextLimits.Reason, () => _useCases.Swap(_admin, new SwapRequest(now, now.AddDays(1), Over(TextLimits.Reason)))),
             "SaveRotation" => (TextLimits.Name, () => _useCases.SaveRotation(_admin, _useCases.GetRotation()! with { Name = Over(TextLimits.Name) })),

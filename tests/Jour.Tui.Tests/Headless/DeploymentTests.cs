@@ -1,4 +1,5 @@
 using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Sessions;
 using Terminal.Gui.Input;
 
@@ -59,6 +60,96 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task AThirdAssistantForAWindowOfTwo_AsksWhy_AndTheTimelineSaysIt()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        session.Press(new Key('/'));
+        session.Type(staffing.Number);
+        session.Press(Key.Enter, Key.Enter);
+        session.WaitFor("Tidslinje");
+        session.Press(new Key('b'));
+        session.WaitFor("0 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("1 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("2 av 2 bemannade");
+
+        session.Press(Key.Enter);
+        session.WaitFor("Fönstret är redan bemannat (2 av 2). Skicka ändå? Skäl:");
+        session.Press(Key.Enter);
+        session.WaitFor("Skriv varför fler ska skickas");
+        Assert.Equal(2, (await session.Service.GetCaseAsync(staffing.Id)).Deployments.Count);
+        session.Type("Tunga lyft hela natten");
+        session.Press(Key.Enter);
+        session.WaitFor("3 av 2 bemannade");
+
+        CaseDetail detail = await session.Service.GetCaseAsync(staffing.Id);
+        Assert.Equal(3, detail.Deployments.Count);
+        Assert.Contains(detail.Timeline, e => e.Text.StartsWith("Insats utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Text.EndsWith("skäl: Tunga lyft hela natten", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ConfirmingAProposalForAStaffedWindow_OnTheDeploymentsScreen_AsksWhy()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        session.Press(new Key('/'));
+        session.Type(staffing.Number);
+        session.Press(Key.Enter, Key.Enter);
+        session.WaitFor("Tidslinje");
+        session.Press(new Key('b'));
+        session.WaitFor("0 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("1 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("2 av 2 bemannade");
+        session.Press(new Key('f'));
+        var rows = (await WaitForDeployments(session, staffing.Id, 3)).Deployments;
+        int proposal = rows.ToList().FindIndex(r => r.State == Core.Deployments.DeploymentState.Proposed);
+
+        // The case screen has the proposal once its own answer has arrived; only then does D show it.
+        session.Press(Key.Esc);
+        session.WaitFor("Läge: Bemannat", rows[proposal].AssistantName);
+        session.Press(new Key('d'));
+        session.WaitFor("Insatser –", "föreslagen");
+        session.Press(Key.Home);
+        for (int i = 0; i < proposal; i++)
+        {
+            session.Press(Key.CursorDown);
+        }
+
+        session.WaitFor("Går nu: K kontaktad  B bekräftad  A avböjd  X avbokad");
+        session.Press(new Key('b'));
+        session.WaitFor("Fönstret är redan bemannat (2 av 2). Skicka ändå? Skäl:");
+        session.Type("Tunga lyft");
+        session.Press(Key.Enter);
+
+        CaseDetail detail = await WaitForDeployments(session, staffing.Id, 3, d => d.Needs[0].Confirmed == 3);
+        Assert.Contains(detail.Timeline, e => e.Text.StartsWith("Insats utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Text.EndsWith("skäl: Tunga lyft", StringComparison.Ordinal));
+    }
+
+    private static async Task<CaseDetail> WaitForDeployments(HeadlessSession session, long caseId, int count, Func<CaseDetail, bool>? also = null)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            CaseDetail detail = await session.Service.GetCaseAsync(caseId);
+            if (detail.Deployments.Count == count && (also is null || also(detail)))
+            {
+                return detail;
+            }
+
+            // The answer arrives on the application loop, which reading the screen lets run.
+            Thread.Sleep(20);
+            _ = session.Screen;
+        }
+
+        throw new Xunit.Sdk.XunitException($"never {count} deployments");
+    }
+
+    [Fact]
     public async Task ATimeReportAcrossTheFallBackNight_Is10HoursLessTheBreak_AndIsSignedByBoth()
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
@@ -89,17 +180,23 @@ public sealed class DeploymentTests
         session.Press(Key.Enter);
         session.WaitFor("9,5 h");
 
+        // Signatures belong to people: the assistant who worked, then the client's registered god man.
+        DeploymentData worked = (await service.GetCaseAsync(c.Summary.Id)).Deployments.Single();
+        string assistantNumber = (await service.GetStaffMemberAsync(worked.AssistantId)).PersonalIdentityNumber;
+        ClientData client = await service.GetClientAsync(c.ClientId);
+        await service.SaveClientAsync(client with { Representatives = [new RepresentativeData(RepresentativeKind.Trustee, "Eva Lind", "", "19420202-3018")] });
+
         session.Press(new Key('s'));
-        session.WaitFor("Signeras av assistenten");
-        session.Press(Key.Enter);
-        session.WaitFor("Personnummer för");
+        session.WaitFor("Signeras av " + worked.AssistantName + ", som arbetade passet");
         session.Type("19121212-1212");
+        session.Press(Key.Enter);
+        session.WaitFor("tillhör inte " + worked.AssistantName);
+        session.Press(Key.U.WithCtrl);
+        session.Type(assistantNumber);
         session.Press(Key.Enter);
         session.WaitFor("✓assist.");
         session.Press(new Key('c'));
-        session.WaitFor("Signeras av brukaren");
-        session.Type("Eva Lind");
-        session.Press(Key.Enter);
+        session.WaitFor("Signeras av " + client.Name + " eller registrerad företrädare");
         session.Type("19420202-3019");
         session.Press(Key.Enter);
         session.WaitFor("Kontrollsiffran");
