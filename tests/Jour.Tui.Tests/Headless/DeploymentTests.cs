@@ -63,18 +63,7 @@ public sealed class DeploymentTests
     public async Task AThirdAssistantForAWindowOfTwo_AsksWhy_AndTheTimelineSaysIt()
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
-        session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
-        session.Press(new Key('/'));
-        session.Type(staffing.Number);
-        session.Press(Key.Enter, Key.Enter);
-        session.WaitFor("Tidslinje");
-        session.Press(new Key('b'));
-        session.WaitFor("0 av 2 bemannade");
-        session.Press(Key.Enter);
-        session.WaitFor("1 av 2 bemannade");
-        session.Press(Key.Enter);
-        session.WaitFor("2 av 2 bemannade");
+        CaseSummary staffing = await StaffTheFirstWindowOfAStaffingCase(session);
 
         session.Press(Key.Enter);
         session.WaitFor("Fönstret är redan bemannat (2 av 2). Skicka ändå? Skäl:");
@@ -94,18 +83,7 @@ public sealed class DeploymentTests
     public async Task ConfirmingAProposalForAStaffedWindow_OnTheDeploymentsScreen_AsksWhy()
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
-        session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
-        session.Press(new Key('/'));
-        session.Type(staffing.Number);
-        session.Press(Key.Enter, Key.Enter);
-        session.WaitFor("Tidslinje");
-        session.Press(new Key('b'));
-        session.WaitFor("0 av 2 bemannade");
-        session.Press(Key.Enter);
-        session.WaitFor("1 av 2 bemannade");
-        session.Press(Key.Enter);
-        session.WaitFor("2 av 2 bemannade");
+        CaseSummary staffing = await StaffTheFirstWindowOfAStaffingCase(session);
         session.Press(new Key('f'));
         var rows = (await WaitForDeployments(session, staffing.Id, 3)).Deployments;
         int proposal = rows.ToList().FindIndex(r => r.State == Core.Deployments.DeploymentState.Proposed);
@@ -209,5 +187,23 @@ public sealed class DeploymentTests
         Assert.Equal(9.5, report.WorkedHours);
         Assert.NotNull(report.AssistantSignedUtc);
         Assert.Equal("Eva Lind", report.ClientSignedName);
+    }
+
+    /// <summary>Opens the first case being staffed and sends the two assistants its first window needs.</summary>
+    private static async Task<CaseSummary> StaffTheFirstWindowOfAStaffingCase(HeadlessSession session)
+    {
+        session.WaitFor("Öppna ärenden");
+        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        session.Press(new Key('/'));
+        session.Type(staffing.Number);
+        session.Press(Key.Enter, Key.Enter);
+        session.WaitFor("Tidslinje");
+        session.Press(new Key('b'));
+        session.WaitFor("0 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("1 av 2 bemannade");
+        session.Press(Key.Enter);
+        session.WaitFor("2 av 2 bemannade");
+        return staffing;
     }
 }
