@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Jour.Core.Cases;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Storage;
 using Jour.Tui;
 using Jour.Tui.Cases;
@@ -27,7 +29,7 @@ public class BoardBenchmarks
     private string _directory = "";
     private LiteJourStore _store = null!;
     private JourUseCases _useCases = null!;
-    private InProcessJourService _service = null!;
+    private LocalJourService _service = null!;
     private IApplication _app = null!;
     private Window _window = null!;
     private SessionToken _token = null!;
@@ -42,9 +44,9 @@ public class BoardBenchmarks
         _directory = Directory.CreateTempSubdirectory("jour-bench-").FullName;
         _store = BenchDatabase.Open(_directory);
         _useCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), NullLogger<JourUseCases>.Instance);
-        _service = new InProcessJourService(_useCases);
-        _service.SignInAsync(_useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "").GetAwaiter().GetResult();
-        _toggles = [.. _store.LoadCases(CaseState.Covered).Select(c => _service.GetCaseAsync(c.Id).GetAwaiter().GetResult().Summary)];
+        _service = new LocalJourService(_useCases);
+        _service.SendAsync(new SignInUser(_useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "")).GetAwaiter().GetResult();
+        _toggles = [.. _store.LoadCases(CaseState.Covered).Select(c => _service.SendAsync(new GetCase(c.Id)).GetAwaiter().GetResult().Summary)];
 
         JourApp.Configure(new TuiOptions());
         _app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
@@ -75,7 +77,7 @@ public class BoardBenchmarks
     [Benchmark]
     public string FirstPaint()
     {
-        using var service = new InProcessJourService(_useCases);
+        using var service = new LocalJourService(_useCases);
         using Window window = JourApp.CreateMainWindowAsync(_app, service, new TuiOptions(), NullLogger.Instance).GetAwaiter().GetResult();
         SessionToken token = _app.Begin(window)!;
         _app.LayoutAndDraw(forceRedraw: true);
@@ -106,7 +108,7 @@ public class BoardBenchmarks
         int index = _next++ % _toggles.Length;
         CaseSummary current = _toggles[index];
         CaseTrigger trigger = current.State == CaseState.Staffing ? CaseTrigger.MarkCovered : CaseTrigger.GapAppeared;
-        _toggles[index] = _service.FireAsync(new TransitionRequest(current.Id, trigger, "bench", current.Revision)).GetAwaiter().GetResult().Summary;
+        _toggles[index] = _service.SendAsync(new TransitionRequest(current.Id, trigger, "bench", current.Revision)).GetAwaiter().GetResult().Summary;
         return _toggles[index].State;
     }
 }

@@ -1,6 +1,9 @@
 using System.Runtime.InteropServices;
 using Jour.Core.Common;
+using Jour.Core.Operations;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Tui.Shell;
 using Jour.Tui.SignIn;
 using Microsoft.Extensions.Logging;
@@ -32,8 +35,8 @@ public static partial class JourApp
     /// </summary>
     public static async Task<SessionStart> StartSessionAsync(IJourService service, TuiOptions options, CancellationToken cancellationToken = default)
     {
-        Task<InstallInfo> installing = service.GetInstallInfoAsync(cancellationToken);
-        Task<StatusInfo> asking = service.GetStatusAsync(cancellationToken);
+        Task<InstallInfo> installing = service.SendAsync(new GetInstallInfo(), cancellationToken);
+        Task<StatusInfo> asking = service.SendAsync(new GetStatus(), cancellationToken);
         InstallInfo install = await installing;
         StartupTrace.Mark("install");
         if (!install.IsDemo)
@@ -53,7 +56,7 @@ public static partial class JourApp
             return new SessionStart(install, null);
         }
 
-        SessionInfo session = await service.SignInAsync(user.Id, "", cancellationToken);
+        SessionInfo session = await service.SendAsync(new SignInUser(user.Id, ""), cancellationToken);
         StartupTrace.Mark("signed-in");
         var data = new SessionData(service, session);
         await data.LoadBoardAsync(options.Time.GetUtcNow().UtcDateTime, status, cancellationToken);
@@ -203,7 +206,7 @@ public static partial class JourApp
                     await shell.FlushDraftsAsync();
                 }
 
-                await service.SignOutAsync();
+                await service.SendAsync(new SignOut());
             }
             catch (JourException)
             {
@@ -213,7 +216,7 @@ public static partial class JourApp
             InstallInfo fresh;
             try
             {
-                fresh = await service.GetInstallInfoAsync();
+                fresh = await service.SendAsync(new GetInstallInfo());
             }
             catch (JourException)
             {

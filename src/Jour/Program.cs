@@ -6,6 +6,8 @@ using Jour.Configuration;
 using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Generation;
+using Jour.Core.Operations;
+using Jour.Core.UseCases;
 using Jour.Resources;
 
 namespace Jour;
@@ -84,7 +86,7 @@ internal static class Program
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
             using SocketJourService service = await CliSession.OpenAsync(paths, ct);
-            await service.ResetDemoAsync(ct);
+            await service.SendAsync(new ResetDemo(), ct);
             Console.WriteLine(CliText.Cli_DemoDone);
             return 0;
         }));

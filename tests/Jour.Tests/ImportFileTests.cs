@@ -2,8 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Jour.Cli;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Drafts;
 using Jour.Core.Import;
+using Jour.Core.Operations;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Protocol;
 
 namespace Jour.Tests;
@@ -155,8 +161,9 @@ public sealed class ImportFileTests : IDisposable
         var request = new ImportRequest(["namn", "personnummer"], [new ImportRow(2, ["Åsa", "19460823-9986"])], DryRun: true);
         var result = new ImportResult(2, 1, 0, [new ImportIssue(3, "personnummer", ImportCodes.DuplicateInFile, ["2"])]);
 
-        ImportRequest request2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(request, WireJsonContext.Default.ImportRequest), WireJsonContext.Default.ImportRequest)!;
-        ImportResult result2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(result, WireJsonContext.Default.ImportResult), WireJsonContext.Default.ImportResult)!;
+        UseCase import = UseCaseCatalog.For(typeof(ImportClients));
+        ImportRequest request2 = ((ImportClients)JsonSerializer.Deserialize(JsonSerializer.Serialize(new ImportClients(request), import.RequestJson), import.RequestJson)!).File;
+        ImportResult result2 = (ImportResult)JsonSerializer.Deserialize(JsonSerializer.Serialize(result, import.AnswerJson), import.AnswerJson)!;
 
         Assert.Equal(request.Columns, request2.Columns);
         Assert.Equal((2, true), (request2.Rows[0].Line, request2.DryRun));

@@ -1,6 +1,8 @@
 using Jour.Core.Cases;
 using Jour.Core.Demo;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Storage;
 using Jour.Tui.Shell;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,15 +14,15 @@ public sealed class SessionDataTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
     private readonly LiteJourStore _store = LiteJourStore.InMemory();
-    private readonly InProcessJourService _service;
+    private readonly LocalJourService _service;
     private readonly SessionData _data;
 
     public SessionDataTests()
     {
         DemoData.Seed(_store, _time);
         var useCases = new JourUseCases(_store, _time, new ChangeHub(), NullLogger<JourUseCases>.Instance);
-        _service = new InProcessJourService(useCases);
-        SessionInfo session = _service.SignInAsync(useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "").Result;
+        _service = new LocalJourService(useCases);
+        SessionInfo session = _service.SendAsync(new SignInUser(useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "")).Result;
         _data = new SessionData(_service, session);
         _data.LoadAsync(_time.GetUtcNow().UtcDateTime).GetAwaiter().GetResult();
     }
@@ -38,14 +40,14 @@ public sealed class SessionDataTests : IDisposable
         CaseSummary received = _data.Cases.First(c => c.State == CaseState.Received);
         CaseSummary staffing = _data.Cases.First(c => c.State == CaseState.Staffing);
 
-        CaseDetail assessed = await _service.FireAsync(new TransitionRequest(received.Id, CaseTrigger.StartAssessment, "", received.Revision));
+        CaseDetail assessed = await _service.SendAsync(new TransitionRequest(received.Id, CaseTrigger.StartAssessment, "", received.Revision));
         _data.Patch(assessed.Summary);
-        CaseDetail handedBack = await _service.FireAsync(new TransitionRequest(staffing.Id, CaseTrigger.HandBack, "", staffing.Revision, ClosingReason.ProviderResumed));
+        CaseDetail handedBack = await _service.SendAsync(new TransitionRequest(staffing.Id, CaseTrigger.HandBack, "", staffing.Revision, ClosingReason.ProviderResumed));
         _data.Patch(handedBack.Summary);
-        CaseDetail closed = await _service.FireAsync(new TransitionRequest(staffing.Id, CaseTrigger.Close, "", handedBack.Summary.Revision));
+        CaseDetail closed = await _service.SendAsync(new TransitionRequest(staffing.Id, CaseTrigger.Close, "", handedBack.Summary.Revision));
         _data.Patch(closed.Summary);
 
-        IReadOnlyList<CaseSummary> reloaded = await _service.GetOpenCasesAsync();
+        IReadOnlyList<CaseSummary> reloaded = await _service.SendAsync(new GetOpenCases());
         Assert.Equal(reloaded.Select(c => (c.Id, c.State, c.Revision)), _data.Cases.Select(c => (c.Id, c.State, c.Revision)));
         Assert.DoesNotContain(_data.Cases, c => c.Id == staffing.Id);
         Assert.Equal(reloaded.Count, _data.Status!.OpenCases);

@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Users;
+using Jour.Core.UseCases;
 
 namespace Jour.Core.Sessions;
 
@@ -76,10 +77,10 @@ public sealed record CaseDetail(
     IReadOnlyList<DeploymentData> Deployments);
 
 /// <summary>A request to move a case on, made against the revision the user saw.</summary>
-public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision, ClosingReason? ClosingReason = null);
+public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision, ClosingReason? ClosingReason = null) : IRequest<CaseDetail>;
 
 /// <summary>A note added to a case's timeline.</summary>
-public sealed record NoteRequest(long CaseId, string Text);
+public sealed record NoteRequest(long CaseId, string Text) : IRequest<TimelineEntry>;
 
 /// <summary>One row of the client register, personnummer masked.</summary>
 public sealed record ClientSummary(long Id, string Name, string MaskedNumber, Sex Sex, string ProviderName);

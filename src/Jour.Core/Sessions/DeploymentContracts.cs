@@ -1,4 +1,5 @@
 using Jour.Core.Deployments;
+using Jour.Core.UseCases;
 
 namespace Jour.Core.Sessions;
 
@@ -45,29 +46,29 @@ public sealed record CandidateData(
 public sealed record CandidateList(long CaseId, int WindowIndex, NeedWindowData Window, int Revision, IReadOnlyList<CandidateData> Candidates);
 
 /// <summary>Which window (by its order on the case) to find people for.</summary>
-public sealed record CandidateRequest(long CaseId, int WindowIndex);
+public sealed record CandidateRequest(long CaseId, int WindowIndex) : IRequest<CandidateList>;
 
 /// <summary>
 /// Sends an assistant to a window; <see cref="OverrideReason"/> is needed when a rest rule or the hour
 /// limit is broken, <see cref="OverstaffReason"/> when the window already has the assistants it needs.
 /// </summary>
-public sealed record AssignRequest(long CaseId, int WindowIndex, long AssistantId, DeploymentState State, string OverrideReason, string OverstaffReason = "");
+public sealed record AssignRequest(long CaseId, int WindowIndex, long AssistantId, DeploymentState State, string OverrideReason, string OverstaffReason = "") : IRequest<CaseDetail>;
 
 /// <summary>
 /// Moves a deployment on (contacted, confirmed, declined, on site, completed, cancelled) as its
 /// machine permits; <see cref="OverstaffReason"/> is needed to confirm beyond the window's need.
 /// </summary>
-public sealed record DeploymentStateRequest(long DeploymentId, DeploymentState State, string OverstaffReason = "");
+public sealed record DeploymentStateRequest(long DeploymentId, DeploymentState State, string OverstaffReason = "") : IRequest<CaseDetail>;
 
 /// <summary>Blocks an assistant at once (or lifts the block), with why.</summary>
-public sealed record BlockRequest(long AssistantId, bool Block, string Reason);
+public sealed record BlockRequest(long AssistantId, bool Block, string Reason) : IRequest<StaffSummary>;
 
 /// <summary>Worked time of a deployment; a new report replaces an unsigned one.</summary>
-public sealed record TimeReportRequest(long DeploymentId, DateTime StartUtc, DateTime EndUtc, int BreakMinutes);
+public sealed record TimeReportRequest(long DeploymentId, DateTime StartUtc, DateTime EndUtc, int BreakMinutes) : IRequest<CaseDetail>;
 
 /// <summary>
 /// A signature on a time report by the personnummer of who signs: the assistant who worked, or the
 /// client or their registered representative. The name kept is the register's, never typed.
 /// </summary>
-public sealed record SignRequest(long DeploymentId, bool ByAssistant, string PersonalNumber);
+public sealed record SignRequest(long DeploymentId, bool ByAssistant, string PersonalNumber) : IRequest<CaseDetail>;
 #pragma warning restore SA1649, CA1711

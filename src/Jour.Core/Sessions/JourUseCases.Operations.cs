@@ -8,15 +8,13 @@ namespace Jour.Core.Sessions;
 /// <summary>Backup and integrity check through the server that owns the file (issue 9).</summary>
 public sealed partial class JourUseCases
 {
-    private const Role OperatorRoles = Role.Admin | Role.Coordinator;
-
     /// <summary>
     /// A consistent, encrypted copy while sessions keep working: the store checkpoints and copies the
     /// data file while new commits go to its log. Admins and coordinators only.
     /// </summary>
     public BackupResult Backup(SessionInfo actor, BackupRequest request)
     {
-        IMaintenanceStore store = Maintenance(actor);
+        IMaintenanceStore store = Maintenance();
         if (string.IsNullOrWhiteSpace(request.Path) || !Path.IsPathRooted(request.Path))
         {
             throw new JourException(ErrorCodes.BackupTargetInvalid, request.Path);
@@ -29,18 +27,13 @@ public sealed partial class JourUseCases
 
     public CheckReport Check(SessionInfo actor)
     {
-        CheckReport report = Maintenance(actor).Check();
+        CheckReport report = Maintenance().Check();
         LogChecked(actor.UserId, report.Findings.Count(f => f.IsError));
         return report;
     }
 
-    private IMaintenanceStore Maintenance(SessionInfo actor)
+    private IMaintenanceStore Maintenance()
     {
-        if ((actor.Roles & OperatorRoles) == 0)
-        {
-            throw new JourException(ErrorCodes.OperatorOnly);
-        }
-
         return _store as IMaintenanceStore ?? throw new JourException(ErrorCodes.BackupTargetInvalid, "");
     }
 

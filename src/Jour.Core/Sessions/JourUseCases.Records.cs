@@ -105,11 +105,6 @@ public sealed partial class JourUseCases
     /// </summary>
     public IReadOnlyList<AccessLogRow> GetAccessLog(SessionInfo actor, AccessLogQuery query)
     {
-        if ((actor.Roles & (Role.MedicalResponsible | Role.Admin)) == 0)
-        {
-            throw new JourException(ErrorCodes.AccessLogNotPermitted);
-        }
-
         if (query.ToUtc <= query.FromUtc)
         {
             throw new JourException(ErrorCodes.PeriodInvalid);

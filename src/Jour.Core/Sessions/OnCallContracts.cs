@@ -1,4 +1,5 @@
 using Jour.Core.Roster;
+using Jour.Core.UseCases;
 
 namespace Jour.Core.Sessions;
 
@@ -31,10 +32,10 @@ public sealed record OnCallSlot(
 public sealed record OnCallAt(DateTime AtUtc, OnCallSlot? Current, DateTime? UntilUtc, OnCallSlot? Next, DateTime? GapFromUtc);
 
 /// <summary>One officer covers [FromUtc, ToUtc); a start in the past is moved to now.</summary>
-public sealed record OverrideRequest(long OfficerId, DateTime FromUtc, DateTime ToUtc, string Reason);
+public sealed record OverrideRequest(long OfficerId, DateTime FromUtc, DateTime ToUtc, string Reason) : IRequest<OnCallSlot>;
 
 /// <summary>The two officers on call at the two instants swap those intervals (the parts from now on).</summary>
-public sealed record SwapRequest(DateTime FirstAtUtc, DateTime SecondAtUtc, string Reason);
+public sealed record SwapRequest(DateTime FirstAtUtc, DateTime SecondAtUtc, string Reason) : IRequest<IReadOnlyList<OnCallSlot>>;
 
 /// <summary>
 /// A version of the rotation. Saving one makes it rule from <see cref="ValidFromUtc"/> (never before now);

@@ -1,10 +1,11 @@
+using Jour.Core.UseCases;
 namespace Jour.Core.Sessions;
 
 /// <summary>A finished backup: where, how big, its SHA-256, what it holds and how long it took.</summary>
 public sealed record BackupResult(string Path, long Bytes, string Sha256, long Cases, double Seconds);
 
 /// <summary>Where to write a backup (a path on the server's machine).</summary>
-public sealed record BackupRequest(string Path);
+public sealed record BackupRequest(string Path) : IRequest<BackupResult>;
 
 /// <summary>How many documents one collection holds.</summary>
 public sealed record CheckCount(string Collection, long Count);

@@ -1,6 +1,7 @@
 using Jour.Core.AccessLog;
 using Jour.Core.Incidents;
 using Jour.Core.Journals;
+using Jour.Core.UseCases;
 
 namespace Jour.Core.Sessions;
 
@@ -11,7 +12,7 @@ namespace Jour.Core.Sessions;
 /// A request to read one series of a client's journal. <see cref="Reason"/> is required when the user
 /// is not on an open case of the client and is not MAS/MAR (emergency access).
 /// </summary>
-public sealed record JournalRequest(long ClientId, JournalSeries Series, string Reason);
+public sealed record JournalRequest(long ClientId, JournalSeries Series, string Reason) : IRequest<JournalView>;
 
 /// <summary>One journal entry with its author's name resolved.</summary>
 public sealed record JournalEntryData(long Id, DateTime AtUtc, string AuthorName, string Text, long? CorrectsId);
@@ -30,10 +31,10 @@ public sealed record JournalView(
     IReadOnlyList<JournalEntryData> Entries);
 
 /// <summary>A new entry, or with <see cref="CorrectsId"/> a correction of an earlier one in the same series.</summary>
-public sealed record JournalEntryRequest(long ClientId, JournalSeries Series, string Text, long? CorrectsId, string Reason);
+public sealed record JournalEntryRequest(long ClientId, JournalSeries Series, string Text, long? CorrectsId, string Reason) : IRequest<JournalEntryData>;
 
 /// <summary>Which part of the access log to show; null filters are not applied.</summary>
-public sealed record AccessLogQuery(DateTime FromUtc, DateTime ToUtc, long? UserId, long? ClientId);
+public sealed record AccessLogQuery(DateTime FromUtc, DateTime ToUtc, long? UserId, long? ClientId) : IRequest<IReadOnlyList<AccessLogRow>>;
 
 /// <summary>One access log entry with names resolved.</summary>
 public sealed record AccessLogRow(

@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Providers;
+using Jour.Core.UseCases;
 
 namespace Jour.Core.Sessions;
 
@@ -54,13 +55,13 @@ public sealed record NewCaseRequest(
     string CallerPhone,
     IReadOnlyList<NeedWindowData> Needs,
     Urgency Urgency,
-    string Description);
+    string Description) : IRequest<CaseDetail>;
 
 /// <summary>
 /// One step of the verification: with <see cref="Step"/> null, the statement that the provider's own
 /// alternatives are exhausted; otherwise a step of the priority order. Made against a revision.
 /// </summary>
-public sealed record VerificationRequest(long CaseId, PriorityStep? Step, DateTime AtUtc, string Outcome, int ExpectedRevision);
+public sealed record VerificationRequest(long CaseId, PriorityStep? Step, DateTime AtUtc, string Outcome, int ExpectedRevision) : IRequest<CaseDetail>;
 
 /// <summary>A recorded verification step as the case screen shows it.</summary>
 public sealed record VerificationData(PriorityStep? Step, DateTime AtUtc, string Outcome);

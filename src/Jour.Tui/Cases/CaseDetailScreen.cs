@@ -2,6 +2,7 @@ using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Deployments;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -51,7 +52,7 @@ public sealed class CaseDetailScreen : IScreen
 
     public void Reload() =>
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetCaseAsync(_caseId),
+            () => _shell.Session.Service.SendAsync(new GetCase(_caseId)),
             detail => _detail = detail);
 
     public void Draw(Canvas canvas)
@@ -129,7 +130,7 @@ public sealed class CaseDetailScreen : IScreen
         char letter = char.ToLowerInvariant((char)key.AsRune.Value);
         if (letter == 'n' && !key.IsAlt && !key.IsCtrl)
         {
-            _shell.Prompt.Open(UiText.Note_Prompt, text => Save(() => _shell.Session.Service.AddNoteAsync(new NoteRequest(_caseId, text))), limit: TextLimits.Note);
+            _shell.Prompt.Open(UiText.Note_Prompt, text => Save(() => _shell.Session.Service.SendAsync(new NoteRequest(_caseId, text))), limit: TextLimits.Note);
             return true;
         }
 
@@ -208,7 +209,7 @@ public sealed class CaseDetailScreen : IScreen
         _promptRevision = d.Summary.Revision;
         _shell.Prompt.Open(
             label,
-            reason => Save(() => _shell.Session.Service.FireAsync(new TransitionRequest(_caseId, trigger, reason, _promptRevision))),
+            reason => Save(() => _shell.Session.Service.SendAsync(new TransitionRequest(_caseId, trigger, reason, _promptRevision))),
             limit: TextLimits.Reason);
     }
 
@@ -232,7 +233,7 @@ public sealed class CaseDetailScreen : IScreen
             {
                 _shell.Prompt.Error = error;
                 _shell.RunInBackground(
-                    () => _shell.Session.Service.GetCaseAsync(_caseId),
+                    () => _shell.Session.Service.SendAsync(new GetCase(_caseId)),
                     detail =>
                     {
                         _detail = detail;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 
@@ -37,7 +38,7 @@ public sealed class HandBackFormScreen : FormScreen
     protected override async Task<string> SubmitAsync()
     {
         var request = new TransitionRequest(_case.Id, CaseTrigger.HandBack, Field("comment").Value, _case.Revision, Enum.Parse<ClosingReason>(Field("closing").Value));
-        _result = await Shell.Session.Service.FireAsync(request);
+        _result = await Shell.Session.Service.SendAsync(request);
         return _result.Summary.Revision.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 
@@ -54,7 +55,7 @@ public sealed class VerificationScreen : FormScreen
             ParseAt(Field("at").Value).Utc!.Value,
             Field("outcome").Value,
             _case.Summary.Revision);
-        _result = await Shell.Session.Service.RecordVerificationAsync(request);
+        _result = await Shell.Session.Service.SendAsync(request);
         return _result.Summary.Revision.ToString(CultureInfo.InvariantCulture);
     }
 

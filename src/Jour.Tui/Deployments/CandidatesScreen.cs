@@ -1,6 +1,7 @@
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -115,7 +116,7 @@ public sealed class CandidatesScreen : IScreen
         _error = "";
         int asked = _window;
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetCandidatesAsync(new CandidateRequest(_caseId, asked)),
+            () => _shell.Session.Service.SendAsync(new CandidateRequest(_caseId, asked)),
             list =>
             {
                 if (asked != _window)
@@ -158,7 +159,7 @@ public sealed class CandidatesScreen : IScreen
 
         void Assign(string reason, string overstaffReason) =>
             _shell.RunInBackground(
-                () => _shell.Session.Service.AssignAsync(new AssignRequest(_caseId, list.WindowIndex, chosen.AssistantId, state, reason, overstaffReason)),
+                () => _shell.Session.Service.SendAsync(new AssignRequest(_caseId, list.WindowIndex, chosen.AssistantId, state, reason, overstaffReason)),
                 detail =>
                 {
                     _shell.Prompt.Close();

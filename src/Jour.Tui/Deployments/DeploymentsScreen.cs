@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using NodaTime;
@@ -109,12 +110,12 @@ public sealed partial class DeploymentsScreen : IScreen
         {
             _shell.Prompt.Open(
                 Format.Text(UiText.Candidates_OverstaffPrompt, w.Confirmed, w.Assistants),
-                reason => Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state, reason))),
+                reason => Apply(() => _shell.Session.Service.SendAsync(new DeploymentStateRequest(d.Id, state, reason))),
                 limit: TextLimits.Reason);
             return;
         }
 
-        Apply(() => _shell.Session.Service.SetDeploymentStateAsync(new DeploymentStateRequest(d.Id, state)));
+        Apply(() => _shell.Session.Service.SendAsync(new DeploymentStateRequest(d.Id, state)));
     }
 
     /// <summary>Only the moves the deployment's machine permits now, with their keys; any other key gets the server's refusal.</summary>
@@ -166,7 +167,7 @@ public sealed partial class DeploymentsScreen : IScreen
             }
 
             int pause = m.Groups["pause"].Success ? int.Parse(m.Groups["pause"].Value, SwedishCulture.Instance) : 0;
-            Apply(() => _shell.Session.Service.ReportTimeAsync(new TimeReportRequest(d.Id, start, end, pause)));
+            Apply(() => _shell.Session.Service.SendAsync(new TimeReportRequest(d.Id, start, end, pause)));
         }, initial: d.Report is { } r ? $"{SwedishTime.FormatClock(r.StartUtc)}-{SwedishTime.FormatClock(r.EndUtc)} {r.BreakMinutes}" : planned);
     }
 
@@ -181,6 +182,6 @@ public sealed partial class DeploymentsScreen : IScreen
     private void AskSignature(DeploymentData d, bool byAssistant) =>
         _shell.Prompt.Open(
             byAssistant ? Format.Text(UiText.Deployments_SignAssistant, d.AssistantName) : Format.Text(UiText.Deployments_SignClient, _case.Summary.ClientName),
-            number => Apply(() => _shell.Session.Service.SignAsync(new SignRequest(d.Id, byAssistant, number))),
+            number => Apply(() => _shell.Session.Service.SendAsync(new SignRequest(d.Id, byAssistant, number))),
             limit: TextLimits.Number);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 
@@ -30,7 +31,7 @@ public sealed class HandoverNotesScreen : FormScreen
 
     protected override async Task<string> SubmitAsync()
     {
-        HandoverRecordData saved = await Shell.Session.Service.HandOverAsync(new HandoverNotesRequest(Field("notes").Value));
+        HandoverRecordData saved = await Shell.Session.Service.SendAsync(new HandoverNotesRequest(Field("notes").Value));
         return saved.IncomingName ?? "?";
     }
 

@@ -1,4 +1,6 @@
+using Jour.Core.Handover;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Registers;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -64,8 +66,8 @@ public sealed class HandoverScreen : IScreen, IReloadable
                 (HandoverView View, IReadOnlyList<HandoverRecordData> History) result = default;
                 while (Interlocked.Exchange(ref _again, 0) == 1)
                 {
-                    var view = _shell.Session.Service.GetHandoverAsync(new HandoverRequest(null, false, false, false));
-                    var history = _shell.Session.Service.GetHandoversAsync();
+                    var view = _shell.Session.Service.SendAsync(new HandoverRequest(null, false, false, false));
+                    var history = _shell.Session.Service.SendAsync(new GetHandovers());
                     result = (await view, await history);
                 }
 
@@ -135,7 +137,7 @@ public sealed class HandoverScreen : IScreen, IReloadable
             _confirmingAcknowledge = false;
             if (char.ToLowerInvariant((char)key.AsRune.Value) is 'j' or 'y' && Pending is { } pending)
             {
-                _shell.RunInBackground(() => _shell.Session.Service.AcknowledgeHandoverAsync(pending.Id), _ => Reload());
+                _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new AcknowledgeHandover(pending.Id)), _ => Reload());
             }
 
             return true;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Cases;
 using Jour.Tui.Registers;
 using Jour.Tui.Resources;
@@ -120,7 +121,7 @@ public sealed class NewCaseScreen : FormScreen
             needs,
             Enum.Parse<Urgency>(Field("urgency").Value),
             Field("description").Value);
-        CaseDetail created = await Shell.Session.Service.CreateCaseAsync(request);
+        CaseDetail created = await Shell.Session.Service.SendAsync(request);
         return created.Summary.Id.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -3,6 +3,7 @@ using Jour.Core.AccessLog;
 using Jour.Core.Common;
 using Jour.Core.Journals;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -173,7 +174,7 @@ public sealed class JournalScreen : IScreen
     {
         var request = new JournalRequest(_clientId, _series, _reason);
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetJournalAsync(request),
+            () => _shell.Session.Service.SendAsync(request),
             view =>
             {
                 _view = view;
@@ -210,7 +211,7 @@ public sealed class JournalScreen : IScreen
             : Format.Text(UiText.Journal_NewPrompt, Messages.Get("Series_" + _series));
         JournalSeries series = _series;
         _shell.Prompt.Open(label, text => _shell.RunInBackground(
-            () => _shell.Session.Service.AddJournalEntryAsync(new JournalEntryRequest(_clientId, series, text, corrects, _reason)),
+            () => _shell.Session.Service.SendAsync(new JournalEntryRequest(_clientId, series, text, corrects, _reason)),
             entry =>
             {
                 _shell.Prompt.Close();

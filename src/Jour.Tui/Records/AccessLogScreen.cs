@@ -1,6 +1,7 @@
 using Jour.Core.AccessLog;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using NodaTime;
@@ -62,7 +63,7 @@ public sealed class AccessLogScreen : IScreen, IReloadable
     private void Load()
     {
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetAccessLogAsync(new AccessLogQuery(_fromUtc, _toUtc, null, null)),
+            () => _shell.Session.Service.SendAsync(new AccessLogQuery(_fromUtc, _toUtc, null, null)),
             rows =>
             {
                 _error = "";

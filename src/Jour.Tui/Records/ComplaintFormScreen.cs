@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Incidents;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 
@@ -52,7 +53,7 @@ public sealed class ComplaintFormScreen : FormScreen
             Field("answer").Value,
             Enum.Parse<RecordStatus>(Field("status").Value),
             _existing?.Revision ?? 0);
-        ComplaintData saved = await Shell.Session.Service.SaveComplaintAsync(data);
+        ComplaintData saved = await Shell.Session.Service.SendAsync(new SaveComplaint(data));
         return saved.Id.ToString(CultureInfo.InvariantCulture);
     }
 

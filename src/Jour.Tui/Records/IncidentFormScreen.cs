@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Incidents;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using NodaTime;
@@ -76,7 +77,7 @@ public sealed class IncidentFormScreen : FormScreen
             Field("mas").Value == "ja",
             Field("manager").Value == "ja",
             _existing?.Revision ?? 0);
-        _result = await Shell.Session.Service.SaveIncidentAsync(data);
+        _result = await Shell.Session.Service.SendAsync(new SaveIncident(data));
         return _result.Id.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -97,7 +98,7 @@ public sealed class IncidentFormScreen : FormScreen
         shell.Prompt.Open(
             Format.Text(UiText.Incident_BlockPrompt, incident.AssistantName),
             text => shell.RunInBackground(
-                () => shell.Session.Service.SetBlockedAsync(new BlockRequest(incident.AssistantId!.Value, true, text)),
+                () => shell.Session.Service.SendAsync(new BlockRequest(incident.AssistantId!.Value, true, text)),
                 _ =>
                 {
                     shell.Prompt.Close();

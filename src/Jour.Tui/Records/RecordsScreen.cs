@@ -1,6 +1,7 @@
 using Jour.Core.Common;
 using Jour.Core.Incidents;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -52,7 +53,7 @@ public sealed class RecordsScreen : IScreen, IReloadable
 
     private void Load() =>
         _shell.RunInBackground(
-            async () => (await _shell.Session.Service.GetIncidentsAsync(), await _shell.Session.Service.GetComplaintsAsync()),
+            async () => (await _shell.Session.Service.SendAsync(new GetIncidents()), await _shell.Session.Service.SendAsync(new GetComplaints())),
             lists =>
             {
                 _error = "";

@@ -3,6 +3,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Identity;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Intake;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -70,7 +71,7 @@ public sealed class ClientFormScreen : FormScreen
             NewCaseScreen.SplitList(Field("delegations").Value),
             ParseRepresentatives(Field("representatives").Value).Items,
             _existing?.Revision ?? 0);
-        ClientData saved = await Shell.Session.Service.SaveClientAsync(data);
+        ClientData saved = await Shell.Session.Service.SendAsync(new SaveClient(data));
         _saved = saved;
         return saved.Id.ToString(CultureInfo.InvariantCulture);
     }

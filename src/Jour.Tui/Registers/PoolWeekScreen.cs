@@ -2,6 +2,8 @@ using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using NodaTime;
@@ -51,7 +53,7 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
         DateTime from = DayStart(_monday);
         DateTime to = DayStart(_monday.PlusDays(7));
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetPoolWeekAsync(from, to),
+            () => _shell.Session.Service.SendAsync(new GetPoolWeek(from, to)),
             week =>
             {
                 _week = week;
@@ -149,7 +151,7 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
 
         if (key == Key.Enter && _list.Current is { } row)
         {
-            _shell.RunInBackground(() => _shell.Session.Service.GetStaffMemberAsync(row.AssistantId), data => _shell.Push(new StaffFormScreen(_shell, data)));
+            _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new GetStaffMember(row.AssistantId)), data => _shell.Push(new StaffFormScreen(_shell, data)));
             return true;
         }
 

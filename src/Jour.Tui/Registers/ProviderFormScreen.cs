@@ -3,6 +3,7 @@ using Jour.Core.Common;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 
@@ -69,7 +70,7 @@ public sealed class ProviderFormScreen : FormScreen
             Field("phone").Value,
             ParseContacts(Field("contacts").Value).Items,
             _existing?.Revision ?? 0);
-        ProviderData saved = await Shell.Session.Service.SaveProviderAsync(data);
+        ProviderData saved = await Shell.Session.Service.SendAsync(new SaveProvider(data));
         return saved.Id.ToString(CultureInfo.InvariantCulture);
     }
 

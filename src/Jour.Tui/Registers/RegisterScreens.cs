@@ -2,6 +2,8 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Providers;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -25,14 +27,14 @@ public static class RegisterScreens
         s => s.IsBlocked,
         [
             new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Staff_Open, true, s => shell.RunInBackground(
-                () => shell.Session.Service.GetStaffMemberAsync(s!.Id),
+                () => shell.Session.Service.SendAsync(new GetStaffMember(s!.Id)),
                 data => shell.Push(new StaffFormScreen(shell, data)))),
             new(new Key('n'), "N", UiText.Key_New, UiText.Help_Staff_New, false, _ => shell.Push(new StaffFormScreen(shell, null))),
             new(new Key('v'), "V", UiText.Key_Week, UiText.Help_Staff_Week, false, _ => shell.Push(new PoolWeekScreen(shell))),
             new(new Key('s'), "S", UiText.Key_Block, UiText.Help_Staff_Block, true, s => shell.Prompt.Open(
                 Format.Text(s!.IsBlocked ? UiText.Staff_UnblockPrompt : UiText.Staff_BlockPrompt, s.Name),
                 reason => shell.RunInBackground(
-                    () => shell.Session.Service.SetBlockedAsync(new BlockRequest(s.Id, !s.IsBlocked, reason)),
+                    () => shell.Session.Service.SendAsync(new BlockRequest(s.Id, !s.IsBlocked, reason)),
                     _ =>
                     {
                         shell.Prompt.Close();
@@ -56,7 +58,7 @@ public static class RegisterScreens
         actions:
         [
             new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Client_Open, true, c => shell.RunInBackground(
-                () => shell.Session.Service.GetClientAsync(c!.Id),
+                () => shell.Session.Service.SendAsync(new GetClient(c!.Id)),
                 data => shell.Push(new ClientFormScreen(shell, data)))),
             new(new Key('n'), "N", UiText.Key_New, UiText.Help_Client_New, false, _ => shell.Push(new ClientFormScreen(shell, null))),
             new(new Key('a'), "A", UiText.Key_Providers, UiText.Help_Providers, false, _ => shell.Push(Providers(shell))),

@@ -3,6 +3,7 @@ using Jour.Core.Common;
 using Jour.Core.Identity;
 using Jour.Core.Sessions;
 using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Tui.Intake;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -85,7 +86,7 @@ public sealed class StaffFormScreen : FormScreen
             StaffInput.ParseClients(Field("excluded").Value, clients).Ids,
             _existing?.IsBlocked ?? false,
             _existing?.Revision ?? 0);
-        StaffData saved = await Shell.Session.Service.SaveStaffAsync(data);
+        StaffData saved = await Shell.Session.Service.SendAsync(new SaveStaff(data));
         return saved.Id.ToString(CultureInfo.InvariantCulture);
     }
 

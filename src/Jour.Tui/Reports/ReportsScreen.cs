@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -67,7 +68,7 @@ public sealed class ReportsScreen : IScreen, IReloadable
     {
         ReportPeriod asked = _period;
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetStatisticsAsync(new StatisticsRequest(asked.From, asked.To)),
+            () => _shell.Session.Service.SendAsync(new StatisticsRequest(asked.From, asked.To)),
             report =>
             {
                 if (report.From == _period.From && report.To == _period.To)
@@ -113,7 +114,7 @@ public sealed class ReportsScreen : IScreen, IReloadable
         if (key == Key.S)
         {
             _shell.RunInBackground(
-                () => _shell.Session.Service.GetSettingsAsync(),
+                () => _shell.Session.Service.SendAsync(new GetSettings()),
                 settings => _shell.Push(new SettingsFormScreen(_shell, settings, Reload)));
             return true;
         }

@@ -3,6 +3,7 @@ using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.Identity;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 
@@ -58,7 +59,7 @@ public sealed class SettingsFormScreen : FormScreen
             Parse(Field("compensation").Value) ?? 0,
             Parse(Field("target").Value) ?? 0,
             Parse(Field("capacity").Value) ?? 0);
-        SettingsData saved = await Shell.Session.Service.SaveSettingsAsync(data);
+        SettingsData saved = await Shell.Session.Service.SendAsync(new SaveSettings(data));
         return saved.ContractEnd;
     }
 

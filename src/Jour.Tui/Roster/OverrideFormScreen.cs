@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -51,7 +52,7 @@ public sealed class OverrideFormScreen : FormScreen
             ParseFrom(Field("from").Value).Utc!.Value,
             ParseTo(Field("to").Value).Utc!.Value,
             Field("reason").Value);
-        OnCallSlot saved = await Shell.Session.Service.AddOverrideAsync(request);
+        OnCallSlot saved = await Shell.Session.Service.SendAsync(request);
         return saved.OverrideId.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -1,5 +1,8 @@
 using Jour.Core.Common;
+using Jour.Core.Roster;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Tui.Registers;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -117,7 +120,7 @@ public sealed class RosterScreen : IScreen, IReloadable
             if (char.ToLowerInvariant((char)key.AsRune.Value) is 'j' or 'y')
             {
                 _shell.RunInBackground(
-                    () => _shell.Session.Service.TakeOverAsync(),
+                    () => _shell.Session.Service.SendAsync(new TakeOver()),
                     _ => _shell.Session.RefreshInBackground(() => _shell.UtcNow));
             }
 
@@ -151,7 +154,7 @@ public sealed class RosterScreen : IScreen, IReloadable
                 Swap();
                 return true;
             case 'r':
-                _shell.RunInBackground(() => _shell.Session.Service.GetRotationAsync(), current => _shell.Push(new RotationFormScreen(_shell, current)));
+                _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new GetRotation()), current => _shell.Push(new RotationFormScreen(_shell, current)));
                 return true;
             default:
                 return _list.HandleFilterKey(key, _shell.Prompt);
@@ -220,7 +223,7 @@ public sealed class RosterScreen : IScreen, IReloadable
         RosterRow first = _swapFirst;
         _swapFirst = null;
         _shell.Prompt.Open(UiText.Swap_Reason, reason => _shell.RunInBackground(
-            () => _shell.Session.Service.SwapAsync(new SwapRequest(Inside(first), Inside(row), reason)),
+            () => _shell.Session.Service.SendAsync(new SwapRequest(Inside(first), Inside(row), reason)),
             _ =>
             {
                 _shell.Prompt.Close();
@@ -238,8 +241,8 @@ public sealed class RosterScreen : IScreen, IReloadable
     /// <summary>Officers' on-call hours, then assistants' deployed hours, in one list: fairness and pay for everyone on call.</summary>
     private async Task<IReadOnlyList<PersonHours>> LoadHours(DateTime fromUtc, DateTime toUtc)
     {
-        IReadOnlyList<OfficerHours> officers = await _shell.Session.Service.GetOnCallHoursAsync(fromUtc, toUtc);
-        IReadOnlyList<AssistantHours> assistants = await _shell.Session.Service.GetDeployedHoursAsync(fromUtc, toUtc);
+        IReadOnlyList<OfficerHours> officers = await _shell.Session.Service.SendAsync(new GetOnCallHours(fromUtc, toUtc));
+        IReadOnlyList<AssistantHours> assistants = await _shell.Session.Service.SendAsync(new GetDeployedHours(fromUtc, toUtc));
         return
         [
             .. officers.Select(o => new PersonHours(o.Name, UiText.Hours_Officer, o.OnCallHours, null, null)),

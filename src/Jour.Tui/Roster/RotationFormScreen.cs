@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Roster;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using NodaTime;
@@ -82,7 +83,7 @@ public sealed class RotationFormScreen : FormScreen
             from,
             "",
             default);
-        RotationData saved = await Shell.Session.Service.SaveRotationAsync(data);
+        RotationData saved = await Shell.Session.Service.SendAsync(new SaveRotation(data));
         return saved.Id.ToString(CultureInfo.InvariantCulture);
     }
 

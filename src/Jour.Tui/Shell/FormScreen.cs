@@ -1,5 +1,7 @@
 using System.Text;
+using Jour.Core.Drafts;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Terminal.Gui.Input;
 
@@ -82,7 +84,7 @@ public abstract class FormScreen : IScreen
         }
 
         Shell.RunInBackground(
-            () => Shell.Session.Service.GetDraftAsync(DraftForm),
+            () => Shell.Session.Service.SendAsync(new GetDraft(DraftForm)),
             draft =>
             {
                 if (draft is null)
@@ -306,7 +308,7 @@ public abstract class FormScreen : IScreen
 
         _dirty = false;
         _draftVersion++;
-        await Shell.Session.Service.SaveDraftAsync(new DraftData(DraftForm, Values(), Shell.UtcNow));
+        await Shell.Session.Service.SendAsync(new SaveDraft(new DraftData(DraftForm, Values(), Shell.UtcNow)));
     }
 
     private void SaveDraftNow()
@@ -318,7 +320,7 @@ public abstract class FormScreen : IScreen
 
         _dirty = false;
         var draft = new DraftData(DraftForm, Values(), Shell.UtcNow);
-        Shell.RunInBackground(() => Shell.Session.Service.SaveDraftAsync(draft), _ => { }, _ => _dirty = true);
+        Shell.RunInBackground(() => Shell.Session.Service.SendAsync(new SaveDraft(draft)), _ => { }, _ => _dirty = true);
     }
 
     private void Save()
@@ -348,7 +350,7 @@ public abstract class FormScreen : IScreen
                 Message = "";
                 if (DraftForm.Length > 0)
                 {
-                    Shell.RunInBackground(() => Shell.Session.Service.DiscardDraftAsync(DraftForm), _ => { }, _ => { });
+                    Shell.RunInBackground(() => Shell.Session.Service.SendAsync(new DiscardDraft(DraftForm)), _ => { }, _ => { });
                 }
 
                 Submitted(result);

@@ -1,5 +1,11 @@
 using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Operations;
+using Jour.Core.Providers;
+using Jour.Core.Roster;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 
 namespace Jour.Tui.Shell;
 
@@ -65,9 +71,9 @@ public sealed class SessionData : IDisposable
     /// </summary>
     public async Task LoadBoardAsync(DateTime nowUtc, StatusInfo? known = null, CancellationToken cancellationToken = default)
     {
-        var status = known is null ? _service.GetStatusAsync(cancellationToken) : Task.FromResult(known);
-        var cases = _service.GetOpenCasesAsync(cancellationToken);
-        var onCall = _service.GetOnCallAsync(nowUtc, nowUtc + JourUseCases.GapHorizon, cancellationToken);
+        var status = known is null ? _service.SendAsync(new GetStatus(), cancellationToken) : Task.FromResult(known);
+        var cases = _service.SendAsync(new GetOpenCases(), cancellationToken);
+        var onCall = _service.SendAsync(new GetOnCall(nowUtc, nowUtc + JourUseCases.GapHorizon), cancellationToken);
         Status = await status;
         Cases = await cases;
         OnCall = await onCall;
@@ -76,10 +82,10 @@ public sealed class SessionData : IDisposable
     /// <summary>The clients, assistants, providers and officers the forms choose from.</summary>
     public async Task LoadRegistersAsync(CancellationToken cancellationToken = default)
     {
-        var clients = _service.GetClientsAsync(cancellationToken);
-        var staff = _service.GetStaffAsync(cancellationToken);
-        var officers = _service.GetOfficersAsync(cancellationToken);
-        var providers = _service.GetProvidersAsync(cancellationToken);
+        var clients = _service.SendAsync(new GetClients(), cancellationToken);
+        var staff = _service.SendAsync(new GetStaff(), cancellationToken);
+        var officers = _service.SendAsync(new GetOfficers(), cancellationToken);
+        var providers = _service.SendAsync(new GetProviders(), cancellationToken);
         Clients = await clients;
         Staff = await staff;
         Officers = await officers;
@@ -103,7 +109,7 @@ public sealed class SessionData : IDisposable
             await _patching.WaitAsync();
             try
             {
-                CaseSummary changed = (await _service.GetCaseAsync(notice.Id)).Summary;
+                CaseSummary changed = (await _service.SendAsync(new GetCase(notice.Id))).Summary;
                 Patch(changed);
                 Updated?.Invoke();
             }

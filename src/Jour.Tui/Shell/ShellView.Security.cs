@@ -1,5 +1,7 @@
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Tui.Resources;
 using Terminal.Gui.Input;
 
@@ -169,7 +171,7 @@ public sealed partial class ShellView
                     RunInBackground(
                         async () =>
                         {
-                            InstallInfo install = await Session.Service.GetInstallInfoAsync();
+                            InstallInfo install = await Session.Service.SendAsync(new GetInstallInfo());
                             // An unknown name is checked as id 0: refused exactly like a wrong PIN.
                             return install.Users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.CurrentCultureIgnoreCase))?.Id ?? 0;
                         },
@@ -194,7 +196,7 @@ public sealed partial class ShellView
         _checkingPin = true;
         _lockPrompt.Error = UiText.Lock_Checking;
         RunInBackground(
-            () => Session.Service.ConfirmPinAsync(check),
+            () => Session.Service.SendAsync(check),
             _ =>
             {
                 _checkingPin = false;

@@ -1,5 +1,7 @@
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.App;
@@ -93,7 +95,7 @@ public sealed class SignInView : View
         {
             if (!user.HasPin && _install.IsDemo)
             {
-                Submit(() => _service.SignInAsync(user.Id, ""));
+                Submit(() => _service.SendAsync(new SignInUser(user.Id, "")));
             }
             else
             {
@@ -222,7 +224,7 @@ public sealed class SignInView : View
     /// <summary>The one-time code last: a wrong one asks for the code again, keeping the name and PIN.</summary>
     private void AskSetUpCode(string initial) =>
         Prompt.Open(UiText.Setup_Code, code => Submit(
-            () => _service.SetUpFirstAdminAsync(_setupName, _setupPin, code),
+            () => _service.SendAsync(new SetUpFirstAdmin(_setupName, _setupPin, code)),
             ex =>
             {
                 if (ex.Code is ErrorCodes.SetUpCodeWrong)
@@ -236,7 +238,7 @@ public sealed class SignInView : View
             }), initial: initial, limit: TextLimits.SetUpCode);
 
     private void AskPin(UserChoice user) =>
-        Prompt.Open(UiText.SignIn_Pin, pin => Submit(() => _service.SignInAsync(user.Id, pin), _ => AskPin(user)), secret: true);
+        Prompt.Open(UiText.SignIn_Pin, pin => Submit(() => _service.SendAsync(new SignInUser(user.Id, pin)), _ => AskPin(user)), secret: true);
 
     /// <summary>Leaving kiosk mode from the sign-in screen: an admin's name and PIN.</summary>
     private void AskKioskQuit() =>
@@ -252,7 +254,7 @@ public sealed class SignInView : View
                     try
                     {
                         // An unknown name is checked as id 0: refused exactly like a wrong PIN.
-                        await _service.ConfirmPinAsync(new PinCheck(admin?.Id ?? 0, pin, PinPurpose.Quit));
+                        await _service.SendAsync(new PinCheck(admin?.Id ?? 0, pin, PinPurpose.Quit));
                         _app.Invoke(() =>
                         {
                             _checking = false;

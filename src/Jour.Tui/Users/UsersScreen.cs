@@ -1,5 +1,6 @@
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
@@ -123,7 +124,7 @@ public sealed class UsersScreen : IScreen, IReloadable
                 Update(user, user.Roles, user.IsDisabled, liftLock: true);
                 return true;
             case 'p' when user is not null:
-                AskPin(Format.Text(UiText.Users_NewPinFor, user.Name), pin => Run(() => _shell.Session.Service.ResetPinAsync(new PinReset(user.Id, pin)), UiText.Users_PinDone));
+                AskPin(Format.Text(UiText.Users_NewPinFor, user.Name), pin => Run(() => _shell.Session.Service.SendAsync(new PinReset(user.Id, pin)), UiText.Users_PinDone));
                 return true;
             default:
                 return _list.HandleFilterKey(key, _shell.Prompt);
@@ -140,7 +141,7 @@ public sealed class UsersScreen : IScreen, IReloadable
     {
         _loading = true;
         _shell.RunInBackground(
-            () => _shell.Session.Service.GetUsersAsync(),
+            () => _shell.Session.Service.SendAsync(new GetUsers()),
             users =>
             {
                 _loading = false;
@@ -167,7 +168,7 @@ public sealed class UsersScreen : IScreen, IReloadable
                     return;
                 }
 
-                AskPin(UiText.Users_PinPrompt, pin => Run(() => _shell.Session.Service.AddUserAsync(new NewUserRequest(name, "", parsed.Value, pin)), UiText.Users_Added));
+                AskPin(UiText.Users_PinPrompt, pin => Run(() => _shell.Session.Service.SendAsync(new NewUserRequest(name, "", parsed.Value, pin)), UiText.Users_Added));
             }, initial: "jourhavande", limit: TextLimits.Term), limit: TextLimits.Name);
 
     /// <summary>A PIN typed twice, hidden.</summary>
@@ -192,7 +193,7 @@ public sealed class UsersScreen : IScreen, IReloadable
             return;
         }
 
-        Run(() => _shell.Session.Service.UpdateUserAsync(new UserUpdate(user.Id, roles.Value, disabled, liftLock)), UiText.Users_Saved);
+        Run(() => _shell.Session.Service.SendAsync(new UserUpdate(user.Id, roles.Value, disabled, liftLock)), UiText.Users_Saved);
     }
 
     private void Run(Func<Task<UserSummary>> call, string done) =>

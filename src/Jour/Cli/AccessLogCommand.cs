@@ -3,6 +3,7 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Resources;
 using NodaTime;
 
@@ -26,7 +27,7 @@ internal static class AccessLogCommand
         }
 
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        var rows = (await service.GetAccessLogAsync(new AccessLogQuery(fromUtc, toUtc, null, null), cancellationToken))
+        var rows = (await service.SendAsync(new AccessLogQuery(fromUtc, toUtc, null, null), cancellationToken))
             .Where(r => Matches(r.UserName, user) && Matches(r.ClientName, client))
             .OrderBy(r => r.AtUtc)
             .ThenBy(r => r.Id)

@@ -2,6 +2,8 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Resources;
 
 namespace Jour.Cli;
@@ -28,14 +30,14 @@ internal static class CliSession
                 await Console.Error.WriteLineAsync(string.Format(System.Globalization.CultureInfo.CurrentCulture, CliText.Cli_SetUpCodeCreated, code));
             }
 
-            InstallInfo install = await service.GetInstallInfoAsync(cancellationToken);
+            InstallInfo install = await service.SendAsync(new GetInstallInfo(), cancellationToken);
             string? name = Environment.GetEnvironmentVariable(UserEnvironmentVariable);
             string pin = Environment.GetEnvironmentVariable(PinEnvironmentVariable) ?? "";
             if (!string.IsNullOrWhiteSpace(name))
             {
                 // An unknown (or disabled) name signs in as id 0: refused exactly like a wrong PIN, after the same wait.
                 UserChoice? named = install.Users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.CurrentCultureIgnoreCase));
-                await service.SignInAsync(named?.Id ?? 0, pin, cancellationToken);
+                await service.SendAsync(new SignInUser(named?.Id ?? 0, pin), cancellationToken);
                 return service;
             }
 
@@ -45,7 +47,7 @@ internal static class CliSession
                 throw new CliException(CliText.Cli_NoUser);
             }
 
-            await service.SignInAsync(user.Id, pin, cancellationToken);
+            await service.SendAsync(new SignInUser(user.Id, pin), cancellationToken);
             return service;
         }
         catch

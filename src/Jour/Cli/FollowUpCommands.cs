@@ -6,6 +6,7 @@ using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Resources;
 using Jour.Storage;
 
@@ -40,7 +41,7 @@ internal static class FollowUpCommands
 
         RefuseEarly(paths, outFile, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        InvoiceBasis basis = await service.GetInvoiceBasisAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
+        InvoiceBasis basis = await service.SendAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
         string text = format == "csv" ? InvoiceFormat.Csv(basis) : InvoiceFormat.Text(basis);
         await WriteAsync(paths, text, format == "csv", outFile, force, output);
         return 0;
@@ -53,7 +54,7 @@ internal static class FollowUpCommands
         DateOnly last = ParseDate(to) ?? (from is null ? quarter.To : ReportPeriod.QuarterOf(first).To);
         RefuseEarly(paths, outFile, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        StatisticsReport report = await service.GetStatisticsAsync(new StatisticsRequest(first, last), cancellationToken);
+        StatisticsReport report = await service.SendAsync(new StatisticsRequest(first, last), cancellationToken);
         string text = format switch
         {
             "json" => JsonSerializer.Serialize(report, CliJsonContext.Default.StatisticsReport) + "\n",
@@ -67,7 +68,7 @@ internal static class FollowUpCommands
     public static async Task<int> SettingsAsync(JourPaths paths, IReadOnlyList<string> sets, string format, TextWriter output, CancellationToken cancellationToken)
     {
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        SettingsData settings = await service.GetSettingsAsync(cancellationToken);
+        SettingsData settings = await service.SendAsync(new GetSettings(), cancellationToken);
         if (sets.Count > 0)
         {
             foreach (string set in sets)
@@ -81,7 +82,7 @@ internal static class FollowUpCommands
                 settings = With(settings, set[..eq].Trim().ToLowerInvariant(), set[(eq + 1)..].Trim());
             }
 
-            settings = await service.SaveSettingsAsync(settings, cancellationToken);
+            settings = await service.SendAsync(new SaveSettings(settings), cancellationToken);
         }
 
         if (format == "json")

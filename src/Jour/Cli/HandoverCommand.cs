@@ -6,6 +6,7 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Resources;
 using Jour.Storage;
 using NodaTime;
@@ -36,7 +37,7 @@ internal static class HandoverCommand
         HandoverView view;
         using (SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken))
         {
-            view = await service.GetHandoverAsync(new HandoverRequest(atUtc, args.WithAddresses, args.Continuity, Paged: true), cancellationToken);
+            view = await service.SendAsync(new HandoverRequest(atUtc, args.WithAddresses, args.Continuity, Paged: true), cancellationToken);
         }
 
         int pages = view.Text.Count(c => c == '\f') + 1;

@@ -2,7 +2,10 @@ using System.Globalization;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
+using Jour.Core.Roster;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Resources;
 using NodaTime;
 
@@ -26,8 +29,8 @@ internal static class HoursCommand
         }
 
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        IReadOnlyList<OfficerHours> officers = await service.GetOnCallHoursAsync(fromUtc, toUtc, cancellationToken);
-        IReadOnlyList<AssistantHours> assistants = await service.GetDeployedHoursAsync(fromUtc, toUtc, cancellationToken);
+        IReadOnlyList<OfficerHours> officers = await service.SendAsync(new GetOnCallHours(fromUtc, toUtc), cancellationToken);
+        IReadOnlyList<AssistantHours> assistants = await service.SendAsync(new GetDeployedHours(fromUtc, toUtc), cancellationToken);
         var rows = Rows(officers, assistants);
         if (format == "csv")
         {

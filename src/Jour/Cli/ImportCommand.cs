@@ -1,9 +1,13 @@
 using System.Globalization;
 using Jour.Client;
 using Jour.Configuration;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Import;
+using Jour.Core.Providers;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Resources;
 
 namespace Jour.Cli;
@@ -16,13 +20,13 @@ namespace Jour.Cli;
 internal static class ImportCommand
 {
     public static Task<int> ClientsAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(paths, file, dryRun, ClientImport.Table, (s, r, ct) => s.ImportClientsAsync(r, ct), CliText.Import_DoneClientsOne, CliText.Import_DoneClients, output, error, cancellationToken);
+        RunAsync(paths, file, dryRun, ClientImport.Table, (s, r, ct) => s.SendAsync(new ImportClients(r), ct), CliText.Import_DoneClientsOne, CliText.Import_DoneClients, output, error, cancellationToken);
 
     public static Task<int> ProvidersAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(paths, file, dryRun, ProviderImport.Table, (s, r, ct) => s.ImportProvidersAsync(r, ct), CliText.Import_DoneProvidersOne, CliText.Import_DoneProviders, output, error, cancellationToken);
+        RunAsync(paths, file, dryRun, ProviderImport.Table, (s, r, ct) => s.SendAsync(new ImportProviders(r), ct), CliText.Import_DoneProvidersOne, CliText.Import_DoneProviders, output, error, cancellationToken);
 
     public static Task<int> StaffAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(paths, file, dryRun, StaffImport.Table, (s, r, ct) => s.ImportStaffAsync(r, ct), CliText.Import_DoneStaffOne, CliText.Import_DoneStaff, output, error, cancellationToken);
+        RunAsync(paths, file, dryRun, StaffImport.Table, (s, r, ct) => s.SendAsync(new ImportStaff(r), ct), CliText.Import_DoneStaffOne, CliText.Import_DoneStaff, output, error, cancellationToken);
 
     /// <summary>Prints the outcome; returns the exit code.</summary>
     public static async Task<int> ReportAsync(ImportResult result, IReadOnlyList<ImportIssue> fileIssues, bool dryRun, string doneOne, string doneMany, TextWriter output, TextWriter error)

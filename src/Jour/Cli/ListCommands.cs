@@ -4,8 +4,10 @@ using System.Text.Json;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Resources;
 
 namespace Jour.Cli;
@@ -23,8 +25,8 @@ internal static class ListCommands
 
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         IReadOnlyList<CaseSummary> cases = wanted is { } s
-            ? await service.GetCasesInStateAsync(s, cancellationToken)
-            : await service.GetOpenCasesAsync(cancellationToken);
+            ? await service.SendAsync(new GetCasesInState(s), cancellationToken)
+            : await service.SendAsync(new GetOpenCases(), cancellationToken);
 
         if (format == "json")
         {
@@ -57,7 +59,7 @@ internal static class ListCommands
     public static async Task<int> ClientsAsync(JourPaths paths, string format, TextWriter output, CancellationToken cancellationToken)
     {
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        IReadOnlyList<ClientSummary> clients = await service.GetClientsAsync(cancellationToken);
+        IReadOnlyList<ClientSummary> clients = await service.SendAsync(new GetClients(), cancellationToken);
         if (format == "json")
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(clients, CliJsonContext.Default.IReadOnlyListClientSummary));
@@ -72,7 +74,7 @@ internal static class ListCommands
     public static async Task<int> CaseAsync(JourPaths paths, long id, TextWriter output, CancellationToken cancellationToken)
     {
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        CaseDetail detail = await service.GetCaseAsync(id, cancellationToken);
+        CaseDetail detail = await service.SendAsync(new GetCase(id), cancellationToken);
         CaseSummary s = detail.Summary;
         await output.WriteLineAsync($"{s.Number}  {Messages.Get("State_" + s.State)}  {Messages.Get("Urgency_" + s.Urgency)}  {s.ClientName}  {s.ProviderName}");
         foreach (TimelineEntry e in detail.Timeline)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 
 namespace Jour.Cli;
 
@@ -22,7 +23,7 @@ internal static class LoadCommand
             clock.Restart();
             try
             {
-                TimelineEntry entry = await service.AddNoteAsync(new NoteRequest(caseId, $"{label} {i}"), cancellationToken);
+                TimelineEntry entry = await service.SendAsync(new NoteRequest(caseId, $"{label} {i}"), cancellationToken);
                 clock.Stop();
                 await output.WriteLineAsync($"ack {entry.Id} {label} {i} {clock.Elapsed.TotalMilliseconds:0.000}");
             }

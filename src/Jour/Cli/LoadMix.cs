@@ -3,9 +3,12 @@ using System.Globalization;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
+using Jour.Core.Providers;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 
 namespace Jour.Cli;
 
@@ -69,7 +72,7 @@ internal static class LoadMix
             CaseDetail? c = null;
             try
             {
-                c = await service.GetCaseAsync(byCase.Key, cancellationToken);
+                c = await service.SendAsync(new GetCase(byCase.Key), cancellationToken);
             }
             catch (JourException ex) when (ex.Code == ErrorCodes.CaseNotFound)
             {
@@ -122,9 +125,9 @@ internal static class LoadMix
 
         public async Task LoadRegistersAsync(CancellationToken ct)
         {
-            var providers = (await service.GetProvidersAsync(ct)).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Id);
+            var providers = (await service.SendAsync(new GetProviders(), ct)).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Id);
             long anyProvider = providers.Values.First();
-            _clients = [.. (await service.GetClientsAsync(ct)).Select(c => (c.Id, providers.GetValueOrDefault(c.ProviderName, anyProvider)))];
+            _clients = [.. (await service.SendAsync(new GetClients(), ct)).Select(c => (c.Id, providers.GetValueOrDefault(c.ProviderName, anyProvider)))];
         }
 
         public async Task StepAsync(CancellationToken ct)
@@ -202,14 +205,14 @@ internal static class LoadMix
             var request = new NewCaseRequest(
                 client, provider, false, CaseReason.SicknessOrStaffShortage, "Belastning " + label, "070-123 45 67",
                 [new NeedWindowData(from, from.AddHours(9), 1, [], 0)], Urgency.Normal, $"{label} {_sequence}");
-            CaseDetail c = await Timed(Open, () => service.CreateCaseAsync(request, ct));
+            CaseDetail c = await Timed(Open, () => service.SendAsync(request, ct));
             _cases.Add(new OwnCase(c.Summary.Id, c.Summary.Revision, c.Summary.State));
             Acked(Open, c, 0);
         }
 
         private async Task NoteAsync(OwnCase c, CancellationToken ct)
         {
-            TimelineEntry entry = await Timed(Note, () => service.AddNoteAsync(new NoteRequest(c.Id, $"{label} {_sequence}"), ct));
+            TimelineEntry entry = await Timed(Note, () => service.SendAsync(new NoteRequest(c.Id, $"{label} {_sequence}"), ct));
             c.Revision++;
             Record(Note, c.Id, entry.Id, 0);
         }
@@ -223,7 +226,7 @@ internal static class LoadMix
                     break;
                 case CaseState.Assessing when c.Steps < s_steps.Length:
                     var step = new VerificationRequest(c.Id, s_steps[c.Steps], DateTime.UtcNow.AddMinutes(-1), "Kontrollerat", c.Revision);
-                    Update(c, await Timed(Verify, () => service.RecordVerificationAsync(step, ct)), Verify, 0);
+                    Update(c, await Timed(Verify, () => service.SendAsync(step, ct)), Verify, 0);
                     c.Steps++;
                     break;
                 case CaseState.Assessing:
@@ -240,7 +243,7 @@ internal static class LoadMix
 
         private async Task SendAssistantAsync(OwnCase c, CancellationToken ct)
         {
-            CandidateList list = await Timed(Candidates, () => service.GetCandidatesAsync(new CandidateRequest(c.Id, 0), ct));
+            CandidateList list = await Timed(Candidates, () => service.SendAsync(new CandidateRequest(c.Id, 0), ct));
             var eligible = list.Candidates.Where(x => x.IsEligible && !x.NeedsOverride).ToList();
             if (eligible.Count == 0)
             {
@@ -249,7 +252,7 @@ internal static class LoadMix
             }
 
             long assistant = eligible[_random.Next(eligible.Count)].AssistantId;
-            CaseDetail detail = await Timed(Assign, () => service.AssignAsync(new AssignRequest(c.Id, 0, assistant, DeploymentState.Confirmed, ""), ct));
+            CaseDetail detail = await Timed(Assign, () => service.SendAsync(new AssignRequest(c.Id, 0, assistant, DeploymentState.Confirmed, ""), ct));
             c.Sent = true;
             Update(c, detail, Assign, detail.Deployments.Where(d => d.AssistantId == assistant).Max(d => d.Id));
         }
@@ -258,7 +261,7 @@ internal static class LoadMix
         {
             string reason = Case.RequiresReason(trigger) ? "Belastningstest" : "";
             ClosingReason? closing = trigger == CaseTrigger.HandBack ? ClosingReason.ProviderResumed : null;
-            Update(c, await Timed(Transition, () => service.FireAsync(new TransitionRequest(c.Id, trigger, reason, c.Revision, closing), ct)), Transition, 0);
+            Update(c, await Timed(Transition, () => service.SendAsync(new TransitionRequest(c.Id, trigger, reason, c.Revision, closing), ct)), Transition, 0);
         }
 
         private void Update(OwnCase c, CaseDetail detail, string kind, long deployment)
@@ -300,7 +303,7 @@ internal static class LoadMix
 
             try
             {
-                CaseDetail d = await service.GetCaseAsync(c.Id, ct);
+                CaseDetail d = await service.SendAsync(new GetCase(c.Id), ct);
                 c.Revision = d.Summary.Revision;
                 c.State = d.Summary.State;
                 c.Steps = d.Verification.Count;

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
+using Jour.Core.Roster;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Resources;
 using NodaTime;
 using NodaTime.Text;
@@ -33,7 +35,7 @@ internal static class OnCallCommand
         }
 
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        OnCallAt answer = await service.GetOnCallAtAsync(atUtc, cancellationToken);
+        OnCallAt answer = await service.SendAsync(new GetOnCallAt(atUtc), cancellationToken);
         if (format == "json")
         {
             var json = new OnCallOutput(

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
+using Jour.Core.Operations;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Resources;
 using Jour.Storage;
 
@@ -21,7 +23,7 @@ internal static class OperatorCommands
     {
         string target = Path.GetFullPath(file);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        BackupResult result = await service.BackupAsync(new BackupRequest(target), cancellationToken);
+        BackupResult result = await service.SendAsync(new BackupRequest(target), cancellationToken);
         await output.WriteLineAsync(Format(CliText.Cli_BackupDone, result.Path, result.Bytes / (1024.0 * 1024.0), result.Cases, result.Seconds, result.Sha256, result.Path + ".sha256"));
         return 0;
     }
@@ -73,7 +75,7 @@ internal static class OperatorCommands
         try
         {
             using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-            return await service.CheckAsync(cancellationToken);
+            return await service.SendAsync(new CheckDatabase(), cancellationToken);
         }
         catch (JourException ex) when (ex.Code is ErrorCodes.StorageFailed or ErrorCodes.StorageFull or ErrorCodes.ServerUnavailable)
         {

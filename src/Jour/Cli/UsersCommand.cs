@@ -3,6 +3,7 @@ using System.Text.Json;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Resources;
 
@@ -14,7 +15,7 @@ internal static class UsersCommand
     public static async Task<int> ListAsync(JourPaths paths, string format, TextWriter output, CancellationToken cancellationToken)
     {
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        IReadOnlyList<UserSummary> users = await service.GetUsersAsync(cancellationToken);
+        IReadOnlyList<UserSummary> users = await service.SendAsync(new GetUsers(), cancellationToken);
         if (format == "json")
         {
             var rows = users.Select(u => new UserOutput(u.Id, u.Name, u.Phone, RoleNames.Format(u.Roles).Split(',', StringSplitOptions.RemoveEmptyEntries), u.IsDisabled, u.HasPin, u.IsLocked)).ToList();
@@ -39,7 +40,7 @@ internal static class UsersCommand
             : throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Users_BadRoles, roles));
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         string pin = PinInput.Read(prompts);
-        UserSummary added = await service.AddUserAsync(new NewUserRequest(name, phone ?? "", parsed, pin), cancellationToken);
+        UserSummary added = await service.SendAsync(new NewUserRequest(name, phone ?? "", parsed, pin), cancellationToken);
         await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Users_Added, added.Name, RoleNames.Format(added.Roles), added.Id));
         return 0;
     }
@@ -48,7 +49,7 @@ internal static class UsersCommand
     {
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         UserSummary user = await FindAsync(service, name, cancellationToken);
-        UserSummary changed = await service.UpdateUserAsync(new UserUpdate(user.Id, user.Roles, disabled, LiftLock: !disabled), cancellationToken);
+        UserSummary changed = await service.SendAsync(new UserUpdate(user.Id, user.Roles, disabled, LiftLock: !disabled), cancellationToken);
         await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, disabled ? CliText.Users_Disabled : CliText.Users_Enabled, changed.Name));
         return 0;
     }
@@ -58,7 +59,7 @@ internal static class UsersCommand
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         UserSummary user = await FindAsync(service, name, cancellationToken);
         string pin = PinInput.Read(prompts);
-        UserSummary changed = await service.ResetPinAsync(new PinReset(user.Id, pin), cancellationToken);
+        UserSummary changed = await service.SendAsync(new PinReset(user.Id, pin), cancellationToken);
         await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Users_PinReset, changed.Name));
         return 0;
     }
@@ -71,14 +72,14 @@ internal static class UsersCommand
     public static async Task<int> SetUpCodeAsync(JourPaths paths, TextWriter output, CancellationToken cancellationToken)
     {
         using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken: cancellationToken);
-        string code = await service.IssueSetUpCodeAsync(cancellationToken);
+        string code = await service.SendAsync(new IssueSetUpCode(), cancellationToken);
         await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.Users_SetUpCodeIssued, code));
         return 0;
     }
 
     private static async Task<UserSummary> FindAsync(SocketJourService service, string name, CancellationToken cancellationToken)
     {
-        IReadOnlyList<UserSummary> users = await service.GetUsersAsync(cancellationToken);
+        IReadOnlyList<UserSummary> users = await service.SendAsync(new GetUsers(), cancellationToken);
         return users.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.CurrentCultureIgnoreCase))
             ?? throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Users_NotFound, name));
     }

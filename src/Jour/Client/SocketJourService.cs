@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Jour.Configuration;
-using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +22,7 @@ internal sealed partial class SocketJourService : IJourService
     private static readonly TimeSpan s_requestLimit = TimeSpan.FromSeconds(30);
 
     // A backup or a full check of a large file reads it all; the server answers when done.
-    private static readonly TimeSpan s_operatorRequestLimit = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan s_longRequestLimit = TimeSpan.FromMinutes(15);
 
     private readonly JourPaths _paths;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<ServerMessage>> _pending = new();
@@ -56,210 +56,37 @@ internal sealed partial class SocketJourService : IJourService
         return service;
     }
 
-    public Task<InstallInfo> GetInstallInfoAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.InstallInfo, WireJsonContext.Default.InstallInfo, cancellationToken);
-
-    public async Task<SessionInfo> SignInAsync(long userId, string pin, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends a use case's request and waits for its answer. A sign-in is remembered (in this process only)
+    /// so that a session whose server died signs in again, as the same user, on the next one.
+    /// </summary>
+    public async Task<TAnswer> SendAsync<TAnswer>(IRequest<TAnswer> request, CancellationToken cancellationToken = default)
     {
-        SessionInfo session = await CallAsync(Ops.SignIn, new SignInArgs(userId, pin), WireJsonContext.Default.SignInArgs, WireJsonContext.Default.SessionInfo, cancellationToken);
-        _credentials = (userId, pin);
-        return session;
+        UseCase useCase = UseCaseCatalog.For(request.GetType());
+        if (request is SignOut)
+        {
+            // Forget the PIN first: a reconnect after this must not sign the previous user in again.
+            _credentials = null;
+        }
+
+        TimeSpan limit = useCase.Handling.HasFlag(Handling.LongRunning) ? s_longRequestLimit : s_requestLimit;
+        JsonElement? answer = await SendAsync(useCase.Name, JsonSerializer.SerializeToElement(request, useCase.RequestJson), limit, cancellationToken);
+
+        // An accepted request whose answer is null (no draft saved for a form) comes without a body:
+        // System.Text.Json reads the JSON null into the nullable JsonElement as no value at all.
+        TAnswer result = answer is { } body ? (TAnswer)body.Deserialize(useCase.AnswerJson)! : default!;
+        _credentials = (request, result) switch
+        {
+            (SignInUser signIn, _) => (signIn.UserId, signIn.Pin),
+            (SetUpFirstAdmin setUp, SessionInfo admin) => (admin.UserId, setUp.Pin),
+            _ => _credentials,
+        };
+        return result;
     }
-
-    public async Task<SessionInfo> SetUpFirstAdminAsync(string name, string pin, string code, CancellationToken cancellationToken = default)
-    {
-        SessionInfo session = await CallAsync(Ops.SetUp, new SetUpArgs(name, pin, code), WireJsonContext.Default.SetUpArgs, WireJsonContext.Default.SessionInfo, cancellationToken);
-        _credentials = (session.UserId, pin);
-        return session;
-    }
-
-    /// <summary>A new one-time set-up code, replacing any earlier one; the server gives it to its own account only.</summary>
-    public Task<string> IssueSetUpCodeAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.IssueSetUpCode, WireJsonContext.Default.String, cancellationToken);
-
-    public async Task<bool> SignOutAsync(CancellationToken cancellationToken = default)
-    {
-        // Forget the PIN first: a reconnect after this must not sign the previous user in again.
-        _credentials = null;
-        return await CallAsync(Ops.SignOut, WireJsonContext.Default.Boolean, cancellationToken);
-    }
-
-    public Task<bool> ConfirmPinAsync(PinCheck check, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.ConfirmPin, check, WireJsonContext.Default.PinCheck, WireJsonContext.Default.Boolean, cancellationToken);
-
-    public Task<IReadOnlyList<UserSummary>> GetUsersAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Users, WireJsonContext.Default.IReadOnlyListUserSummary, cancellationToken);
-
-    public Task<UserSummary> AddUserAsync(NewUserRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.AddUser, request, WireJsonContext.Default.NewUserRequest, WireJsonContext.Default.UserSummary, cancellationToken);
-
-    public Task<UserSummary> UpdateUserAsync(UserUpdate update, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.UpdateUser, update, WireJsonContext.Default.UserUpdate, WireJsonContext.Default.UserSummary, cancellationToken);
-
-    public Task<UserSummary> ResetPinAsync(PinReset reset, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.ResetPin, reset, WireJsonContext.Default.PinReset, WireJsonContext.Default.UserSummary, cancellationToken);
-    public Task<HandoverView> GetHandoverAsync(HandoverRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Handover, request, WireJsonContext.Default.HandoverRequest, WireJsonContext.Default.HandoverView, cancellationToken);
-
-    public Task<HandoverRecordData> HandOverAsync(HandoverNotesRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.MakeHandover, request, WireJsonContext.Default.HandoverNotesRequest, WireJsonContext.Default.HandoverRecordData, cancellationToken);
-
-    public Task<HandoverRecordData> AcknowledgeHandoverAsync(long handoverId, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.AcknowledgeHandover, new IdArgs(handoverId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.HandoverRecordData, cancellationToken);
-
-    public Task<IReadOnlyList<HandoverRecordData>> GetHandoversAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Handovers, WireJsonContext.Default.IReadOnlyListHandoverRecordData, cancellationToken);
-
-    public Task<StatusInfo> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Status, WireJsonContext.Default.StatusInfo, cancellationToken);
-
-    public Task<IReadOnlyList<CaseSummary>> GetOpenCasesAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.OpenCases, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
-
-    public Task<CaseDetail> CreateCaseAsync(NewCaseRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.CreateCase, request, WireJsonContext.Default.NewCaseRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<CaseDetail> RecordVerificationAsync(VerificationRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.RecordVerification, request, WireJsonContext.Default.VerificationRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<ClientData> GetClientAsync(long clientId, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Client, new IdArgs(clientId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.ClientData, cancellationToken);
-
-    public Task<ClientData> SaveClientAsync(ClientData client, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveClient, client, WireJsonContext.Default.ClientData, WireJsonContext.Default.ClientData, cancellationToken);
-
-    public Task<IReadOnlyList<ProviderData>> GetProvidersAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Providers, WireJsonContext.Default.IReadOnlyListProviderData, cancellationToken);
-
-    public Task<ProviderData> SaveProviderAsync(ProviderData provider, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveProvider, provider, WireJsonContext.Default.ProviderData, WireJsonContext.Default.ProviderData, cancellationToken);
-
-    public async Task<DraftData?> GetDraftAsync(string form, CancellationToken cancellationToken = default) =>
-        await CallAsync(Ops.GetDraft, new FormArgs(form), WireJsonContext.Default.FormArgs, WireJsonContext.Default.DraftData, cancellationToken);
-
-    public Task<bool> SaveDraftAsync(DraftData draft, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveDraft, draft, WireJsonContext.Default.DraftData, WireJsonContext.Default.Boolean, cancellationToken);
-
-    public Task<bool> DiscardDraftAsync(string form, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.DiscardDraft, new FormArgs(form), WireJsonContext.Default.FormArgs, WireJsonContext.Default.Boolean, cancellationToken);
-
-    public Task<IReadOnlyList<CaseSummary>> GetCasesInStateAsync(CaseState state, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.CasesInState, new StateArgs(state), WireJsonContext.Default.StateArgs, WireJsonContext.Default.IReadOnlyListCaseSummary, cancellationToken);
-
-    public Task<JournalView> GetJournalAsync(JournalRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Journal, request, WireJsonContext.Default.JournalRequest, WireJsonContext.Default.JournalView, cancellationToken);
-
-    public Task<JournalEntryData> AddJournalEntryAsync(JournalEntryRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.AddJournalEntry, request, WireJsonContext.Default.JournalEntryRequest, WireJsonContext.Default.JournalEntryData, cancellationToken);
-
-    public Task<IReadOnlyList<AccessLogRow>> GetAccessLogAsync(AccessLogQuery query, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.AccessLog, query, WireJsonContext.Default.AccessLogQuery, WireJsonContext.Default.IReadOnlyListAccessLogRow, cancellationToken);
-
-    public Task<IReadOnlyList<IncidentData>> GetIncidentsAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Incidents, WireJsonContext.Default.IReadOnlyListIncidentData, cancellationToken);
-
-    public Task<IncidentData> SaveIncidentAsync(IncidentData incident, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveIncident, incident, WireJsonContext.Default.IncidentData, WireJsonContext.Default.IncidentData, cancellationToken);
-
-    public Task<IReadOnlyList<ComplaintData>> GetComplaintsAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Complaints, WireJsonContext.Default.IReadOnlyListComplaintData, cancellationToken);
-
-    public Task<ComplaintData> SaveComplaintAsync(ComplaintData complaint, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveComplaint, complaint, WireJsonContext.Default.ComplaintData, WireJsonContext.Default.ComplaintData, cancellationToken);
-
-    public Task<CandidateList> GetCandidatesAsync(CandidateRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.GetCandidates, request, WireJsonContext.Default.CandidateRequest, WireJsonContext.Default.CandidateList, cancellationToken);
-
-    public Task<CaseDetail> AssignAsync(AssignRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Assign, request, WireJsonContext.Default.AssignRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<CaseDetail> SetDeploymentStateAsync(DeploymentStateRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SetDeploymentState, request, WireJsonContext.Default.DeploymentStateRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<StaffSummary> SetBlockedAsync(BlockRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SetBlocked, request, WireJsonContext.Default.BlockRequest, WireJsonContext.Default.StaffSummary, cancellationToken);
-
-    public Task<CaseDetail> ReportTimeAsync(TimeReportRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.ReportTime, request, WireJsonContext.Default.TimeReportRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<CaseDetail> SignAsync(SignRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Sign, request, WireJsonContext.Default.SignRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<CaseDetail> GetCaseAsync(long caseId, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Case, new IdArgs(caseId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<CaseDetail> FireAsync(TransitionRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Fire, request, WireJsonContext.Default.TransitionRequest, WireJsonContext.Default.CaseDetail, cancellationToken);
-
-    public Task<TimelineEntry> AddNoteAsync(NoteRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.AddNote, request, WireJsonContext.Default.NoteRequest, WireJsonContext.Default.TimelineEntry, cancellationToken);
-
-    public Task<IReadOnlyList<ClientSummary>> GetClientsAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Clients, WireJsonContext.Default.IReadOnlyListClientSummary, cancellationToken);
-
-    public Task<IReadOnlyList<StaffSummary>> GetStaffAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Staff, WireJsonContext.Default.IReadOnlyListStaffSummary, cancellationToken);
-
-    public Task<IReadOnlyList<OnCallSlot>> GetOnCallAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.OnCall, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListOnCallSlot, cancellationToken);
-
-    public Task<OnCallAt> GetOnCallAtAsync(DateTime atUtc, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.OnCallAt, new AtArgs(atUtc), WireJsonContext.Default.AtArgs, WireJsonContext.Default.OnCallAt, cancellationToken);
-
-    public Task<OnCallSlot> TakeOverAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.TakeOver, WireJsonContext.Default.OnCallSlot, cancellationToken);
-
-    public Task<OnCallSlot> AddOverrideAsync(OverrideRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.AddOverride, request, WireJsonContext.Default.OverrideRequest, WireJsonContext.Default.OnCallSlot, cancellationToken);
-
-    public Task<IReadOnlyList<OnCallSlot>> SwapAsync(SwapRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Swap, request, WireJsonContext.Default.SwapRequest, WireJsonContext.Default.IReadOnlyListOnCallSlot, cancellationToken);
-
-    public async Task<RotationData?> GetRotationAsync(CancellationToken cancellationToken = default) =>
-        await CallAsync(Ops.Rotation, WireJsonContext.Default.RotationData, cancellationToken);
-
-    public Task<RotationData> SaveRotationAsync(RotationData rotation, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveRotation, rotation, WireJsonContext.Default.RotationData, WireJsonContext.Default.RotationData, cancellationToken);
-
-    public Task<IReadOnlyList<OfficerSummary>> GetOfficersAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Officers, WireJsonContext.Default.IReadOnlyListOfficerSummary, cancellationToken);
-
-    public Task<IReadOnlyList<OfficerHours>> GetOnCallHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.OnCallHours, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListOfficerHours, cancellationToken);
-
-    public Task<StaffData> GetStaffMemberAsync(long assistantId, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.StaffMember, new IdArgs(assistantId), WireJsonContext.Default.IdArgs, WireJsonContext.Default.StaffData, cancellationToken);
-
-    public Task<StaffData> SaveStaffAsync(StaffData assistant, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveStaff, assistant, WireJsonContext.Default.StaffData, WireJsonContext.Default.StaffData, cancellationToken);
-
-    public Task<PoolWeek> GetPoolWeekAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.PoolWeek, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.PoolWeek, cancellationToken);
-
-    public Task<IReadOnlyList<AssistantHours>> GetDeployedHoursAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.DeployedHours, new RangeArgs(fromUtc, toUtc), WireJsonContext.Default.RangeArgs, WireJsonContext.Default.IReadOnlyListAssistantHours, cancellationToken);
-
-    public Task<BackupResult> BackupAsync(BackupRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync(Ops.Backup, JsonSerializer.SerializeToElement(request, WireJsonContext.Default.BackupRequest), WireJsonContext.Default.BackupResult, s_operatorRequestLimit, cancellationToken);
-
-    public Task<CheckReport> CheckAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(Ops.Check, null, WireJsonContext.Default.CheckReport, s_operatorRequestLimit, cancellationToken);
-
-    public Task<bool> ResetDemoAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.ResetDemo, WireJsonContext.Default.Boolean, cancellationToken);
-
-    public Task<ImportResult> ImportClientsAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.ImportClients, request, WireJsonContext.Default.ImportRequest, WireJsonContext.Default.ImportResult, cancellationToken);
-
-    public Task<ImportResult> ImportProvidersAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.ImportProviders, request, WireJsonContext.Default.ImportRequest, WireJsonContext.Default.ImportResult, cancellationToken);
-
-    public Task<ImportResult> ImportStaffAsync(ImportRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.ImportStaff, request, WireJsonContext.Default.ImportRequest, WireJsonContext.Default.ImportResult, cancellationToken);
 
     /// <summary>Asks the server to stop; true when it acknowledged.</summary>
-    public Task<bool> ShutdownServerAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Shutdown, WireJsonContext.Default.Boolean, cancellationToken);
+    public async Task<bool> ShutdownServerAsync(CancellationToken cancellationToken = default) =>
+        await SendAsync(ProtocolInfo.ShutdownOp, null, s_requestLimit, cancellationToken) is { } body && body.Deserialize(WireJsonContext.Default.Boolean);
 
     public void Dispose()
     {
@@ -269,28 +96,10 @@ internal sealed partial class SocketJourService : IJourService
         _connectLock.Dispose();
     }
 
-    public Task<SettingsData> GetSettingsAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Settings, WireJsonContext.Default.SettingsData, cancellationToken);
-
-    public Task<SettingsData> SaveSettingsAsync(SettingsData settings, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.SaveSettings, settings, WireJsonContext.Default.SettingsData, WireJsonContext.Default.SettingsData, cancellationToken);
-
-    public Task<InvoiceBasis> GetInvoiceBasisAsync(InvoiceRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.InvoiceBasis, request, WireJsonContext.Default.InvoiceRequest, WireJsonContext.Default.InvoiceBasis, cancellationToken);
-
-    public Task<StatisticsReport> GetStatisticsAsync(StatisticsRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync(Ops.Statistics, request, WireJsonContext.Default.StatisticsRequest, WireJsonContext.Default.StatisticsReport, cancellationToken);
-
-    private Task<TResult> CallAsync<TResult>(string op, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken) =>
-        SendAsync(op, null, resultInfo, null, cancellationToken);
-
-    private Task<TResult> CallAsync<TArg, TResult>(string op, TArg arg, JsonTypeInfo<TArg> argInfo, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken) =>
-        SendAsync(op, JsonSerializer.SerializeToElement(arg, argInfo), resultInfo, null, cancellationToken);
-
-    private async Task<TResult> SendAsync<TResult>(string op, JsonElement? body, JsonTypeInfo<TResult> resultInfo, TimeSpan? limit, CancellationToken cancellationToken)
+    private async Task<JsonElement?> SendAsync(string op, JsonElement? body, TimeSpan limit, CancellationToken cancellationToken)
     {
         Connection connection = await EnsureConnectedAsync(cancellationToken);
-        ServerMessage reply = await RoundTripAsync(connection, op, body, limit ?? s_requestLimit, cancellationToken);
+        ServerMessage reply = await RoundTripAsync(connection, op, body, limit, cancellationToken);
         if (!reply.Ok)
         {
             if (reply.ErrorCode is ErrorCodes.StorageFull or ErrorCodes.StorageFailed)
@@ -305,9 +114,7 @@ internal sealed partial class SocketJourService : IJourService
             throw new JourException(reply.ErrorCode ?? ErrorCodes.Unexpected, [.. reply.ErrorArgs ?? []]);
         }
 
-        // An accepted request whose answer is null (no draft saved for a form) comes without a body:
-        // System.Text.Json reads the JSON null into the nullable JsonElement as no value at all.
-        return reply.Body is { } result ? result.Deserialize(resultInfo)! : default!;
+        return reply.Body;
     }
 
     private async Task<ServerMessage> RoundTripAsync(Connection connection, string op, JsonElement? body, TimeSpan limit, CancellationToken cancellationToken)
@@ -379,7 +186,8 @@ internal sealed partial class SocketJourService : IJourService
 
             if (wasConnected && _credentials is { } credentials)
             {
-                ServerMessage signIn = await RoundTripAsync(connection, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(credentials.UserId, credentials.Pin), WireJsonContext.Default.SignInArgs), s_requestLimit, cancellationToken);
+                UseCase signInCase = UseCaseCatalog.For(typeof(SignInUser));
+                ServerMessage signIn = await RoundTripAsync(connection, signInCase.Name, JsonSerializer.SerializeToElement(new SignInUser(credentials.UserId, credentials.Pin), signInCase.RequestJson), s_requestLimit, cancellationToken);
                 if (!signIn.Ok)
                 {
                     throw new JourException(signIn.ErrorCode ?? ErrorCodes.SignInFailed);
@@ -414,7 +222,7 @@ internal sealed partial class SocketJourService : IJourService
             ServerMessage hello;
             try
             {
-                hello = await RoundTripAsync(connection, Ops.Hello, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
+                hello = await RoundTripAsync(connection, ProtocolInfo.HelloOp, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
             }
             catch (JourException ex) when (ex.Code == ErrorCodes.ServerUnavailable && attempt < GreetingAttempts)
             {

@@ -6,7 +6,14 @@ namespace Jour.Protocol;
 public static class ProtocolInfo
 {
     // 2: the on-call rotation replaced the flat shift list (ops on-call…, status with a gap).
-    public const int Version = 2;
+    // 3: every use case's body is its request record (UseCaseCatalog), named as before.
+    public const int Version = 3;
+
+    /// <summary>The first request of every connection; the transport's own, not a use case.</summary>
+    public const string HelloOp = "hello";
+
+    /// <summary>Asks the server to stop (its own account or a signed-in admin); the transport's own.</summary>
+    public const string ShutdownOp = "shutdown";
 
     /// <summary>Largest reply a session accepts from the server; a bigger one means a broken peer.</summary>
     public const int MaxFrameBytes = 64 * 1024 * 1024;

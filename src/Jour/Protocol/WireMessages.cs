@@ -3,7 +3,7 @@ using Jour.Core.Sessions;
 
 namespace Jour.Protocol;
 
-/// <summary>A request from a session: an operation name and its argument, answered under the same id.</summary>
+/// <summary>A request from a session: a use case's wire name and its request record, answered under the same id.</summary>
 public sealed record ClientMessage(int Id, string Op, JsonElement? Body);
 
 /// <summary>
@@ -14,17 +14,3 @@ public sealed record ServerMessage(int Id, bool Ok, JsonElement? Body, string? E
 
 /// <summary>The first message of every connection, so mismatched versions fail clearly.</summary>
 public sealed record Hello(int Protocol, string Version);
-
-public sealed record SignInArgs(long UserId, string Pin);
-
-public sealed record SetUpArgs(string Name, string Pin, string Code);
-
-public sealed record IdArgs(long Id);
-
-public sealed record RangeArgs(DateTime FromUtc, DateTime ToUtc);
-
-public sealed record AtArgs(DateTime AtUtc);
-
-public sealed record FormArgs(string Form);
-
-public sealed record StateArgs(Jour.Core.Cases.CaseState State);

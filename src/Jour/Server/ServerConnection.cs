@@ -5,6 +5,8 @@ using System.Threading.Channels;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Native;
 using Jour.Protocol;
 using Jour.Storage;
@@ -20,7 +22,8 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
-    private readonly InProcessJourService _service;
+    private readonly LocalJourService _service;
+    private readonly JourUseCases _useCases;
     private readonly ILogger _log;
     private readonly ServerLifetime _lifetime;
     private readonly int _connectionId;
@@ -62,13 +65,14 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         _refusal = refusal;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
-        _service = new InProcessJourService(useCases);
+        _useCases = useCases;
+        _service = new LocalJourService(useCases, policy.IsServerAccount(peer));
         _service.Changed += notice => Enqueue(new ServerMessage(0, true, null, null, null, notice));
         _log = log;
         _connectionId = connectionId;
     }
 
-    private bool SignedIn => _service.Session is not null;
+    private bool SignedIn => _service.Session.User is not null;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -142,30 +146,27 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 return;
             }
 
-            if (!greeted && request.Op != Ops.Hello)
+            if (!greeted && request.Op != ProtocolInfo.HelloOp)
             {
                 Enqueue(Refuse(request.Id, ErrorCodes.ProtocolMismatch, "?", ProtocolInfo.Version.ToString(SwedishCulture.Instance)));
                 return;
             }
 
-            if (greeted && IsSideBySideRead(request.Op))
+            if (greeted && UseCaseCatalog.Named(request.Op) is { Handling: var handling } && handling.HasFlag(Handling.SideBySide))
             {
                 _ = AnswerAsideAsync(request, cancellationToken);
                 continue;
             }
 
-            bool stopping = request.Op == Ops.Shutdown && MayShutDown();
+            bool stopping = request.Op == ProtocolInfo.ShutdownOp && MayShutDown();
             if (stopping)
             {
                 _lifetime.StopSoon();
             }
 
-            // Sign-in, PIN checks and the first admin's set-up code wait out the delay a failure earned without holding a thread.
-            long received = System.Diagnostics.Stopwatch.GetTimestamp();
-            ServerMessage reply = request.Op is Ops.SignIn or Ops.ConfirmPin or Ops.SetUp ? await HandlePinAsync(request, cancellationToken) : Handle(request);
-            LogAnswered(_connectionId, request.Id, request.Op, reply.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalMilliseconds);
-            greeted |= request.Op == Ops.Hello && reply.Ok;
-            if (!Enqueue(reply) || (request.Op == Ops.Hello && !reply.Ok))
+            ServerMessage reply = await AnswerAsync(request, cancellationToken);
+            greeted |= request.Op == ProtocolInfo.HelloOp && reply.Ok;
+            if (!Enqueue(reply) || (request.Op == ProtocolInfo.HelloOp && !reply.Ok))
             {
                 return;
             }
@@ -236,27 +237,23 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     }
 
     /// <summary>The server's own account (<c>jour server --stop</c>) or a signed-in admin.</summary>
-    private bool MayShutDown() => _policy.IsServerAccount(_peer) || _service.IsSignedInAdmin;
+    private bool MayShutDown() =>
+        _policy.IsServerAccount(_peer)
+        || (_service.Session.User is { } user && _useCases.StoredRoles(user.UserId) is { } roles && roles.HasFlag(Role.Admin));
 
-    // A new session asks for the board, the registers and the rota at once. These reads change nothing,
-    // so they are answered side by side (replies carry the request's id) rather than one after another:
-    // on 2 cores that brings the first frame forward by the time of the slowest but one. Writes, and
-    // anything after them, stay in order.
-    private static bool IsSideBySideRead(string op) =>
-        op is Ops.Status or Ops.OpenCases or Ops.Clients or Ops.Staff or Ops.Providers or Ops.OnCall or Ops.Officers;
-
+    // A new session asks for the board, the registers and the rota at once. Use cases that change nothing
+    // and say so (Handling.SideBySide) are answered side by side (replies carry the request's id) rather
+    // than one after another: on 2 cores that brings the first frame forward by the time of the slowest but
+    // one. Writes, and anything after them, stay in order.
     private async Task AnswerAsideAsync(ClientMessage request, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        long received = System.Diagnostics.Stopwatch.GetTimestamp();
-        ServerMessage reply = Handle(request);
-        LogAnswered(_connectionId, request.Id, request.Op, reply.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalMilliseconds);
-        Enqueue(reply); // false: the session went away (or stopped reading) while the read ran
+        Enqueue(await AnswerAsync(request, cancellationToken)); // false: the session went away (or stopped reading) while the read ran
 
         if (_stopAfterReply)
         {
-            // The read found the file failing (Handle set it): as after any request, the server stops, so
-            // the next session opens the file again.
+            // The read found the file failing (AnswerAsync set it): as after any request, the server stops,
+            // so the next session opens the file again.
             await StopOnceTheReplyHasLeftAsync();
         }
     }
@@ -267,86 +264,34 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         _lifetime.Stop();
     }
 
-    private ServerMessage Handle(ClientMessage request)
+    private async ValueTask<ServerMessage> AnswerAsync(ClientMessage request, CancellationToken cancellationToken)
+    {
+        long received = System.Diagnostics.Stopwatch.GetTimestamp();
+        ServerMessage reply = await HandleAsync(request, cancellationToken);
+        LogAnswered(_connectionId, request.Id, request.Op, reply.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalMilliseconds);
+        return reply;
+    }
+
+    private async ValueTask<ServerMessage> HandleAsync(ClientMessage request, CancellationToken cancellationToken)
     {
         try
         {
             ServerMessage reply = request.Op switch
             {
-                Ops.Hello when _refusal is { } refusal => Refuse(request.Id, refusal.Code, [.. refusal.Args]),
-                Ops.Hello => _lifetime.IsStopping
+                ProtocolInfo.HelloOp when _refusal is { } refusal => Refuse(request.Id, refusal.Code, [.. refusal.Args]),
+                ProtocolInfo.HelloOp => _lifetime.IsStopping
                     // This server is stopping (after a failure of its file, or told to): a session that reached
                     // it in that moment is told so at once and asks the next server (SocketJourService), rather
                     // than being taken in and then dropped when the server goes. (A failed file alone is not
                     // refused here: the session's first request gets the failure's own message.)
                     ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", _paths.Logs)
                     : Greet(request),
-                Ops.Shutdown => MayShutDown() ? Ok(request.Id, true, WireJsonContext.Default.Boolean) : Refuse(request.Id, ErrorCodes.ShutdownNotPermitted),
-                Ops.InstallInfo => Ok(request.Id, Wait(_service.GetInstallInfoAsync()), WireJsonContext.Default.InstallInfo),
-                Ops.SignIn => SignIn(request),
-                Ops.IssueSetUpCode => IssueSetUpCode(request),
-                Ops.Status => Ok(request.Id, Wait(_service.GetStatusAsync()), WireJsonContext.Default.StatusInfo),
-                Ops.OpenCases => Ok(request.Id, Wait(_service.GetOpenCasesAsync()), WireJsonContext.Default.IReadOnlyListCaseSummary),
-                Ops.CasesInState => Ok(request.Id, Wait(_service.GetCasesInStateAsync(Arg(request, WireJsonContext.Default.StateArgs).State)), WireJsonContext.Default.IReadOnlyListCaseSummary),
-                Ops.GetCandidates => Ok(request.Id, Wait(_service.GetCandidatesAsync(Arg(request, WireJsonContext.Default.CandidateRequest))), WireJsonContext.Default.CandidateList),
-                Ops.Assign => Ok(request.Id, Wait(_service.AssignAsync(Arg(request, WireJsonContext.Default.AssignRequest))), WireJsonContext.Default.CaseDetail),
-                Ops.SetDeploymentState => Ok(request.Id, Wait(_service.SetDeploymentStateAsync(Arg(request, WireJsonContext.Default.DeploymentStateRequest))), WireJsonContext.Default.CaseDetail),
-                Ops.SetBlocked => Ok(request.Id, Wait(_service.SetBlockedAsync(Arg(request, WireJsonContext.Default.BlockRequest))), WireJsonContext.Default.StaffSummary),
-                Ops.ReportTime => Ok(request.Id, Wait(_service.ReportTimeAsync(Arg(request, WireJsonContext.Default.TimeReportRequest))), WireJsonContext.Default.CaseDetail),
-                Ops.Sign => Ok(request.Id, Wait(_service.SignAsync(Arg(request, WireJsonContext.Default.SignRequest))), WireJsonContext.Default.CaseDetail),
-                Ops.Case => Ok(request.Id, Wait(_service.GetCaseAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.CaseDetail),
-                Ops.Fire => Ok(request.Id, Wait(_service.FireAsync(Arg(request, WireJsonContext.Default.TransitionRequest))), WireJsonContext.Default.CaseDetail),
-                Ops.AddNote => Ok(request.Id, Wait(_service.AddNoteAsync(Arg(request, WireJsonContext.Default.NoteRequest))), WireJsonContext.Default.TimelineEntry),
-                Ops.Clients => Ok(request.Id, Wait(_service.GetClientsAsync()), WireJsonContext.Default.IReadOnlyListClientSummary),
-                Ops.Staff => Ok(request.Id, Wait(_service.GetStaffAsync()), WireJsonContext.Default.IReadOnlyListStaffSummary),
-                Ops.ResetDemo => Ok(request.Id, Wait(_service.ResetDemoAsync()), WireJsonContext.Default.Boolean),
-                Ops.Backup => Ok(request.Id, Wait(_service.BackupAsync(Arg(request, WireJsonContext.Default.BackupRequest))), WireJsonContext.Default.BackupResult),
-                Ops.Check => Ok(request.Id, Wait(_service.CheckAsync()), WireJsonContext.Default.CheckReport),
-                Ops.CreateCase => Ok(request.Id, Wait(_service.CreateCaseAsync(Arg(request, WireJsonContext.Default.NewCaseRequest))), WireJsonContext.Default.CaseDetail),
-                Ops.RecordVerification => Ok(request.Id, Wait(_service.RecordVerificationAsync(Arg(request, WireJsonContext.Default.VerificationRequest))), WireJsonContext.Default.CaseDetail),
-                Ops.Client => Ok(request.Id, Wait(_service.GetClientAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.ClientData),
-                Ops.SaveClient => Ok(request.Id, Wait(_service.SaveClientAsync(Arg(request, WireJsonContext.Default.ClientData))), WireJsonContext.Default.ClientData),
-                Ops.Providers => Ok(request.Id, Wait(_service.GetProvidersAsync()), WireJsonContext.Default.IReadOnlyListProviderData),
-                Ops.SaveProvider => Ok(request.Id, Wait(_service.SaveProviderAsync(Arg(request, WireJsonContext.Default.ProviderData))), WireJsonContext.Default.ProviderData),
-                Ops.GetDraft => Ok(request.Id, Wait(_service.GetDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.DraftData),
-                Ops.SaveDraft => Ok(request.Id, Wait(_service.SaveDraftAsync(Arg(request, WireJsonContext.Default.DraftData))), WireJsonContext.Default.Boolean),
-                Ops.DiscardDraft => Ok(request.Id, Wait(_service.DiscardDraftAsync(Arg(request, WireJsonContext.Default.FormArgs).Form)), WireJsonContext.Default.Boolean),
-                Ops.ImportClients => Ok(request.Id, Wait(_service.ImportClientsAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
-                Ops.ImportStaff => Ok(request.Id, Wait(_service.ImportStaffAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
-                Ops.ImportProviders => Ok(request.Id, Wait(_service.ImportProvidersAsync(Arg(request, WireJsonContext.Default.ImportRequest))), WireJsonContext.Default.ImportResult),
-                Ops.OnCall => OnCall(request),
-                Ops.OnCallAt => Ok(request.Id, Wait(_service.GetOnCallAtAsync(Arg(request, WireJsonContext.Default.AtArgs).AtUtc)), WireJsonContext.Default.OnCallAt),
-                Ops.TakeOver => Ok(request.Id, Wait(_service.TakeOverAsync()), WireJsonContext.Default.OnCallSlot),
-                Ops.AddOverride => Ok(request.Id, Wait(_service.AddOverrideAsync(Arg(request, WireJsonContext.Default.OverrideRequest))), WireJsonContext.Default.OnCallSlot),
-                Ops.Swap => Ok(request.Id, Wait(_service.SwapAsync(Arg(request, WireJsonContext.Default.SwapRequest))), WireJsonContext.Default.IReadOnlyListOnCallSlot),
-                Ops.Rotation => Ok(request.Id, Wait(_service.GetRotationAsync()), WireJsonContext.Default.RotationData),
-                Ops.SaveRotation => Ok(request.Id, Wait(_service.SaveRotationAsync(Arg(request, WireJsonContext.Default.RotationData))), WireJsonContext.Default.RotationData),
-                Ops.Officers => Ok(request.Id, Wait(_service.GetOfficersAsync()), WireJsonContext.Default.IReadOnlyListOfficerSummary),
-                Ops.OnCallHours => OnCallHours(request),
-                Ops.Settings => Ok(request.Id, Wait(_service.GetSettingsAsync()), WireJsonContext.Default.SettingsData),
-                Ops.SaveSettings => Ok(request.Id, Wait(_service.SaveSettingsAsync(Arg(request, WireJsonContext.Default.SettingsData))), WireJsonContext.Default.SettingsData),
-                Ops.InvoiceBasis => Ok(request.Id, Wait(_service.GetInvoiceBasisAsync(Arg(request, WireJsonContext.Default.InvoiceRequest))), WireJsonContext.Default.InvoiceBasis),
-                Ops.Statistics => Ok(request.Id, Wait(_service.GetStatisticsAsync(Arg(request, WireJsonContext.Default.StatisticsRequest))), WireJsonContext.Default.StatisticsReport),
-                Ops.SignOut => Ok(request.Id, Wait(_service.SignOutAsync()), WireJsonContext.Default.Boolean),
-                Ops.Users => Ok(request.Id, Wait(_service.GetUsersAsync()), WireJsonContext.Default.IReadOnlyListUserSummary),
-                Ops.AddUser => Ok(request.Id, Wait(_service.AddUserAsync(Arg(request, WireJsonContext.Default.NewUserRequest))), WireJsonContext.Default.UserSummary),
-                Ops.UpdateUser => Ok(request.Id, Wait(_service.UpdateUserAsync(Arg(request, WireJsonContext.Default.UserUpdate))), WireJsonContext.Default.UserSummary),
-                Ops.ResetPin => Ok(request.Id, Wait(_service.ResetPinAsync(Arg(request, WireJsonContext.Default.PinReset))), WireJsonContext.Default.UserSummary),
-                Ops.Journal => Ok(request.Id, Wait(_service.GetJournalAsync(Arg(request, WireJsonContext.Default.JournalRequest))), WireJsonContext.Default.JournalView),
-                Ops.AddJournalEntry => Ok(request.Id, Wait(_service.AddJournalEntryAsync(Arg(request, WireJsonContext.Default.JournalEntryRequest))), WireJsonContext.Default.JournalEntryData),
-                Ops.AccessLog => Ok(request.Id, Wait(_service.GetAccessLogAsync(Arg(request, WireJsonContext.Default.AccessLogQuery))), WireJsonContext.Default.IReadOnlyListAccessLogRow),
-                Ops.Incidents => Ok(request.Id, Wait(_service.GetIncidentsAsync()), WireJsonContext.Default.IReadOnlyListIncidentData),
-                Ops.SaveIncident => Ok(request.Id, Wait(_service.SaveIncidentAsync(Arg(request, WireJsonContext.Default.IncidentData))), WireJsonContext.Default.IncidentData),
-                Ops.Complaints => Ok(request.Id, Wait(_service.GetComplaintsAsync()), WireJsonContext.Default.IReadOnlyListComplaintData),
-                Ops.SaveComplaint => Ok(request.Id, Wait(_service.SaveComplaintAsync(Arg(request, WireJsonContext.Default.ComplaintData))), WireJsonContext.Default.ComplaintData),
-                Ops.Handover => Ok(request.Id, Wait(_service.GetHandoverAsync(Arg(request, WireJsonContext.Default.HandoverRequest))), WireJsonContext.Default.HandoverView),
-                Ops.MakeHandover => Ok(request.Id, Wait(_service.HandOverAsync(Arg(request, WireJsonContext.Default.HandoverNotesRequest))), WireJsonContext.Default.HandoverRecordData),
-                Ops.AcknowledgeHandover => Ok(request.Id, Wait(_service.AcknowledgeHandoverAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.HandoverRecordData),
-                Ops.Handovers => Ok(request.Id, Wait(_service.GetHandoversAsync()), WireJsonContext.Default.IReadOnlyListHandoverRecordData),
-                Ops.StaffMember => Ok(request.Id, Wait(_service.GetStaffMemberAsync(Arg(request, WireJsonContext.Default.IdArgs).Id)), WireJsonContext.Default.StaffData),
-                Ops.SaveStaff => Ok(request.Id, Wait(_service.SaveStaffAsync(Arg(request, WireJsonContext.Default.StaffData))), WireJsonContext.Default.StaffData),
-                Ops.PoolWeek => PoolWeek(request),
-                Ops.DeployedHours => DeployedHours(request),
+                ProtocolInfo.ShutdownOp => MayShutDown() ? Ok(request.Id, true, WireJsonContext.Default.Boolean) : Refuse(request.Id, ErrorCodes.ShutdownNotPermitted),
+
+                // Every use case takes the one pipeline, as it does in process. Sign-in and PIN checks wait out
+                // the delay a failure earned there, without holding a thread.
+                _ when UseCaseCatalog.Named(request.Op) is { } useCase =>
+                    Ok(request.Id, await _service.SendAsync(useCase, Arg(request, useCase.RequestJson), cancellationToken), useCase.AnswerJson),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
 
@@ -361,14 +306,14 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
         catch (JourException ex)
         {
-            LogRefused(_connectionId, request.Op, ex.Code);
+            LogRefused(_connectionId, _peer?.Uid ?? -1, request.Op, ex.Code);
             return Refuse(request.Id, ex.Code, [.. ex.Args]);
         }
         catch (JsonException) when (!SignedIn)
         {
             return MalformedBeforeSignIn(request);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             return Failed(request, ex);
         }
@@ -416,95 +361,15 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         return Ok(request.Id, new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello);
     }
 
-    private ServerMessage SignIn(ClientMessage request)
-    {
-        SignInArgs args = Arg(request, WireJsonContext.Default.SignInArgs);
-        return Ok(request.Id, Wait(_service.SignInAsync(args.UserId, args.Pin)), WireJsonContext.Default.SessionInfo);
-    }
-
-    private async Task<ServerMessage> HandlePinAsync(ClientMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (request.Op == Ops.SignIn)
-            {
-                SignInArgs args = Arg(request, WireJsonContext.Default.SignInArgs);
-                return Ok(request.Id, await _service.SignInAsync(args.UserId, args.Pin, cancellationToken), WireJsonContext.Default.SessionInfo);
-            }
-
-            if (request.Op == Ops.SetUp)
-            {
-                SetUpArgs args = Arg(request, WireJsonContext.Default.SetUpArgs);
-                SessionInfo admin = await _service.SetUpFirstAdminAsync(args.Name, args.Pin, args.Code, cancellationToken);
-
-                // The new admin is "created" only once that is on stable storage.
-                _waitUntilDurable();
-                return Ok(request.Id, admin, WireJsonContext.Default.SessionInfo);
-            }
-
-            return Ok(request.Id, await _service.ConfirmPinAsync(Arg(request, WireJsonContext.Default.PinCheck), cancellationToken), WireJsonContext.Default.Boolean);
-        }
-        catch (JourException ex)
-        {
-            LogRefused(_connectionId, request.Op, ex.Code);
-            return Refuse(request.Id, ex.Code, [.. ex.Args]);
-        }
-        catch (JsonException) when (!SignedIn)
-        {
-            return MalformedBeforeSignIn(request);
-        }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
-        {
-            return Failed(request, ex);
-        }
-    }
-
-    /// <summary>
-    /// A new set-up code, to the server's own account only (the data directory's owner, checked by the kernel's
-    /// peer credentials): the code travels over this socket to nobody else, and is never logged.
-    /// </summary>
-    private ServerMessage IssueSetUpCode(ClientMessage request)
-    {
-        if (!_policy.IsServerAccount(_peer))
-        {
-            LogSetUpCodeRefused(_connectionId, _peer?.Uid ?? -1);
-            return Refuse(request.Id, ErrorCodes.SetUpCodeNotPermitted);
-        }
-
-        return Ok(request.Id, _service.IssueSetUpCode(), WireJsonContext.Default.String);
-    }
-
-    private ServerMessage OnCall(ClientMessage request)
-    {
-        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
-        return Ok(request.Id, Wait(_service.GetOnCallAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListOnCallSlot);
-    }
-
-    private ServerMessage OnCallHours(ClientMessage request)
-    {
-        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
-        return Ok(request.Id, Wait(_service.GetOnCallHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListOfficerHours);
-    }
-
-    private ServerMessage PoolWeek(ClientMessage request)
-    {
-        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
-        return Ok(request.Id, Wait(_service.GetPoolWeekAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.PoolWeek);
-    }
-
-    private ServerMessage DeployedHours(ClientMessage request)
-    {
-        RangeArgs args = Arg(request, WireJsonContext.Default.RangeArgs);
-        return Ok(request.Id, Wait(_service.GetDeployedHoursAsync(args.FromUtc, args.ToUtc)), WireJsonContext.Default.IReadOnlyListAssistantHours);
-    }
-
-    // The in-process service completes synchronously; unwrapping keeps JourException as it is.
-    private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
-
-    private static T Arg<T>(ClientMessage request, JsonTypeInfo<T> typeInfo) =>
+    private static object Arg(ClientMessage request, JsonTypeInfo typeInfo) =>
         request.Body is { } body
             ? body.Deserialize(typeInfo) ?? throw new JourException(ErrorCodes.BadRequest, request.Op)
             : throw new JourException(ErrorCodes.BadRequest, request.Op);
+
+    private static T Arg<T>(ClientMessage request, JsonTypeInfo<T> typeInfo) => (T)Arg(request, (JsonTypeInfo)typeInfo);
+
+    private static ServerMessage Ok(int id, object? value, JsonTypeInfo typeInfo) =>
+        new(id, true, JsonSerializer.SerializeToElement(value, typeInfo), null, null, null);
 
     private static ServerMessage Ok<T>(int id, T value, JsonTypeInfo<T> typeInfo) =>
         new(id, true, JsonSerializer.SerializeToElement(value, typeInfo), null, null, null);
@@ -515,14 +380,11 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId}: request {Id} {Op} answered (ok {Ok}) in {Milliseconds:0.0} ms")]
     private partial void LogAnswered(int connectionId, int id, string op, bool ok, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId}: a set-up code was asked for by uid {Uid}, not the server's account")]
-    private partial void LogSetUpCodeRefused(int connectionId, int uid);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connection {ConnectionId} ended: {Reason}")]
     private partial void LogConnectionEnded(int connectionId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId}: {Op} refused with {Code}")]
-    private partial void LogRefused(int connectionId, string op, string code);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} (uid {Uid}): {Op} refused with {Code}")]
+    private partial void LogRefused(int connectionId, int uid, string op, string code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage failure in {Op} ({Code}): the server stops so the next session reopens the file")]
     private partial void LogStorageFailure(string op, string code);

@@ -195,7 +195,7 @@ public sealed class RecordsUseCaseTests : IDisposable
     [Fact]
     public void AccessLog_OnlyForMasAndAdmin_FilteredByUserClientAndPeriod()
     {
-        var ex = Assert.Throws<JourException>(() => _useCases.GetAccessLog(_caseOfficer, new AccessLogQuery(s_now.AddDays(-1), s_now.AddDays(1), null, null)));
+        var ex = Assert.Throws<JourException>(() => _useCases.Send(_caseOfficer, new AccessLogQuery(s_now.AddDays(-1), s_now.AddDays(1), null, null)));
         Assert.Equal(ErrorCodes.AccessLogNotPermitted, ex.Code);
 
         _useCases.GetJournal(_caseOfficer, new JournalRequest(_client, JournalSeries.Lss, ""));
@@ -251,7 +251,7 @@ public sealed class RecordsUseCaseTests : IDisposable
         long otherClient = _store.LoadClients().First(c => c.Id != _client).Id;
         Assert.Equal(ErrorCodes.CaseOfOtherClient, Assert.Throws<JourException>(() => _useCases.SaveIncident(_mas, good with { ClientId = otherClient })).Code);
         SessionInfo nobody = Session(_store.AddUser(new User { Name = "Utan Roll", Roles = Role.None }));
-        Assert.Equal(ErrorCodes.RecordsNotPermitted, Assert.Throws<JourException>(() => _useCases.SaveIncident(nobody, good)).Code);
+        Assert.Equal(ErrorCodes.RecordsNotPermitted, Assert.Throws<JourException>(() => _useCases.Send(nobody, new SaveIncident(good))).Code);
 
         IncidentData sarah = _useCases.SaveIncident(_mas, good with { Kind = IncidentKind.Misconduct, ManagerNotified = true });
         Assert.Equal(Core.Incidents.IncidentRecipient.ResponsibleManager, sarah.ReportTo);

@@ -47,9 +47,9 @@ public sealed class FollowUpUseCaseTests : IDisposable
     public void InvoiceBasisAndSettings_AreForFinanceAndAdminOnly()
     {
         SessionInfo officer = As(Role.OnCallOfficer);
-        var refused = Assert.Throws<JourException>(() => _useCases.GetInvoiceBasis(officer, new InvoiceRequest(2026, 11)));
+        var refused = Assert.Throws<JourException>(() => _useCases.Send(officer, new InvoiceRequest(2026, 11)));
         Assert.Equal(ErrorCodes.FinanceNotPermitted, refused.Code);
-        Assert.Throws<JourException>(() => _useCases.SaveSettings(officer, _useCases.GetSettings()));
+        Assert.Throws<JourException>(() => _useCases.Send(officer, new SaveSettings(_useCases.GetSettings())));
         Assert.NotNull(_useCases.GetInvoiceBasis(As(Role.Admin), new InvoiceRequest(2026, 11)));
     }
 

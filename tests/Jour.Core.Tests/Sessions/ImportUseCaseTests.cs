@@ -4,6 +4,7 @@ using Jour.Core.Demo;
 using Jour.Core.Import;
 using Jour.Core.Providers;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -139,8 +140,8 @@ public sealed class ImportUseCaseTests : IDisposable
         foreach (string name in new[] { "Anna Lindqvist", "Lena Wikström", "Per Andersson" })
         {
             SessionInfo user = SignInAs(name);
-            Assert.Equal(ErrorCodes.ImportNotPermitted, Assert.Throws<JourException>(() => _useCases.ImportClients(user, request)).Code);
-            Assert.Equal(ErrorCodes.ImportNotPermitted, Assert.Throws<JourException>(() => _useCases.ImportProviders(user, request)).Code);
+            Assert.Equal(ErrorCodes.ImportNotPermitted, Assert.Throws<JourException>(() => _useCases.Send(user, new ImportClients(request))).Code);
+            Assert.Equal(ErrorCodes.ImportNotPermitted, Assert.Throws<JourException>(() => _useCases.Send(user, new ImportProviders(request))).Code);
         }
 
         Assert.Empty(_useCases.ImportClients(SignInAs("Karin Ek"), request).Issues);
@@ -173,10 +174,10 @@ public sealed class ImportUseCaseTests : IDisposable
     [Fact]
     public async Task The_in_process_service_refuses_an_import_before_sign_in()
     {
-        using var service = new InProcessJourService(_useCases);
+        using var service = new LocalJourService(_useCases);
         var request = new ImportRequest(["namn", "personnummer"], [], DryRun: true);
 
-        var ex = await Assert.ThrowsAsync<JourException>(() => service.ImportClientsAsync(request, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<JourException>(() => service.SendAsync(new ImportClients(request), TestContext.Current.CancellationToken));
 
         Assert.Equal(ErrorCodes.NotSignedIn, ex.Code);
     }

@@ -100,7 +100,7 @@ public sealed class OnCallUseCaseTests : IDisposable
         Assert.Equal("Cia", _useCases.GetOnCallAt(s_now.AddMinutes(-1)).Current!.OfficerName);
         Assert.Equal("Ny", _useCases.GetRotation()!.Name);
 
-        var refused = Assert.Throws<JourException>(() => _useCases.SaveRotation(_anna, _useCases.GetRotation()!));
+        var refused = Assert.Throws<JourException>(() => _useCases.Send(_anna, new SaveRotation(_useCases.GetRotation()!)));
         Assert.Equal(ErrorCodes.RosterNotPermitted, refused.Code);
     }
 
@@ -118,7 +118,7 @@ public sealed class OnCallUseCaseTests : IDisposable
         Assert.Equal("Cia", _useCases.GetOnCallAt(s_now.AddMinutes(-1)).Current!.OfficerName);
 
         Assert.Equal(ErrorCodes.AlreadyOnCall, Assert.Throws<JourException>(() => _useCases.TakeOver(_bo)).Code);
-        Assert.Equal(ErrorCodes.TakeOverNotOfficer, Assert.Throws<JourException>(() => _useCases.TakeOver(_coordinator)).Code);
+        Assert.Equal(ErrorCodes.TakeOverNotOfficer, Assert.Throws<JourException>(() => _useCases.Send(_coordinator, new TakeOver())).Code);
     }
 
     [Fact]

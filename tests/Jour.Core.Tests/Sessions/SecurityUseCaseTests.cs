@@ -1,6 +1,7 @@
 using Jour.Core.Common;
 using Jour.Core.Demo;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -126,11 +127,11 @@ public sealed class SecurityUseCaseTests : IDisposable
     public void TheAnswerToAFailure_WaitsLongerEachTime_OnTheServersClock()
     {
         UserSummary eva = AddUser("Eva Ström", "2580");
-        using var service = new InProcessJourService(_useCases);
+        using var service = new LocalJourService(_useCases);
         var waits = new List<TimeSpan>();
         for (int i = 0; i < 4; i++)
         {
-            Task<SessionInfo> attempt = service.SignInAsync(eva.Id, "0000", TestContext.Current.CancellationToken);
+            Task<SessionInfo> attempt = service.SendAsync(new SignInUser(eva.Id, "0000"), TestContext.Current.CancellationToken);
             Assert.False(attempt.IsCompleted);
             TimeSpan waited = TimeSpan.Zero;
             while (!attempt.IsCompleted && waited < TimeSpan.FromSeconds(30))
@@ -160,9 +161,9 @@ public sealed class SecurityUseCaseTests : IDisposable
             .. Enumerable.Range(0, 12).Select(_ => Task.Factory.StartNew(
                 () =>
                 {
-                    var service = new InProcessJourService(_useCases);
+                    var service = new LocalJourService(_useCases);
                     ready.SignalAndWait(TestContext.Current.CancellationToken);
-                    return service.SignInAsync(eva.Id, "0000", TestContext.Current.CancellationToken);
+                    return service.SendAsync(new SignInUser(eva.Id, "0000"), TestContext.Current.CancellationToken);
                 },
                 TestContext.Current.CancellationToken,
                 TaskCreationOptions.LongRunning,
@@ -191,11 +192,11 @@ public sealed class SecurityUseCaseTests : IDisposable
     public async Task TheDelayBelongsToTheUser_ANewConnectionWaitsItOutToo()
     {
         UserSummary eva = AddUser("Eva Ström", "2580");
-        using var first = new InProcessJourService(_useCases);
-        using var second = new InProcessJourService(_useCases);
+        using var first = new LocalJourService(_useCases);
+        using var second = new LocalJourService(_useCases);
 
-        Task<SessionInfo> failed = first.SignInAsync(eva.Id, "0000", TestContext.Current.CancellationToken);
-        Task<SessionInfo> next = second.SignInAsync(eva.Id, "2580", TestContext.Current.CancellationToken);
+        Task<SessionInfo> failed = first.SendAsync(new SignInUser(eva.Id, "0000"), TestContext.Current.CancellationToken);
+        Task<SessionInfo> next = second.SendAsync(new SignInUser(eva.Id, "2580"), TestContext.Current.CancellationToken);
         await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.False(next.IsCompleted); // the right PIN on a fresh connection still waits for the user's turn
 
@@ -250,10 +251,10 @@ public sealed class SecurityUseCaseTests : IDisposable
     {
         SessionInfo officer = SignInAs("Anna Lindqvist");
 
-        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.GetUsers(officer)));
-        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.AddUser(officer, new NewUserRequest("Ny", "", Role.Admin, "1234"))));
-        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.ResetPin(officer, new PinReset(officer.UserId, "1234"))));
-        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.UpdateUser(officer, new UserUpdate(officer.UserId, Role.Admin, false))));
+        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.Send(officer, new GetUsers())));
+        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.Send(officer, new NewUserRequest("Ny", "", Role.Admin, "1234"))));
+        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.Send(officer, new PinReset(officer.UserId, "1234"))));
+        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.Send(officer, new UserUpdate(officer.UserId, Role.Admin, false))));
     }
 
     [Fact]
@@ -287,7 +288,7 @@ public sealed class SecurityUseCaseTests : IDisposable
         Assert.Equal(Role.OnCallOfficer, changed.Roles);
 
         // The first admin lost the role at once, whatever the session was signed in with.
-        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.GetUsers(_admin)));
+        Assert.Equal(ErrorCodes.UsersNotPermitted, Refused(() => _useCases.Send(_admin, new GetUsers())));
         SessionInfo eva = _useCases.SignIn(second.Id, "2580");
         Assert.Equal(ErrorCodes.DisableSelf, Refused(() => _useCases.UpdateUser(eva, new UserUpdate(second.Id, Role.Admin, true))));
     }

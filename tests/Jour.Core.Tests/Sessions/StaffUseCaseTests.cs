@@ -118,6 +118,6 @@ public sealed class StaffUseCaseTests : IDisposable
         SessionInfo per = _useCases.SignIn(finance, "");
         StaffData data = _useCases.GetStaffMember(_store.LoadStaff()[0].Id);
 
-        Assert.Equal(ErrorCodes.StaffNotPermitted, Assert.Throws<JourException>(() => _useCases.SaveStaff(per, data with { Phone = "070-000 00 01" })).Code);
+        Assert.Equal(ErrorCodes.StaffNotPermitted, Assert.Throws<JourException>(() => _useCases.Send(per, new SaveStaff(data with { Phone = "070-000 00 01" }))).Code);
     }
 }

@@ -1,8 +1,13 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text.Json;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Drafts;
+using Jour.Core.Operations;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Protocol;
 using Jour.Server;
@@ -49,16 +54,16 @@ public sealed class ServerConnectionTests
         using (Socket greeted = await server.ConnectAsync())
         {
             await using var stream = new NetworkStream(greeted);
-            await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+            await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
             Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
-            await TestServer.SendAsync(stream, 2, Ops.SaveDraft, LargeDraft());
+            await TestServer.SendAsync(stream, 2, LargeDraft());
             Assert.True(await TestServer.ClosedWithinAsync(greeted, TimeSpan.FromSeconds(5)));
         }
 
         using Socket signedIn = await server.ConnectAsync();
         await using var signedInStream = new NetworkStream(signedIn);
         await TestServer.SignInAsAdminAsync(signedInStream);
-        await TestServer.SendAsync(signedInStream, 4, Ops.SaveDraft, LargeDraft());
+        await TestServer.SendAsync(signedInStream, 4, LargeDraft());
         ServerMessage reply = (await TestServer.ReceiveAsync(signedInStream))!;
         Assert.Equal(4, reply.Id); // answered (whatever the answer), not cut off: the frame was accepted
     }
@@ -69,10 +74,10 @@ public sealed class ServerConnectionTests
         await using TestServer server = TestServer.Start(ServerOfAnotherAccount(TestServer.CurrentUid));
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
 
-        await TestServer.SendAsync(stream, 2, Ops.Shutdown);
+        await TestServer.SendAsync(stream, 2, ProtocolInfo.ShutdownOp);
         ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
 
         Assert.False(reply.Ok);
@@ -81,12 +86,12 @@ public sealed class ServerConnectionTests
         Assert.False(server.HasStopped);
 
         // A signed-in admin of the same account may.
-        await TestServer.SendAsync(stream, 3, Ops.InstallInfo);
-        InstallInfo install = (await TestServer.ReceiveAsync(stream))!.Body!.Value.Deserialize(WireJsonContext.Default.InstallInfo)!;
+        await TestServer.SendAsync(stream, 3, new GetInstallInfo());
+        InstallInfo install = TestServer.Answer<InstallInfo>((await TestServer.ReceiveAsync(stream))!);
         long admin = install.Users.Single(u => u.Name == "Demo Admin").Id;
-        await TestServer.SendAsync(stream, 4, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(admin, ""), WireJsonContext.Default.SignInArgs));
+        await TestServer.SendAsync(stream, 4, new SignInUser(admin, ""));
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
-        await TestServer.SendAsync(stream, 5, Ops.Shutdown);
+        await TestServer.SendAsync(stream, 5, ProtocolInfo.ShutdownOp);
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
         await WaitUntilAsync(() => server.HasStopped);
     }
@@ -97,10 +102,10 @@ public sealed class ServerConnectionTests
         await using TestServer server = TestServer.Start();
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
 
-        await TestServer.SendAsync(stream, 2, Ops.Shutdown);
+        await TestServer.SendAsync(stream, 2, ProtocolInfo.ShutdownOp);
 
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
         await WaitUntilAsync(() => server.HasStopped);
@@ -113,7 +118,7 @@ public sealed class ServerConnectionTests
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
 
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
 
         Assert.False(reply.Ok);
@@ -142,7 +147,7 @@ public sealed class ServerConnectionTests
         using Socket third = await server.ConnectAsync();
         await using var stream = new NetworkStream(third);
 
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
 
         Assert.Equal(ErrorCodes.TooManyConnections, reply.ErrorCode);
@@ -150,7 +155,7 @@ public sealed class ServerConnectionTests
         await Task.Delay(200, TestContext.Current.CancellationToken);
         using Socket again = await server.ConnectAsync();
         await using var againStream = new NetworkStream(again);
-        await TestServer.SendAsync(againStream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(againStream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await TestServer.ReceiveAsync(againStream))!.Ok);
     }
 
@@ -168,7 +173,7 @@ public sealed class ServerConnectionTests
         {
             try
             {
-                await TestServer.SendAsync(stream, id, Ops.OpenCases).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+                await TestServer.SendAsync(stream, id, new GetOpenCases()).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
             }
             catch (Exception ex) when (ex is IOException or SocketException or TimeoutException)
             {
@@ -186,13 +191,13 @@ public sealed class ServerConnectionTests
         await using TestServer server = TestServer.Start();
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
 
-        await TestServer.SendAsync(stream, 2, Ops.SignIn, JsonDocument.Parse("\"not an object\"").RootElement.Clone());
+        await TestServer.SendAsync(stream, 2, "sign-in", JsonDocument.Parse("\"not an object\"").RootElement.Clone());
         try
         {
-            await TestServer.SendAsync(stream, 3, Ops.SignIn, JsonDocument.Parse("\"again\"").RootElement.Clone());
+            await TestServer.SendAsync(stream, 3, "sign-in", JsonDocument.Parse("\"again\"").RootElement.Clone());
         }
         catch (IOException)
         {
@@ -220,14 +225,13 @@ public sealed class ServerConnectionTests
         {
             Socket socket = await server.ConnectAsync();
             var stream = new NetworkStream(socket, ownsSocket: true);
-            await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+            await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
             Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
             connections.Add((socket, stream));
         }
 
         DateTime sent = DateTime.UtcNow;
-        JsonElement wrong = JsonSerializer.SerializeToElement(new SignInArgs(eva, "0000"), WireJsonContext.Default.SignInArgs);
-        await Task.WhenAll(connections.Select(c => TestServer.SendAsync(c.Stream, 2, Ops.SignIn, wrong)));
+        await Task.WhenAll(connections.Select(c => TestServer.SendAsync(c.Stream, 2, new SignInUser(eva, "0000"))));
         ServerMessage?[] replies = await Task.WhenAll(connections.Select(c => TestServer.ReceiveAsync(c.Stream, seconds: 60)));
 
         Assert.All(replies, r => Assert.Equal(ErrorCodes.SignInFailed, r!.ErrorCode));
@@ -248,11 +252,9 @@ public sealed class ServerConnectionTests
         Assert.InRange(fifthTry.TotalSeconds, 14, 20);
     }
 
-    private static JsonElement LargeDraft() =>
-        JsonSerializer.SerializeToElement(
-            // Five fields at their limit (TextLimits.DraftField): a legitimate request of about 100 KB, over 64 KiB.
-            new DraftData("case", Enumerable.Range(0, 5).ToDictionary(i => $"notes{i}", _ => new string('x', TextLimits.DraftField.Max)), DateTime.UtcNow),
-            WireJsonContext.Default.DraftData);
+    // Five fields at their limit (TextLimits.DraftField): a legitimate request of about 100 KB, over 64 KiB.
+    private static SaveDraft LargeDraft() =>
+        new(new DraftData("case", Enumerable.Range(0, 5).ToDictionary(i => $"notes{i}", _ => new string('x', TextLimits.DraftField.Max)), DateTime.UtcNow));
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -1,8 +1,14 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Jour.Configuration;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Drafts;
+using Jour.Core.Operations;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Protocol;
 using Jour.Server;
 using Microsoft.Extensions.Logging;
@@ -24,7 +30,7 @@ public sealed class SetUpAndLimitsServerTests
 
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await ReplyAsync(stream))!.Ok);
 
         // Without the code, as the first client on the socket would try: refused, nobody created.
@@ -35,11 +41,11 @@ public sealed class SetUpAndLimitsServerTests
 
         ServerMessage created = await SetUpAsync(stream, 4, code.ToLowerInvariant());
         Assert.True(created.Ok, created.ErrorCode);
-        Assert.Equal("Ada Admin", created.Body!.Value.Deserialize(WireJsonContext.Default.SessionInfo)!.UserName);
+        Assert.Equal("Ada Admin", TestServer.Answer<SessionInfo>(created).UserName);
 
         using Socket other = await server.ConnectAsync();
         await using var otherStream = new NetworkStream(other);
-        await TestServer.SendAsync(otherStream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(otherStream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await ReplyAsync(otherStream))!.Ok);
         Assert.Equal(ErrorCodes.SetupAlreadyDone, (await SetUpAsync(otherStream, 2, code)).ErrorCode);
 
@@ -62,20 +68,20 @@ public sealed class SetUpAndLimitsServerTests
         string first = server.SetUpCode!;
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await ReplyAsync(stream))!.Ok);
 
-        await TestServer.SendAsync(stream, 2, Ops.IssueSetUpCode);
+        await TestServer.SendAsync(stream, 2, new IssueSetUpCode());
         ServerMessage issued = (await ReplyAsync(stream))!;
         Assert.True(issued.Ok, issued.ErrorCode);
-        string second = issued.Body!.Value.Deserialize(WireJsonContext.Default.String)!;
+        string second = TestServer.Answer<string>(issued);
 
         Assert.NotEqual(first, second);
         Assert.Equal(ErrorCodes.SetUpCodeWrong, (await SetUpAsync(stream, 3, first)).ErrorCode);
         Assert.True((await SetUpAsync(stream, 4, second)).Ok);
 
         // Once there is an admin there is no code to be had.
-        await TestServer.SendAsync(stream, 5, Ops.IssueSetUpCode);
+        await TestServer.SendAsync(stream, 5, new IssueSetUpCode());
         Assert.Equal(ErrorCodes.SetupAlreadyDone, (await ReplyAsync(stream))!.ErrorCode);
     }
 
@@ -85,10 +91,10 @@ public sealed class SetUpAndLimitsServerTests
         await using TestServer server = TestServer.Start(ServerOfAnotherAccount(TestServer.CurrentUid), new JourConfig { Demo = false });
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
-        await TestServer.SendAsync(stream, 1, Ops.Hello, TestServer.HelloBody());
+        await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await ReplyAsync(stream))!.Ok);
 
-        await TestServer.SendAsync(stream, 2, Ops.IssueSetUpCode);
+        await TestServer.SendAsync(stream, 2, new IssueSetUpCode());
         ServerMessage reply = (await ReplyAsync(stream))!;
 
         Assert.False(reply.Ok);
@@ -103,11 +109,11 @@ public sealed class SetUpAndLimitsServerTests
         using Socket socket = await server.ConnectAsync();
         await using var stream = new NetworkStream(socket);
         await TestServer.SignInAsAdminAsync(stream);
-        await TestServer.SendAsync(stream, 4, Ops.OpenCases);
-        long caseId = (await ReplyAsync(stream))!.Body!.Value.Deserialize(WireJsonContext.Default.IReadOnlyListCaseSummary)![0].Id;
+        await TestServer.SendAsync(stream, 4, new GetOpenCases());
+        long caseId = TestServer.Answer<IReadOnlyList<CaseSummary>>((await ReplyAsync(stream))!)[0].Id;
 
         // 8 MB: inside a signed-in session's frame limit, far over the note's.
-        await TestServer.SendAsync(stream, 5, Ops.AddNote, JsonSerializer.SerializeToElement(new NoteRequest(caseId, new string('x', 8 * 1024 * 1024)), WireJsonContext.Default.NoteRequest));
+        await TestServer.SendAsync(stream, 5, new NoteRequest(caseId, new string('x', 8 * 1024 * 1024)));
         ServerMessage refused = (await ReplyAsync(stream))!;
 
         Assert.False(refused.Ok);
@@ -117,18 +123,18 @@ public sealed class SetUpAndLimitsServerTests
         Assert.DoesNotContain(server.Log.Lines, l => l.Level >= LogLevel.Error);
 
         // The same session and a new one are served, and a note at the limit is saved.
-        await TestServer.SendAsync(stream, 6, Ops.AddNote, JsonSerializer.SerializeToElement(new NoteRequest(caseId, new string('x', TextLimits.Note.Max)), WireJsonContext.Default.NoteRequest));
+        await TestServer.SendAsync(stream, 6, new NoteRequest(caseId, new string('x', TextLimits.Note.Max)));
         Assert.True((await ReplyAsync(stream))!.Ok);
         using Socket other = await server.ConnectAsync();
         await using var otherStream = new NetworkStream(other);
         await TestServer.SignInAsAdminAsync(otherStream);
-        await TestServer.SendAsync(otherStream, 4, Ops.Status);
+        await TestServer.SendAsync(otherStream, 4, new GetStatus());
         Assert.True((await ReplyAsync(otherStream))!.Ok);
     }
 
     private static async Task<ServerMessage> SetUpAsync(NetworkStream stream, int id, string code)
     {
-        await TestServer.SendAsync(stream, id, Ops.SetUp, JsonSerializer.SerializeToElement(new SetUpArgs("Ada Admin", "4711", code), WireJsonContext.Default.SetUpArgs));
+        await TestServer.SendAsync(stream, id, new SetUpFirstAdmin("Ada Admin", "4711", code));
         return await ReplyAsync(stream);
     }
 

@@ -1,7 +1,13 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Jour.Configuration;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Drafts;
+using Jour.Core.Operations;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Native;
 using Jour.Protocol;
 using Jour.Server;
@@ -77,18 +83,29 @@ internal sealed class TestServer : IAsyncDisposable
     public static async Task<ServerMessage?> ReceiveAsync(Stream stream, int seconds = 20) =>
         await FrameStream.ReadAsync(stream, WireJsonContext.Default.ServerMessage, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
 
+    /// <summary>Sends a use case's request as a session would: its wire name and its record as the body.</summary>
+    public static Task SendAsync<TAnswer>(Stream stream, int id, IRequest<TAnswer> request)
+    {
+        UseCase useCase = UseCaseCatalog.For(request.GetType());
+        return SendAsync(stream, id, useCase.Name, JsonSerializer.SerializeToElement(request, useCase.RequestJson));
+    }
+
+    /// <summary>The answer a reply carries, read as the use case that answers with <typeparamref name="T"/> writes it.</summary>
+    public static T Answer<T>(ServerMessage reply) =>
+        (T)reply.Body!.Value.Deserialize(UseCaseCatalog.All.First(u => u.AnswerType == typeof(T)).AnswerJson)!;
+
     public static JsonElement HelloBody() =>
         JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, "test"), WireJsonContext.Default.Hello);
 
     /// <summary>Says hello and signs in as the demo's admin (no PIN in the demo).</summary>
     public static async Task SignInAsAdminAsync(Stream stream)
     {
-        await SendAsync(stream, 1, Ops.Hello, HelloBody());
+        await SendAsync(stream, 1, ProtocolInfo.HelloOp, HelloBody());
         Assert.True((await ReceiveAsync(stream))!.Ok);
-        await SendAsync(stream, 2, Ops.InstallInfo);
-        InstallInfo install = (await ReceiveAsync(stream))!.Body!.Value.Deserialize(WireJsonContext.Default.InstallInfo)!;
+        await SendAsync(stream, 2, new GetInstallInfo());
+        InstallInfo install = Answer<InstallInfo>((await ReceiveAsync(stream))!);
         long admin = install.Users.Single(u => u.Name == "Demo Admin").Id;
-        await SendAsync(stream, 3, Ops.SignIn, JsonSerializer.SerializeToElement(new SignInArgs(admin, ""), WireJsonContext.Default.SignInArgs));
+        await SendAsync(stream, 3, new SignInUser(admin, ""));
         Assert.True((await ReceiveAsync(stream))!.Ok);
     }
 

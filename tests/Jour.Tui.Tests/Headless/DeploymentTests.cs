@@ -1,6 +1,9 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Providers;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -13,7 +16,7 @@ public sealed class DeploymentTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        CaseSummary staffing = (await session.Service.SendAsync(new GetOpenCases())).First(c => c.State == CaseState.Staffing);
 
         session.Press(new Key('/'));
         session.Type(staffing.Number);
@@ -30,7 +33,7 @@ public sealed class DeploymentTests
 
         session.Press(Key.Esc);
         string covered = session.WaitFor("Läge: Bemannat");
-        CaseDetail detail = await session.Service.GetCaseAsync(staffing.Id);
+        CaseDetail detail = await session.Service.SendAsync(new GetCase(staffing.Id));
         Assert.Equal(2, detail.Deployments.Count);
         string blocked = detail.Deployments[1].AssistantName;
         Assert.Contains(blocked, covered, StringComparison.Ordinal);
@@ -47,7 +50,7 @@ public sealed class DeploymentTests
         session.WaitFor("SPÄRRAD");
         session.Press(Key.F2);
         session.WaitFor("Läge: Bemannas", blocked + " 22");
-        Assert.True((await session.Service.GetCaseAsync(staffing.Id)).Deployments.Single(d => d.AssistantName == blocked).NeedsReplacement);
+        Assert.True((await session.Service.SendAsync(new GetCase(staffing.Id))).Deployments.Single(d => d.AssistantName == blocked).NeedsReplacement);
 
         // The blocked person is missing from the list, and A shows why.
         session.Press(new Key('b'));
@@ -69,12 +72,12 @@ public sealed class DeploymentTests
         session.WaitFor("Fönstret är redan bemannat (2 av 2). Skicka ändå? Skäl:");
         session.Press(Key.Enter);
         session.WaitFor("Skriv varför fler ska skickas");
-        Assert.Equal(2, (await session.Service.GetCaseAsync(staffing.Id)).Deployments.Count);
+        Assert.Equal(2, (await session.Service.SendAsync(new GetCase(staffing.Id))).Deployments.Count);
         session.Type("Tunga lyft hela natten");
         session.Press(Key.Enter);
         session.WaitFor("3 av 2 bemannade");
 
-        CaseDetail detail = await session.Service.GetCaseAsync(staffing.Id);
+        CaseDetail detail = await session.Service.SendAsync(new GetCase(staffing.Id));
         Assert.Equal(3, detail.Deployments.Count);
         Assert.Contains(detail.Timeline, e => e.Text.StartsWith("Insats utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Text.EndsWith("skäl: Tunga lyft hela natten", StringComparison.Ordinal));
     }
@@ -113,7 +116,7 @@ public sealed class DeploymentTests
     {
         for (int i = 0; i < 100; i++)
         {
-            CaseDetail detail = await session.Service.GetCaseAsync(caseId);
+            CaseDetail detail = await session.Service.SendAsync(new GetCase(caseId));
             if (detail.Deployments.Count == count && (also is null || also(detail)))
             {
                 return detail;
@@ -132,11 +135,11 @@ public sealed class DeploymentTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
-        InProcessJourService service = session.Service;
+        LocalJourService service = session.Service;
         DateTime from = new(2026, 10, 24, 20, 0, 0, DateTimeKind.Utc); // 22:00 summer time
         DateTime to = new(2026, 10, 25, 6, 0, 0, DateTimeKind.Utc);    // 07:00 winter time
-        CaseDetail c = await service.CreateCaseAsync(new NewCaseRequest(
-            (await service.GetClientsAsync())[2].Id, (await service.GetProvidersAsync())[0].Id, false, CaseReason.SicknessOrStaffShortage,
+        CaseDetail c = await service.SendAsync(new NewCaseRequest(
+            (await service.SendAsync(new GetClients()))[2].Id, (await service.SendAsync(new GetProviders()))[0].Id, false, CaseReason.SicknessOrStaffShortage,
             "Eva Lind", "070-123 45 67", [new NeedWindowData(from, to, 1, [], 0)], Urgency.Normal, ""));
 
         session.Press(new Key('/'));
@@ -159,10 +162,10 @@ public sealed class DeploymentTests
         session.WaitFor("9,5 h");
 
         // Signatures belong to people: the assistant who worked, then the client's registered god man.
-        DeploymentData worked = (await service.GetCaseAsync(c.Summary.Id)).Deployments.Single();
-        string assistantNumber = (await service.GetStaffMemberAsync(worked.AssistantId)).PersonalIdentityNumber;
-        ClientData client = await service.GetClientAsync(c.ClientId);
-        await service.SaveClientAsync(client with { Representatives = [new RepresentativeData(RepresentativeKind.Trustee, "Eva Lind", "", "19420202-3018")] });
+        DeploymentData worked = (await service.SendAsync(new GetCase(c.Summary.Id))).Deployments.Single();
+        string assistantNumber = (await service.SendAsync(new GetStaffMember(worked.AssistantId))).PersonalIdentityNumber;
+        ClientData client = await service.SendAsync(new GetClient(c.ClientId));
+        await service.SendAsync(new SaveClient(client with { Representatives = [new RepresentativeData(RepresentativeKind.Trustee, "Eva Lind", "", "19420202-3018")] }));
 
         session.Press(new Key('s'));
         session.WaitFor("Signeras av " + worked.AssistantName + ", som arbetade passet");
@@ -183,7 +186,7 @@ public sealed class DeploymentTests
         session.Press(Key.Enter);
         session.WaitFor("✓bruk.");
 
-        TimeReportData report = (await service.GetCaseAsync(c.Summary.Id)).Deployments.Single().Report!;
+        TimeReportData report = (await service.SendAsync(new GetCase(c.Summary.Id))).Deployments.Single().Report!;
         Assert.Equal(9.5, report.WorkedHours);
         Assert.NotNull(report.AssistantSignedUtc);
         Assert.Equal("Eva Lind", report.ClientSignedName);
@@ -193,7 +196,7 @@ public sealed class DeploymentTests
     private static async Task<CaseSummary> StaffTheFirstWindowOfAStaffingCase(HeadlessSession session)
     {
         session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        CaseSummary staffing = (await session.Service.SendAsync(new GetOpenCases())).First(c => c.State == CaseState.Staffing);
         session.Press(new Key('/'));
         session.Type(staffing.Number);
         session.Press(Key.Enter, Key.Enter);

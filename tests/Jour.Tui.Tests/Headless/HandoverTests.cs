@@ -1,4 +1,6 @@
+using Jour.Core.Handover;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -24,7 +26,7 @@ public sealed class HandoverTests
         session.Press(Key.S.WithCtrl);
         session.WaitFor("Du lämnade över");
 
-        IReadOnlyList<HandoverRecordData> stored = await session.Service.GetHandoversAsync();
+        IReadOnlyList<HandoverRecordData> stored = await session.Service.SendAsync(new GetHandovers());
         // The demo's previous shift change (acknowledged) and this one.
         Assert.Equal(2, stored.Count);
         Assert.NotNull(stored[1].AcknowledgedUtc);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Jour.Core.Demo;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Storage;
 using Jour.Tui.Shell;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,7 +26,7 @@ internal sealed class HeadlessSession : IDisposable
     private readonly Window _window;
     private readonly SessionToken _token;
 
-    private HeadlessSession(IApplication app, Window window, SessionToken token, LiteJourStore store, FakeTimeProvider time, InProcessJourService service)
+    private HeadlessSession(IApplication app, Window window, SessionToken token, LiteJourStore store, FakeTimeProvider time, LocalJourService service)
     {
         _app = app;
         _window = window;
@@ -42,7 +43,7 @@ internal sealed class HeadlessSession : IDisposable
     /// <summary>Terminal.Gui's timers (the clock tick, draft saving, deferred loads) run on this clock.</summary>
     private VirtualTimeProvider UiClock { get; init; } = null!;
 
-    public InProcessJourService Service { get; }
+    public LocalJourService Service { get; }
 
     /// <summary>The set-up code of a new real database (null on the demo).</summary>
     public string? SetUpCode { get; private init; }
@@ -80,7 +81,7 @@ internal sealed class HeadlessSession : IDisposable
 
         // New PINs hashed with few iterations: 600,000 cost a few hundred milliseconds each (tests only).
         var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance) { PinIterations = 1_000 };
-        var service = new InProcessJourService(useCases);
+        var service = new LocalJourService(useCases);
         string? code = newRealDatabase ? useCases.IssueSetUpCode() : null;
         if (startedTheServer)
         {

@@ -1,5 +1,8 @@
 using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Drafts;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -12,8 +15,8 @@ public sealed class IntakeTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
-        ClientSummary client = (await session.Service.GetClientsAsync())[3];
-        int before = (await session.Service.GetOpenCasesAsync()).Count;
+        ClientSummary client = (await session.Service.SendAsync(new GetClients()))[3];
+        int before = (await session.Service.SendAsync(new GetOpenCases())).Count;
 
         session.Press(new Key('n'));
         session.WaitFor("Nytt ärende");
@@ -35,8 +38,8 @@ public sealed class IntakeTests
         string screen = session.WaitFor("Tidslinje");
         Assert.Contains("Mottaget", screen, StringComparison.Ordinal);
         Assert.Contains(client.Name, screen, StringComparison.Ordinal);
-        Assert.Equal(before + 1, (await session.Service.GetOpenCasesAsync()).Count);
-        Assert.Null(await session.Service.GetDraftAsync(JourUseCases.NewCaseForm));
+        Assert.Equal(before + 1, (await session.Service.SendAsync(new GetOpenCases())).Count);
+        Assert.Null(await session.Service.SendAsync(new GetDraft(JourUseCases.NewCaseForm)));
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class IntakeTests
         // background save can take longer than a hundred immediate polls.
         for (int i = 0; i < 200 && draft is null; i++)
         {
-            draft = await session.Service.GetDraftAsync(JourUseCases.NewCaseForm);
+            draft = await session.Service.SendAsync(new GetDraft(JourUseCases.NewCaseForm));
             session.WaitFor("Öppna ärenden");
             if (draft is null)
             {
@@ -83,8 +86,8 @@ public sealed class IntakeTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
-        CaseSummary assessing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Assessing);
-        CaseDetail before = await session.Service.GetCaseAsync(assessing.Id);
+        CaseSummary assessing = (await session.Service.SendAsync(new GetOpenCases())).First(c => c.State == CaseState.Assessing);
+        CaseDetail before = await session.Service.SendAsync(new GetCase(assessing.Id));
         Assert.DoesNotContain(CaseTrigger.Accept, before.PermittedTriggers);
 
         session.Press(new Key('/'));
@@ -100,7 +103,7 @@ public sealed class IntakeTests
             session.WaitFor("Tidslinje", outcome);
         }
 
-        CaseDetail after = await session.Service.GetCaseAsync(assessing.Id);
+        CaseDetail after = await session.Service.SendAsync(new GetCase(assessing.Id));
         Assert.True(after.IsVerified);
         Assert.Contains(CaseTrigger.Accept, after.PermittedTriggers);
         session.WaitFor("Godta");
@@ -111,8 +114,8 @@ public sealed class IntakeTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
-        CaseSummary covered = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Covered);
-        CaseDetail before = await session.Service.GetCaseAsync(covered.Id);
+        CaseSummary covered = (await session.Service.SendAsync(new GetOpenCases())).First(c => c.State == CaseState.Covered);
+        CaseDetail before = await session.Service.SendAsync(new GetCase(covered.Id));
         int handBack = before.PermittedTriggers.ToList().IndexOf(CaseTrigger.HandBack) + 1;
         Assert.True(handBack > 0);
 
@@ -127,14 +130,14 @@ public sealed class IntakeTests
         session.Press(Key.S.WithCtrl);
         string refused = session.WaitFor("Välj avslutsorsak");
         Assert.Contains("Anordnaren har nya vikarier", refused, StringComparison.Ordinal);
-        Assert.Equal(CaseState.Covered, (await session.Service.GetCaseAsync(covered.Id)).Summary.State);
+        Assert.Equal(CaseState.Covered, (await session.Service.SendAsync(new GetCase(covered.Id))).Summary.State);
 
         session.Press(Key.CursorUp, Key.CursorRight);
         session.WaitFor("Anordnaren har återupptagit assistansen");
         session.Press(Key.S.WithCtrl);
         session.WaitFor("Läge: Återlämnat", "Återlämnat: Anordnaren har åter");
 
-        CaseDetail after = await session.Service.GetCaseAsync(covered.Id);
+        CaseDetail after = await session.Service.SendAsync(new GetCase(covered.Id));
         Assert.Equal(CaseState.HandedBack, after.Summary.State);
         Assert.Contains(after.Timeline, e => e.Text == "Anordnaren har återupptagit assistansen – Anordnaren har nya vikarier");
         Assert.Empty(session.Errors);

@@ -1,6 +1,11 @@
 using Jour.Core.Cases;
+using Jour.Core.Incidents;
 using Jour.Core.Journals;
+using Jour.Core.Roster;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -39,8 +44,8 @@ public sealed class RecordsTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         CaseSummary staffing = await OpenJournalOfAStaffingCaseAsync(session);
-        long clientId = (await session.Service.GetCaseAsync(staffing.Id)).ClientId;
-        var before = (await session.Service.GetJournalAsync(new JournalRequest(clientId, JournalSeries.Lss, ""))).Entries;
+        long clientId = (await session.Service.SendAsync(new GetCase(staffing.Id))).ClientId;
+        var before = (await session.Service.SendAsync(new JournalRequest(clientId, JournalSeries.Lss, ""))).Entries;
 
         // Every key a user might try to delete with, on the selected entry; then Esc leaves and J returns.
         session.Press(Key.Delete, Key.Backspace, new Key('d'), new Key('x'), Key.D.WithCtrl, Key.K.WithCtrl, Key.X.WithCtrl);
@@ -48,7 +53,7 @@ public sealed class RecordsTests
         session.WaitFor("Tidslinje");
         session.Press(new Key('j'));
         session.WaitFor("Journal LSS för", LssText, "RÄTTELSE av #");
-        var after = (await session.Service.GetJournalAsync(new JournalRequest(clientId, JournalSeries.Lss, ""))).Entries;
+        var after = (await session.Service.SendAsync(new JournalRequest(clientId, JournalSeries.Lss, ""))).Entries;
         Assert.Equal(before.Select(e => (e.Id, e.Text)), after.Select(e => (e.Id, e.Text)));
 
         session.Press(new Key('n'));
@@ -62,7 +67,7 @@ public sealed class RecordsTests
         session.Press(Key.Enter);
         session.WaitFor("    Brukaren vaken 03:00", "Tab Serie  N Ny", "Brukaren sover, lugn natt");
 
-        var last = (await session.Service.GetJournalAsync(new JournalRequest(clientId, JournalSeries.Lss, ""))).Entries;
+        var last = (await session.Service.SendAsync(new JournalRequest(clientId, JournalSeries.Lss, ""))).Entries;
         Assert.Equal(before.Count + 2, last.Count);
         Assert.Equal(last[^2].Id, last[^1].CorrectsId);
         Assert.All(before, e => Assert.Contains(last, x => x.Id == e.Id && x.Text == e.Text));
@@ -76,12 +81,12 @@ public sealed class RecordsTests
         SessionInfo me = session.Shell!.Session.Session;
 
         // A colleague covers now, so the signed-in officer is on no case they have not touched.
-        OfficerSummary colleague = (await session.Service.GetOfficersAsync()).First(o => o.Id != me.UserId);
+        OfficerSummary colleague = (await session.Service.SendAsync(new GetOfficers())).First(o => o.Id != me.UserId);
         DateTime now = session.Time.GetUtcNow().UtcDateTime;
-        await session.Service.AddOverrideAsync(new OverrideRequest(colleague.Id, now, now.AddHours(2), "läkarbesök"));
-        CaseSummary target = (await session.Service.GetOpenCasesAsync())
+        await session.Service.SendAsync(new OverrideRequest(colleague.Id, now, now.AddHours(2), "läkarbesök"));
+        CaseSummary target = (await session.Service.SendAsync(new GetOpenCases()))
             .Where(c => c.State == CaseState.Staffing)
-            .First(c => session.Service.GetCaseAsync(c.Id).Result.Timeline.All(e => e.UserName != me.UserName));
+            .First(c => session.Service.SendAsync(new GetCase(c.Id)).Result.Timeline.All(e => e.UserName != me.UserName));
 
         session.Press(Key.F5);
         session.WaitFor("Brukare");
@@ -102,8 +107,8 @@ public sealed class RecordsTests
         // The access log is MAS's and admins': the officer is refused, MAS sees the read first of all.
         session.Press(Key.L.WithAlt);
         session.WaitFor("Bara MAS/MAR och administratörer ser åtkomstloggen.");
-        InstallInfo install = await session.Service.GetInstallInfoAsync();
-        await session.Service.SignInAsync(install.Users.First(u => u.Name == "Lena Wikström").Id, "");
+        InstallInfo install = await session.Service.SendAsync(new GetInstallInfo());
+        await session.Service.SendAsync(new SignInUser(install.Users.First(u => u.Name == "Lena Wikström").Id, ""));
         session.Press(new Key('r'));
         string log = session.WaitFor("Åtkomstlogg", "läsningar, 2 nödåtkomst", "Skäl: Brukaren ringde, ordinarie nås inte");
         string firstRow = log.Split('\n').First(l => l.StartsWith('▶'));
@@ -127,7 +132,7 @@ public sealed class RecordsTests
         session.Press(Key.I.WithAlt);
         session.WaitFor("Avvikelser och klagomål", "2 avvikelser, 2 klagomål", "Risk för vårdskada", "Klagomål", "Synpunkt", "MAS underrättad");
 
-        StaffSummary assistant = (await session.Service.GetStaffAsync()).First(s => !s.IsBlocked);
+        StaffSummary assistant = (await session.Service.SendAsync(new GetStaff())).First(s => !s.IsBlocked);
         session.Press(new Key('n'));
         session.WaitFor("Ny avvikelse", "Typ");
         session.Press(Key.CursorRight);
@@ -145,8 +150,8 @@ public sealed class RecordsTests
         // The newest is at the top, marked ! until MAS is told, and says so in words when selected.
         session.Press(Key.Home);
         session.WaitFor("INTE underrättad: till MAS (lex Maria)", "! ");
-        Assert.True((await session.Service.GetStaffAsync()).Single(s => s.Id == assistant.Id).IsBlocked);
-        IncidentData saved = (await session.Service.GetIncidentsAsync()).First(i => i.Description == "Lämnade brukaren ensam");
+        Assert.True((await session.Service.SendAsync(new GetStaff())).Single(s => s.Id == assistant.Id).IsBlocked);
+        IncidentData saved = (await session.Service.SendAsync(new GetIncidents())).First(i => i.Description == "Lämnade brukaren ensam");
         Assert.Equal(Core.Incidents.IncidentKind.CareInjuryRisk, saved.Kind);
         Assert.Equal(assistant.Id, saved.AssistantId);
         Assert.False(saved.MasNotified);
@@ -156,7 +161,7 @@ public sealed class RecordsTests
     private static async Task<CaseSummary> OpenJournalOfAStaffingCaseAsync(HeadlessSession session)
     {
         session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == CaseState.Staffing);
+        CaseSummary staffing = (await session.Service.SendAsync(new GetOpenCases())).First(c => c.State == CaseState.Staffing);
         session.Press(new Key('/'));
         session.Type(staffing.Number);
         session.Press(Key.Enter, Key.Enter);

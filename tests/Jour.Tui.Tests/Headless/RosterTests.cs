@@ -1,4 +1,6 @@
+using Jour.Core.Roster;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -13,9 +15,9 @@ public sealed class RosterTests
         session.WaitFor("Öppna ärenden");
         // The demo signs in as the officer on call; let a colleague cover now so there is something to take back.
         SessionInfo me = session.Shell!.Session.Session;
-        OfficerSummary colleague = (await session.Service.GetOfficersAsync()).First(o => o.Id != me.UserId);
+        OfficerSummary colleague = (await session.Service.SendAsync(new GetOfficers())).First(o => o.Id != me.UserId);
         DateTime now = session.Time.GetUtcNow().UtcDateTime;
-        await session.Service.AddOverrideAsync(new OverrideRequest(colleague.Id, now, now.AddHours(2), "läkarbesök"));
+        await session.Service.SendAsync(new OverrideRequest(colleague.Id, now, now.AddHours(2), "läkarbesök"));
 
         session.Press(Key.F3);
         session.WaitFor("Jourschema, kommande 14 dygn", "Ersätter: läkarbesök", $"Jour: {colleague.Name}");
@@ -50,7 +52,7 @@ public sealed class RosterTests
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
         DateTime now = session.Time.GetUtcNow().UtcDateTime;
-        var before = (await session.Service.GetOnCallAsync(now, now.AddDays(14))).ToList();
+        var before = (await session.Service.SendAsync(new GetOnCall(now, now.AddDays(14)))).ToList();
         OnCallSlot second = before[1];
         OnCallSlot third = before.Skip(2).First(s => s.OfficerId != second.OfficerId);
         int thirdRow = before.IndexOf(third);
@@ -71,9 +73,9 @@ public sealed class RosterTests
         session.Press(Key.Enter);
         session.WaitFor("Byte");
 
-        var after = await session.Service.GetOnCallAsync(second.StartUtc, second.StartUtc.AddMinutes(1));
+        var after = await session.Service.SendAsync(new GetOnCall(second.StartUtc, second.StartUtc.AddMinutes(1)));
         Assert.Equal(third.OfficerId, after.Single().OfficerId);
-        var later = await session.Service.GetOnCallAsync(third.StartUtc, third.StartUtc.AddMinutes(1));
+        var later = await session.Service.SendAsync(new GetOnCall(third.StartUtc, third.StartUtc.AddMinutes(1)));
         Assert.Equal(second.OfficerId, later.Single().OfficerId);
     }
 

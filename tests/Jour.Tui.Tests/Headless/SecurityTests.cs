@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Jour.Core.Clients;
 using Jour.Core.Demo;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Microsoft.Extensions.Logging.Abstractions;
 using Terminal.Gui.Input;
 
@@ -27,7 +30,7 @@ public sealed partial class SecurityTests
         string number = FullNumber().Match(form).Value;
         Assert.NotEmpty(number);
 
-        string user = session.Service.Session!.UserName;
+        string user = session.Service.Session.User!.UserName;
         session.Time.Advance(TimeSpan.FromMinutes(5));
         string locked = session.WaitFor("Skärmen är låst", $"PIN för {user}");
 
@@ -108,7 +111,7 @@ public sealed partial class SecurityTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         string board = session.WaitFor("Öppna ärenden");
-        string aClient = (await session.Service.GetClientsAsync(TestContext.Current.CancellationToken))[0].Name;
+        string aClient = (await session.Service.SendAsync(new GetClients(), TestContext.Current.CancellationToken))[0].Name;
 
         session.Press(Key.X.WithAlt);
         string signIn = session.WaitFor("Logga in", "Användare:");
@@ -116,13 +119,13 @@ public sealed partial class SecurityTests
         Assert.DoesNotContain("Öppna ärenden", signIn, StringComparison.Ordinal);
         Assert.DoesNotContain(aClient, signIn, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\b20\d\d-\d{4}\b", signIn); // no case numbers
-        Assert.Null(session.Service.Session);
+        Assert.Null(session.Service.Session.User);
 
         // The next officer signs in (a demo user without a PIN).
         await SelectUserAsync(session, "Anna Lindqvist");
         session.Press(Key.Enter);
         session.WaitFor("Öppna ärenden", "Inloggad: Anna Lindqvist");
-        Assert.NotNull(session.Service.Session);
+        Assert.NotNull(session.Service.Session.User);
         Assert.Contains(board.Split('\n')[0][..10], session.Screen, StringComparison.Ordinal);
     }
 
@@ -131,7 +134,7 @@ public sealed partial class SecurityTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
-        string user = session.Service.Session!.UserName;
+        string user = session.Service.Session.User!.UserName;
         session.Press(new Key('n'));
         session.WaitFor("Nytt ärende");
         session.Type("Ström");
@@ -183,7 +186,7 @@ public sealed partial class SecurityTests
 
         string screen = session.WaitFor("Logga in", "Användare:");
         Assert.DoesNotContain("Öppna ärenden", screen, StringComparison.Ordinal);
-        Assert.Null(session.Service.Session);
+        Assert.Null(session.Service.Session.User);
     }
 
     [Fact]
@@ -265,7 +268,7 @@ public sealed partial class SecurityTests
     /// <summary>Moves the sign-in list to <paramref name="name"/> (the list is the install's users, in order).</summary>
     private static async Task SelectUserAsync(HeadlessSession session, string name)
     {
-        var users = (await session.Service.GetInstallInfoAsync(TestContext.Current.CancellationToken)).Users;
+        var users = (await session.Service.SendAsync(new GetInstallInfo(), TestContext.Current.CancellationToken)).Users;
         int index = users.ToList().FindIndex(u => u.Name == name);
         Assert.True(index >= 0, name);
         session.Press(Key.Home);

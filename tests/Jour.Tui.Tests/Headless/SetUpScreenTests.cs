@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Jour.Core.Common;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
 
@@ -25,7 +27,7 @@ public sealed class SetUpScreenTests
         session.Press(Key.Enter);
 
         session.WaitFor("Inloggad: Ada Admin");
-        Assert.False((await session.Service.GetInstallInfoAsync()).NeedsSetup);
+        Assert.False((await session.Service.SendAsync(new GetInstallInfo())).NeedsSetup);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using Jour.Core.FollowUp;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -30,11 +33,11 @@ public sealed class SettingsTests
         string refused = session.WaitFor("Bara ekonomi eller administratör");
         Assert.Contains("2026-12-01", refused, StringComparison.Ordinal);
 
-        InstallInfo install = await session.Service.GetInstallInfoAsync();
-        await session.Service.SignInAsync(install.Users.First(u => u.Name == "Per Andersson").Id, "");
+        InstallInfo install = await session.Service.SendAsync(new GetInstallInfo());
+        await session.Service.SendAsync(new SignInUser(install.Users.First(u => u.Name == "Per Andersson").Id, ""));
         session.Press(Key.S.WithCtrl);
         session.WaitFor("! Avtalet löper ut 2026-12-01: beslut om förlängning");
-        Assert.Equal("2026-12-01", (await session.Service.GetSettingsAsync()).ContractEnd);
+        Assert.Equal("2026-12-01", (await session.Service.SendAsync(new GetSettings())).ContractEnd);
         Assert.Empty(session.Errors);
     }
 }

@@ -1,4 +1,7 @@
+using Jour.Core.Cases;
 using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -34,7 +37,7 @@ public sealed class StaffTests
         session.Press(Key.S.WithCtrl);
         session.WaitFor("Beredskapspersonal");
 
-        StaffData saved = await session.Service.GetStaffMemberAsync(first.Id);
+        StaffData saved = await session.Service.SendAsync(new GetStaffMember(first.Id));
         AvailabilityData period = Assert.Single(saved.Availability);
         Assert.False(period.IsAvailable);
         Assert.Equal("tandläkare", period.Note);
@@ -54,10 +57,10 @@ public sealed class StaffTests
     {
         using HeadlessSession session = await HeadlessSession.StartAsync();
         session.WaitFor("Öppna ärenden");
-        CaseSummary staffing = (await session.Service.GetOpenCasesAsync()).First(c => c.State == Core.Cases.CaseState.Staffing);
-        CaseDetail detail = await session.Service.GetCaseAsync(staffing.Id);
-        CandidateData candidate = (await session.Service.GetCandidatesAsync(new CandidateRequest(staffing.Id, 0))).Candidates.First(c => c.IsEligible);
-        await session.Service.AssignAsync(new AssignRequest(staffing.Id, 0, candidate.AssistantId, Core.Deployments.DeploymentState.Contacted, ""));
+        CaseSummary staffing = (await session.Service.SendAsync(new GetOpenCases())).First(c => c.State == Core.Cases.CaseState.Staffing);
+        CaseDetail detail = await session.Service.SendAsync(new GetCase(staffing.Id));
+        CandidateData candidate = (await session.Service.SendAsync(new CandidateRequest(staffing.Id, 0))).Candidates.First(c => c.IsEligible);
+        await session.Service.SendAsync(new AssignRequest(staffing.Id, 0, candidate.AssistantId, Core.Deployments.DeploymentState.Contacted, ""));
         NeedWindowData window = detail.Needs.OrderBy(w => w.FromUtc).First();
 
         session.Press(Key.F4);

@@ -1,5 +1,6 @@
-using System.Reflection;
+using Jour.Core.Clients;
 using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;
@@ -17,7 +18,7 @@ public sealed class StartTests
         using HeadlessSession session = await HeadlessSession.StartAsync(wrap: s => ClientsWaitFor(s, clientsArrive.Task));
         session.WaitFor("Öppna ärenden");
         Assert.Empty(session.Shell!.Session.Clients);
-        ClientSummary client = (await session.Service.GetClientsAsync())[3];
+        ClientSummary client = (await session.Service.SendAsync(new GetClients()))[3];
 
         session.Press(new Key('n'));
         session.Type(client.Name);
@@ -37,7 +38,7 @@ public sealed class StartTests
         var clientsArrive = new TaskCompletionSource();
         using HeadlessSession session = await HeadlessSession.StartAsync(wrap: s => ClientsWaitFor(s, clientsArrive.Task));
         session.WaitFor("Öppna ärenden");
-        ClientSummary first = (await session.Service.GetClientsAsync())[0];
+        ClientSummary first = (await session.Service.SendAsync(new GetClients()))[0];
 
         session.Press(Key.F5);
         clientsArrive.SetResult();
@@ -60,43 +61,29 @@ public sealed class StartTests
         clientsArrive.SetResult();
     }
 
-    private static IJourService ClientsWaitFor(IJourService inner, Task arrive)
+    private static ClientsHeldBack ClientsWaitFor(IJourService inner, Task arrive) => new(inner, arrive);
+
+    /// <summary>The service, except that the client register's answer waits for <paramref name="arrive"/>.</summary>
+    private sealed class ClientsHeldBack(IJourService inner, Task arrive) : IJourService
     {
-        IJourService proxy = DispatchProxy.Create<IJourService, ClientsHeldBack>();
-        var held = (ClientsHeldBack)proxy;
-        held.Inner = inner;
-        held.Arrive = arrive;
-        return proxy;
-    }
-
-    /// <summary>The service, except that the client register's reply waits for <see cref="Arrive"/>.</summary>
-    public class ClientsHeldBack : DispatchProxy
-    {
-        internal IJourService Inner { get; set; } = null!;
-
-        internal Task Arrive { get; set; } = Task.CompletedTask;
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        public event Action<ChangeNotice>? Changed
         {
-            if (targetMethod!.Name == nameof(IJourService.GetClientsAsync))
-            {
-                return HeldBackAsync((CancellationToken)args![0]!);
-            }
-
-            try
-            {
-                return targetMethod.Invoke(Inner, args);
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                throw ex.InnerException;
-            }
+            add => inner.Changed += value;
+            remove => inner.Changed -= value;
         }
 
-        private async Task<IReadOnlyList<ClientSummary>> HeldBackAsync(CancellationToken cancellationToken)
+        public string? SetUpCode => inner.SetUpCode;
+
+        public async Task<TAnswer> SendAsync<TAnswer>(IRequest<TAnswer> request, CancellationToken cancellationToken = default)
         {
-            await Arrive.WaitAsync(cancellationToken);
-            return await Inner.GetClientsAsync(cancellationToken);
+            if (request is GetClients)
+            {
+                await arrive.WaitAsync(cancellationToken);
+            }
+
+            return await inner.SendAsync(request, cancellationToken);
         }
+
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -1,0 +1,15 @@
+using Jour.Core.Sessions;
+using Jour.Core.UseCases;
+
+namespace Jour.Core.Tests;
+
+/// <summary>Sends a request as a session signed in as a stored user would: who may send it is checked by the pipeline.</summary>
+internal static class ThroughThePipeline
+{
+    public static T Send<T>(this JourUseCases useCases, SessionInfo actor, IRequest<T> request)
+    {
+        var session = new SessionState();
+        session.SignedIn(actor);
+        return new UseCasePipeline(useCases).SendAsync(session, request).GetAwaiter().GetResult();
+    }
+}
