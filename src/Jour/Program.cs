@@ -283,6 +283,15 @@ internal static class Program
             }));
             users.Add(reset);
 
+            var changePin = new Command("change-pin", CliText.Users_ChangePin);
+            changePin.SetAction((parse, ct) => Guard(async () =>
+            {
+                JourPaths paths = Paths(parse, dataDir);
+                Config(paths, parse.GetValue(lang));
+                return await UsersCommand.ChangePinAsync(paths, Console.Out, Console.Error, ct);
+            }));
+            users.Add(changePin);
+
             var setUpCode = new Command("setup-code", CliText.Users_SetUpCode);
             setUpCode.SetAction((parse, ct) => Guard(async () =>
             {

@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string SetUpCodeNotPermitted = "Error_SetUpCodeNotPermitted";
     public const string NameRequired = "Error_NameRequired";
     public const string PinTooShort = "Error_PinTooShort";
+    public const string NewPinsDiffer = "Error_NewPinsDiffer";
     public const string CaseNotFound = "Error_CaseNotFound";
     public const string CaseChangedByOther = "Error_CaseChangedByOther";
     public const string TriggerNotPermitted = "Error_TriggerNotPermitted";

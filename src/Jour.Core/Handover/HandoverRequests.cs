@@ -35,5 +35,6 @@ public static class HandoverRequests
 [JsonSerializable(typeof(HandoverNotesRequest))]
 [JsonSerializable(typeof(HandoverRecordData))]
 [JsonSerializable(typeof(AcknowledgeHandover))]
+[JsonSerializable(typeof(GetHandovers))]
 [JsonSerializable(typeof(IReadOnlyList<HandoverRecordData>))]
 internal sealed partial class HandoverJson : JsonSerializerContext;

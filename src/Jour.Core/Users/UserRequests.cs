@@ -55,6 +55,7 @@ public static class UserRequests
         UseCase.Of("add-user", UserJson.Default, Access.AnyOf(Role.Admin, ErrorCodes.UsersNotPermitted), (NewUserRequest r, RequestContext c) => c.UseCases.AddUser(c.Actor, r)),
         UseCase.Of("update-user", UserJson.Default, Access.AnyOf(Role.Admin, ErrorCodes.UsersNotPermitted), (UserUpdate r, RequestContext c) => c.UseCases.UpdateUser(c.Actor, r)),
         UseCase.Of("reset-pin", UserJson.Default, Access.AnyOf(Role.Admin, ErrorCodes.UsersNotPermitted), (PinReset r, RequestContext c) => c.UseCases.ResetPin(c.Actor, r)),
+        UseCase.Of("change-own-pin", UserJson.Default, Access.SignedIn, (Func<ChangeOwnPin, RequestContext, CancellationToken, Task<bool>>)ChangeOwnPin.HandleAsync),
     ];
 }
 
@@ -75,4 +76,5 @@ public static class UserRequests
 [JsonSerializable(typeof(UserUpdate))]
 [JsonSerializable(typeof(PinReset))]
 [JsonSerializable(typeof(UserSummary))]
+[JsonSerializable(typeof(ChangeOwnPin))]
 internal sealed partial class UserJson : JsonSerializerContext;

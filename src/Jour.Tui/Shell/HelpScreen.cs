@@ -31,6 +31,7 @@ public sealed class HelpScreen(IScreen from) : IScreen
         canvas.Line(row++, $"  {"F8, Alt+U",-24}{UiText.Help_Users_Text}");
         canvas.Line(row++, $"  {"Ctrl+L",-24}{UiText.Help_Lock_Text}");
         canvas.Line(row++, $"  {"Alt+X",-24}{UiText.Help_Switch_Text}");
+        canvas.Line(row++, $"  {"Alt+K",-24}{UiText.Help_OwnPin_Text}");
         while (row < canvas.Height)
         {
             canvas.Line(row++, "");

@@ -223,6 +223,13 @@ public sealed partial class ShellView : View
             return true;
         }
 
+        if (key == Key.K.WithAlt)
+        {
+            Users.OwnPinPrompt.Open(this);
+            SetNeedsDraw();
+            return true;
+        }
+
         if (key == Key.Q.WithCtrl || key == Key.F10)
         {
             if (_options.Kiosk)

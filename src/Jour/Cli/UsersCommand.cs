@@ -65,6 +65,20 @@ internal static class UsersCommand
     }
 
     /// <summary>
+    /// `jour users change-pin`: the signed-in user (JOUR_USER, whose JOUR_PIN is the current PIN) gives
+    /// themself a new one, read as for add (JOUR_NEW_PIN, a piped line, or typed twice without echo).
+    /// </summary>
+    public static async Task<int> ChangePinAsync(JourPaths paths, TextWriter output, TextWriter prompts, CancellationToken cancellationToken)
+    {
+        using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        string current = Environment.GetEnvironmentVariable(CliSession.PinEnvironmentVariable) ?? "";
+        string pin = PinInput.Read(prompts);
+        await service.SendAsync(new ChangeOwnPin(current, pin, pin), cancellationToken);
+        await output.WriteLineAsync(CliText.Users_PinChanged);
+        return 0;
+    }
+
+    /// <summary>
     /// `jour users setup-code`: a new one-time code for the first admin, printed here. Needs no sign-in (there is
     /// nobody to sign in as yet); the server gives it to its own account only and refuses once an admin exists.
     /// Starts the server, and so creates the database, when none runs.

@@ -278,6 +278,39 @@ public sealed partial class SecurityTests
         }
     }
 
+    [Fact]
+    public async Task AltK_ChangesTheUsersOwnPin_TypedHidden_AndTheNewOneUnlocks()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        SignInAsPinUser(session);
+
+        session.Press(Key.K.WithAlt);
+        session.WaitFor("Byt PIN – nuvarande PIN:");
+        session.Type(DemoData.PinUserPin);
+        session.Press(Key.Enter);
+        session.WaitFor("Ny PIN (minst 4 siffror):");
+        session.Type("741963");
+        session.Press(Key.Enter);
+        session.WaitFor("PIN igen:");
+        session.Type("741964");
+        session.Press(Key.Enter);
+        string mismatch = session.WaitFor("PIN-koderna är olika");
+        Assert.DoesNotContain("741963", mismatch, StringComparison.Ordinal);
+
+        session.Press(Key.Backspace);
+        session.Type("3");
+        session.Press(Key.Enter);
+        session.WaitFor("Din PIN är bytt.");
+
+        session.Press(Key.L.WithCtrl);
+        session.WaitFor("Skärmen är låst");
+        session.Type("741963");
+        session.Press(Key.Enter);
+        session.WaitFor("Öppna ärenden");
+        Assert.False(session.Shell!.IsLocked);
+    }
+
     private static void SignInAsPinUser(HeadlessSession session)
     {
         session.Press(Key.X.WithAlt);
