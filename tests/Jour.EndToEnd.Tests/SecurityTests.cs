@@ -114,8 +114,16 @@ public sealed class SecurityTests : IDisposable
 
         Assert.Equal(0, _jour.RunWith(new Dictionary<string, string> { ["JOUR_NEW_PIN"] = "369258" }, "users", "reset-pin", "Eva Ström").Code);
         Assert.Equal(2, _jour.RunWith(eva, "cases").Code); // the old PIN no longer works
+
+        // Eva changes her own PIN: the current one is the one she signs in with, the new one is read as for add.
+        var change = new Dictionary<string, string> { ["JOUR_USER"] = "Eva Ström", ["JOUR_PIN"] = "369258", ["JOUR_NEW_PIN"] = "147258" };
+        (int changed, string changedOut, _) = _jour.RunWith(change, "users", "change-pin");
+        Assert.Equal(0, changed);
+        Assert.Contains("Din PIN är bytt.", changedOut, StringComparison.Ordinal);
+        Assert.Equal(0, _jour.RunWith(new Dictionary<string, string> { ["JOUR_USER"] = "Eva Ström", ["JOUR_PIN"] = "147258" }, "cases").Code);
+
         Assert.Equal(0, _jour.Run("users", "disable", "Eva Ström").Code);
-        var disabled = _jour.RunWith(new Dictionary<string, string> { ["JOUR_USER"] = "Eva Ström", ["JOUR_PIN"] = "369258" }, "cases");
+        var disabled = _jour.RunWith(new Dictionary<string, string> { ["JOUR_USER"] = "Eva Ström", ["JOUR_PIN"] = "147258" }, "cases");
         Assert.Equal(wrong.Err, disabled.Err);
         Assert.Contains("avstängd", _jour.Run("users", "list").Out, StringComparison.Ordinal);
 

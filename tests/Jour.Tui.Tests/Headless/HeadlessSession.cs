@@ -21,19 +21,20 @@ namespace Jour.Tui.Tests.Headless;
 /// </summary>
 internal sealed class HeadlessSession : IDisposable
 {
-    private readonly LiteJourStore _store;
+    private readonly LiteJourStore? _store;
+    private readonly LocalJourService? _service;
     private readonly IApplication _app;
     private readonly Window _window;
     private readonly SessionToken _token;
 
-    private HeadlessSession(IApplication app, Window window, SessionToken token, LiteJourStore store, FakeTimeProvider time, LocalJourService service)
+    private HeadlessSession(IApplication app, Window window, SessionToken token, LiteJourStore? store, FakeTimeProvider time, LocalJourService? service)
     {
         _app = app;
         _window = window;
         _token = token;
         _store = store;
         Time = time;
-        Service = service;
+        _service = service;
     }
 
     public FakeTimeProvider Time { get; }
@@ -43,7 +44,8 @@ internal sealed class HeadlessSession : IDisposable
     /// <summary>Terminal.Gui's timers (the clock tick, draft saving, deferred loads) run on this clock.</summary>
     private VirtualTimeProvider UiClock { get; init; } = null!;
 
-    public LocalJourService Service { get; }
+    /// <summary>The in-process service over the session's database; none in <see cref="StartWithAsync"/>.</summary>
+    public LocalJourService Service => _service ?? throw new InvalidOperationException("This session has no database: it was started with a service of the test's own.");
 
     /// <summary>The set-up code of a new real database (null on the demo).</summary>
     public string? SetUpCode { get; private init; }
@@ -114,6 +116,30 @@ internal sealed class HeadlessSession : IDisposable
         return session;
     }
 
+    /// <summary>
+    /// A session whose window talks to <paramref name="service"/> only: no database, no use cases, nothing but
+    /// the screens and what the test's service answers.
+    /// </summary>
+    public static async Task<HeadlessSession> StartWithAsync(IJourService service, FakeTimeProvider time, int width = 80, int height = 24)
+    {
+        var options = new TuiOptions { Time = time };
+        JourApp.Configure(options);
+        var uiClock = new VirtualTimeProvider();
+        IApplication app = Application.Create(uiClock).Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(width, height);
+        ShellView? shell = null;
+        Window window = await JourApp.CreateMainWindowAsync(app, service, options, NullLogger.Instance, s => shell = s);
+        SessionToken token = app.Begin(window)!;
+        var session = new HeadlessSession(app, window, token, null, time, null) { UiClock = uiClock, Options = options };
+        if (shell is not null)
+        {
+            session.Attach(shell);
+        }
+
+        session.Settle();
+        return session;
+    }
+
     /// <summary>The screen as the user sees it, after running what background work queued for the UI thread.</summary>
     public string Screen
     {
@@ -168,9 +194,12 @@ internal sealed class HeadlessSession : IDisposable
         _app.End(_token);
         _window.Dispose();
         _app.Dispose();
-        Service.Dispose();
-        _store.Dispose();
-        Directory.Delete(TempDirectory, recursive: true);
+        _service?.Dispose();
+        _store?.Dispose();
+        if (TempDirectory.Length > 0)
+        {
+            Directory.Delete(TempDirectory, recursive: true);
+        }
     }
 
     private void Settle()

@@ -1,0 +1,81 @@
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Operations;
+using Jour.Core.Providers;
+using Jour.Core.Roster;
+using Jour.Core.Sessions;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Jour.Tui.Tests.Headless;
+
+/// <summary>
+/// Screens against a service of the test's own: the answers are written here, so a screen is tested without
+/// a database, the use cases or a server, and without the demo's data deciding what it shows.
+/// </summary>
+public sealed class WithoutADatabaseTests
+{
+    private static readonly DateTime s_now = new(2026, 12, 6, 2, 10, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task TheBoard_ShowsWhatTheServerAnswered_MostUrgentFirst_AsTheServerSorted()
+    {
+        var service = new Scripted(request => request switch
+        {
+            GetInstallInfo => new InstallInfo(true, false, [new UserChoice(7, "Anna Lindqvist", false)]),
+            GetStatus => new StatusInfo(true, "Anna Lindqvist", s_now.AddHours(5), null, null, 2, null),
+            SignInUser => new SessionInfo(7, "Anna Lindqvist", Role.OnCallOfficer, true),
+            GetOpenCases => (IReadOnlyList<CaseSummary>)
+            [
+                new CaseSummary(2, "2026-0412", CaseState.Staffing, Urgency.Acute, "Märta Ödmark", "Assistansbolaget Väst", s_now.AddMinutes(-40), s_now.AddMinutes(20), s_now.AddHours(8), 3),
+                new CaseSummary(1, "2026-0411", CaseState.Received, Urgency.Normal, "Bo Ek", "Omsorg Nord", s_now.AddHours(-2), null, null, 1),
+            ],
+            GetOnCall => (IReadOnlyList<OnCallSlot>)[],
+            GetClients => (IReadOnlyList<ClientSummary>)[],
+            GetStaff => (IReadOnlyList<StaffSummary>)[],
+            GetOfficers => (IReadOnlyList<OfficerSummary>)[],
+            GetProviders => (IReadOnlyList<ProviderData>)[],
+            _ => throw new InvalidOperationException("The board asked for " + request.GetType().Name),
+        });
+
+        using HeadlessSession session = await HeadlessSession.StartWithAsync(service, new FakeTimeProvider(s_now));
+        string board = session.WaitFor("2026-0412", "2026-0411");
+
+        string[] rows = board.Split('\n');
+        int acute = Array.FindIndex(rows, r => r.Contains("2026-0412", StringComparison.Ordinal));
+        int normal = Array.FindIndex(rows, r => r.Contains("2026-0411", StringComparison.Ordinal));
+        Assert.True(acute < normal, board);
+        Assert.Contains("Märta Öd", rows[acute], StringComparison.Ordinal); // cut to its column at 80
+        Assert.Contains(service.Sent, r => r is SignInUser { UserId: 7 });
+    }
+
+    /// <summary>Answers every request from the test's own function; records what was sent.</summary>
+    private sealed class Scripted(Func<object, object> answer) : IJourService
+    {
+        public event Action<ChangeNotice>? Changed
+        {
+            add { }
+            remove { }
+        }
+
+        public string? SetUpCode => null;
+
+        public List<object> Sent { get; } = [];
+
+        public Task<TAnswer> SendAsync<TAnswer>(IRequest<TAnswer> request, CancellationToken cancellationToken = default)
+        {
+            lock (Sent)
+            {
+                Sent.Add(request);
+            }
+
+            return Task.FromResult((TAnswer)answer(request));
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
