@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Jour.Core.Cases;
-using Jour.Core.Sessions;
+using Jour.Core.Changes;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;

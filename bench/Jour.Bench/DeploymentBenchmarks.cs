@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Jour.Core.Cases;
-using Jour.Core.Sessions;
+using Jour.Core.Changes;
+using Jour.Core.Deployments;
+using Jour.Core.UseCases;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

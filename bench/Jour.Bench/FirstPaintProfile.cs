@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Jour.Core.Sessions;
+using Jour.Core.Changes;
+using Jour.Core.UseCases;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Jour.Core.Changes;
 using Jour.Core.FollowUp;
-using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

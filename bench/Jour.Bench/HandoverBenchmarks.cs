@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using Jour.Core.Changes;
 using Jour.Core.Demo;
 using Jour.Core.Handover;
-using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Jour.Core.Cases;
-using Jour.Core.Common;
 using Jour.Core.Clients;
+using Jour.Core.Common;
 using Jour.Core.Deployments;
+using Jour.Core.Operations;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
 using LiteDB;
 
 namespace Jour.Storage;

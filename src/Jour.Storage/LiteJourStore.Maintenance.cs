@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Jour.Core.Common;
 using Jour.Core.Operations;
-using Jour.Core.Sessions;
 
 namespace Jour.Storage;
 

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Jour.Core.Common;
 using Jour.Core.Operations;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Tui.Shell;

@@ -1,4 +1,4 @@
-using Jour.Core.Sessions;
+using Jour.Core.Users;
 using Jour.Tui.Shell;
 
 namespace Jour.Tui;

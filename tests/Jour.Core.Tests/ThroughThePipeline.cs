@@ -1,5 +1,5 @@
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
+using Jour.Core.Users;
 
 namespace Jour.Core.Tests;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Operations;
 using Jour.Storage;
 
 namespace Jour.Storage.Tests;

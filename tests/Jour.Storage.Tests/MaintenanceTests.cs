@@ -1,7 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Generation;
-using Jour.Core.Sessions;
+using Jour.Core.Operations;
 using Jour.Storage;
 
 namespace Jour.Storage.Tests;

@@ -1,4 +1,4 @@
-using Jour.Core.Sessions;
+using Jour.Core.Changes;
 using Jour.Protocol;
 
 namespace Jour.Tests;

@@ -7,7 +7,6 @@ using Jour.Core.Clients;
 using Jour.Core.Drafts;
 using Jour.Core.Import;
 using Jour.Core.Operations;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Protocol;

@@ -1,6 +1,8 @@
 using Jour.Cli;
 using Jour.Core.AccessLog;
-using Jour.Core.Sessions;
+using Jour.Core.FollowUp;
+using Jour.Core.Roster;
+using Jour.Core.Staff;
 
 namespace Jour.Tests;
 

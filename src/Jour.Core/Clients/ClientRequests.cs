@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Import;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 

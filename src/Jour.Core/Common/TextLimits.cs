@@ -1,3 +1,5 @@
+using Jour.Core.Operations;
+
 namespace Jour.Core.Common;
 
 /// <summary>

@@ -4,8 +4,8 @@ using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.FollowUp;
 using Jour.Core.Identity;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using NodaTime;
 

@@ -3,7 +3,7 @@ using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Handover;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 
 namespace Jour.Core.Demo;
 

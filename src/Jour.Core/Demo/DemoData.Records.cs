@@ -3,7 +3,7 @@ using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Incidents;
 using Jour.Core.Journals;
-using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 
 namespace Jour.Core.Demo;

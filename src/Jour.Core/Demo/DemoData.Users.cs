@@ -1,4 +1,4 @@
-using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 
 namespace Jour.Core.Demo;

@@ -5,8 +5,8 @@ using Jour.Core.Deployments;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using NodaTime;
 

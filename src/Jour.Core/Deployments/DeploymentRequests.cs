@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Jour.Core.Sessions;
+using Jour.Core.Cases;
 using Jour.Core.UseCases;
 
 namespace Jour.Core.Deployments;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 
 namespace Jour.Core.Drafts;

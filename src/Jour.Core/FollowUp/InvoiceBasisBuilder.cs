@@ -2,7 +2,6 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 
 namespace Jour.Core.FollowUp;

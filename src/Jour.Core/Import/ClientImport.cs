@@ -3,7 +3,6 @@ using System.Globalization;
 using Jour.Core.Clients;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using static Jour.Core.Import.ImportTable;
 
 namespace Jour.Core.Import;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Jour.Core.Sessions;
 
 namespace Jour.Core.Import;
 

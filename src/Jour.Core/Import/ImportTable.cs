@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 
 namespace Jour.Core.Import;
 

@@ -1,7 +1,6 @@
 using Jour.Core.Common;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using static Jour.Core.Import.ImportTable;
 
 namespace Jour.Core.Import;

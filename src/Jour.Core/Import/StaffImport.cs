@@ -1,8 +1,8 @@
 using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Identity;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using NodaTime;
 using NodaTime.Text;
 using static Jour.Core.Import.ImportTable;

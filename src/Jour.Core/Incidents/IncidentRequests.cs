@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 
 namespace Jour.Core.Incidents;

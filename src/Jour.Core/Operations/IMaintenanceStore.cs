@@ -1,4 +1,3 @@
-using Jour.Core.Sessions;
 
 namespace Jour.Core.Operations;
 

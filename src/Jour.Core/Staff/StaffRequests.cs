@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Deployments;
+using Jour.Core.Import;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 

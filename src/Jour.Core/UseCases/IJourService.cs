@@ -1,4 +1,5 @@
-using Jour.Core.Sessions;
+
+using Jour.Core.Changes;
 
 namespace Jour.Core.UseCases;
 

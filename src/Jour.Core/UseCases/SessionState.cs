@@ -1,4 +1,5 @@
-using Jour.Core.Sessions;
+
+using Jour.Core.Users;
 
 namespace Jour.Core.UseCases;
 

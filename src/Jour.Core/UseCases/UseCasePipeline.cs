@@ -1,5 +1,5 @@
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Users;
 
 namespace Jour.Core.UseCases;
 

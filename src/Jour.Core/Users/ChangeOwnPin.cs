@@ -1,5 +1,4 @@
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 
 namespace Jour.Core.Users;

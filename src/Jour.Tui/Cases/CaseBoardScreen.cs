@@ -1,6 +1,5 @@
 using Jour.Core.Cases;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;

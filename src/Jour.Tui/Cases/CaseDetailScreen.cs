@@ -1,7 +1,7 @@
 using Jour.Core.Cases;
+using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Deployments;
 using Jour.Tui.Resources;

@@ -1,6 +1,6 @@
+using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Jour.Core.Cases;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;

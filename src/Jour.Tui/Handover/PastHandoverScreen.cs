@@ -1,4 +1,4 @@
-using Jour.Core.Sessions;
+using Jour.Core.Handover;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;

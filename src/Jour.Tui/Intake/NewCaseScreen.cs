@@ -1,7 +1,7 @@
 using System.Globalization;
 using Jour.Core.Cases;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Providers;
 using Jour.Core.UseCases;
 using Jour.Tui.Cases;
 using Jour.Tui.Registers;

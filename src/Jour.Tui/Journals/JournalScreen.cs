@@ -2,7 +2,6 @@ using System.Globalization;
 using Jour.Core.AccessLog;
 using Jour.Core.Common;
 using Jour.Core.Journals;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;

@@ -1,6 +1,5 @@
 using Jour.Core.AccessLog;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.Incidents;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;

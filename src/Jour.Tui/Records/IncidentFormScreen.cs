@@ -1,7 +1,7 @@
 using System.Globalization;
 using Jour.Core.Common;
+using Jour.Core.Deployments;
 using Jour.Core.Incidents;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;

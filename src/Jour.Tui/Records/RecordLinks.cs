@@ -1,4 +1,3 @@
-using Jour.Core.Sessions;
 using Jour.Tui.Shell;
 
 namespace Jour.Tui.Records;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Identity;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Intake;
 using Jour.Tui.Resources;

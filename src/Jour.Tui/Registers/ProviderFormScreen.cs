@@ -1,8 +1,8 @@
 using System.Globalization;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;

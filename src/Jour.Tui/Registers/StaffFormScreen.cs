@@ -1,7 +1,7 @@
 using System.Globalization;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Identity;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Tui.Intake;

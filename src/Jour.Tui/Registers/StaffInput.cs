@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Jour.Core.Clients;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Staff;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using NodaTime;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Roster;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Tui.Resources;

@@ -1,6 +1,6 @@
 using Jour.Core.Common;
+using Jour.Core.Operations;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Tui.Registers;

@@ -1,6 +1,5 @@
 using System.Text;
 using Jour.Core.Drafts;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Tui.Resources;
 using Terminal.Gui.Input;

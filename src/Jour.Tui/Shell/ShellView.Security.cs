@@ -1,5 +1,4 @@
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Tui.Resources;

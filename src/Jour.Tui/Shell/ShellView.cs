@@ -1,5 +1,6 @@
+using Jour.Core.Changes;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Operations;
 using Jour.Tui.Cases;
 using Jour.Tui.Registers;
 using Jour.Tui.Resources;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Jour.Client;
 using Jour.Configuration;
+using Jour.Core.AccessLog;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Resources;
 using NodaTime;

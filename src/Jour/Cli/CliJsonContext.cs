@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
-using Jour.Core.Sessions;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.FollowUp;
 
 namespace Jour.Cli;
 

@@ -1,7 +1,6 @@
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Resources;

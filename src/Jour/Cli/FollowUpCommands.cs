@@ -5,7 +5,6 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Resources;
 using Jour.Storage;

@@ -5,7 +5,7 @@ using System.Text;
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.Handover;
 using Jour.Core.UseCases;
 using Jour.Resources;
 using Jour.Storage;

@@ -3,7 +3,6 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Resources;

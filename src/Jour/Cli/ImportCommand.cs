@@ -5,7 +5,6 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Import;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Resources;

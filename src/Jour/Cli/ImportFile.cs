@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Unicode;
 using CsvHelper;
 using Jour.Core.Import;
-using Jour.Core.Sessions;
 using Jour.Resources;
 
 namespace Jour.Cli;

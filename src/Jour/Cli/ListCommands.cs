@@ -6,7 +6,6 @@ using Jour.Configuration;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Resources;
 

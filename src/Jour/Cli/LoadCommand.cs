@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Jour.Client;
 using Jour.Configuration;
-using Jour.Core.Sessions;
+using Jour.Core.Cases;
 using Jour.Core.UseCases;
 
 namespace Jour.Cli;

@@ -7,7 +7,6 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 
 namespace Jour.Cli;

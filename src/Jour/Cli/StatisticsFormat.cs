@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
+using Jour.Core.FollowUp;
 using Jour.Resources;
 
 namespace Jour.Cli;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Jour.Client;
 using Jour.Configuration;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Resources;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Jour.Core.Sessions;
+using Jour.Core.Changes;
 
 namespace Jour.Protocol;
 

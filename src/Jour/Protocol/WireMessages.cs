@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Jour.Core.Sessions;
+using Jour.Core.Changes;
 
 namespace Jour.Protocol;
 

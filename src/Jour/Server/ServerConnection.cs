@@ -4,7 +4,6 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Jour.Configuration;
 using Jour.Core.Common;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Native;

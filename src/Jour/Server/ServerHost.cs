@@ -1,8 +1,9 @@
 using System.Net.Sockets;
 using Jour.Configuration;
+using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Demo;
-using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Native;
 using Jour.Storage;
 using Microsoft.Extensions.Logging;

@@ -3,7 +3,6 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.FollowUp;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using NodaTime;
 

@@ -2,7 +2,6 @@ using Jour.Core.Clients;
 using Jour.Core.Identity;
 using Jour.Core.Import;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using Jour.Core.Tests.Identity;
 
 namespace Jour.Core.Tests.Import;

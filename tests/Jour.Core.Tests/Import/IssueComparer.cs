@@ -1,4 +1,5 @@
-using Jour.Core.Sessions;
+
+using Jour.Core.Import;
 
 namespace Jour.Core.Tests.Import;
 

@@ -1,6 +1,5 @@
 using Jour.Core.Import;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using Jour.Core.Tests.Identity;
 
 namespace Jour.Core.Tests.Import;

@@ -1,5 +1,4 @@
 using Jour.Core.Import;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 
 namespace Jour.Core.Tests.Import;

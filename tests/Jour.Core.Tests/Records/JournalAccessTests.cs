@@ -1,5 +1,4 @@
 using Jour.Core.Journals;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 

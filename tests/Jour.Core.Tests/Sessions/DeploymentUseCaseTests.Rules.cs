@@ -1,7 +1,7 @@
+using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
-using Jour.Core.Sessions;
 
 namespace Jour.Core.Tests.Sessions;
 

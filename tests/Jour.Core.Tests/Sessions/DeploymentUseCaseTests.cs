@@ -1,8 +1,11 @@
 using Jour.Core.Cases;
+using Jour.Core.Changes;
 using Jour.Core.Common;
-using Jour.Core.Deployments;
 using Jour.Core.Demo;
-using Jour.Core.Sessions;
+using Jour.Core.Deployments;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

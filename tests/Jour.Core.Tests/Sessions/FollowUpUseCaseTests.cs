@@ -1,7 +1,9 @@
+using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Demo;
 using Jour.Core.FollowUp;
-using Jour.Core.Sessions;
+using Jour.Core.Handover;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

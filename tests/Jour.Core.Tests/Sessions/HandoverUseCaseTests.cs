@@ -1,6 +1,10 @@
+using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Demo;
-using Jour.Core.Sessions;
+using Jour.Core.Handover;
+using Jour.Core.Roster;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,10 +1,11 @@
+using Jour.Core.Changes;
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Demo;
 using Jour.Core.Import;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,8 @@
+using Jour.Core.Changes;
 using Jour.Core.Common;
+using Jour.Core.Operations;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,16 @@
+using Jour.Core.Cases;
+using Jour.Core.Changes;
+using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Demo;
-using Jour.Core.Sessions;
+using Jour.Core.Deployments;
+using Jour.Core.Drafts;
+using Jour.Core.Handover;
+using Jour.Core.Incidents;
+using Jour.Core.Journals;
+using Jour.Core.Roster;
+using Jour.Core.Staff;
+using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

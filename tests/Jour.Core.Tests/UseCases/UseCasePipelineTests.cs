@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Demo;
+using Jour.Core.Handover;
 using Jour.Core.Operations;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;

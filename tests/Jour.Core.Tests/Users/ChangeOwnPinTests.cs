@@ -1,6 +1,6 @@
+using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Demo;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;

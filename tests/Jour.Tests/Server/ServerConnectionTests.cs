@@ -6,7 +6,6 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Drafts;
 using Jour.Core.Operations;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Protocol;

@@ -5,7 +5,6 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Drafts;
 using Jour.Core.Operations;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Native;

@@ -1,7 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Deployments;
 using Jour.Core.Providers;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Terminal.Gui.Input;

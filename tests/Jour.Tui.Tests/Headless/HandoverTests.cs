@@ -1,5 +1,4 @@
 using Jour.Core.Handover;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 

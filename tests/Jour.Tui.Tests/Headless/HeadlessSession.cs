@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Jour.Core.Changes;
 using Jour.Core.Demo;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Storage;
 using Jour.Tui.Shell;

@@ -1,7 +1,6 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Drafts;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 

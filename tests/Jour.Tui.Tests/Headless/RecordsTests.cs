@@ -2,7 +2,6 @@ using Jour.Core.Cases;
 using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Core.Users;

@@ -1,6 +1,6 @@
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Terminal.Gui.Input;
 
 namespace Jour.Tui.Tests.Headless;

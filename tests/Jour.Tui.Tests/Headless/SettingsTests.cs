@@ -1,5 +1,4 @@
 using Jour.Core.FollowUp;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Terminal.Gui.Input;

@@ -1,5 +1,5 @@
 using Jour.Core.Cases;
-using Jour.Core.Sessions;
+using Jour.Core.Deployments;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Terminal.Gui.Input;

@@ -1,5 +1,5 @@
+using Jour.Core.Changes;
 using Jour.Core.Clients;
-using Jour.Core.Sessions;
 using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 

@@ -1,9 +1,9 @@
 using Jour.Core.Cases;
+using Jour.Core.Changes;
 using Jour.Core.Clients;
 using Jour.Core.Operations;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
-using Jour.Core.Sessions;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Core.Users;

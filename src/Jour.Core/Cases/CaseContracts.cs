@@ -1,0 +1,54 @@
+using Jour.Core.Clients;
+using Jour.Core.Deployments;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
+
+namespace Jour.Core.Cases;
+
+#pragma warning disable SA1649, CA1711
+
+/// <summary>One row of the case board.</summary>
+public sealed record CaseSummary(
+    long Id,
+    string Number,
+    CaseState State,
+    Urgency Urgency,
+    string ClientName,
+    string ProviderName,
+    DateTime ReceivedUtc,
+    DateTime? NextGapFromUtc,
+    DateTime? NextGapToUtc,
+    int Revision);
+
+/// <summary>One line of a case's timeline, with the user's name resolved.</summary>
+public sealed record TimelineEntry(
+    long Id,
+    DateTime AtUtc,
+    string UserName,
+    CaseState? From,
+    CaseState? To,
+    CaseTrigger? Trigger,
+    string Text);
+
+/// <summary>Everything the case screen shows.</summary>
+public sealed record CaseDetail(
+    CaseSummary Summary,
+    CaseReason Reason,
+    string CallerName,
+    string CallerPhone,
+    string Description,
+    bool IsVerified,
+    IReadOnlyList<CaseTrigger> PermittedTriggers,
+    IReadOnlyList<TimelineEntry> Timeline,
+    long ClientId,
+    bool AlternativesExhausted,
+    IReadOnlyList<VerificationData> Verification,
+    IReadOnlyList<NeedWindowData> Needs,
+    IReadOnlyList<BlockedTrigger> Blocked,
+    IReadOnlyList<DeploymentData> Deployments);
+
+/// <summary>A request to move a case on, made against the revision the user saw.</summary>
+public sealed record TransitionRequest(long CaseId, CaseTrigger Trigger, string Reason, int ExpectedRevision, ClosingReason? ClosingReason = null) : IRequest<CaseDetail>;
+
+/// <summary>A note added to a case's timeline.</summary>
+public sealed record NoteRequest(long CaseId, string Text) : IRequest<TimelineEntry>;

@@ -1,0 +1,15 @@
+namespace Jour.Core.Changes;
+
+/// <summary>Which kind of data a <see cref="ChangeNotice"/> is about.</summary>
+public enum ChangeKind
+{
+    Everything,
+    Case,
+    Client,
+    Provider,
+    Staff,
+    Roster,
+    User,
+    Settings,
+    Handover,
+}

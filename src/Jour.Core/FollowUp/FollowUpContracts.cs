@@ -1,0 +1,116 @@
+using Jour.Core.UseCases;
+
+namespace Jour.Core.FollowUp;
+
+#pragma warning disable SA1649, CA1711
+
+// Records for follow-up: settings, the monthly invoicing basis and the statistics. Flat and immutable: they travel as JSON.
+
+/// <summary>The contract and invoicing settings as a form shows them; dates yyyy-MM-dd, empty when unset.</summary>
+public sealed record SettingsData(
+    string SupplierName,
+    string OrganisationNumber,
+    string VatNumber,
+    string FTax,
+    string CustomerName,
+    string CustomerReference,
+    string InvoiceAddress,
+    string ContractStart,
+    string ContractEnd,
+    decimal AnnualCompensation,
+    decimal UtilisationTargetPercent,
+    decimal CapacityHoursPerYear);
+
+/// <summary>Which month to invoice.</summary>
+public sealed record InvoiceRequest(int Year, int Month) : IRequest<InvoiceBasis>;
+
+/// <summary>The fields every invoice must carry (seed 000, "Fakturering"), from settings, and the period invoiced.</summary>
+public sealed record InvoiceHeader(
+    string SupplierName,
+    string OrganisationNumber,
+    string VatNumber,
+    string FTax,
+    string CustomerName,
+    string CustomerReference,
+    string InvoiceAddress,
+    DateOnly InvoiceDate,
+    DateOnly PeriodFrom,
+    DateOnly PeriodTo);
+
+/// <summary>
+/// One time report on the invoicing basis, with both persons' full personnummer. <see cref="Date"/> is the
+/// Stockholm date the work started (the whole report belongs to that date's month); <see cref="EndDate"/>
+/// differs when it ran past midnight.
+/// </summary>
+public sealed record InvoiceLine(
+    long DeploymentId,
+    string CaseNumber,
+    string ClientName,
+    string ClientNumber,
+    DateOnly Date,
+    string Start,
+    DateOnly EndDate,
+    string End,
+    int BreakMinutes,
+    int Minutes,
+    string AssistantName,
+    string AssistantNumber,
+    string ClientSignedName,
+    bool IsSigned);
+
+/// <summary>One client's signed time reports of the month.</summary>
+public sealed record InvoiceClient(string ClientName, string ClientNumber, IReadOnlyList<InvoiceLine> Lines, long Minutes);
+
+/// <summary>The monthly invoicing basis: signed reports per client, unsigned ones apart (counted, not invoiced).</summary>
+public sealed record InvoiceBasis(
+    InvoiceHeader Header,
+    IReadOnlyList<InvoiceClient> Clients,
+    IReadOnlyList<InvoiceLine> UnsignedLines,
+    int SignedCount,
+    long SignedMinutes,
+    int UnsignedCount,
+    long UnsignedMinutes);
+
+/// <summary>Statistics for the Stockholm days From..To, both inclusive.</summary>
+public sealed record StatisticsRequest(DateOnly From, DateOnly To) : IRequest<StatisticsReport>;
+
+/// <summary>A count under a key (an enum name) with its label in the user's language.</summary>
+public sealed record CountRow(string Key, string Label, int Count);
+
+/// <summary>Worked minutes of time reports starting in one month or one week (first day given).</summary>
+public sealed record PeriodMinutes(DateOnly Start, long Minutes);
+
+/// <summary>
+/// The follow-up figures for a period (seeds 000, 002, 003, 004). Money and capacity are prorated by
+/// the period's days up to <see cref="CountedTo"/> (today for a running period) that fall in the contract.
+/// </summary>
+public sealed record StatisticsReport(
+    DateOnly From,
+    DateOnly To,
+    DateOnly CountedTo,
+    int CurrentPersons,
+    int Women,
+    int Men,
+    int SexUnknown,
+    double HoursPerWeekPerPerson,
+    int NewPersons,
+    IReadOnlyList<CountRow> NewByReason,
+    int ClosedPersons,
+    IReadOnlyList<CountRow> ClosedByReason,
+    int CasesReceived,
+    IReadOnlyList<CountRow> CasesByReason,
+    IReadOnlyList<CountRow> CasesByOutcome,
+    int ResponseSamples,
+    double? ResponseMedianMinutes,
+    double? ResponseP90Minutes,
+    long MinutesDeployed,
+    long SignedMinutes,
+    int TimeReports,
+    int UnsignedTimeReports,
+    IReadOnlyList<PeriodMinutes> Months,
+    IReadOnlyList<PeriodMinutes> Weeks,
+    double CapacityHours,
+    double UtilisationPercent,
+    double TargetPercent,
+    decimal Compensation,
+    decimal? CostPerHour);

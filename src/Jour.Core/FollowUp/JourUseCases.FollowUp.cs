@@ -1,0 +1,146 @@
+using System.Globalization;
+using Jour.Core.Changes;
+using Jour.Core.Common;
+using Jour.Core.FollowUp;
+using Jour.Core.Identity;
+using Jour.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Core.UseCases;
+
+// Follow-up: contract and invoicing settings, the monthly invoicing basis, statistics.
+public sealed partial class JourUseCases
+{
+    /// <summary>Who may change the settings and export the invoicing basis (it carries full personnummer).</summary>
+
+    /// <summary>The longest period statistics are computed for in one request.</summary>
+    private const int MaxStatisticsDays = 366 * 5;
+
+    public SettingsData GetSettings() => ToData(Settings());
+
+    public SettingsData SaveSettings(SessionInfo actor, SettingsData data)
+    {
+        InputLimits.Check(data);
+        FollowUpSettings settings = Validate(data);
+        settings.UpdatedBy = actor.UserId;
+        settings.UpdatedUtc = UtcNow;
+        lock (_writeGate)
+        {
+            _store.SaveSettings(settings);
+        }
+
+        LogSettingsSaved(actor.UserId);
+        Published(new ChangeNotice(ChangeKind.Settings, 0));
+        return ToData(settings);
+    }
+
+    /// <summary>The invoicing basis of one month; only finance and admin, because it holds full personnummer.</summary>
+    public InvoiceBasis GetInvoiceBasis(SessionInfo actor, InvoiceRequest request)
+    {
+        if (request.Month is < 1 or > 12 || request.Year is < 2000 or > 2100)
+        {
+            throw new JourException(ErrorCodes.InvoiceMonthInvalid);
+        }
+
+        var period = ReportPeriod.Month(request.Year, request.Month);
+        var lines = _store.LoadTimeReportLines(period.FromUtc, period.ToUtc);
+        var clients = _store.LoadClients().ToDictionary(c => c.Id);
+        var staff = _store.LoadStaff().ToDictionary(s => s.Id);
+        InvoiceBasis basis = InvoiceBasisBuilder.Build(period, Today(), Settings(), lines, clients, staff);
+        LogInvoiceBasis(request.Year, request.Month, basis.SignedCount, basis.UnsignedCount, actor.UserId);
+        return basis;
+    }
+
+    public StatisticsReport GetStatistics(StatisticsRequest request)
+    {
+        if (request.To < request.From || request.To.DayNumber - request.From.DayNumber >= MaxStatisticsDays)
+        {
+            throw new JourException(ErrorCodes.StatsPeriodInvalid);
+        }
+
+        var period = new ReportPeriod(request.From, request.To);
+        var cases = _store.LoadCaseFacts(period.FromUtc, period.ToUtc);
+        var reports = _store.LoadReportFacts(period.FromUtc, period.ToUtc + StatisticsCalculator.ResponseLookahead);
+        var clients = _store.LoadClients().ToDictionary(c => c.Id);
+        return StatisticsCalculator.Compute(period, Today(), Settings(), cases, clients, reports);
+    }
+
+    /// <summary>The contract's last day when the status bar must say that the extension is to be decided.</summary>
+    private DateOnly? ContractExtensionDue() => ContractNotice.ExtensionDue(Settings(), Today());
+
+    private FollowUpSettings Settings() => _store.LoadSettings() ?? new FollowUpSettings();
+
+    private DateOnly Today() => ReportPeriod.LocalDate(UtcNow);
+
+    private static FollowUpSettings Validate(SettingsData data)
+    {
+        string org = data.OrganisationNumber.Trim();
+        if (org.Length > 0)
+        {
+            if (!OrganisationNumber.TryParse(org, out OrganisationNumber parsed, out IdentityNumberError error))
+            {
+                throw new JourException(PersonalIdentityNumber.ErrorMessageKey(error));
+            }
+
+            org = parsed.Formatted;
+        }
+
+        DateOnly? start = OptionalDate(data.ContractStart);
+        DateOnly? end = OptionalDate(data.ContractEnd);
+        if (start is { } s && end is { } e && e < s)
+        {
+            throw new JourException(ErrorCodes.ContractEndBeforeStart);
+        }
+
+        if (data.AnnualCompensation < 0 || data.CapacityHoursPerYear < 0 || data.UtilisationTargetPercent is < 0 or > 100)
+        {
+            throw new JourException(ErrorCodes.SettingsNumberInvalid);
+        }
+
+        return new FollowUpSettings
+        {
+            SupplierName = data.SupplierName.Trim(),
+            OrganisationNumber = org,
+            VatNumber = data.VatNumber.Trim().ToUpperInvariant(),
+            FTax = data.FTax.Trim(),
+            CustomerName = data.CustomerName.Trim(),
+            CustomerReference = data.CustomerReference.Trim(),
+            InvoiceAddress = data.InvoiceAddress.Trim(),
+            ContractStart = start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            ContractEnd = end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            AnnualCompensation = data.AnnualCompensation,
+            UtilisationTargetPercent = data.UtilisationTargetPercent,
+            CapacityHoursPerYear = data.CapacityHoursPerYear,
+        };
+    }
+
+    private static DateOnly? OptionalDate(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return FollowUpSettings.ParseDate(text.Trim()) ?? throw new JourException(ErrorCodes.DateInvalid, text.Trim());
+    }
+
+    private static SettingsData ToData(FollowUpSettings s) => new(
+        s.SupplierName,
+        s.OrganisationNumber,
+        s.VatNumber,
+        s.FTax,
+        s.CustomerName,
+        s.CustomerReference,
+        s.InvoiceAddress,
+        s.ContractStart,
+        s.ContractEnd,
+        s.AnnualCompensation,
+        s.UtilisationTargetPercent,
+        s.CapacityHoursPerYear);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up settings saved by user {UserId}")]
+    private partial void LogSettingsSaved(long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invoicing basis {Year}-{Month} ({Signed} signed, {Unsigned} unsigned) read by user {UserId}")]
+    private partial void LogInvoiceBasis(int year, int month, int signed, int unsigned, long userId);
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using Jour.Core.Common;
+using Jour.Core.Incidents;
+using Jour.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Core.UseCases;
+
+// Incidents (tillbud, avvikelse; lex Maria to MAS, lex Sarah to the responsible manager) and complaints.
+public sealed partial class JourUseCases
+{
+    /// <summary>Every incident, the newest first.</summary>
+    public IReadOnlyList<IncidentData> GetIncidents(SessionInfo actor)
+    {
+        var lookups = new RecordLookups(this);
+        return [.. _store.LoadIncidents().OrderByDescending(i => i.OccurredUtc).ThenByDescending(i => i.Id).Select(lookups.ToData)];
+    }
+
+    /// <summary>
+    /// Creates (<see cref="IncidentData.Id"/> 0) or updates an incident against the revision the user saw.
+    /// A notification of MAS/MAR or of the responsible manager is stamped with time and user the first
+    /// time it is marked, and is never taken back.
+    /// </summary>
+    public IncidentData SaveIncident(SessionInfo actor, IncidentData data)
+    {
+        InputLimits.Check(data);
+        if (string.IsNullOrWhiteSpace(data.Description))
+        {
+            throw new JourException(ErrorCodes.IncidentDescriptionRequired);
+        }
+
+        DateTime now = UtcNow;
+        if (Utc(data.OccurredUtc) > now.AddMinutes(5))
+        {
+            throw new JourException(ErrorCodes.IncidentInFuture);
+        }
+
+        Incident saved;
+        lock (_writeGate)
+        {
+            long? clientId = CheckLinks(data.ClientId, data.CaseId, data.AssistantId);
+            Incident incident = data.Id == 0
+                ? new Incident { ReportedUtc = now, ReportedBy = actor.UserId }
+                : _store.FindIncident(data.Id) ?? throw new JourException(ErrorCodes.IncidentNotFound, data.Id.ToString(CultureInfo.InvariantCulture));
+            if (data.Id != 0 && incident.Revision != data.Revision)
+            {
+                throw new JourException(ErrorCodes.RecordChangedByOther);
+            }
+
+            incident.Kind = data.Kind;
+            incident.OccurredUtc = Utc(data.OccurredUtc);
+            incident.ClientId = clientId;
+            incident.CaseId = data.CaseId;
+            incident.AssistantId = data.AssistantId;
+            incident.Description = data.Description.Trim();
+            incident.Actions = data.Actions.Trim();
+            incident.Status = data.Status;
+            if (data.MasNotified && incident.MasNotifiedUtc is null)
+            {
+                incident.MasNotifiedUtc = now;
+                incident.MasNotifiedBy = actor.UserId;
+            }
+
+            if (data.ManagerNotified && incident.ManagerNotifiedUtc is null)
+            {
+                incident.ManagerNotifiedUtc = now;
+                incident.ManagerNotifiedBy = actor.UserId;
+            }
+
+            if (data.Id == 0)
+            {
+                saved = _store.AddIncident(incident);
+            }
+            else if (!_store.TryUpdateIncident(incident, data.Revision))
+            {
+                throw new JourException(ErrorCodes.RecordChangedByOther);
+            }
+            else
+            {
+                saved = incident;
+            }
+        }
+
+        Wrote();
+        LogIncidentSaved(saved.Id, saved.Kind, actor.UserId);
+        return new RecordLookups(this).ToData(saved);
+    }
+
+    /// <summary>Every complaint and view, the newest first.</summary>
+    public IReadOnlyList<ComplaintData> GetComplaints(SessionInfo actor)
+    {
+        var lookups = new RecordLookups(this);
+        return [.. _store.LoadComplaints().OrderByDescending(c => c.ReceivedUtc).ThenByDescending(c => c.Id).Select(lookups.ToData)];
+    }
+
+    /// <summary>Creates or updates a complaint; the first answer is stamped with its time; "answered" needs an answer.</summary>
+    public ComplaintData SaveComplaint(SessionInfo actor, ComplaintData data)
+    {
+        InputLimits.Check(data);
+        if (string.IsNullOrWhiteSpace(data.From))
+        {
+            throw new JourException(ErrorCodes.ComplaintFromRequired);
+        }
+
+        if (string.IsNullOrWhiteSpace(data.About))
+        {
+            throw new JourException(ErrorCodes.ComplaintAboutRequired);
+        }
+
+        if (data.Status == RecordStatus.Answered && string.IsNullOrWhiteSpace(data.Answer))
+        {
+            throw new JourException(ErrorCodes.ComplaintAnswerRequired);
+        }
+
+        DateTime now = UtcNow;
+        Complaint saved;
+        lock (_writeGate)
+        {
+            long? clientId = CheckLinks(data.ClientId, data.CaseId, data.AssistantId);
+            Complaint complaint = data.Id == 0
+                ? new Complaint { ReceivedUtc = data.ReceivedUtc == default ? now : Utc(data.ReceivedUtc), RegisteredBy = actor.UserId }
+                : _store.FindComplaint(data.Id) ?? throw new JourException(ErrorCodes.ComplaintNotFound, data.Id.ToString(CultureInfo.InvariantCulture));
+            if (data.Id != 0 && complaint.Revision != data.Revision)
+            {
+                throw new JourException(ErrorCodes.RecordChangedByOther);
+            }
+
+            complaint.Kind = data.Kind;
+            complaint.From = data.From.Trim();
+            complaint.About = data.About.Trim();
+            complaint.ClientId = clientId;
+            complaint.CaseId = data.CaseId;
+            complaint.AssistantId = data.AssistantId;
+            complaint.Answer = data.Answer.Trim();
+            complaint.Status = data.Status;
+            if (complaint.Answer.Length > 0 && complaint.AnsweredUtc is null)
+            {
+                complaint.AnsweredUtc = now;
+            }
+
+            if (data.Id == 0)
+            {
+                saved = _store.AddComplaint(complaint);
+            }
+            else if (!_store.TryUpdateComplaint(complaint, data.Revision))
+            {
+                throw new JourException(ErrorCodes.RecordChangedByOther);
+            }
+            else
+            {
+                saved = complaint;
+            }
+        }
+
+        Wrote();
+        LogComplaintSaved(saved.Id, actor.UserId);
+        return new RecordLookups(this).ToData(saved);
+    }
+
+    /// <summary>Checks that linked client, case and assistant exist; a case alone brings its client. Returns the client.</summary>
+    private long? CheckLinks(long? clientId, long? caseId, long? assistantId)
+    {
+        if (clientId is { } client && _store.FindClient(client) is null)
+        {
+            throw new JourException(ErrorCodes.ClientNotFound, client.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (caseId is { } id)
+        {
+            Cases.Case c = _store.FindCase(id) ?? throw new JourException(ErrorCodes.CaseNotFound, id.ToString(CultureInfo.InvariantCulture));
+            if (clientId is { } other && other != c.ClientId)
+            {
+                throw new JourException(ErrorCodes.CaseOfOtherClient);
+            }
+
+            clientId = c.ClientId;
+        }
+
+        if (assistantId is { } a && _store.FindStaff(a) is null)
+        {
+            throw new JourException(ErrorCodes.AssistantNotFound, a.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return clientId;
+    }
+
+    /// <summary>Names for the records' ids, loaded once per answer.</summary>
+    private sealed class RecordLookups(JourUseCases owner)
+    {
+        private readonly Dictionary<long, string> _users = owner.UserNames();
+        private readonly Dictionary<long, string> _clients = owner._store.LoadClients().ToDictionary(c => c.Id, c => c.Name);
+        private readonly Dictionary<long, (string Name, bool Blocked)> _staff = owner._store.LoadStaff().ToDictionary(s => s.Id, s => (s.Name, s.IsBlocked));
+        private readonly Dictionary<long, string> _cases = [];
+
+        public IncidentData ToData(Incident i) => new(
+            i.Id,
+            i.Kind,
+            i.OccurredUtc,
+            i.ClientId,
+            i.CaseId,
+            i.AssistantId,
+            i.Description,
+            i.Actions,
+            i.Status,
+            i.MasNotifiedUtc is not null,
+            i.ManagerNotifiedUtc is not null,
+            i.Revision,
+            i.ReportedUtc,
+            _users.GetValueOrDefault(i.ReportedBy, "?"),
+            Client(i.ClientId),
+            Case(i.CaseId),
+            i.AssistantId is { } a ? _staff.GetValueOrDefault(a).Name ?? "?" : "",
+            i.AssistantId is { } b && _staff.GetValueOrDefault(b).Blocked,
+            i.MasNotifiedUtc,
+            i.MasNotifiedBy is { } m ? _users.GetValueOrDefault(m, "?") : "",
+            i.ManagerNotifiedUtc,
+            i.ManagerNotifiedBy is { } g ? _users.GetValueOrDefault(g, "?") : "");
+
+        public ComplaintData ToData(Complaint c) => new(
+            c.Id,
+            c.Kind,
+            c.ReceivedUtc,
+            c.From,
+            c.About,
+            c.ClientId,
+            c.CaseId,
+            c.AssistantId,
+            c.Answer,
+            c.Status,
+            c.Revision,
+            c.AnsweredUtc,
+            _users.GetValueOrDefault(c.RegisteredBy, "?"),
+            Client(c.ClientId),
+            Case(c.CaseId),
+            c.AssistantId is { } a ? _staff.GetValueOrDefault(a).Name ?? "?" : "");
+
+        private string Client(long? id) => id is { } c ? _clients.GetValueOrDefault(c, "?") : "";
+
+        private string Case(long? id)
+        {
+            if (id is not { } caseId)
+            {
+                return "";
+            }
+
+            if (!_cases.TryGetValue(caseId, out string? number))
+            {
+                number = owner._store.FindCase(caseId)?.Number ?? "?";
+                _cases[caseId] = number;
+            }
+
+            return number;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} ({Kind}) saved by user {UserId}")]
+    private partial void LogIncidentSaved(long incidentId, IncidentKind kind, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId} saved by user {UserId}")]
+    private partial void LogComplaintSaved(long complaintId, long userId);
+}

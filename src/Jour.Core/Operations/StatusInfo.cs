@@ -1,0 +1,27 @@
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.UseCases;
+using Jour.Core.Users;
+
+namespace Jour.Core.Operations;
+
+#pragma warning disable SA1649, CA1711
+
+/// <summary>
+/// What the status bar shows besides the clock; <see cref="GapFromUtc"/> is the first instant of the
+/// next 14 days with nobody on call; <see cref="UnacknowledgedHandoverUtc"/> is when the newest handover
+/// was made if nobody has acknowledged it (the status bar warns once it is 30 minutes old);
+/// <see cref="ContractExtensionDue"/> the contract's last day from two weeks before it until a new end is
+/// entered (the extension must be decided).
+/// </summary>
+public sealed record StatusInfo(
+    bool IsDemo,
+    string? OnCallName,
+    DateTime? OnCallUntilUtc,
+    string? NextOnCallName,
+    DateTime? NextOnCallStartUtc,
+    int OpenCases,
+    DateTime? GapFromUtc,
+    DateTime? UnacknowledgedHandoverUtc = null,
+    DateOnly? ContractExtensionDue = null,
+    bool DiskLow = false);
