@@ -586,6 +586,8 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public IReadOnlyList<User> LoadUsers() => [.. _users.FindAll()];
 
+    public User? FindUser(long id) => _users.FindById(id);
+
     public User AddUser(User user)
     {
         InTransaction(() => _users.Insert(user));

@@ -21,63 +21,41 @@ public sealed partial class JourUseCases
 {
     private readonly IJourStore _store;
     private readonly TimeProvider _time;
-    private readonly ChangeHub _hub;
+    private readonly WriteGate _gate;
     private readonly ILogger _log;
-    private readonly Lock _writeGate = new();
-    private long _lastWriteTicks;
-    private int _writesSinceCheckpoint;
 
-    public JourUseCases(IJourStore store, TimeProvider time, ChangeHub hub, ILogger<JourUseCases> log)
+    public JourUseCases(IJourStore store, TimeProvider time, WriteGate gate, ILogger<JourUseCases> log)
     {
         _store = store;
         _time = time;
-        _hub = hub;
+        _gate = gate;
         _log = log;
     }
 
-    public ChangeHub Hub => _hub;
+    /// <summary>With a gate of its own (tests, tools): nobody else writes through this store.</summary>
+    public JourUseCases(IJourStore store, TimeProvider time, ChangeHub hub, ILogger<JourUseCases> log)
+        : this(store, time, new WriteGate(time, hub), log)
+    {
+    }
+
+    public ChangeHub Hub => _gate.Hub;
 
     /// <summary>Whether the database holds demo data.</summary>
     public bool IsDemo => _store.IsDemo;
 
     /// <summary>A user's roles as stored now, or null when the user is gone or disabled.</summary>
     public Role? StoredRoles(long userId) =>
-        _store.LoadUsers().FirstOrDefault(u => u.Id == userId) is { IsDisabled: false } user ? user.Roles : null;
+        _store.FindUser(userId) is { IsDisabled: false } user ? user.Roles : null;
 
-    /// <summary>
-    /// Checkpoints the store when no write came for <paramref name="quiet"/>, or when many writes
-    /// piled up without a pause; returns whether it did. Called by the server about once a second.
-    /// </summary>
-    public bool CheckpointWhenQuiet(TimeSpan quiet, int maxPendingWrites = 2000)
-    {
-        int pending = Volatile.Read(ref _writesSinceCheckpoint);
-        bool paused = _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastWriteTicks) >= quiet.Ticks;
-        if (pending == 0 || (!paused && pending < maxPendingWrites))
-        {
-            return false;
-        }
+    /// <summary>As <see cref="WriteGate.CheckpointWhenQuiet"/>, for this store.</summary>
+    public bool CheckpointWhenQuiet(TimeSpan quiet, int maxPendingWrites = 2000) =>
+        _gate.CheckpointWhenQuiet(quiet, _store.Checkpoint, maxPendingWrites);
 
-        lock (_writeGate)
-        {
-            Interlocked.Exchange(ref _writesSinceCheckpoint, 0);
-            _store.Checkpoint();
-        }
+    private Lock _writeGate => _gate.Lock;
 
-        return true;
-    }
+    private void Published(ChangeNotice notice) => _gate.Published(notice);
 
-    private void Published(ChangeNotice notice)
-    {
-        Wrote();
-        _hub.Publish(notice);
-    }
-
-    /// <summary>Counts a committed write for the checkpoint, without telling the sessions (e.g. an access log entry).</summary>
-    private void Wrote()
-    {
-        Interlocked.Exchange(ref _lastWriteTicks, _time.GetUtcNow().UtcTicks);
-        Interlocked.Increment(ref _writesSinceCheckpoint);
-    }
+    private void Wrote() => _gate.Wrote();
 
     private DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
 

@@ -5,6 +5,9 @@ public interface IUserStore
 {
     IReadOnlyList<User> LoadUsers();
 
+    /// <summary>One user by id (the pipeline asks for the signed-in user's roles on every request), or null.</summary>
+    User? FindUser(long id);
+
     User AddUser(User user);
 
     /// <summary>Replaces a stored user (roles, disabled, PIN hash).</summary>

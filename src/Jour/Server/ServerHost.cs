@@ -100,7 +100,7 @@ internal sealed partial class ServerHost : IDisposable
             throw StorageFailure.Classify(failure, failure, _paths.DataDirectory)!;
         }
 
-        UseCases = new JourUseCases(_store, TimeProvider.System, new ChangeHub(), _loggers.CreateLogger<JourUseCases>());
+        UseCases = new JourUseCases(_store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>());
         if (fresh && !_config.Demo)
         {
             // Only the one who created the database gets this (SetUpCodeReady); it is on disk, hashed, before
