@@ -91,6 +91,45 @@ public sealed class SecurityTests : IDisposable
     }
 
     [Fact]
+    public void AltK_ChangesTheUsersOwnPin_AndASessionWhoseServerIsKilled_SignsInAgainWithTheNewOne()
+    {
+        Assert.Equal(0, _jour.RunWith(new Dictionary<string, string> { ["JOUR_NEW_PIN"] = "2580" }, "users", "add", "Eva Ström", "--roles", "jourhavande").Code);
+        using var tmux = new Tmux(_jour.Command());
+        tmux.WaitFor("Öppna ärenden");
+        tmux.Keys("M-x");
+        tmux.WaitFor("Eva Ström");
+        tmux.Keys("Home", "Down", "Down", "Down", "Enter"); // Anna, Demo Admin, Erik, Eva
+        tmux.WaitFor("PIN:");
+        tmux.Type("2580");
+        tmux.Keys("Enter");
+        tmux.WaitFor("Inloggad: Eva Ström");
+
+        tmux.Keys("M-k");
+        tmux.WaitFor("nuvarande PIN:");
+        tmux.Type("2580");
+        tmux.Keys("Enter");
+        tmux.WaitFor("Ny PIN");
+        tmux.Type("741963");
+        tmux.Keys("Enter");
+        tmux.WaitFor("PIN igen:");
+        tmux.Type("741963");
+        tmux.Keys("Enter");
+        string changed = tmux.WaitFor("Din PIN är bytt.").Screen;
+        Assert.DoesNotContain("741963", changed, StringComparison.Ordinal);
+
+        // The server dies; the session starts the next one and signs Eva in again, with the PIN she has now.
+        foreach (int pid in _jour.ServerPids())
+        {
+            System.Diagnostics.Process.GetProcessById(pid).Kill();
+        }
+
+        tmux.Keys("F5");
+        tmux.WaitUntil(s => Regex.IsMatch(s, @"Brukare \(\d+\)"), "the client register after the restart");
+        Assert.Equal(0, _jour.RunWith(new Dictionary<string, string> { ["JOUR_USER"] = "Eva Ström", ["JOUR_PIN"] = "741963" }, "cases").Code);
+        Assert.DoesNotContain("Inloggningen misslyckades", tmux.Screen(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JourUsers_AddsListsDisablesAndResets_AsAnAdminOnly()
     {
         var pin = new Dictionary<string, string> { ["JOUR_NEW_PIN"] = "2580" };

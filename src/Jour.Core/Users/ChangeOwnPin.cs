@@ -8,8 +8,10 @@ namespace Jour.Core.Users;
 /// checked as a sign-in is (in the user's turn, after the delay a failure earned, five failures lock), and
 /// the new one must follow the same rules as any PIN.
 /// </summary>
-public sealed record ChangeOwnPin(string CurrentPin, string NewPin, string NewPinAgain) : IRequest<bool>
+public sealed record ChangeOwnPin(string CurrentPin, string NewPin, string NewPinAgain) : IRequest<bool>, ISetsSessionPin
 {
+    string ISetsSessionPin.SessionPin => NewPin;
+
     internal static async Task<bool> HandleAsync(ChangeOwnPin request, RequestContext context, CancellationToken cancellationToken)
     {
         if (request.NewPin != request.NewPinAgain)

@@ -8,13 +8,19 @@ namespace Jour.Core.Users;
 public sealed record GetInstallInfo : IRequest<InstallInfo>;
 
 /// <summary>Signs in; demo users without a PIN may pass an empty one.</summary>
-public sealed record SignInUser(long UserId, string Pin) : IRequest<SessionInfo>;
+public sealed record SignInUser(long UserId, string Pin) : IRequest<SessionInfo>, ISetsSessionPin
+{
+    string ISetsSessionPin.SessionPin => Pin;
+}
 
 /// <summary>
 /// Creates the first admin on a fresh non-demo install and signs them in, with the one-time set-up code
 /// shown where the database was created (or issued since by the data directory's owner).
 /// </summary>
-public sealed record SetUpFirstAdmin(string Name, string Pin, string Code) : IRequest<SessionInfo>;
+public sealed record SetUpFirstAdmin(string Name, string Pin, string Code) : IRequest<SessionInfo>, ISetsSessionPin
+{
+    string ISetsSessionPin.SessionPin => Pin;
+}
 
 /// <summary>A new one-time set-up code, replacing any earlier one; for the server's own account only.</summary>
 public sealed record IssueSetUpCode : IRequest<string>;

@@ -75,12 +75,11 @@ internal sealed partial class SocketJourService : IJourService
         // An accepted request whose answer is null (no draft saved for a form) comes without a body:
         // System.Text.Json reads the JSON null into the nullable JsonElement as no value at all.
         TAnswer result = answer is { } body ? (TAnswer)body.Deserialize(useCase.AnswerJson)! : default!;
-        _credentials = (request, result) switch
+        if (request is ISetsSessionPin sets && (result is SessionInfo user ? user.UserId : _credentials?.UserId) is { } userId)
         {
-            (SignInUser signIn, _) => (signIn.UserId, signIn.Pin),
-            (SetUpFirstAdmin setUp, SessionInfo admin) => (admin.UserId, setUp.Pin),
-            _ => _credentials,
-        };
+            _credentials = (userId, sets.SessionPin);
+        }
+
         return result;
     }
 
