@@ -370,9 +370,6 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private static ServerMessage Ok(int id, object? value, JsonTypeInfo typeInfo) =>
         new(id, true, JsonSerializer.SerializeToElement(value, typeInfo), null, null, null);
 
-    private static ServerMessage Ok<T>(int id, T value, JsonTypeInfo<T> typeInfo) =>
-        new(id, true, JsonSerializer.SerializeToElement(value, typeInfo), null, null, null);
-
     private static ServerMessage Refuse(int id, string code, params string[] args) =>
         new(id, false, null, code, args, null);
 
