@@ -54,6 +54,11 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Representative>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<ContactPerson>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(FollowUpSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Contracts.Contract))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Contracts.ContractDeduction))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Contracts.ContractChange))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Contracts.ContractDeduction>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Contracts.ContractChange>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Journals.JournalEntry))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.AccessLog.AccessLogEntry))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Incident))]
@@ -91,10 +96,8 @@ public static class JourMapper
             .Ignore(d => d.IsActive)
             .Ignore(d => d.Covers)
             .Ignore(d => d.OwesTimeReport);
-        mapper.Entity<FollowUpSettings>()
-            .Id(s => s.Id, autoId: false)
-            .Ignore(s => s.ContractStartDate)
-            .Ignore(s => s.ContractEndDate);
+        mapper.Entity<FollowUpSettings>().Id(s => s.Id, autoId: false);
+        mapper.Entity<Core.Contracts.Contract>().Id(c => c.Id).Ignore(c => c.FromDate).Ignore(c => c.ToDate);
         mapper.Entity<Core.Journals.JournalEntry>().Id(e => e.Id);
         mapper.Entity<Core.AccessLog.AccessLogEntry>().Id(e => e.Id).Ignore(e => e.IsEmergency);
         mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id);

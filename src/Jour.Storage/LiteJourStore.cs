@@ -24,9 +24,10 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 {
     /// <summary>
     /// The schema this build writes. Version 2 added case revisions (concurrent edits); version 3 replaced
-    /// the flat on-call shifts with rotation versions and overrides.
+    /// the flat on-call shifts with rotation versions and overrides; version 4 moved the contract out of the
+    /// settings into contracts with history.
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private static readonly string[] s_openStates =
     [
@@ -653,6 +654,11 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         if (version is 1 or 2)
         {
             MigrateV2ToV3();
+        }
+
+        if (version is 1 or 2 or 3)
+        {
+            MigrateV3ToV4();
         }
 
         _cases.EnsureIndex(c => c.State);

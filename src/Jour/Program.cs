@@ -5,6 +5,7 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Cases;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.Generation;
 using Jour.Core.Operations;
 using Jour.Core.UseCases;
@@ -361,6 +362,64 @@ internal static class Program
             return await FollowUpCommands.SettingsAsync(paths, parse.GetValue(set) ?? [], parse.GetValue(settingsFormat)!, Console.Out, ct);
         }));
         root.Add(settings);
+        root.Add(ContractCommandTree(dataDir, lang));
+    }
+
+    /// <summary>`jour contract add|list|extend` (issue 19). Options are read as text so a bad one is refused by name, exit 2.</summary>
+    private static Command ContractCommandTree(Option<string?> dataDir, Option<string?> lang)
+    {
+        var from = new Option<string?>("--from") { Description = CliText.Cli_ContractFrom };
+        var to = new Option<string?>("--to") { Description = CliText.Cli_ContractTo };
+        var annual = new Option<string?>("--annual") { Description = CliText.Cli_ContractAnnual };
+        var priceLevel = new Option<string?>("--price-level") { Description = CliText.Cli_ContractPriceLevel };
+        var lumpSum = new Option<string?>("--lump-sum") { Description = CliText.Cli_ContractLumpSum };
+        var utilisation = new Option<string?>("--utilisation") { Description = CliText.Cli_ContractUtilisation };
+        var deduction = new Option<string[]>("--deduction") { Description = CliText.Cli_ContractDeduction, AllowMultipleArgumentsPerToken = false };
+        var capacity = new Option<string?>("--capacity-hours") { Description = CliText.Cli_ContractCapacity };
+        var months = new Option<string?>("--extension-months") { Description = CliText.Cli_ContractMonths };
+        var notice = new Option<string?>("--notice-weeks") { Description = CliText.Cli_ContractNotice };
+        var add = new Command("add", CliText.Cli_ContractAdd) { from, to, annual, priceLevel, lumpSum, utilisation, deduction, capacity, months, notice };
+        add.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            AddContract request = ContractCommands.ParseAdd(
+                parse.GetValue(from),
+                parse.GetValue(to),
+                parse.GetValue(annual),
+                parse.GetValue(priceLevel),
+                parse.GetValue(lumpSum),
+                parse.GetValue(utilisation),
+                parse.GetValue(deduction) ?? [],
+                parse.GetValue(capacity),
+                parse.GetValue(months),
+                parse.GetValue(notice));
+            return await ContractCommands.AddAsync(paths, request, Console.Out, ct);
+        }));
+
+        var format = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var list = new Command("list", CliText.Cli_ContractList) { format };
+        list.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await ContractCommands.ListAsync(paths, parse.GetValue(format)!, Console.Out, ct);
+        }));
+
+        var id = new Argument<string>("id") { Description = CliText.Cli_ContractId };
+        var extendTo = new Option<string?>("--to") { Description = CliText.Cli_ContractTo };
+        var untilFurtherNotice = new Option<bool>("--until-further-notice") { Description = CliText.Cli_ContractUntilFurtherNotice };
+        var extend = new Command("extend", CliText.Cli_ContractExtend) { id, extendTo, untilFurtherNotice };
+        extend.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            ExtendContract request = ContractCommands.ParseExtend(parse.GetValue(id), parse.GetValue(extendTo), parse.GetValue(untilFurtherNotice));
+            return await ContractCommands.ExtendAsync(paths, request, Console.Out, ct);
+        }));
+
+        return new Command("contract", CliText.Cli_Contract) { add, list, extend };
     }
 
     /// <summary>`jour backup`, `jour check`, `jour restore`: see <see cref="OperatorCommands"/>.</summary>

@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.Demo;
 using Jour.Core.FollowUp;
 using Jour.Core.Providers;
@@ -58,6 +59,77 @@ public sealed class LiteJourStoreTests : IDisposable
     }
 
     [Fact]
+    public void OpenFile_OfSchemaVersion3_MakesTheOldSettingsAContract_SoTheDatabaseKeepsItsFigures()
+    {
+        string path = Path.Combine(_dir, "v3.db");
+        using (var old = new LiteDatabase(new ConnectionString { Filename = path, Password = "k" }))
+        {
+            // Version 3 kept the contract in the settings (jour settings --set annual-compensation=… and so on).
+            old.GetCollection("settings").Insert(new BsonDocument
+            {
+                ["_id"] = "followup",
+                ["SupplierName"] = "Leanlink LSS Funktionsstöd",
+                ["CustomerReference"] = "SON-2026-117",
+                ["ContractStart"] = "2026-01-01",
+                ["ContractEnd"] = "2026-12-31",
+                ["AnnualCompensation"] = 1_825_000m,
+                ["UtilisationTargetPercent"] = 65m,
+                ["CapacityHoursPerYear"] = 3_650m,
+            });
+            old.UserVersion = 3;
+        }
+
+        using (LiteJourStore store = LiteJourStore.OpenFile(path, "k", mayCreate: true))
+        {
+            Contract contract = Assert.Single(store.LoadContracts());
+            Assert.Equal(("2026-01-01", "2026-12-31"), (contract.From, contract.To));
+            Assert.Equal((1_825_000m, 65m, 3_650m), (contract.AnnualKr, contract.UtilisationPercent, contract.CapacityHoursPerYear));
+            Assert.Equal(ContractChangeKind.Migrated, Assert.Single(contract.History).Kind);
+            Assert.Equal("SON-2026-117", store.LoadSettings()!.CustomerReference);
+            BsonDocument settings = store.Database.GetCollection("settings").FindById("followup");
+            Assert.False(settings.ContainsKey("AnnualCompensation"));
+            Assert.False(settings.ContainsKey("ContractEnd"));
+            Assert.Equal(LiteJourStore.SchemaVersion, store.Database.UserVersion);
+
+            // The fourth quarter counts as schema 3 counted it: 1 825 000 × 92 / 365 = 460 000 kr, 3 650 × 92 / 365 = 920 h, target 65 %.
+            var q4 = new ReportPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
+            StatisticsReport s = StatisticsCalculator.Compute(q4, new DateOnly(2027, 1, 15), store.LoadContracts(), [], new Dictionary<long, Client>(), []);
+            Assert.Equal(460_000m, s.Compensation);
+            Assert.Equal(920, s.CapacityHours, 6);
+            Assert.Equal(65, s.TargetPercent);
+        }
+
+        // Opened again: still one contract.
+        using LiteJourStore again = LiteJourStore.OpenFile(path, "k");
+        Assert.Single(again.LoadContracts());
+    }
+
+    [Fact]
+    public void OpenFile_OfSchemaVersion3_WithSettingsNeverSaved_KeepsTheDefaultsItCountedWith_UntilFurtherNotice()
+    {
+        string path = Path.Combine(_dir, "v3-defaults.db");
+        using (var old = new LiteDatabase(new ConnectionString { Filename = path, Password = "k" }))
+        {
+            old.GetCollection("cases").Insert(new BsonDocument { ["_id"] = 1L, ["Number"] = "2025-0001", ["State"] = "Staffing", ["ClientId"] = 3L, ["Revision"] = 1 });
+            old.UserVersion = 3;
+        }
+
+        using LiteJourStore store = LiteJourStore.OpenFile(path, "k", mayCreate: true);
+
+        Contract contract = Assert.Single(store.LoadContracts());
+        Assert.Equal(("2000-01-01", ""), (contract.From, contract.To));
+        Assert.Equal((1_787_000m, 65m, 3_500m), (contract.AnnualKr, contract.UtilisationPercent, contract.CapacityHoursPerYear));
+        Assert.True(contract.Covers(new DateOnly(2026, 11, 23)));
+    }
+
+    [Fact]
+    public void ANewDatabase_HasNoContract()
+    {
+        using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "new.db"), "k", mayCreate: true);
+        Assert.Empty(store.LoadContracts());
+    }
+
+    [Fact]
     public void OpenFile_NewerSchema_IsRefusedWithAClearCode()
     {
         string path = Path.Combine(_dir, "v99.db");
@@ -100,9 +172,12 @@ public sealed class LiteJourStoreTests : IDisposable
         using LiteJourStore reopened = LiteJourStore.OpenFile(path, "k", mayCreate: true);
         Assert.True(reopened.IsDemo);
         Assert.Equal(12 + 24, reopened.CountCases());
-        FollowUpSettings settings = reopened.LoadSettings()!;
-        Assert.Equal(FollowUpSettings.DefaultAnnualCompensation, settings.AnnualCompensation);
-        Assert.NotNull(settings.ContractEndDate);
+        Assert.Equal("SON-2026-117", reopened.LoadSettings()!.CustomerReference);
+        Contract contract = Assert.Single(reopened.LoadContracts());
+        Assert.Equal((1_787_000m, 65m, 3_500m, 2), (contract.AnnualKr, contract.UtilisationPercent, contract.CapacityHoursPerYear, contract.MonthsPerExtension));
+        Assert.NotNull(contract.ToDate);
+        Assert.Equal(ContractChangeKind.Added, Assert.Single(contract.History).Kind);
+        Assert.Equal(DateTimeKind.Utc, contract.History[0].AtUtc.Kind);
         var reported = reopened.LoadTimeReportLines(now0.AddDays(-130), now0);
         Assert.NotEmpty(reported);
         Assert.All(reported, l => Assert.Equal(DateTimeKind.Utc, l.StartUtc.Kind));

@@ -109,10 +109,24 @@ public static class ErrorCodes
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";
     public const string ContractEndBeforeStart = "Error_ContractEndBeforeStart";
-    public const string SettingsNumberInvalid = "Error_SettingsNumberInvalid";
     public const string DateInvalid = "Error_DateInvalid";
     public const string StatsPeriodInvalid = "Error_StatsPeriodInvalid";
     public const string InvoiceMonthInvalid = "Error_InvoiceMonthInvalid";
+    // Contracts (issue 19).
+    public const string ContractsNotPermitted = "Error_ContractsNotPermitted";
+    public const string ContractCompensationRequired = "Error_ContractCompensationRequired";
+    public const string ContractAmountInvalid = "Error_ContractAmountInvalid";
+    public const string ContractLumpSumNeedsEnd = "Error_ContractLumpSumNeedsEnd";
+    public const string ContractPriceLevelInvalid = "Error_ContractPriceLevelInvalid";
+    public const string ContractUtilisationInvalid = "Error_ContractUtilisationInvalid";
+    public const string ContractCapacityInvalid = "Error_ContractCapacityInvalid";
+    public const string ContractExtensionRulesInvalid = "Error_ContractExtensionRulesInvalid";
+    public const string ContractDeductionInvalid = "Error_ContractDeductionInvalid";
+    public const string ContractDateOutOfRange = "Error_ContractDateOutOfRange";
+    public const string ContractOverlaps = "Error_ContractOverlaps";
+    public const string ContractNotFound = "Error_ContractNotFound";
+    public const string ContractExtensionNoRule = "Error_ContractExtensionNoRule";
+    public const string ContractExtensionShortens = "Error_ContractExtensionShortens";
     // Users and sign-in (issue 7).
     public const string UsersNotPermitted = "Error_UsersNotPermitted";
     public const string UserNotFound = "Error_UserNotFound";

@@ -148,8 +148,6 @@ internal static class InputLimits
         TextLimits.Name.Check(d.CustomerName);
         TextLimits.Name.Check(d.CustomerReference);
         TextLimits.Address.Check(d.InvoiceAddress);
-        TextLimits.Number.Check(d.ContractStart);
-        TextLimits.Number.Check(d.ContractEnd);
     }
 
     public static void Check(NewUserRequest r)

@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.FollowUp;
 using Jour.Core.Identity;
@@ -11,7 +12,7 @@ using NodaTime;
 
 namespace Jour.Core.Demo;
 
-// Follow-up demo data: contract settings, and ended cases of the last four months with worked, signed
+// Follow-up demo data: invoicing settings and a contract, and ended cases of the last four months with worked, signed
 // time reports (a few left unsigned), so the invoicing basis and the reports screen have real numbers.
 public static partial class DemoData
 {
@@ -31,9 +32,22 @@ public static partial class DemoData
             CustomerName = Messages.Get("Demo_Customer"),
             CustomerReference = "SON-2026-117",
             InvoiceAddress = Messages.Get("Demo_InvoiceAddress"),
-            ContractStart = $"{today.Year - 1:0000}-01-01",
-            ContractEnd = contractEnd.ToString("yyyy-MM-dd", SwedishCulture.Instance),
             UpdatedUtc = now,
+        });
+
+        // Seed 000's terms: 1 787 000 kr a year at 65 % utilisation, extended two months at a time on two weeks' notice.
+        string end = contractEnd.ToString("yyyy-MM-dd", SwedishCulture.Instance);
+        store.AddContract(new Contract
+        {
+            From = $"{today.Year - 1:0000}-01-01",
+            To = end,
+            AnnualKr = FollowUpSettings.DefaultAnnualCompensation,
+            PriceLevel = today.Year - 1,
+            UtilisationPercent = FollowUpSettings.DefaultUtilisationTargetPercent,
+            CapacityHoursPerYear = FollowUpSettings.DefaultCapacityHoursPerYear,
+            MonthsPerExtension = 2,
+            NoticeWeeks = 2,
+            History = [new ContractChange { AtUtc = now, Kind = ContractChangeKind.Added, NewTo = end }],
         });
 
         var staff = store.LoadStaff().Where(s => !s.IsBlocked).ToList();

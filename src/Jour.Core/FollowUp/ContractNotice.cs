@@ -1,14 +1,15 @@
+using Jour.Core.Contracts;
+
 namespace Jour.Core.FollowUp;
 
-/// <summary>The contract's notice rule (seed 000, "Giltighetstid"): extensions are decided two weeks ahead.</summary>
+/// <summary>The contract's notice rule (seed 000, "Giltighetstid"): an extension is decided its notice (two weeks) ahead.</summary>
 public static class ContractNotice
 {
-    public const int NoticeDays = 14;
-
     /// <summary>
-    /// The contract's last day when an extension must be decided: from <see cref="NoticeDays"/> days before
-    /// it, and after it until someone enters a new end date. Null otherwise or when no end is set.
+    /// The last contract's last day when an extension must be decided: from its notice weeks before it, and
+    /// after it until the contract is extended or a later one is added. Null otherwise, when the last
+    /// contract runs until further notice, or when there is none.
     /// </summary>
-    public static DateOnly? ExtensionDue(FollowUpSettings settings, DateOnly today) =>
-        settings.ContractEndDate is { } end && today >= end.AddDays(-NoticeDays) ? end : null;
+    public static DateOnly? ExtensionDue(IEnumerable<Contract> contracts, DateOnly today) =>
+        contracts.MaxBy(c => c.FromDate) is { ToDate: { } end } last && today >= end.AddDays(-7 * last.NoticeWeeks) ? end : null;
 }

@@ -6,7 +6,7 @@ namespace Jour.Core.FollowUp;
 
 // Records for follow-up: settings, the monthly invoicing basis and the statistics. Flat and immutable: they travel as JSON.
 
-/// <summary>The contract and invoicing settings as a form shows them; dates yyyy-MM-dd, empty when unset.</summary>
+/// <summary>The invoicing settings as a form shows them. The contract's period and money are contracts (Contracts/).</summary>
 public sealed record SettingsData(
     string SupplierName,
     string OrganisationNumber,
@@ -14,12 +14,7 @@ public sealed record SettingsData(
     string FTax,
     string CustomerName,
     string CustomerReference,
-    string InvoiceAddress,
-    string ContractStart,
-    string ContractEnd,
-    decimal AnnualCompensation,
-    decimal UtilisationTargetPercent,
-    decimal CapacityHoursPerYear);
+    string InvoiceAddress);
 
 /// <summary>Which month to invoice.</summary>
 public sealed record InvoiceRequest(int Year, int Month) : IRequest<InvoiceBasis>;
@@ -81,8 +76,9 @@ public sealed record CountRow(string Key, string Label, int Count);
 public sealed record PeriodMinutes(DateOnly Start, long Minutes);
 
 /// <summary>
-/// The follow-up figures for a period (seeds 000, 002, 003, 004). Money and capacity are prorated by
-/// the period's days up to <see cref="CountedTo"/> (today for a running period) that fall in the contract.
+/// The follow-up figures for a period (seeds 000, 002, 003, 004). Money, capacity and the target come from
+/// the contract in force on each of the period's days up to <see cref="CountedTo"/> (today for a running
+/// period); <see cref="Compensation"/> and <see cref="CostPerHour"/> are whole kronor.
 /// </summary>
 public sealed record StatisticsReport(
     DateOnly From,

@@ -1,19 +1,20 @@
 namespace Jour.Core.FollowUp;
 
 /// <summary>
-/// The contract and invoicing settings (one document): who invoices whom, the contract period, the
-/// fixed annual compensation and the utilisation target the council follows up against.
+/// The invoicing settings (one document): who invoices whom. The contract period, compensation, expected
+/// utilisation and paid hours were settings here until schema 4; they are contracts now
+/// (<see cref="Contracts.Contract"/>), made from the old fields when an older database is first opened.
 /// </summary>
 public sealed class FollowUpSettings
 {
     public const string SingletonId = "followup";
 
-    /// <summary>The first contract's figures (seeds 000, 002); admin or finance adjusts them.</summary>
+    /// <summary>What a database before schema 4 counted with when its settings held no compensation (seed 000's figure).</summary>
     public const decimal DefaultAnnualCompensation = 1_787_000m;
 
     public const decimal DefaultUtilisationTargetPercent = 65m;
 
-    /// <summary>Two full-time standby assistants (about 1,750 h each): what the fixed compensation keeps ready.</summary>
+    /// <summary>Two full-time standby assistants (about 1,750 h each), the old default of capacity-hours.</summary>
     public const decimal DefaultCapacityHoursPerYear = 3_500m;
 
     public string Id { get; set; } = SingletonId;
@@ -35,25 +36,9 @@ public sealed class FollowUpSettings
 
     public string InvoiceAddress { get; set; } = "";
 
-    /// <summary>First day of the contract period, yyyy-MM-dd (Stockholm date); empty when not set.</summary>
-    public string ContractStart { get; set; } = "";
-
-    /// <summary>Last day of the contract period, inclusive, yyyy-MM-dd; empty when open-ended.</summary>
-    public string ContractEnd { get; set; } = "";
-
-    public decimal AnnualCompensation { get; set; } = DefaultAnnualCompensation;
-
-    public decimal UtilisationTargetPercent { get; set; } = DefaultUtilisationTargetPercent;
-
-    public decimal CapacityHoursPerYear { get; set; } = DefaultCapacityHoursPerYear;
-
     public long UpdatedBy { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
-
-    public DateOnly? ContractStartDate => ParseDate(ContractStart);
-
-    public DateOnly? ContractEndDate => ParseDate(ContractEnd);
 
     /// <summary>A stored date, or null when empty or unreadable.</summary>
     public static DateOnly? ParseDate(string text) =>

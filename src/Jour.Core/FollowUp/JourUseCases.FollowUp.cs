@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
@@ -62,11 +61,11 @@ public sealed partial class JourUseCases
         var cases = _store.LoadCaseFacts(period.FromUtc, period.ToUtc);
         var reports = _store.LoadReportFacts(period.FromUtc, period.ToUtc + StatisticsCalculator.ResponseLookahead);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
-        return StatisticsCalculator.Compute(period, Today(), Settings(), cases, clients, reports);
+        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports);
     }
 
     /// <summary>The contract's last day when the status bar must say that the extension is to be decided.</summary>
-    private DateOnly? ContractExtensionDue() => ContractNotice.ExtensionDue(Settings(), Today());
+    private DateOnly? ContractExtensionDue() => ContractNotice.ExtensionDue(_store.LoadContracts(), Today());
 
     private FollowUpSettings Settings() => _store.LoadSettings() ?? new FollowUpSettings();
 
@@ -85,18 +84,6 @@ public sealed partial class JourUseCases
             org = parsed.Formatted;
         }
 
-        DateOnly? start = OptionalDate(data.ContractStart);
-        DateOnly? end = OptionalDate(data.ContractEnd);
-        if (start is { } s && end is { } e && e < s)
-        {
-            throw new JourException(ErrorCodes.ContractEndBeforeStart);
-        }
-
-        if (data.AnnualCompensation < 0 || data.CapacityHoursPerYear < 0 || data.UtilisationTargetPercent is < 0 or > 100)
-        {
-            throw new JourException(ErrorCodes.SettingsNumberInvalid);
-        }
-
         return new FollowUpSettings
         {
             SupplierName = data.SupplierName.Trim(),
@@ -106,22 +93,7 @@ public sealed partial class JourUseCases
             CustomerName = data.CustomerName.Trim(),
             CustomerReference = data.CustomerReference.Trim(),
             InvoiceAddress = data.InvoiceAddress.Trim(),
-            ContractStart = start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            ContractEnd = end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            AnnualCompensation = data.AnnualCompensation,
-            UtilisationTargetPercent = data.UtilisationTargetPercent,
-            CapacityHoursPerYear = data.CapacityHoursPerYear,
         };
-    }
-
-    private static DateOnly? OptionalDate(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return FollowUpSettings.ParseDate(text.Trim()) ?? throw new JourException(ErrorCodes.DateInvalid, text.Trim());
     }
 
     private static SettingsData ToData(FollowUpSettings s) => new(
@@ -131,12 +103,7 @@ public sealed partial class JourUseCases
         s.FTax,
         s.CustomerName,
         s.CustomerReference,
-        s.InvoiceAddress,
-        s.ContractStart,
-        s.ContractEnd,
-        s.AnnualCompensation,
-        s.UtilisationTargetPercent,
-        s.CapacityHoursPerYear);
+        s.InvoiceAddress);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up settings saved by user {UserId}")]
     private partial void LogSettingsSaved(long userId);

@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 
 namespace Jour.Core.FollowUp;
@@ -16,12 +17,10 @@ public static class StatisticsCalculator
     /// <summary>How long after a period's end a case's first time report still counts for its response time.</summary>
     public static readonly TimeSpan ResponseLookahead = TimeSpan.FromDays(7);
 
-    private const decimal DaysPerYear = 365m;
-
     public static StatisticsReport Compute(
         ReportPeriod period,
         DateOnly today,
-        FollowUpSettings settings,
+        IReadOnlyList<Contract> contracts,
         IEnumerable<CaseFact> cases,
         IReadOnlyDictionary<long, Client> clients,
         IEnumerable<ReportFact> timeReported)
@@ -59,9 +58,8 @@ public static class StatisticsCalculator
 
         DateOnly countedTo = period.To < today ? period.To : today;
         int countedDays = Math.Max(0, countedTo.DayNumber - period.From.DayNumber + 1);
-        int contractDays = ContractDays(period.From, countedTo, settings);
-        decimal compensation = Math.Round(settings.AnnualCompensation * contractDays / DaysPerYear, 0, MidpointRounding.AwayFromZero);
-        double capacity = (double)(settings.CapacityHoursPerYear * contractDays / DaysPerYear);
+        ContractFigures money = ContractMoney.Over(contracts, period.From, countedTo);
+        double capacity = (double)money.CapacityHours;
         double hours = minutes / 60.0;
         double weeksCounted = countedDays / 7.0;
 
@@ -92,9 +90,9 @@ public static class StatisticsCalculator
             weeks,
             capacity,
             capacity > 0 ? hours / capacity * 100 : 0,
-            (double)settings.UtilisationTargetPercent,
-            compensation,
-            minutes > 0 ? Math.Round(compensation / (minutes / 60m), 0, MidpointRounding.AwayFromZero) : null);
+            (double)money.ExpectedUtilisationPercent,
+            ContractMoney.Kronor(money.Compensation),
+            ContractMoney.CostPerUsedHour(money.Compensation, minutes));
     }
 
     /// <summary>Nearest-rank percentile of sorted values; null when there are none.</summary>
@@ -137,13 +135,6 @@ public static class StatisticsCalculator
 
         minutes.Sort();
         return minutes;
-    }
-
-    private static int ContractDays(DateOnly from, DateOnly to, FollowUpSettings settings)
-    {
-        DateOnly start = settings.ContractStartDate is { } s && s > from ? s : from;
-        DateOnly end = settings.ContractEndDate is { } e && e < to ? e : to;
-        return Math.Max(0, end.DayNumber - start.DayNumber + 1);
     }
 
     /// <summary>

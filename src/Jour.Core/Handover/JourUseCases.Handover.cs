@@ -158,7 +158,7 @@ public sealed partial class JourUseCases
             last is { } l && l <= atUtc ? l : null,
             notes,
             outgoingName,
-            ContractNotice.ExtensionDue(Settings(), ReportPeriod.LocalDate(atUtc)),
+            ContractNotice.ExtensionDue(_store.LoadContracts(), ReportPeriod.LocalDate(atUtc)),
             _store.LoadIncidents());
     }
 

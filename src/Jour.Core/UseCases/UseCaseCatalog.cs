@@ -20,6 +20,7 @@ public static class UseCaseCatalog
         .. Drafts.DraftRequests.UseCases,
         .. Roster.RosterRequests.UseCases,
         .. FollowUp.FollowUpRequests.UseCases,
+        .. Contracts.ContractRequests.UseCases,
         .. Journals.JournalRequests.UseCases,
         .. AccessLog.AccessLogRequests.UseCases,
         .. Incidents.IncidentRequests.UseCases,

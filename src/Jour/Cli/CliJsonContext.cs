@@ -12,5 +12,6 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(OnCallOutput))]
 [JsonSerializable(typeof(StatisticsReport))]
 [JsonSerializable(typeof(SettingsData))]
+[JsonSerializable(typeof(IReadOnlyList<ContractOutput>))]
 [JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -11,7 +11,7 @@ using Jour.Storage;
 
 namespace Jour.Cli;
 
-/// <summary>`jour export invoice`, `jour stats` and `jour settings`: follow-up for finance and the council.</summary>
+/// <summary>`jour export invoice`, `jour stats` and `jour settings`: follow-up for finance and the council. Contracts: <see cref="ContractCommands"/>.</summary>
 internal static class FollowUpCommands
 {
     private static readonly UTF8Encoding s_utf8Bom = new(encoderShouldEmitUTF8Identifier: true);
@@ -20,8 +20,10 @@ internal static class FollowUpCommands
     private static readonly string[] s_keys =
     [
         "supplier", "org-number", "vat-number", "f-tax", "customer", "customer-reference", "invoice-address",
-        "contract-start", "contract-end", "annual-compensation", "utilisation-target", "capacity-hours",
     ];
+
+    /// <summary>Settings until schema 4; now the contract's (`jour contract`).</summary>
+    private static readonly string[] s_contractKeys = ["contract-start", "contract-end", "annual-compensation", "utilisation-target", "capacity-hours"];
 
     public static async Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, bool force, TextWriter output, CancellationToken cancellationToken)
     {
@@ -102,8 +104,6 @@ internal static class FollowUpCommands
     private static string[] Values(SettingsData s) =>
     [
         s.SupplierName, s.OrganisationNumber, s.VatNumber, s.FTax, s.CustomerName, s.CustomerReference, s.InvoiceAddress,
-        s.ContractStart, s.ContractEnd, s.AnnualCompensation.ToString("0.##", CultureInfo.InvariantCulture),
-        s.UtilisationTargetPercent.ToString("0.##", CultureInfo.InvariantCulture), s.CapacityHoursPerYear.ToString("0.##", CultureInfo.InvariantCulture),
     ];
 
     private static SettingsData With(SettingsData s, string key, string value) => key switch
@@ -115,22 +115,9 @@ internal static class FollowUpCommands
         "customer" => s with { CustomerName = value },
         "customer-reference" => s with { CustomerReference = value },
         "invoice-address" => s with { InvoiceAddress = value },
-        "contract-start" => s with { ContractStart = value },
-        "contract-end" => s with { ContractEnd = value },
-        "annual-compensation" => s with { AnnualCompensation = Amount(key, value) },
-        "utilisation-target" => s with { UtilisationTargetPercent = Amount(key, value) },
-        "capacity-hours" => s with { CapacityHoursPerYear = Amount(key, value) },
+        _ when s_contractKeys.Contains(key) => throw new CliException(Error(Format(CliText.Settings_MovedToContract, key))),
         _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys)))),
     };
-
-    /// <summary>"1 814 000", "1814000", "65,5" or "65.5".</summary>
-    private static decimal Amount(string key, string value)
-    {
-        string plain = value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace(',', '.');
-        return decimal.TryParse(plain, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal d)
-            ? d
-            : throw new CliException(Error(Format(CliText.Settings_BadNumber, key, value)));
-    }
 
     private static DateOnly? ParseDate(string? text)
     {
@@ -139,7 +126,7 @@ internal static class FollowUpCommands
             return null;
         }
 
-        return FollowUpSettings.ParseDate(text.Trim()) ?? throw new CliException(Error(Messages.Format(ErrorCodes.DateInvalid, [text.Trim()])));
+        return Core.Contracts.Contract.ParseDate(text.Trim()) ?? throw new CliException(Error(Messages.Format(ErrorCodes.DateInvalid, [text.Trim()])));
     }
 
     /// <summary>A path that will be refused is refused before the server is asked (or even started).</summary>

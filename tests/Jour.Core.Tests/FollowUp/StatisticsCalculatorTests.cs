@@ -1,5 +1,6 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.FollowUp;
 using static Jour.Core.Tests.FollowUp.InvoiceBasisBuilderTests;
@@ -15,7 +16,7 @@ public sealed class StatisticsCalculatorTests
         [3] = new Client { Id = 3, Sex = Sex.Female },
     };
 
-    private static readonly FollowUpSettings s_settings = new() { AnnualCompensation = 1_825_000m, CapacityHoursPerYear = 3_650m, UtilisationTargetPercent = 65m };
+    private static readonly Contract[] s_contracts = [new() { From = "2026-01-01", To = "2026-12-31", AnnualKr = 1_825_000m, CapacityHoursPerYear = 3_650m, UtilisationPercent = 65m }];
 
     private static readonly ReportPeriod s_q4 = new(new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
 
@@ -51,7 +52,7 @@ public sealed class StatisticsCalculatorTests
             Report(3, Local(2026, 11, 30, 22), Local(2026, 12, 1, 6), signed: false, caseId: 1), // November's, 8 h
         };
 
-        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_settings, cases.Where(c => c.Id != 4).Select(CaseFact.Of), s_clients, reports.Select(d => ReportFact.Of(d)!.Value));
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_contracts, cases.Where(c => c.Id != 4).Select(CaseFact.Of), s_clients, reports.Select(d => ReportFact.Of(d)!.Value));
 
         Assert.Equal(2, s.CurrentPersons);
         Assert.Equal(1, s.Women);
@@ -96,7 +97,7 @@ public sealed class StatisticsCalculatorTests
             Closed(4, 4, 12, ClosingReason.ProviderResumed),
         };
 
-        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_settings, cases.Select(CaseFact.Of), s_clients, []);
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_contracts, cases.Select(CaseFact.Of), s_clients, []);
 
         Assert.Equal(4, s.ClosedPersons);
         Assert.Equal(
@@ -107,8 +108,8 @@ public sealed class StatisticsCalculatorTests
     [Fact]
     public void RunningQuarter_CountsMoneyAndCapacityOnlyUpToToday_AndOnlyInsideTheContract()
     {
-        var settings = new FollowUpSettings { AnnualCompensation = 365_000m, CapacityHoursPerYear = 365m, ContractStart = "2026-10-11" };
-        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2026, 10, 20), settings, [], s_clients, []);
+        Contract[] contracts = [new() { From = "2026-10-11", AnnualKr = 365_000m, CapacityHoursPerYear = 365m }];
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2026, 10, 20), contracts, [], s_clients, []);
 
         Assert.Equal(new DateOnly(2026, 10, 20), s.CountedTo);
         Assert.Equal(10_000m, s.Compensation);
@@ -129,10 +130,14 @@ public sealed class StatisticsCalculatorTests
     [Fact]
     public void ContractNotice_FromTwoWeeksBeforeTheEnd_UntilANewEndIsEntered()
     {
-        var settings = new FollowUpSettings { ContractEnd = "2026-12-31" };
-        Assert.Null(ContractNotice.ExtensionDue(settings, new DateOnly(2026, 12, 16)));
-        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(settings, new DateOnly(2026, 12, 17)));
-        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(settings, new DateOnly(2027, 1, 3)));
-        Assert.Null(ContractNotice.ExtensionDue(new FollowUpSettings(), new DateOnly(2027, 1, 3)));
+        Contract[] contracts = [new() { From = "2026-01-01", To = "2026-12-31", NoticeWeeks = 2 }, new() { From = "2025-01-01", To = "2025-12-31" }];
+        Assert.Null(ContractNotice.ExtensionDue(contracts, new DateOnly(2026, 12, 16)));
+        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(contracts, new DateOnly(2026, 12, 17)));
+        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(contracts, new DateOnly(2027, 1, 3)));
+        Assert.Null(ContractNotice.ExtensionDue([], new DateOnly(2027, 1, 3)));
+
+        // A later contract, or one until further notice, ends the question; four weeks' notice asks earlier.
+        Assert.Null(ContractNotice.ExtensionDue([.. contracts, new() { From = "2027-01-01" }], new DateOnly(2027, 1, 3)));
+        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue([new() { From = "2026-01-01", To = "2026-12-31", NoticeWeeks = 4 }], new DateOnly(2026, 12, 3)));
     }
 }

@@ -2,7 +2,6 @@ using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Demo;
 using Jour.Core.FollowUp;
-using Jour.Core.Handover;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Storage;
@@ -56,40 +55,15 @@ public sealed class FollowUpUseCaseTests : IDisposable
     }
 
     [Fact]
-    public void Settings_AreValidated_AndTheStatusBarAsksForTheExtensionFromTwoWeeksBefore()
+    public void Settings_AreValidated_AndSaved_WithoutTheContract_WhichIsContractsNow()
     {
         SessionInfo finance = As(Role.Finance);
         SettingsData settings = _useCases.GetSettings();
-        Assert.Null(_useCases.GetStatus().ContractExtensionDue);
+        Assert.Throws<JourException>(() => _useCases.SaveSettings(finance, settings with { OrganisationNumber = "212000-0448" }));
 
-        Assert.Equal(ErrorCodes.ContractEndBeforeStart, Assert.Throws<JourException>(() => _useCases.SaveSettings(finance, settings with { ContractStart = "2026-12-01", ContractEnd = "2026-11-30" })).Code);
-        Assert.Equal(ErrorCodes.DateInvalid, Assert.Throws<JourException>(() => _useCases.SaveSettings(finance, settings with { ContractEnd = "31/12" })).Code);
-        Assert.Equal(ErrorCodes.SettingsNumberInvalid, Assert.Throws<JourException>(() => _useCases.SaveSettings(finance, settings with { UtilisationTargetPercent = 120 })).Code);
-
-        _useCases.SaveSettings(finance, settings with { ContractEnd = "2026-12-08", AnnualCompensation = 1_814_000m });
-        Assert.Null(_useCases.GetStatus().ContractExtensionDue); // 15 days ahead
-        _useCases.SaveSettings(finance, _useCases.GetSettings() with { ContractEnd = "2026-12-07" });
-        Assert.Equal(new DateOnly(2026, 12, 7), _useCases.GetStatus().ContractExtensionDue);
-        Assert.Equal(1_814_000m, _useCases.GetSettings().AnnualCompensation);
-    }
-
-    [Fact]
-    public void TheHandover_SaysTheExtensionMustBeDecided_FromTwoWeeksBefore_AndAfterTheEnd()
-    {
-        SessionInfo finance = As(Role.Finance);
-        var request = new HandoverRequest(null, WithAddresses: false, Continuity: false, Paged: false);
-        Assert.DoesNotContain("Avtalet", _useCases.GetHandover(request).Text, StringComparison.Ordinal);
-
-        _useCases.SaveSettings(finance, _useCases.GetSettings() with { ContractEnd = "2026-12-08" });
-        Assert.DoesNotContain("Avtalet", _useCases.GetHandover(request).Text, StringComparison.Ordinal);
-
-        _useCases.SaveSettings(finance, _useCases.GetSettings() with { ContractEnd = "2026-12-07" });
-        Assert.Contains("! Avtalet löper ut 2026-12-07: beslut om förlängning ska fattas.", _useCases.GetHandover(request).Text, StringComparison.Ordinal);
-
-        _useCases.SaveSettings(finance, _useCases.GetSettings() with { ContractStart = "2025-11-01", ContractEnd = "2026-11-22" });
-        string ended = _useCases.GetHandover(request).Text;
-        Assert.Contains("! Avtalet gick ut 2026-11-22", ended, StringComparison.Ordinal);
-        Assert.DoesNotContain("Avtalet", _useCases.GetHandover(request with { Continuity = true }).Text, StringComparison.Ordinal);
+        _useCases.SaveSettings(finance, settings with { CustomerReference = "SON-2027-001", OrganisationNumber = "2120000449" });
+        Assert.Equal(("SON-2027-001", "212000-0449"), (_useCases.GetSettings().CustomerReference, _useCases.GetSettings().OrganisationNumber));
+        Assert.Single(_useCases.GetContracts());
     }
 
     [Fact]
