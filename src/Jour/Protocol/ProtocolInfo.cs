@@ -6,7 +6,8 @@ namespace Jour.Protocol;
 public static class ProtocolInfo
 {
     // 2: the on-call rotation replaced the flat shift list (ops on-call…, status with a gap).
-    public const int Version = 2;
+    // 3: a timeline entry carries its message code and arguments, rendered by the reader (Code, Args, StoredText).
+    public const int Version = 3;
 
     /// <summary>Largest reply a session accepts from the server; a bigger one means a broken peer.</summary>
     public const int MaxFrameBytes = 64 * 1024 * 1024;
