@@ -211,7 +211,7 @@ public sealed partial class JourUseCases
         {
             Case c = _store.FindCase(request.CaseId)
                 ?? throw new JourException(ErrorCodes.CaseNotFound, request.CaseId.ToString(SwedishCulture.Instance));
-            entry = new CaseEvent { CaseId = c.Id, AtUtc = UtcNow, UserId = actor.UserId, Text = request.Text.Trim() };
+            entry = new CaseEvent { CaseId = c.Id, AtUtc = UtcNow, UserId = actor.UserId, Code = TimelineText.Note, Args = [request.Text.Trim()] };
             int seen = c.Revision;
             c.Revision++;
             c.UpdatedUtc = entry.AtUtc;
@@ -223,7 +223,7 @@ public sealed partial class JourUseCases
         }
 
         Published(new ChangeNotice(ChangeKind.Case, request.CaseId));
-        return new TimelineEntry(entry.Id, entry.AtUtc, actor.UserName, null, null, null, entry.Text);
+        return Entry(entry, actor.UserName);
     }
 
     public IReadOnlyList<ClientSummary> GetClients()
@@ -285,11 +285,15 @@ public sealed partial class JourUseCases
         string what = last switch
         {
             { From: { } from, To: { } to } => Messages.Format("Change_Transition", [Messages.Get("State_" + from), Messages.Get("State_" + to)]),
-            { Text.Length: > 0 } e => e.Text.Length > 60 ? e.Text[..60] + "…" : e.Text,
+            not null when last.Render() is { Length: > 0 } said => said.Length > 60 ? said[..60] + "…" : said,
             _ => Messages.Get("Change_Note"),
         };
         return new JourException(ErrorCodes.CaseChangedByOther, who, when, what);
     }
+
+    /// <summary>A timeline entry as the reader gets it: the code and arguments, rendered on the reader's side in the reader's language.</summary>
+    private static TimelineEntry Entry(CaseEvent e, string userName) =>
+        new(e.Id, e.AtUtc, userName, e.From, e.To, e.Trigger, e.Code, [.. e.Args], e.Text);
 
     private Dictionary<long, string> UserNames() => _store.LoadUsers().ToDictionary(u => u.Id, u => u.Name);
 
@@ -310,7 +314,7 @@ public sealed partial class JourUseCases
         var timeline = _store.LoadTimeline(c.Id)
             .OrderBy(e => e.AtUtc)
             .ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.Id, e.AtUtc, names.GetValueOrDefault(e.UserId, "?"), e.From, e.To, e.Trigger, e.Text))
+            .Select(e => Entry(e, names.GetValueOrDefault(e.UserId, "?")))
             .ToList();
         return new CaseDetail(
             Summarise(c, now, clients, providers),

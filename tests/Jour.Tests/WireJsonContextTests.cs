@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.Json;
+using Jour.Core.Cases;
+using Jour.Core.Sessions;
+using Jour.Protocol;
+
+namespace Jour.Tests;
+
+public class WireJsonContextTests
+{
+    [Fact]
+    public void TimelineEntry_CrossesTheSocketAsCodeAndArguments_AndIsRenderedByTheReader()
+    {
+        var sent = new TimelineEntry(7, new DateTime(2026, 10, 24, 12, 0, 0, DateTimeKind.Utc), "Anna", null, null, null, TimelineText.CaseOpened, ["Bankruptcy"], "");
+
+        string json = JsonSerializer.Serialize(sent, WireJsonContext.Default.TimelineEntry);
+        TimelineEntry read = JsonSerializer.Deserialize(json, WireJsonContext.Default.TimelineEntry)!;
+
+        Assert.DoesNotContain("Konkurs", json, StringComparison.Ordinal);
+        Assert.Equal(sent.Code, read.Code);
+        Assert.Equal(sent.Args, read.Args);
+        CultureInfo culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
+            Assert.Equal("Ärende öppnat: Konkurs", read.Render());
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+            Assert.Equal("Case opened: Bankruptcy", read.Render());
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+}
