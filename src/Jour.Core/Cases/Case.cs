@@ -90,9 +90,24 @@ public sealed class Case
 
     /// <summary>The earliest window of the next 24 hours that still lacks assistants.</summary>
     public NeedWindow? NextUncoveredWindow(DateTime nowUtc) =>
-        Needs.Where(w => !w.IsCovered && w.ToUtc > nowUtc && w.FromUtc < nowUtc.AddHours(24))
+        Needs.Where(w => !w.IsCovered && NeedWindow.WithinNextDay(w.FromUtc, w.ToUtc, nowUtc))
              .OrderBy(w => w.FromUtc)
              .FirstOrDefault();
+
+    /// <summary>
+    /// A copy that shares nothing a caller could change with this case: its own windows and verification
+    /// steps, and its own machine (built when first asked). The store hands its kept open cases out this
+    /// way, so no reader changes what the next one reads.
+    /// </summary>
+    public Case Copy()
+    {
+        var copy = (Case)MemberwiseClone();
+        copy._machine = null;
+        copy._triggers = null;
+        copy.Needs = Needs.ConvertAll(w => w.Copy());
+        copy.Verification = Verification.ConvertAll(v => v.Copy());
+        return copy;
+    }
 
     /// <summary>Triggers the machine permits now, in the order the machine declares them.</summary>
     public IReadOnlyList<CaseTrigger> PermittedTriggers(DateTime nowUtc) =>
