@@ -107,7 +107,7 @@ public sealed partial class JourUseCases
         var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
         return
         [
-            .. _store.LoadOpenCases()
+            .. _store.LoadOpenCaseRows()
                 .OrderByDescending(c => c.Urgency)
                 .ThenBy(c => c.ReceivedUtc)
                 .Select(c => Summarise(c, now, clients, providers)),
@@ -125,7 +125,7 @@ public sealed partial class JourUseCases
             .. _store.LoadCases(state)
                 .OrderByDescending(c => c.Urgency)
                 .ThenBy(c => c.ReceivedUtc)
-                .Select(c => Summarise(c, now, clients, providers)),
+                .Select(c => Summarise(CaseRow.Of(c), now, clients, providers)),
         ];
     }
 
@@ -317,7 +317,7 @@ public sealed partial class JourUseCases
             .Select(e => Entry(e, names.GetValueOrDefault(e.UserId, "?")))
             .ToList();
         return new CaseDetail(
-            Summarise(c, now, clients, providers),
+            Summarise(CaseRow.Of(c), now, clients, providers),
             c.Reason,
             c.CallerName,
             c.CallerPhone,
@@ -333,9 +333,9 @@ public sealed partial class JourUseCases
             DeploymentsOf(deployments));
     }
 
-    private static CaseSummary Summarise(Case c, DateTime now, IReadOnlyDictionary<long, string> clients, IReadOnlyDictionary<long, string> providers)
+    private static CaseSummary Summarise(CaseRow c, DateTime now, IReadOnlyDictionary<long, string> clients, IReadOnlyDictionary<long, string> providers)
     {
-        NeedWindow? gap = c.NextUncoveredWindow(now);
+        CaseRow.Window? gap = c.NextUncoveredWindow(now);
         string provider = c.ProviderId is { } p ? providers.GetValueOrDefault(p, "") : Messages.Get("SelfEmployer");
         return new CaseSummary(
             c.Id,
