@@ -15,38 +15,31 @@ public sealed partial class LiteJourStore : IBulkStore
             return;
         }
 
-        try
+        InTransaction(() =>
         {
-            InTransaction(() =>
+            var counters = new Dictionary<int, CounterDocument>();
+            foreach (CaseHistory h in histories)
             {
-                var counters = new Dictionary<int, CounterDocument>();
-                foreach (CaseHistory h in histories)
+                int year = SwedishTime.ToLocal(h.Case.ReceivedUtc).Year;
+                if (!counters.TryGetValue(year, out CounterDocument? counter))
                 {
-                    int year = SwedishTime.ToLocal(h.Case.ReceivedUtc).Year;
-                    if (!counters.TryGetValue(year, out CounterDocument? counter))
-                    {
-                        counter = _counters.FindById($"case-{year}") ?? new CounterDocument { Id = $"case-{year}" };
-                        counters[year] = counter;
-                    }
-
-                    counter.Value++;
-                    h.Case.Number = $"{year}-{counter.Value:0000}";
+                    counter = _counters.FindById($"case-{year}") ?? new CounterDocument { Id = $"case-{year}" };
+                    counters[year] = counter;
                 }
 
-                _cases.InsertBulk(histories.Select(h => h.Case));
-                _events.InsertBulk(histories.SelectMany(h => h.Timeline.Select(e => Stamp(e, h.Case.Id))));
-                _deployments.InsertBulk(histories.SelectMany(h => h.Deployments.Select(d => Stamp(d, h.Case.Id))));
-                CaseHistoriesWritten(histories);
-                foreach (CounterDocument counter in counters.Values)
-                {
-                    _counters.Upsert(counter);
-                }
-            });
-        }
-        finally
-        {
-            _openCases.Changed();
-        }
+                counter.Value++;
+                h.Case.Number = $"{year}-{counter.Value:0000}";
+            }
+
+            _cases.InsertBulk(histories.Select(h => h.Case));
+            _events.InsertBulk(histories.SelectMany(h => h.Timeline.Select(e => Stamp(e, h.Case.Id))));
+            _deployments.InsertBulk(histories.SelectMany(h => h.Deployments.Select(d => Stamp(d, h.Case.Id))));
+            CaseHistoriesWritten(histories);
+            foreach (CounterDocument counter in counters.Values)
+            {
+                _counters.Upsert(counter);
+            }
+        });
     }
 
     private static CaseEvent Stamp(CaseEvent e, long caseId)

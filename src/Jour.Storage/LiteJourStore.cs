@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
@@ -51,16 +52,24 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     private readonly ILiteCollection<FollowUpSettings> _settings;
     private readonly ILiteCollection<SignInThrottle> _signInThrottles;
     private readonly ILiteCollection<HandoverRecord> _handovers;
-    private readonly ReadCache<IReadOnlyList<Case>> _openCases;
-    private readonly ReadCache<IReadOnlyDictionary<long, string>> _clientNames;
-    private readonly ReadCache<IReadOnlyList<Client>> _allClients;
+    private readonly ReadCache<KeptCases> _openCases;
+    private readonly ReadCache<FrozenDictionary<long, string>> _clientNames;
+    private readonly ReadCache<KeptClients> _allClients;
 
-    private LiteJourStore(LiteDatabase db)
+    // Every write reaches LiteDB through the engine, which says what each ended transaction wrote; that is
+    // the one place the kept reads learn of it (no write method has to remember to tell them).
+    private LiteJourStore(CommitNotifyingEngine engine, LiteDatabase db)
     {
         _db = db;
-        _openCases = new ReadCache<IReadOnlyList<Case>>(ReadOpenCases);
-        _clientNames = new ReadCache<IReadOnlyDictionary<long, string>>(ReadClientNames);
-        _allClients = new ReadCache<IReadOnlyList<Client>>(ReadAllClients);
+        _openCases = new ReadCache<KeptCases>("cases", () => new KeptCases(ReadOpenCases()), () => engine.InTransaction);
+        _clientNames = new ReadCache<FrozenDictionary<long, string>>("clients", ReadClientNames, () => engine.InTransaction);
+        _allClients = new ReadCache<KeptClients>("clients", () => new KeptClients(ReadAllClients()), () => engine.InTransaction);
+        engine.Committed += written =>
+        {
+            _openCases.Written(written);
+            _clientNames.Written(written);
+            _allClients.Written(written);
+        };
         _db.UtcDate = true;
 
         // A checkpoint inside a commit stalled every waiting session for up to 100 ms; the server
@@ -122,14 +131,15 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             data = DurableFileStream.Open(path, create: !exists);
             log = DurableFileStream.Open(logPath, create: true, syncOnFlush: false);
             var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, Password = password });
-            db = new LiteDatabase(engine, JourMapper.Create(), disposeOnClose: true);
+            var watched = new CommitNotifyingEngine(engine);
+            db = new LiteDatabase(watched, JourMapper.Create(), disposeOnClose: true);
             if (!exists)
             {
                 // The new file's name must survive a power cut too, not only its pages.
                 DirectorySync.Sync(directory);
             }
 
-            return new LiteJourStore(db)
+            return new LiteJourStore(watched, db)
             {
                 FilePath = path,
                 Password = password,
@@ -197,10 +207,11 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     private void EnsureRoom() => Reserve?.EnsureRoom();
 
     /// <summary>A fresh database in memory, for tests.</summary>
-    public static LiteJourStore InMemory() => new(new LiteDatabase(new MemoryStream(), JourMapper.Create()));
-
-    /// <summary>Opens an already constructed database (tests build old-schema files this way).</summary>
-    public static LiteJourStore Wrap(LiteDatabase database) => new(database);
+    public static LiteJourStore InMemory()
+    {
+        var watched = new CommitNotifyingEngine(new LiteEngine(new EngineSettings { DataStream = new MemoryStream() }));
+        return new(watched, new LiteDatabase(watched, JourMapper.Create()));
+    }
 
     public void Checkpoint()
     {
@@ -346,15 +357,18 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             Facts.MarkCurrent();
             _db.Commit();
         }
-        finally
+        catch
         {
-            _openCases.Changed();
-            ClientsChanged();
+            RollbackAfterFailure();
+            throw;
         }
     }
 
-    /// <summary>The open cases, shared between callers until a case is written: read them, never change them.</summary>
-    public IReadOnlyList<Case> LoadOpenCases() => _openCases.Get();
+    /// <summary>Copies of the kept open cases: what a caller changes in them, no other caller sees.</summary>
+    public IReadOnlyList<Case> LoadOpenCases() => _openCases.Get().Copies();
+
+    /// <summary>The kept open cases' rows, immutable, the same for every caller until a case is written.</summary>
+    public IReadOnlyList<CaseRow> LoadOpenCaseRows() => _openCases.Get().Rows;
 
     private IReadOnlyList<Case> ReadOpenCases() =>
         [.. _cases.Find(Query.In(nameof(Case.State), s_openStates.Select(s => new BsonValue(s))))];
@@ -388,10 +402,6 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             RollbackAfterFailure();
             throw;
         }
-        finally
-        {
-            _openCases.Changed();
-        }
     }
 
     public Case AddCase(Case newCase, CaseEvent entry)
@@ -414,10 +424,6 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             RollbackAfterFailure();
             throw;
         }
-        finally
-        {
-            _openCases.Changed();
-        }
     }
 
     public long CountCases() => _cases.LongCount();
@@ -426,64 +432,32 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public int CountOpenCases() => _cases.Count(Query.In(nameof(Case.State), s_openStates.Select(s => new BsonValue(s))));
 
-    /// <summary>Every client, shared between callers until a client is written: read them, never change them.</summary>
-    public IReadOnlyList<Client> LoadClients() => _allClients.Get();
+    /// <summary>Copies of the kept clients: what a caller changes in them, no other caller sees.</summary>
+    public IReadOnlyList<Client> LoadClients() => _allClients.Get().Copies();
 
     private List<Client> ReadAllClients() => [.. _clients.FindAll()];
 
     // Only _id and Name are read from each document (LiteDB stops reading a document once the selected fields are found).
     public IReadOnlyDictionary<long, string> LoadClientNames() => _clientNames.Get();
 
-    private void ClientsChanged()
-    {
-        _clientNames.Changed();
-        _allClients.Changed();
-    }
-
-    private Dictionary<long, string> ReadClientNames() =>
+    private FrozenDictionary<long, string> ReadClientNames() =>
         _db.GetCollection("clients").Query().Select(BsonExpression.Create($"{{ _id: $._id, n: $.{nameof(Client.Name)} }}")).ToEnumerable()
-            .ToDictionary(d => d["_id"].AsInt64, d => d["n"].AsString ?? "");
+            .ToFrozenDictionary(d => d["_id"].AsInt64, d => d["n"].AsString ?? "");
 
     public Client? FindClient(long id) => _clients.FindById(id);
 
     public Client AddClient(Client client)
     {
-        try
-        {
-            InTransaction(() => _clients.Insert(client));
-            return client;
-        }
-        finally
-        {
-            ClientsChanged();
-        }
+        InTransaction(() => _clients.Insert(client));
+        return client;
     }
 
     public void AddStaffMembers(IReadOnlyList<StandbyAssistant> assistants) => InTransaction(() => _staff.InsertBulk(assistants));
 
-    public void AddClients(IReadOnlyList<Client> clients)
-    {
-        try
-        {
-            InTransaction(() => _clients.InsertBulk(clients));
-        }
-        finally
-        {
-            ClientsChanged();
-        }
-    }
+    public void AddClients(IReadOnlyList<Client> clients) => InTransaction(() => _clients.InsertBulk(clients));
 
-    public bool TryUpdateClient(Client client, int expectedRevision)
-    {
-        try
-        {
-            return TryUpdate(_clients, client, client.Id, expectedRevision, c => c.Revision, (c, r) => c.Revision = r);
-        }
-        finally
-        {
-            ClientsChanged();
-        }
-    }
+    public bool TryUpdateClient(Client client, int expectedRevision) =>
+        TryUpdate(_clients, client, client.Id, expectedRevision, c => c.Revision, (c, r) => c.Revision = r);
 
     public IReadOnlyList<Provider> LoadProviders() => [.. _providers.FindAll()];
 

@@ -1,18 +1,22 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Demo;
+using LiteDB;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Jour.Storage.Tests;
 
 /// <summary>
 /// The open cases and the client names are kept between reads (every board asks for them); whatever is
-/// written, and however reads and writes interleave, a read never returns less than the last commit.
+/// written, by whichever method, and however reads and writes interleave, a read never returns less than the
+/// last commit; and what one reader does with what it got changes nothing the next one reads.
 /// </summary>
-public sealed class ReadCacheTests : IDisposable
+public sealed partial class ReadCacheTests : IDisposable
 {
     private static readonly CaseState[] s_openStates =
         [CaseState.Received, CaseState.Assessing, CaseState.Staffing, CaseState.Covered, CaseState.ShortTermPlacement, CaseState.HandedBack];
+
+    private static readonly BsonMapper s_mapper = JourMapper.Create();
 
     private readonly string _dir = Directory.CreateTempSubdirectory("jour-cache-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
@@ -25,7 +29,8 @@ public sealed class ReadCacheTests : IDisposable
         using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "a.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
         IReadOnlyList<Case> first = store.LoadOpenCases();
-        Assert.Same(first, store.LoadOpenCases());
+        Assert.Same(store.LoadOpenCaseRows(), store.LoadOpenCaseRows());
+        Assert.Equal(Stored(first), Stored(store.LoadOpenCases()));
 
         Case ending = store.FindCase(first.First(c => c.State is CaseState.Received).Id)!;
         int revision = ending.Revision;
@@ -37,6 +42,7 @@ public sealed class ReadCacheTests : IDisposable
         Case added = store.AddCase(NewCase(first[0].ClientId), Opened());
         Assert.Contains(store.LoadOpenCases(), c => c.Id == added.Id);
         Assert.Equal(Uncached(store), Ids(store.LoadOpenCases()));
+        Assert.Equal(Uncached(store), [.. store.LoadOpenCaseRows().Select(r => r.Id).Order()]);
     }
 
     [Fact]
@@ -44,7 +50,8 @@ public sealed class ReadCacheTests : IDisposable
     {
         using LiteJourStore store = LiteJourStore.OpenFile(Path.Combine(_dir, "b.db"), "k", mayCreate: true);
         DemoData.Seed(store, _time);
-        Assert.Same(store.LoadClients(), store.LoadClients());
+        Assert.Same(store.LoadClientNames(), store.LoadClientNames());
+        Assert.Equal(Stored(store.LoadClients()), Stored(store.LoadClients()));
         Client client = store.FindClient(store.LoadClients()[0].Id)!;
         Assert.Equal(client.Name, store.LoadClientNames()[client.Id]);
 
@@ -100,4 +107,8 @@ public sealed class ReadCacheTests : IDisposable
     private static List<long> Uncached(LiteJourStore store) => Ids(s_openStates.SelectMany(store.LoadCases));
 
     private static List<long> Ids(IEnumerable<Case> cases) => [.. cases.Select(c => c.Id).Order()];
+
+    // Each case or client as the store would write it, in id order: equal lists mean equal data.
+    private static List<string> Stored<T>(IEnumerable<T> items) =>
+        [.. items.Select(i => JsonSerializer.Serialize(s_mapper.ToDocument(i))).Order(StringComparer.Ordinal)];
 }

@@ -90,9 +90,24 @@ public sealed class Case
 
     /// <summary>The earliest window of the next 24 hours that still lacks assistants.</summary>
     public NeedWindow? NextUncoveredWindow(DateTime nowUtc) =>
-        Needs.Where(w => !w.IsCovered && w.ToUtc > nowUtc && w.FromUtc < nowUtc.AddHours(24))
+        Needs.Where(w => !w.IsCovered && NeedWindow.WithinNextDay(w.FromUtc, w.ToUtc, nowUtc))
              .OrderBy(w => w.FromUtc)
              .FirstOrDefault();
+
+    /// <summary>
+    /// A copy that shares nothing a caller could change with this case: its own windows and verification
+    /// steps, and its own machine (built when first asked). The store hands its kept open cases out this
+    /// way, so no reader changes what the next one reads.
+    /// </summary>
+    public Case Copy()
+    {
+        var copy = (Case)MemberwiseClone();
+        copy._machine = null;
+        copy._triggers = null;
+        copy.Needs = Needs.ConvertAll(w => w.Copy());
+        copy.Verification = Verification.ConvertAll(v => v.Copy());
+        return copy;
+    }
 
     /// <summary>Triggers the machine permits now, in the order the machine declares them.</summary>
     public IReadOnlyList<CaseTrigger> PermittedTriggers(DateTime nowUtc) =>
@@ -112,7 +127,10 @@ public sealed class Case
         return unmet is null || unmet.Count == 0 ? [ErrorCodes.TriggerNotPermitted] : [.. unmet];
     }
 
-    /// <summary>Moves the case on, or throws a <see cref="JourException"/> that says what is missing.</summary>
+    /// <summary>
+    /// Moves the case on, or throws a <see cref="JourException"/> that says what is missing. The timeline
+    /// entry keeps <paramref name="reason"/> as typed and, at a hand-back, why the support ended.
+    /// </summary>
     public CaseEvent Fire(CaseTrigger trigger, DateTime nowUtc, long userId, string reason, ClosingReason? closing = null)
     {
         if (RequiresReason(trigger) && string.IsNullOrWhiteSpace(reason))
@@ -120,6 +138,23 @@ public sealed class Case
             throw new JourException(ErrorCodes.ReasonRequired);
         }
 
+        CaseEvent entry = Move(trigger, nowUtc, userId, closing);
+        if (closing is { } why && trigger == CaseTrigger.HandBack)
+        {
+            entry.Code = TimelineText.HandedBack;
+            entry.Args = [why.ToString(), reason.Trim()];
+        }
+        else
+        {
+            entry.Code = TimelineText.Transition;
+            entry.Args = [reason.Trim()];
+        }
+
+        return entry;
+    }
+
+    private CaseEvent Move(CaseTrigger trigger, DateTime nowUtc, long userId, ClosingReason? closing)
+    {
         var unmet = UnmetGuards(trigger, nowUtc);
         if (unmet.Count > 0)
         {
@@ -150,9 +185,6 @@ public sealed class Case
             From = from,
             To = State,
             Trigger = trigger,
-            Text = closing is { } why && trigger == CaseTrigger.HandBack
-                ? string.Join(" – ", new[] { Messages.Get("Closing_" + why), reason.Trim() }.Where(t => t.Length > 0))
-                : reason.Trim(),
         };
     }
 
@@ -185,6 +217,12 @@ public sealed class Case
 
     /// <summary>A window of the next 24 hours lacks assistants again (back to Bemannas), with why.</summary>
     public CaseEvent GapAppeared(DateTime nowUtc, long userId, string reason) => Fire(CaseTrigger.GapAppeared, nowUtc, userId, reason);
+
+    /// <summary>A change of deployments staffed every window of the next 24 hours (Bemannat); the timeline says so in the reader's language.</summary>
+    public CaseEvent CoverageReached(DateTime nowUtc, long userId) => Said(Move(CaseTrigger.MarkCovered, nowUtc, userId, null), TimelineText.CoverageReached);
+
+    /// <summary>A change of deployments left a window of the next 24 hours without assistants (back to Bemannas); the timeline says so in the reader's language.</summary>
+    public CaseEvent CoverageLost(DateTime nowUtc, long userId) => Said(Move(CaseTrigger.GapAppeared, nowUtc, userId, null), TimelineText.CoverageLost);
 
     /// <summary>The client moves to a short-term placement (korttidsplats).</summary>
     public CaseEvent PlaceInShortTermCare(DateTime nowUtc, long userId, string comment) => Fire(CaseTrigger.MoveToShortTermPlacement, nowUtc, userId, comment);
@@ -256,14 +294,20 @@ public sealed class Case
         Verification.Add(new VerificationStep { Step = step, AtUtc = atUtc, Outcome = outcome.Trim(), UserId = userId });
         UpdatedUtc = nowUtc;
         UpdatedBy = userId;
-        string label = step is { } s ? Messages.Get("Step_" + s) : Messages.Get("Step_Exhausted");
         return new CaseEvent
         {
             CaseId = Id,
             AtUtc = nowUtc,
             UserId = userId,
-            Text = Messages.Format("Timeline_Verification", [label, SwedishTime.FormatLocal(atUtc), outcome.Trim()]),
+            Code = TimelineText.Verification,
+            Args = [step?.ToString() ?? TimelineText.Exhausted, TimelineText.Instant(atUtc), outcome.Trim()],
         };
+    }
+
+    private static CaseEvent Said(CaseEvent entry, string code)
+    {
+        entry.Code = code;
+        return entry;
     }
 
     /// <summary>Triggers whose transition must say why.</summary>

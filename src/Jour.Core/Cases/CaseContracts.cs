@@ -20,7 +20,11 @@ public sealed record CaseSummary(
     DateTime? NextGapToUtc,
     int Revision);
 
-/// <summary>One line of a case's timeline, with the user's name resolved.</summary>
+/// <summary>
+/// One line of a case's timeline, with the user's name resolved. What it says travels as its message code and
+/// arguments and is rendered by the reader, in the reader's language (<see cref="Render"/>); an entry stored
+/// before codes has only <see cref="StoredText"/>.
+/// </summary>
 public sealed record TimelineEntry(
     long Id,
     DateTime AtUtc,
@@ -28,7 +32,13 @@ public sealed record TimelineEntry(
     CaseState? From,
     CaseState? To,
     CaseTrigger? Trigger,
-    string Text);
+    string? Code,
+    IReadOnlyList<string> Args,
+    string StoredText)
+{
+    /// <summary>What the entry says, in the current UI culture (<see cref="TimelineText"/>).</summary>
+    public string Render() => TimelineText.Render(Code, Args, StoredText);
+}
 
 /// <summary>Everything the case screen shows.</summary>
 public sealed record CaseDetail(

@@ -4,10 +4,16 @@ namespace Jour.Core.Cases;
 public interface ICaseStore
 {
     /// <summary>
-    /// Every case that is not declined, closed or withdrawn. The store may hand the same objects to every
-    /// caller until a case is written: read them; to change a case, load it with <see cref="FindCase"/>.
+    /// Every case that is not declined, closed or withdrawn, each the caller's own copy: changing one changes
+    /// nothing stored and nothing another caller reads. To change a case, load it with <see cref="FindCase"/>.
     /// </summary>
     IReadOnlyList<Case> LoadOpenCases();
+
+    /// <summary>
+    /// The open cases as board rows: immutable, so the store may hand the same rows to every caller until a
+    /// case is written (the board asks at every refresh of every session).
+    /// </summary>
+    IReadOnlyList<CaseRow> LoadOpenCaseRows();
 
     /// <summary>Every case in one state, open or ended, by the state index.</summary>
     IReadOnlyList<Case> LoadCases(CaseState state);

@@ -61,7 +61,8 @@ public sealed partial class JourUseCases
                 AtUtc = now,
                 UserId = actor.UserId,
                 To = CaseState.Received,
-                Text = Messages.Format("Timeline_CaseOpened", [Messages.Get("Reason_" + request.Reason)]),
+                Code = TimelineText.CaseOpened,
+                Args = [request.Reason.ToString()],
             };
             created = _store.AddCase(c, entry);
             _store.DeleteDraft(Draft.IdFor(actor.UserId, NewCaseForm));

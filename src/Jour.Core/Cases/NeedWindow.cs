@@ -18,4 +18,15 @@ public sealed class NeedWindow
     public int Confirmed { get; set; }
 
     public bool IsCovered => Confirmed >= Assistants;
+
+    /// <summary>Whether a window from <paramref name="fromUtc"/> to <paramref name="toUtc"/> lies (partly) in the 24 hours after <paramref name="nowUtc"/>.</summary>
+    public static bool WithinNextDay(DateTime fromUtc, DateTime toUtc, DateTime nowUtc) => toUtc > nowUtc && fromUtc < nowUtc.AddHours(24);
+
+    /// <summary>A copy with its own list of competences.</summary>
+    public NeedWindow Copy()
+    {
+        var copy = (NeedWindow)MemberwiseClone();
+        copy.Competences = [.. Competences];
+        return copy;
+    }
 }

@@ -11,4 +11,7 @@ public sealed class VerificationStep
     public DateTime AtUtc { get; set; }
 
     public string Outcome { get; set; } = "";
+
+    /// <summary>A copy (every member is a value or a string).</summary>
+    public VerificationStep Copy() => (VerificationStep)MemberwiseClone();
 }

@@ -35,4 +35,17 @@ public sealed class Client
 
     /// <summary>Bumped on every save; a save against an older revision is refused.</summary>
     public int Revision { get; set; }
+
+    /// <summary>
+    /// A copy that shares nothing a caller could change with this client: its own lists and representatives.
+    /// The store hands its kept clients out this way, so no reader changes what the next one reads.
+    /// </summary>
+    public Client Copy()
+    {
+        var copy = (Client)MemberwiseClone();
+        copy.Needs = [.. Needs];
+        copy.DelegatedTasks = [.. DelegatedTasks];
+        copy.Representatives = Representatives.ConvertAll(r => r.Copy());
+        return copy;
+    }
 }

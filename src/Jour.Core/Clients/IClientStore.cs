@@ -4,12 +4,15 @@ namespace Jour.Core.Clients;
 public interface IClientStore
 {
     /// <summary>
-    /// Every client. The store may hand the same objects to every caller until a client is written:
-    /// read them; to change a client, load it with <see cref="FindClient"/>.
+    /// Every client, each the caller's own copy: changing one changes nothing stored and nothing another
+    /// caller reads. To change a client, load it with <see cref="FindClient"/>.
     /// </summary>
     IReadOnlyList<Client> LoadClients();
 
-    /// <summary>Every client's name by id, without reading the rest of each client (the board needs only names).</summary>
+    /// <summary>
+    /// Every client's name by id, without reading the rest of each client (the board needs only names);
+    /// immutable, so the store may hand the same dictionary to every caller until a client is written.
+    /// </summary>
     IReadOnlyDictionary<long, string> LoadClientNames();
 
     Client? FindClient(long id);

@@ -14,4 +14,7 @@ public sealed class Representative
 
     /// <summary>A god man, förvaltare or vårdnadshavare with a registered number may sign for the client; a relative may not.</summary>
     public bool MaySign => Kind is not RepresentativeKind.Relative && PersonalNumber.Length > 0;
+
+    /// <summary>A copy (every member is a value or a string).</summary>
+    public Representative Copy() => (Representative)MemberwiseClone();
 }

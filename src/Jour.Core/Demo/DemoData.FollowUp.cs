@@ -77,7 +77,7 @@ public static partial class DemoData
                     UpdatedBy = officer,
                     Revision = 1,
                 },
-                new CaseEvent { AtUtc = received, UserId = officer, To = CaseState.Received, Text = Messages.Get("Demo_CaseOpened") });
+                new CaseEvent { AtUtc = received, UserId = officer, To = CaseState.Received, Code = TimelineText.DemoCaseOpened });
 
             // The first shift starts one to three hours after the call; then one shift a day.
             DateTime start = received.AddMinutes(60 + random.Next(0, 120));

@@ -195,7 +195,7 @@ public static partial class DemoData
                 Revision = 1,
                 Needs = NeedsTonight(now, p.Target),
             };
-            c = store.AddCase(c, new CaseEvent { AtUtc = received, UserId = officer, To = CaseState.Received, Text = Messages.Get("Demo_CaseOpened") });
+            c = store.AddCase(c, new CaseEvent { AtUtc = received, UserId = officer, To = CaseState.Received, Code = TimelineText.DemoCaseOpened });
             Drive(store, c, p.Target, officer, received);
             if (p.Target == CaseState.Covered)
             {

@@ -83,7 +83,7 @@ public sealed partial class JourUseCases
                 deployment.MoveTo(request.State, now);
             }
 
-            string? overstaffed = Overstaffing(deployment, request.OverstaffReason, assistant.Name);
+            Said? overstaffed = Overstaffing(deployment, request.OverstaffReason, assistant.Name);
             deployment = _store.AddDeployment(deployment);
             if (assessed.NeedsOverride)
             {
@@ -95,8 +95,7 @@ public sealed partial class JourUseCases
                 LogOverstaffed(deployment.Id, c.Id, actor.UserId);
             }
 
-            string text = overstaffed ?? Messages.Format("Timeline_Deployment", [assistant.Name, Span(window.FromUtc, window.ToUtc), Messages.Get("Deployment_" + deployment.State)]);
-            detail = SaveCoverage(c, actor.UserId, text);
+            detail = SaveCoverage(c, actor.UserId, overstaffed ?? DeploymentSaid(deployment, assistant.Name));
         }
 
         Published(new ChangeNotice(ChangeKind.Case, request.CaseId));
@@ -114,7 +113,7 @@ public sealed partial class JourUseCases
             bool covered = d.Covers;
             d.MoveTo(request.State, UtcNow);
             string name = _store.FindStaff(d.AssistantId)?.Name ?? "?";
-            string? overstaffed = covered ? null : Overstaffing(d, request.OverstaffReason, name);
+            Said? overstaffed = covered ? null : Overstaffing(d, request.OverstaffReason, name);
             _store.UpdateDeployment(d);
             caseId = d.CaseId;
             if (overstaffed is not null)
@@ -122,7 +121,7 @@ public sealed partial class JourUseCases
                 LogOverstaffed(d.Id, d.CaseId, actor.UserId);
             }
 
-            detail = SaveCoverage(FindCaseOrThrow(d.CaseId), actor.UserId, overstaffed ?? Messages.Format("Timeline_Deployment", [name, Span(d.FromUtc, d.ToUtc), Messages.Get("Deployment_" + d.State)]));
+            detail = SaveCoverage(FindCaseOrThrow(d.CaseId), actor.UserId, overstaffed ?? DeploymentSaid(d, name));
         }
 
         Published(new ChangeNotice(ChangeKind.Case, caseId));
@@ -163,7 +162,7 @@ public sealed partial class JourUseCases
 
             foreach (long caseId in touched)
             {
-                SaveCoverage(FindCaseOrThrow(caseId), actor.UserId, Messages.Format("Timeline_Replacement", [a.Name]));
+                SaveCoverage(FindCaseOrThrow(caseId), actor.UserId, new Said(TimelineText.Replacement, [a.Name]));
             }
         }
 
@@ -201,7 +200,7 @@ public sealed partial class JourUseCases
 
             d.Report = new TimeReport { StartUtc = request.StartUtc, EndUtc = request.EndUtc, BreakMinutes = request.BreakMinutes, RecordedBy = actor.UserId };
 
-            return Messages.Format("Timeline_TimeReport", [Span(request.StartUtc, request.EndUtc), d.Report.Worked.TotalHours.ToString("0.##", SwedishCulture.Instance)]);
+            return new Said(TimelineText.TimeReport, [TimelineText.Instant(request.StartUtc), TimelineText.Instant(request.EndUtc), TimelineText.Number(d.Report.Worked.TotalHours)]);
         });
     }
 
@@ -244,7 +243,7 @@ public sealed partial class JourUseCases
                 report.ClientSignedUtc = UtcNow;
             }
 
-            return Messages.Format(request.ByAssistant ? "Timeline_SignedAssistant" : "Timeline_SignedClient", [signer]);
+            return new Said(request.ByAssistant ? TimelineText.SignedAssistant : TimelineText.SignedClient, [signer]);
         });
     }
 
@@ -279,17 +278,17 @@ public sealed partial class JourUseCases
     private static void Hydrate(Case c, IReadOnlyList<Deployment> deployments) =>
         c.UnsignedTimeReports = deployments.Count(d => d.OwesTimeReport);
 
-    private CaseDetail ChangeDeployment(SessionInfo actor, long deploymentId, Func<Deployment, string> change)
+    private CaseDetail ChangeDeployment(SessionInfo actor, long deploymentId, Func<Deployment, Said> change)
     {
         CaseDetail detail;
         long caseId;
         lock (_writeGate)
         {
             Deployment d = FindDeploymentOrThrow(deploymentId);
-            string text = change(d);
+            Said said = change(d);
             _store.UpdateDeployment(d);
             caseId = d.CaseId;
-            detail = SaveCoverage(FindCaseOrThrow(d.CaseId), actor.UserId, text);
+            detail = SaveCoverage(FindCaseOrThrow(d.CaseId), actor.UserId, said);
         }
 
         Published(new ChangeNotice(ChangeKind.Case, caseId));
@@ -298,9 +297,10 @@ public sealed partial class JourUseCases
 
     /// <summary>
     /// Counts each window's covering deployments, moves the case between Bemannas and Bemannat as
-    /// coverage of the next 24 hours requires, and saves it with a timeline entry. Under the write gate.
+    /// coverage of the next 24 hours requires, and saves it with a timeline entry that says <paramref name="said"/>.
+    /// Under the write gate.
     /// </summary>
-    private CaseDetail SaveCoverage(Case c, long userId, string text)
+    private CaseDetail SaveCoverage(Case c, long userId, Said said)
     {
         DateTime now = UtcNow;
         var deployments = _store.LoadDeploymentsForCase(c.Id);
@@ -311,11 +311,11 @@ public sealed partial class JourUseCases
 
         Hydrate(c, deployments);
         int seen = c.Revision;
-        var entry = new CaseEvent { CaseId = c.Id, AtUtc = now, UserId = userId, Text = text };
+        var entry = new CaseEvent { CaseId = c.Id, AtUtc = now, UserId = userId, Code = said.Code, Args = [.. said.Args] };
         Func<CaseEvent>? follow = c.State switch
         {
-            CaseState.Staffing when c.CanMarkCovered(now) && c.Needs.Count > 0 => () => c.MarkCovered(now, userId, Messages.Get("Coverage_" + CaseTrigger.MarkCovered)),
-            CaseState.Covered when c.NextUncoveredWindow(now) is not null => () => c.GapAppeared(now, userId, Messages.Get("Coverage_" + CaseTrigger.GapAppeared)),
+            CaseState.Staffing when c.CanMarkCovered(now) && c.Needs.Count > 0 => () => c.CoverageReached(now, userId),
+            CaseState.Covered when c.NextUncoveredWindow(now) is not null => () => c.CoverageLost(now, userId),
             _ => null,
         };
         c.UpdatedUtc = now;
@@ -342,10 +342,10 @@ public sealed partial class JourUseCases
     }
 
     /// <summary>
-    /// The timeline text of a deployment that covers a window already staffed, or null when it does not
+    /// What the timeline says of a deployment that covers a window already staffed, or null when it does not
     /// over-staff; beyond the need without a reason it is refused. Under the write gate, before the save.
     /// </summary>
-    private string? Overstaffing(Deployment d, string reason, string assistantName)
+    private Said? Overstaffing(Deployment d, string reason, string assistantName)
     {
         if (!d.Covers)
         {
@@ -374,9 +374,9 @@ public sealed partial class JourUseCases
                 window.Assistants.ToString(CultureInfo.InvariantCulture));
         }
 
-        return Messages.Format(
-            "Timeline_DeploymentOverstaffed",
-            [assistantName, Span(d.FromUtc, d.ToUtc), Messages.Get("Deployment_" + d.State), (staffed + 1).ToString(CultureInfo.InvariantCulture), window.Assistants.ToString(CultureInfo.InvariantCulture), reason.Trim()]);
+        return new Said(
+            TimelineText.DeploymentOverstaffed,
+            [assistantName, TimelineText.Instant(d.FromUtc), TimelineText.Instant(d.ToUtc), d.State.ToString(), (staffed + 1).ToString(CultureInfo.InvariantCulture), window.Assistants.ToString(CultureInfo.InvariantCulture), reason.Trim()]);
     }
 
     /// <summary>Whose personnummer signs for the client: the client's own, or a registered representative's who may sign.</summary>
@@ -410,7 +410,8 @@ public sealed partial class JourUseCases
 
     private static NeedWindowData ToData(NeedWindow w) => new(w.FromUtc, w.ToUtc, w.Assistants, [.. w.Competences], w.Confirmed);
 
-    private static string Span(DateTime fromUtc, DateTime toUtc) => $"{SwedishTime.FormatLocal(fromUtc)}–{SwedishTime.FormatClock(toUtc)}";
+    private static Said DeploymentSaid(Deployment d, string assistantName) =>
+        new(TimelineText.Deployment, [assistantName, TimelineText.Instant(d.FromUtc), TimelineText.Instant(d.ToUtc), d.State.ToString()]);
 
     private static string Describe(Ineligibility reason, Candidate candidate) => reason switch
     {
@@ -419,6 +420,9 @@ public sealed partial class JourUseCases
         Ineligibility.HourLimit => Messages.Format("Ineligible_HourLimit", [candidate.HoursThisWeek.ToString("0.#", SwedishCulture.Instance), candidate.Assistant.WeeklyHourLimit.ToString("0.#", SwedishCulture.Instance)]),
         _ => Messages.Get("Ineligible_" + reason),
     };
+
+    /// <summary>What a timeline entry of a deployment change says: its code and arguments (<see cref="TimelineText"/>).</summary>
+    private sealed record Said(string Code, IReadOnlyList<string> Args);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment {DeploymentId} of assistant {AssistantId} breaks a rest rule or hour limit; override by user {UserId}")]
     private partial void LogOverride(long deploymentId, long assistantId, long userId);

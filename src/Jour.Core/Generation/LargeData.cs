@@ -349,7 +349,7 @@ public static class LargeData
             };
             var timeline = new List<CaseEvent>
             {
-                new() { AtUtc = p.ReceivedUtc, UserId = officer, To = CaseState.Received, Text = Messages.Get("Demo_CaseOpened") },
+                new() { AtUtc = p.ReceivedUtc, UserId = officer, To = CaseState.Received, Code = TimelineText.DemoCaseOpened },
             };
             var deployments = new List<Deployment>();
             DateTime at = p.ReceivedUtc;
@@ -687,11 +687,12 @@ public static class LargeData
         if (to == CaseState.HandedBack)
         {
             c.HandedBackUtc = at;
-            c.ClosingReason = TypicalClosing.At(at);
-            reason = Messages.Get("Closing_" + c.ClosingReason);
+            ClosingReason closing = TypicalClosing.At(at);
+            c.ClosingReason = closing;
+            return new CaseEvent { AtUtc = at, UserId = userId, From = from, To = to, Trigger = trigger, Code = TimelineText.HandedBack, Args = [closing.ToString(), ""] };
         }
 
-        return new CaseEvent { AtUtc = at, UserId = userId, From = from, To = to, Trigger = trigger, Text = reason };
+        return new CaseEvent { AtUtc = at, UserId = userId, From = from, To = to, Trigger = trigger, Code = TimelineText.Transition, Args = [reason] };
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(CaseState, CaseTrigger), CaseState> s_transitions = new();

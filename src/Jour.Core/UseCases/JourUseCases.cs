@@ -97,7 +97,7 @@ public sealed partial class JourUseCases
         var providers = _store.LoadProviders().ToDictionary(p => p.Id, p => p.Name);
         return
         [
-            .. _store.LoadOpenCases()
+            .. _store.LoadOpenCaseRows()
                 .OrderByDescending(c => c.Urgency)
                 .ThenBy(c => c.ReceivedUtc)
                 .Select(c => Summarise(c, now, clients, providers)),
@@ -115,7 +115,7 @@ public sealed partial class JourUseCases
             .. _store.LoadCases(state)
                 .OrderByDescending(c => c.Urgency)
                 .ThenBy(c => c.ReceivedUtc)
-                .Select(c => Summarise(c, now, clients, providers)),
+                .Select(c => Summarise(CaseRow.Of(c), now, clients, providers)),
         ];
     }
 
@@ -201,7 +201,7 @@ public sealed partial class JourUseCases
         {
             Case c = _store.FindCase(request.CaseId)
                 ?? throw new JourException(ErrorCodes.CaseNotFound, request.CaseId.ToString(SwedishCulture.Instance));
-            entry = new CaseEvent { CaseId = c.Id, AtUtc = UtcNow, UserId = actor.UserId, Text = request.Text.Trim() };
+            entry = new CaseEvent { CaseId = c.Id, AtUtc = UtcNow, UserId = actor.UserId, Code = TimelineText.Note, Args = [request.Text.Trim()] };
             int seen = c.Revision;
             c.Revision++;
             c.UpdatedUtc = entry.AtUtc;
@@ -213,7 +213,7 @@ public sealed partial class JourUseCases
         }
 
         Published(new ChangeNotice(ChangeKind.Case, request.CaseId));
-        return new TimelineEntry(entry.Id, entry.AtUtc, actor.UserName, null, null, null, entry.Text);
+        return Entry(entry, actor.UserName);
     }
 
     public IReadOnlyList<ClientSummary> GetClients()
@@ -270,11 +270,15 @@ public sealed partial class JourUseCases
         string what = last switch
         {
             { From: { } from, To: { } to } => Messages.Format("Change_Transition", [Messages.Get("State_" + from), Messages.Get("State_" + to)]),
-            { Text.Length: > 0 } e => e.Text.Length > 60 ? e.Text[..60] + "…" : e.Text,
+            not null when last.Render() is { Length: > 0 } said => said.Length > 60 ? said[..60] + "…" : said,
             _ => Messages.Get("Change_Note"),
         };
         return new JourException(ErrorCodes.CaseChangedByOther, who, when, what);
     }
+
+    /// <summary>A timeline entry as the reader gets it: the code and arguments, rendered on the reader's side in the reader's language.</summary>
+    private static TimelineEntry Entry(CaseEvent e, string userName) =>
+        new(e.Id, e.AtUtc, userName, e.From, e.To, e.Trigger, e.Code, [.. e.Args], e.Text);
 
     private Dictionary<long, string> UserNames() => _store.LoadUsers().ToDictionary(u => u.Id, u => u.Name);
 
@@ -295,10 +299,10 @@ public sealed partial class JourUseCases
         var timeline = _store.LoadTimeline(c.Id)
             .OrderBy(e => e.AtUtc)
             .ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.Id, e.AtUtc, names.GetValueOrDefault(e.UserId, "?"), e.From, e.To, e.Trigger, e.Text))
+            .Select(e => Entry(e, names.GetValueOrDefault(e.UserId, "?")))
             .ToList();
         return new CaseDetail(
-            Summarise(c, now, clients, providers),
+            Summarise(CaseRow.Of(c), now, clients, providers),
             c.Reason,
             c.CallerName,
             c.CallerPhone,
@@ -314,9 +318,9 @@ public sealed partial class JourUseCases
             DeploymentsOf(deployments));
     }
 
-    private static CaseSummary Summarise(Case c, DateTime now, IReadOnlyDictionary<long, string> clients, IReadOnlyDictionary<long, string> providers)
+    private static CaseSummary Summarise(CaseRow c, DateTime now, IReadOnlyDictionary<long, string> clients, IReadOnlyDictionary<long, string> providers)
     {
-        NeedWindow? gap = c.NextUncoveredWindow(now);
+        CaseRow.Window? gap = c.NextUncoveredWindow(now);
         string provider = c.ProviderId is { } p ? providers.GetValueOrDefault(p, "") : Messages.Get("SelfEmployer");
         return new CaseSummary(
             c.Id,

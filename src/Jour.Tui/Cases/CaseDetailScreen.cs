@@ -246,7 +246,7 @@ public sealed class CaseDetailScreen : IScreen
         string what = e.To is { } to
             ? (e.From is { } from ? $"{Messages.Get("State_" + from)} {canvas.Arrow} {Messages.Get("State_" + to)}" : Messages.Get("State_" + to))
             : "";
-        string text = string.Join(": ", new[] { what, e.Text }.Where(x => x.Length > 0));
+        string text = string.Join(": ", new[] { what, e.Render() }.Where(x => x.Length > 0));
         return $"{SwedishTime.FormatLocal(e.AtUtc)}  {e.UserName,-16}  {text}";
     }
 }

@@ -79,7 +79,7 @@ internal static class ListCommands
         foreach (TimelineEntry e in detail.Timeline)
         {
             string change = e.To is { } to ? $"{(e.From is { } from ? Messages.Get("State_" + from) + " -> " : "")}{Messages.Get("State_" + to)}" : "";
-            await output.WriteLineAsync($"{SwedishTime.FormatLocal(e.AtUtc)}  {e.UserName}  {change}  {e.Text}".TrimEnd());
+            await output.WriteLineAsync($"{SwedishTime.FormatLocal(e.AtUtc)}  {e.UserName}  {change}  {e.Render()}".TrimEnd());
         }
 
         return 0;

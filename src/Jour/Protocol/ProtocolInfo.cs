@@ -6,7 +6,8 @@ namespace Jour.Protocol;
 public static class ProtocolInfo
 {
     // 2: the on-call rotation replaced the flat shift list (ops on-call…, status with a gap).
-    // 3: every use case's body is its request record (UseCaseCatalog), named as before.
+    // 3: every use case's body is its request record (UseCaseCatalog), named as before; a timeline entry
+    //    carries its message code and arguments, rendered by the reader (Code, Args, StoredText).
     public const int Version = 3;
 
     /// <summary>The first request of every connection; the transport's own, not a use case.</summary>

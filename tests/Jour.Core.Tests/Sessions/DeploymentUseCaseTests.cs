@@ -86,7 +86,7 @@ public sealed partial class DeploymentUseCaseTests : IDisposable
         Assert.Equal(ErrorCodes.ClosingReasonRequired, Assert.Throws<JourException>(() => _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.HandBack, "", c.Summary.Revision))).Code);
         c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.HandBack, "Avtalat med anordnaren", c.Summary.Revision, ClosingReason.NewProvider));
         Assert.Equal(ClosingReason.NewProvider, _store.FindCase(c.Summary.Id)!.ClosingReason);
-        Assert.Contains(c.Timeline, e => e.Text == "Ny anordnare har tagit över – Avtalat med anordnaren");
+        Assert.Contains(c.Timeline, e => e.Render() == "Ny anordnare har tagit över – Avtalat med anordnaren");
         Assert.Contains(c.Blocked, b => b.Trigger == CaseTrigger.Close);
         Assert.Equal(ErrorCodes.GuardTimeReportsUnsigned, Assert.Throws<JourException>(() => _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Close, "", c.Summary.Revision))).Code);
 

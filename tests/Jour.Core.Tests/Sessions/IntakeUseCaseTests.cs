@@ -90,7 +90,7 @@ public sealed class IntakeUseCaseTests : IDisposable
         Assert.Contains(CaseTrigger.Accept, c.PermittedTriggers);
         Assert.DoesNotContain(c.Blocked, b => b.Trigger == CaseTrigger.Accept);
         Assert.Equal(3, c.Verification.Count);
-        Assert.Equal(3, c.Timeline.Count(e => e.Text.StartsWith("Verifiering", StringComparison.Ordinal)));
+        Assert.Equal(3, c.Timeline.Count(e => e.Render().StartsWith("Verifiering", StringComparison.Ordinal)));
         c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Accept, "", c.Summary.Revision));
         Assert.Equal(CaseState.Staffing, c.Summary.State);
     }

@@ -113,7 +113,7 @@ public sealed class JourUseCasesTests : IDisposable
         Assert.Equal(CaseState.Received, last.From);
         Assert.Equal(CaseState.Assessing, last.To);
         Assert.Equal("Anna Lindqvist", last.UserName);
-        Assert.Equal("ringer anordnaren", last.Text);
+        Assert.Equal("ringer anordnaren", last.Render());
         Assert.Equal(received.Revision + 1, detail.Summary.Revision);
         Assert.Equal([new ChangeNotice(ChangeKind.Case, received.Id)], seen);
     }

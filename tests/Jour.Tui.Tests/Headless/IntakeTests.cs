@@ -138,7 +138,7 @@ public sealed class IntakeTests
 
         CaseDetail after = await session.Service.SendAsync(new GetCase(covered.Id));
         Assert.Equal(CaseState.HandedBack, after.Summary.State);
-        Assert.Contains(after.Timeline, e => e.Text == "Anordnaren har återupptagit assistansen – Anordnaren har nya vikarier");
+        Assert.Contains(after.Timeline, e => e.Render() == "Anordnaren har återupptagit assistansen – Anordnaren har nya vikarier");
         Assert.Empty(session.Errors);
     }
 }
