@@ -15,7 +15,7 @@ public sealed class Case
     public static readonly TimeSpan DefaultReopenPeriod = TimeSpan.FromDays(14);
 
     private StateMachine<CaseState, CaseTrigger>? _machine;
-    private Dictionary<CaseTrigger, StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<DateTime>>? _triggers;
+    private Dictionary<CaseTrigger, StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<Moment>>? _triggers;
     private CaseState _state = CaseState.Received;
 
     public long Id { get; set; }
@@ -113,12 +113,12 @@ public sealed class Case
     public IReadOnlyList<CaseTrigger> PermittedTriggers(DateTime nowUtc) =>
 
         // Every guard is synchronous, so the task has completed when it returns.
-        [.. Machine.GetPermittedTriggersAsync(nowUtc).GetAwaiter().GetResult().Distinct()];
+        [.. Machine.GetPermittedTriggersAsync(new Moment(nowUtc)).GetAwaiter().GetResult().Distinct()];
 
     /// <summary>Why <paramref name="trigger"/> cannot fire now: the unmet guards' message codes, empty when it can.</summary>
     public IReadOnlyList<string> UnmetGuards(CaseTrigger trigger, DateTime nowUtc)
     {
-        if (Machine.CanFire(Triggers[trigger], nowUtc, out ICollection<string>? unmet))
+        if (Machine.CanFire(Triggers[trigger], new Moment(nowUtc), out ICollection<string>? unmet))
         {
             return [];
         }
@@ -162,19 +162,10 @@ public sealed class Case
         }
 
         CaseState from = State;
-        Machine.Fire(Triggers[trigger], nowUtc);
-        if (State == CaseState.HandedBack && from != CaseState.HandedBack)
-        {
-            HandedBackUtc = nowUtc;
-            ClosingReason = closing;
-        }
-        else if (IsOpen && State != CaseState.HandedBack)
-        {
-            ClosingReason = null;
-        }
 
-        EndedUtc = IsOpen ? null : nowUtc;
-
+        // What a state means beyond its name (when the case was handed back and why, when it ended) is set by
+        // the machine's entry actions, from the moment the trigger carries.
+        Machine.Fire(Triggers[trigger], new Moment(nowUtc, closing));
         UpdatedUtc = nowUtc;
         UpdatedBy = userId;
         return new CaseEvent
@@ -194,7 +185,7 @@ public sealed class Case
         var blocked = new List<(CaseTrigger, IReadOnlyList<string>)>();
         foreach (CaseTrigger trigger in Enum.GetValues<CaseTrigger>())
         {
-            if (!Machine.CanFire(Triggers[trigger], nowUtc, out ICollection<string>? unmet) && unmet is { Count: > 0 })
+            if (!Machine.CanFire(Triggers[trigger], new Moment(nowUtc), out ICollection<string>? unmet) && unmet is { Count: > 0 })
             {
                 blocked.Add((trigger, [.. unmet]));
             }
@@ -323,7 +314,7 @@ public sealed class Case
 
     private StateMachine<CaseState, CaseTrigger> Machine => _machine ??= Build();
 
-    private Dictionary<CaseTrigger, StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<DateTime>> Triggers
+    private Dictionary<CaseTrigger, StateMachine<CaseState, CaseTrigger>.TriggerWithParameters<Moment>> Triggers
     {
         get
         {
@@ -336,13 +327,14 @@ public sealed class Case
 
     private bool WithinReopenPeriod(DateTime nowUtc) => HandedBackUtc is { } at && nowUtc - at <= ReopenPeriod;
 
-    private static Tuple<Func<DateTime, bool>, string> Guard(Func<DateTime, bool> holds, string missing) => new(holds, missing);
+    private static Tuple<Func<Moment, bool>, string> Guard(Func<Moment, bool> holds, string missing) => new(holds, missing);
 
     private StateMachine<CaseState, CaseTrigger> Build()
     {
-        // Every trigger carries the time, so a guard reads it from its argument, never from a field set before the call.
+        // Every trigger carries its moment, so a guard or an entry action reads the time (and at a hand-back, why)
+        // from its argument, never from a field set before the call.
         var m = new StateMachine<CaseState, CaseTrigger>(() => _state, s => _state = s);
-        _triggers = Enum.GetValues<CaseTrigger>().ToDictionary(t => t, m.SetTriggerParameters<DateTime>);
+        _triggers = Enum.GetValues<CaseTrigger>().ToDictionary(t => t, m.SetTriggerParameters<Moment>);
         var t = _triggers;
 
         m.Configure(CaseState.Received)
@@ -360,7 +352,7 @@ public sealed class Case
             .Permit(CaseTrigger.Withdraw, CaseState.Withdrawn);
 
         m.Configure(CaseState.Staffing)
-            .PermitIf(t[CaseTrigger.MarkCovered], CaseState.Covered, Guard(AllWindowsNext24hCovered, ErrorCodes.GuardWindowsUncovered))
+            .PermitIf(t[CaseTrigger.MarkCovered], CaseState.Covered, Guard(at => AllWindowsNext24hCovered(at.NowUtc), ErrorCodes.GuardWindowsUncovered))
             .Permit(CaseTrigger.MoveToShortTermPlacement, CaseState.ShortTermPlacement)
             .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
 
@@ -373,9 +365,26 @@ public sealed class Case
             .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
 
         m.Configure(CaseState.HandedBack)
+            .OnEntryFrom(t[CaseTrigger.HandBack], at =>
+            {
+                HandedBackUtc = at.NowUtc;
+                ClosingReason = at.Closing;
+            }, "RecordHandBack")
             .PermitIf(t[CaseTrigger.Close], CaseState.Closed, Guard(_ => UnsignedTimeReports == 0, ErrorCodes.GuardTimeReportsUnsigned))
-            .PermitIf(t[CaseTrigger.Reopen], CaseState.Staffing, Guard(WithinReopenPeriod, ErrorCodes.GuardReopenPeriodPassed));
+            .PermitIf(t[CaseTrigger.Reopen], CaseState.Staffing, Guard(at => WithinReopenPeriod(at.NowUtc), ErrorCodes.GuardReopenPeriodPassed));
+
+        // Reopened: the support did not end after all.
+        m.Configure(CaseState.Staffing)
+            .OnEntryFrom(t[CaseTrigger.Reopen], _ => ClosingReason = null, "ClearClosingReason");
+
+        foreach (CaseState ended in (CaseState[])[CaseState.Declined, CaseState.Closed, CaseState.Withdrawn])
+        {
+            m.Configure(ended).OnEntry(transition => EndedUtc = ((Moment)transition.Parameters[0]).NowUtc, "RecordEnd");
+        }
 
         return m;
     }
+
+    /// <summary>What every trigger carries: when it fires and, at a hand-back, why the support ended.</summary>
+    private readonly record struct Moment(DateTime NowUtc, ClosingReason? Closing = null);
 }

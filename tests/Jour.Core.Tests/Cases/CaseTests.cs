@@ -142,6 +142,25 @@ public class CaseTests
     }
 
     [Fact]
+    public void EnteringAState_RecordsWhatItMeans_FromTheMomentTheTriggerCarried()
+    {
+        var c = new Case { State = CaseState.Staffing };
+        c.HandBack(s_now, 1, ClosingReason.Hospital, "inlagd");
+        Assert.Equal((s_now, ClosingReason.Hospital, (DateTime?)null), (c.HandedBackUtc!.Value, c.ClosingReason!.Value, c.EndedUtc));
+
+        c.Reopen(s_now.AddDays(1), 1, "hemma igen");
+        Assert.Equal((CaseState.Staffing, (ClosingReason?)null, (DateTime?)null), (c.State, c.ClosingReason, c.EndedUtc));
+
+        c.HandBack(s_now.AddDays(2), 1, ClosingReason.ProviderResumed, "");
+        c.Close(s_now.AddDays(3), 1);
+        Assert.Equal((CaseState.Closed, s_now.AddDays(3), ClosingReason.ProviderResumed), (c.State, c.EndedUtc!.Value, c.ClosingReason!.Value));
+
+        var declined = new Case { State = CaseState.Assessing };
+        declined.Decline(s_now, 1, "anordnaren löste det");
+        Assert.Equal(s_now, declined.EndedUtc);
+    }
+
+    [Fact]
     public void Readme_EmbedsTheMachinesCurrentGraph()
     {
         DirectoryInfo? dir = new(AppContext.BaseDirectory);
