@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using System.Globalization;
 using Jour.Cli;
 using Jour.Client;
@@ -50,9 +49,9 @@ internal static class Program
 
         // No @file response files: a name or path that begins with @ is what it says.
         ParseResult parsed = Commands().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Action is ParseErrorAction)
+        if (ParseErrors.Render(parsed) is { Count: > 0 } lines)
         {
-            foreach (string line in ParseErrors.Render(parsed))
+            foreach (string line in lines)
             {
                 await error.WriteLineAsync(line);
             }
@@ -63,7 +62,8 @@ internal static class Program
         return await parsed.InvokeAsync();
     }
 
-    private static RootCommand Commands()
+    /// <summary>Every command, built in the current UI language (tests walk the tree).</summary>
+    internal static RootCommand Commands()
     {
         var dataDir = new Option<string?>("--data-dir") { Description = CliText.Cli_DataDir, Recursive = true };
         var lang = new Option<string?>("--lang") { Description = CliText.Cli_Lang, Recursive = true };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Jour.Resources;
@@ -16,6 +17,19 @@ internal static class ParseErrors
     public static IReadOnlyList<string> Render(ParseResult parse)
     {
         var lines = new List<string>();
+        if (parse.Action is not ParseErrorAction && parse.Action != parse.CommandResult.Command.Action)
+        {
+            // --help or --version: the parser's own action, whatever else was typed.
+            return lines;
+        }
+
+        lines.AddRange(OptionsTakenAsArguments(parse));
+        if (lines.Count > 0)
+        {
+            // What follows an unknown option (its value, taken as one argument too many) is no second refusal.
+            return lines;
+        }
+
         bool tokensDone = false;
         foreach (ParseError error in parse.Errors)
         {
@@ -34,6 +48,28 @@ internal static class ParseErrors
         }
 
         return lines;
+    }
+
+    // The parser hands a command's argument any token it does not know, so `jour case --bogus` would look a case
+    // "--bogus" up: a token that reads as an option is refused as one the command lacks.
+    private static IEnumerable<string> OptionsTakenAsArguments(ParseResult parse)
+    {
+        string path = PathOf(parse.CommandResult);
+        foreach (Argument argument in parse.CommandResult.Command.Arguments)
+        {
+            if (parse.GetResult(argument) is not { } result)
+            {
+                continue;
+            }
+
+            foreach (Token token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !char.IsAsciiDigit(token.Value[1]))
+                {
+                    yield return Format(CliText.Parse_UnknownOption, path, token.Value);
+                }
+            }
+        }
     }
 
     private static string Option(OptionResult result)
