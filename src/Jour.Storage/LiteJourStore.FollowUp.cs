@@ -63,6 +63,7 @@ public sealed partial class LiteJourStore
     {
         _deployments.EnsureIndex(ReportStartIndex, ReportStartPath);
         _cases.EnsureIndex(c => c.EndedUtc);
+        _cases.EnsureIndex(c => c.Number);
     }
 
     /// <summary>Builds the fact blocks from the cases and deployments when they are missing (a file from before them) or of an older layout.</summary>

@@ -375,6 +375,8 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
 
     public Case? FindCase(long id) => _cases.FindById(id);
 
+    public Case? FindCaseByNumber(string number) => _cases.FindOne(Query.EQ(nameof(Case.Number), number));
+
     public IReadOnlyList<CaseEvent> LoadTimeline(long caseId) => [.. _events.Find(Query.EQ(nameof(CaseEvent.CaseId), caseId))];
 
     public bool TrySaveCase(Case updated, int expectedRevision, CaseEvent entry)

@@ -35,9 +35,36 @@ internal static class Program
         // Dates, numbers and sorting are Swedish whatever the UI language.
         CultureInfo.DefaultThreadCurrentCulture = SwedishCulture.Instance;
         CultureInfo.CurrentCulture = SwedishCulture.Instance;
+        return await RunAsync(args, Console.Error);
+    }
+
+    /// <summary>
+    /// Parses and runs a command line. A parse error is written here in the user's language, naming the argument
+    /// or option and what it expects (<see cref="ParseErrors"/>), exit code 2; the parser's own text never shows.
+    /// </summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
         SetUiLanguage(ValueFromArgs(args, "--lang") ?? Environment.GetEnvironmentVariable("JOUR_LANG") ?? "sv");
         s_dataDirArgument = ValueFromArgs(args, "--data-dir");
 
+        // No @file response files: a name or path that begins with @ is what it says.
+        ParseResult parsed = Commands().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (ParseErrors.Render(parsed) is { Count: > 0 } lines)
+        {
+            foreach (string line in lines)
+            {
+                await error.WriteLineAsync(line);
+            }
+
+            return 2;
+        }
+
+        return await parsed.InvokeAsync();
+    }
+
+    /// <summary>Every command, built in the current UI language (tests walk the tree).</summary>
+    internal static RootCommand Commands()
+    {
         var dataDir = new Option<string?>("--data-dir") { Description = CliText.Cli_DataDir, Recursive = true };
         var lang = new Option<string?>("--lang") { Description = CliText.Cli_Lang, Recursive = true };
         lang.AcceptOnlyFromAmong("sv", "en");
@@ -126,13 +153,15 @@ internal static class Program
         }));
         root.Add(clients);
 
-        var caseId = new Argument<long>("id") { Description = CliText.Cli_LoadCase };
-        var showCase = new Command("case", CliText.Cli_Case) { caseId };
+        var caseNumber = new Argument<string>("number") { Description = CliText.Cli_CaseNumber };
+        var caseFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        caseFormat.AcceptOnlyFromAmong("text", "json");
+        var showCase = new Command("case", CliText.Cli_Case) { caseNumber, caseFormat };
         showCase.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await ListCommands.CaseAsync(paths, parse.GetValue(caseId), Console.Out, ct);
+            return await ListCommands.CaseAsync(paths, parse.GetValue(caseNumber)!, parse.GetValue(caseFormat)!, Console.Out, ct);
         }));
         root.Add(showCase);
 
@@ -235,7 +264,7 @@ internal static class Program
 
         AddFollowUpCommands(root, dataDir, lang);
         root.Add(InstallCommandFor(dataDir));
-        return await root.Parse(args).InvokeAsync();
+        return root;
 
         Command UsersCommandTree()
         {

@@ -118,7 +118,7 @@ public sealed partial class IntakeTests : IDisposable
         Assert.Contains("Utreds", refused, StringComparison.Ordinal);
         Assert.Contains("min text som inte får försvinna", refused, StringComparison.Ordinal);
 
-        (_, string text, _) = _jour.Run("case", number.Split('-')[1].TrimStart('0'));
+        (_, string text, _) = _jour.Run("case", number);
         Assert.DoesNotContain("min text som inte får försvinna", text, StringComparison.Ordinal);
     }
 

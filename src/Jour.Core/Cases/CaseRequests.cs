@@ -11,6 +11,9 @@ public sealed record GetCasesInState(CaseState State) : IRequest<IReadOnlyList<C
 
 public sealed record GetCase(long CaseId) : IRequest<CaseDetail>;
 
+/// <summary>A case by the number every screen shows (`2026-0004`), for `jour case`.</summary>
+public sealed record GetCaseByNumber(string Number) : IRequest<CaseDetail>;
+
 /// <summary>The use cases of a case: intake, verification, its lifecycle, notes.</summary>
 public static class CaseRequests
 {
@@ -19,6 +22,7 @@ public static class CaseRequests
         UseCase.Of("open-cases", CaseJson.Default, Access.SignedIn, (GetOpenCases _, RequestContext c) => c.UseCases.GetOpenCases(), Handling.SideBySide),
         UseCase.Of("cases-in-state", CaseJson.Default, Access.SignedIn, (GetCasesInState r, RequestContext c) => c.UseCases.GetCasesInState(r.State)),
         UseCase.Of("case", CaseJson.Default, Access.SignedIn, (GetCase r, RequestContext c) => c.UseCases.GetCase(r.CaseId)),
+        UseCase.Of("case-by-number", CaseJson.Default, Access.SignedIn, (GetCaseByNumber r, RequestContext c) => c.UseCases.GetCaseByNumber(r.Number)),
         UseCase.Of("fire", CaseJson.Default, Access.SignedIn, (TransitionRequest r, RequestContext c) => c.UseCases.Fire(c.Actor, r)),
         UseCase.Of("add-note", CaseJson.Default, Access.SignedIn, (NoteRequest r, RequestContext c) => c.UseCases.AddNote(c.Actor, r)),
 
@@ -33,6 +37,7 @@ public static class CaseRequests
 [JsonSerializable(typeof(GetCasesInState))]
 [JsonSerializable(typeof(IReadOnlyList<CaseSummary>))]
 [JsonSerializable(typeof(GetCase))]
+[JsonSerializable(typeof(GetCaseByNumber))]
 [JsonSerializable(typeof(CaseDetail))]
 [JsonSerializable(typeof(TransitionRequest))]
 [JsonSerializable(typeof(NoteRequest))]

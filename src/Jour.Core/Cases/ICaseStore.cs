@@ -23,6 +23,9 @@ public interface ICaseStore
 
     Case? FindCase(long id);
 
+    /// <summary>The case with this number as every screen shows it (`2026-0004`), by its index; null when none has it.</summary>
+    Case? FindCaseByNumber(string number);
+
     IReadOnlyList<CaseEvent> LoadTimeline(long caseId);
 
     /// <summary>

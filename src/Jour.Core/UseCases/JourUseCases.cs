@@ -125,6 +125,13 @@ public sealed partial class JourUseCases
         return Detail(c);
     }
 
+    /// <summary>The case with the number every screen shows (`2026-0004`).</summary>
+    public CaseDetail GetCaseByNumber(string number)
+    {
+        Case c = _store.FindCaseByNumber(number.Trim()) ?? throw new JourException(ErrorCodes.CaseNotFound, number.Trim());
+        return Detail(c);
+    }
+
     public CaseDetail Fire(SessionInfo actor, TransitionRequest request)
     {
         InputLimits.Check(request);

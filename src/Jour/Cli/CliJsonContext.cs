@@ -14,4 +14,5 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(SettingsData))]
 [JsonSerializable(typeof(IReadOnlyList<ContractOutput>))]
 [JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
+[JsonSerializable(typeof(CaseOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -70,10 +70,18 @@ internal static class ListCommands
         return 0;
     }
 
-    public static async Task<int> CaseAsync(JourPaths paths, long id, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>`jour case NUMBER|ID`: the case by the number every screen shows, or by its id.</summary>
+    public static async Task<int> CaseAsync(JourPaths paths, string reference, string format, TextWriter output, CancellationToken cancellationToken)
     {
+        IRequest<CaseDetail> request = CaseRequest(reference);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        CaseDetail detail = await service.SendAsync(new GetCase(id), cancellationToken);
+        CaseDetail detail = await service.SendAsync(request, cancellationToken);
+        if (format == "json")
+        {
+            await output.WriteLineAsync(CaseJson(detail));
+            return 0;
+        }
+
         CaseSummary s = detail.Summary;
         await output.WriteLineAsync($"{s.Number}  {Messages.Get("State_" + s.State)}  {Messages.Get("Urgency_" + s.Urgency)}  {s.ClientName}  {s.ProviderName}");
         foreach (TimelineEntry e in detail.Timeline)
@@ -84,6 +92,25 @@ internal static class ListCommands
 
         return 0;
     }
+
+    /// <summary>A number as shown (`2026-0004`) asks by number, digits alone by id; anything else is refused before connecting.</summary>
+    public static IRequest<CaseDetail> CaseRequest(string reference)
+    {
+        string text = reference.Trim();
+        if (text.Length > 5 && text[4] == '-' && text.Remove(4, 1).All(char.IsAsciiDigit))
+        {
+            return new GetCaseByNumber(text);
+        }
+
+        if (text.Length is > 0 and <= 18 && text.All(char.IsAsciiDigit))
+        {
+            return new GetCase(long.Parse(text, CultureInfo.InvariantCulture));
+        }
+
+        throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_CaseNotANumber, reference));
+    }
+
+    public static string CaseJson(CaseDetail detail) => JsonSerializer.Serialize(CaseOutput.Of(detail), CliJsonContext.Default.CaseOutput);
 
     /// <summary>Columns padded to their widest cell; the last column is not padded.</summary>
     public static string Table(string[] header, IEnumerable<string[]> rows)
