@@ -13,5 +13,6 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(StatisticsReport))]
 [JsonSerializable(typeof(SettingsData))]
 [JsonSerializable(typeof(IReadOnlyList<ContractOutput>))]
+[JsonSerializable(typeof(InvoiceOutput))]
 [JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
