@@ -353,7 +353,7 @@ internal static class Program
     {
         var month = new Option<string?>("--month") { Description = CliText.Cli_InvoiceMonth };
         var invoiceFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "csv" };
-        invoiceFormat.AcceptOnlyFromAmong("csv", "text");
+        invoiceFormat.AcceptOnlyFromAmong("csv", "text", "json");
         var invoiceOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
         var invoiceForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
         var invoice = new Command("invoice", CliText.Cli_ExportInvoice) { month, invoiceFormat, invoiceOut, invoiceForce };

@@ -86,6 +86,7 @@ public sealed class LiteJourStoreTests : IDisposable
             Assert.Equal((1_825_000m, 65m, 3_650m), (contract.AnnualKr, contract.UtilisationPercent, contract.CapacityHoursPerYear));
             Assert.Equal(ContractChangeKind.Migrated, Assert.Single(contract.History).Kind);
             Assert.Equal("SON-2026-117", store.LoadSettings()!.CustomerReference);
+            Assert.Equal(30, store.LoadSettings()!.PaymentTermDays); // a payment term was no setting then: seed 000's 30 days
             BsonDocument settings = store.Database.GetCollection("settings").FindById("followup");
             Assert.False(settings.ContainsKey("AnnualCompensation"));
             Assert.False(settings.ContainsKey("ContractEnd"));

@@ -66,8 +66,8 @@ public sealed class SwedishCsvTests
     public void InvoiceCsv_HostileNames_AreNeutralised()
     {
         var line = new InvoiceLine(1, "2026-0001", Hostile, "19460823-9986", new DateOnly(2026, 12, 1), "08:00", new DateOnly(2026, 12, 1), "10:00", 0, 120, "-Assistent+1", "19800101-1234", "@Signerad", IsSigned: true);
-        var header = new InvoiceHeader("=Leverantör", "556000-0000", "SE556000000001", "Ja", "+Kund", "ref", "Gatan 1", new DateOnly(2027, 1, 1), new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
-        var basis = new InvoiceBasis(header, [new InvoiceClient(Hostile, "19460823-9986", [line], 120)], [], 1, 120, 0, 0);
+        var header = new InvoiceHeader("=Leverantör", "556000-0000", "SE556000000001", "Ja", "+Kund", "ref", "Gatan 1", new DateOnly(2027, 1, 1), new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 31));
+        var basis = new InvoiceBasis(header, [new InvoiceClient(Hostile, "19460823-9986", [line], 120)], [], 1, 120, 0, 0, [], 0m, 0m);
 
         string csv = InvoiceFormat.Csv(basis);
 

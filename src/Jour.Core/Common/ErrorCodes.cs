@@ -109,6 +109,10 @@ public static class ErrorCodes
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";
     public const string ContractEndBeforeStart = "Error_ContractEndBeforeStart";
+    public const string SettingsOrganisationNumberInvalid = "Error_SettingsOrganisationNumberInvalid";
+    public const string SettingsVatNumberInvalid = "Error_SettingsVatNumberInvalid";
+    public const string SettingsVatNumberMismatch = "Error_SettingsVatNumberMismatch";
+    public const string SettingsPaymentTermInvalid = "Error_SettingsPaymentTermInvalid";
     public const string DateInvalid = "Error_DateInvalid";
     public const string StatsPeriodInvalid = "Error_StatsPeriodInvalid";
     public const string InvoiceMonthInvalid = "Error_InvoiceMonthInvalid";

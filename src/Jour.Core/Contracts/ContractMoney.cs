@@ -94,9 +94,84 @@ public static class ContractMoney
     }
 
     /// <summary>
+    /// What the days <paramref name="from"/> to <paramref name="to"/> are billed, exact, each day counted with
+    /// the contract in force that day the way <see cref="NetAnnual"/> counts a full year: the day's compensation
+    /// (<see cref="Over"/>) times the unused share (100 % less the expected utilisation), less the day's share
+    /// of the contract's deductions, which are counted per full year like an annual amount (1/365 of them a
+    /// day, 1/366 in a leap year). A full calendar year at seed 000's terms is its 281 850 kr. Days without a
+    /// contract bill nothing. May be negative when the deductions exceed the unused compensation.
+    /// </summary>
+    public static decimal Net(IEnumerable<Contract> contracts, DateOnly from, DateOnly to)
+    {
+        decimal net = 0m;
+        foreach (Contract c in contracts)
+        {
+            DateOnly start = c.FromDate > from ? c.FromDate : from;
+            DateOnly end = c.ToDate is { } cEnd && cEnd < to ? cEnd : to;
+            if (end < start)
+            {
+                continue;
+            }
+
+            decimal compensation = Over([c], start, end).Compensation;
+            decimal deductions = c.Deductions.Sum(d => d.AmountKr);
+            net += (compensation * (100m - c.UtilisationPercent) / 100m) - (deductions * YearShare(start, end));
+        }
+
+        return net;
+    }
+
+    /// <summary>
+    /// What the days <paramref name="from"/> to <paramref name="to"/> are invoiced, in whole kronor, with the
+    /// rounding carried within each calendar year: the amount is the year's <see cref="Net"/> up to
+    /// <paramref name="to"/> rounded once (<see cref="Kronor"/>) less the year's net up to the day before
+    /// <paramref name="from"/> rounded the same way. So the months of a quarter add up to the quarter's amount
+    /// and the twelve months to the year's, to the krona, and no amount is a krona or more from its exact value.
+    /// </summary>
+    public static decimal Invoiced(IReadOnlyList<Contract> contracts, DateOnly from, DateOnly to)
+    {
+        decimal total = 0m;
+        for (DateOnly start = from; start <= to; start = new DateOnly(start.Year + 1, 1, 1))
+        {
+            var newYear = new DateOnly(start.Year, 1, 1);
+            var yearEnd = new DateOnly(start.Year, 12, 31);
+            DateOnly end = yearEnd < to ? yearEnd : to;
+            decimal before = start > newYear ? Kronor(Net(contracts, newYear, start.AddDays(-1))) : 0m;
+            total += Kronor(Net(contracts, newYear, end)) - before;
+            if (end.Year == DateOnly.MaxValue.Year)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Öre: two decimals, halves away from zero, for the parts an invoice shows beside its rounded total.</summary>
+    public static decimal Ore(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
     /// Cost per used hour in the assignment: the compensation in force over the hours worked in it (seed
     /// 002: 1 814 000 kr for about 90 hours). Whole kronor; null when no hour was worked.
     /// </summary>
     public static decimal? CostPerUsedHour(decimal compensation, long minutes) =>
         minutes > 0 ? Kronor(compensation * 60m / minutes) : null;
+
+    /// <summary>The days <paramref name="from"/>–<paramref name="to"/> as a share of a year: each day 1/365, or 1/366 in a leap year.</summary>
+    private static decimal YearShare(DateOnly from, DateOnly to)
+    {
+        decimal share = 0m;
+        for (DateOnly segment = from; segment <= to; segment = new DateOnly(segment.Year + 1, 1, 1))
+        {
+            var yearEnd = new DateOnly(segment.Year, 12, 31);
+            DateOnly segmentEnd = yearEnd < to ? yearEnd : to;
+            share += (decimal)(segmentEnd.DayNumber - segment.DayNumber + 1) / (DateTime.IsLeapYear(segment.Year) ? 366 : 365);
+            if (segmentEnd.Year == DateOnly.MaxValue.Year)
+            {
+                break;
+            }
+        }
+
+        return share;
+    }
 }

@@ -6,7 +6,10 @@ namespace Jour.Core.FollowUp;
 
 // Records for follow-up: settings, the monthly invoicing basis and the statistics. Flat and immutable: they travel as JSON.
 
-/// <summary>The invoicing settings as a form shows them. The contract's period and money are contracts (Contracts/).</summary>
+/// <summary>
+/// The invoicing settings as a form shows them; <see cref="PaymentTermDays"/> is how many days after the
+/// invoice date it is due (seed 000: "trettio (30) dagar"). The contract's period and money are contracts (Contracts/).
+/// </summary>
 public sealed record SettingsData(
     string SupplierName,
     string OrganisationNumber,
@@ -14,12 +17,16 @@ public sealed record SettingsData(
     string FTax,
     string CustomerName,
     string CustomerReference,
-    string InvoiceAddress);
+    string InvoiceAddress,
+    int PaymentTermDays);
 
 /// <summary>Which month to invoice.</summary>
 public sealed record InvoiceRequest(int Year, int Month) : IRequest<InvoiceBasis>;
 
-/// <summary>The fields every invoice must carry (seed 000, "Fakturering"), from settings, and the period invoiced.</summary>
+/// <summary>
+/// The fields every invoice must carry (seed 000, "Fakturering"), from settings, the period invoiced, and
+/// when it is due: <see cref="DueDate"/> is the invoice date plus the settings' payment term.
+/// </summary>
 public sealed record InvoiceHeader(
     string SupplierName,
     string OrganisationNumber,
@@ -30,7 +37,25 @@ public sealed record InvoiceHeader(
     string InvoiceAddress,
     DateOnly InvoiceDate,
     DateOnly PeriodFrom,
-    DateOnly PeriodTo);
+    DateOnly PeriodTo,
+    DateOnly DueDate);
+
+/// <summary>
+/// One contract's part of the month: its days, its compensation for them (<see cref="CompensationKr"/>), the
+/// unused share billed (<see cref="UnusedKr"/>, at 100 % less <see cref="UtilisationPercent"/>), the days'
+/// share of its deductions, and what is left (<see cref="NetKr"/>). Öre, each rounded once from the exact figure.
+/// </summary>
+public sealed record InvoiceAmountLine(
+    long ContractId,
+    DateOnly From,
+    DateOnly To,
+    int Days,
+    decimal AnnualEquivalentKr,
+    decimal UtilisationPercent,
+    decimal CompensationKr,
+    decimal UnusedKr,
+    decimal DeductionsKr,
+    decimal NetKr);
 
 /// <summary>
 /// One time report on the invoicing basis, with both persons' full personnummer. <see cref="Date"/> is the
@@ -56,7 +81,12 @@ public sealed record InvoiceLine(
 /// <summary>One client's signed time reports of the month.</summary>
 public sealed record InvoiceClient(string ClientName, string ClientNumber, IReadOnlyList<InvoiceLine> Lines, long Minutes);
 
-/// <summary>The monthly invoicing basis: signed reports per client, unsigned ones apart (counted, not invoiced).</summary>
+/// <summary>
+/// The monthly invoicing basis: the month's amount from the contracts in force (<see cref="Amounts"/>, one
+/// line per contract; <see cref="TotalKr"/> in whole kronor as <see cref="Contracts.ContractMoney.Invoiced"/>
+/// rounds it, <see cref="RoundingKr"/> what that rounding adds to the lines' öre), signed reports per client,
+/// unsigned ones apart (counted, not invoiced).
+/// </summary>
 public sealed record InvoiceBasis(
     InvoiceHeader Header,
     IReadOnlyList<InvoiceClient> Clients,
@@ -64,7 +94,10 @@ public sealed record InvoiceBasis(
     int SignedCount,
     long SignedMinutes,
     int UnsignedCount,
-    long UnsignedMinutes);
+    long UnsignedMinutes,
+    IReadOnlyList<InvoiceAmountLine> Amounts,
+    decimal TotalKr,
+    decimal RoundingKr);
 
 /// <summary>Statistics for the Stockholm days From..To, both inclusive.</summary>
 public sealed record StatisticsRequest(DateOnly From, DateOnly To) : IRequest<StatisticsReport>;

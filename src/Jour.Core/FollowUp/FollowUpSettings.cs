@@ -14,6 +14,11 @@ public sealed class FollowUpSettings
 
     public const decimal DefaultUtilisationTargetPercent = 65m;
 
+    /// <summary>Seed 000: "Betalning sker trettio (30) dagar efter mottagen och godkänd faktura".</summary>
+    public const int DefaultPaymentTermDays = 30;
+
+    public const int MaxPaymentTermDays = 365;
+
     /// <summary>Two full-time standby assistants (about 1,750 h each), the old default of capacity-hours.</summary>
     public const decimal DefaultCapacityHoursPerYear = 3_500m;
 
@@ -35,6 +40,9 @@ public sealed class FollowUpSettings
     public string CustomerReference { get; set; } = "";
 
     public string InvoiceAddress { get; set; } = "";
+
+    /// <summary>Days from the invoice date to the due date (seed 000: paid 30 days after the invoice); 30 in a database from before it was a setting.</summary>
+    public int PaymentTermDays { get; set; } = DefaultPaymentTermDays;
 
     public long UpdatedBy { get; set; }
 

@@ -1,6 +1,7 @@
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Staff;
 
@@ -11,7 +12,9 @@ namespace Jour.Core.FollowUp;
 /// signed ones per client with both persons' full personnummer, unsigned ones apart. A report that runs
 /// past midnight into the next month belongs wholly to the month it started in, as it was signed: a
 /// signed paper is never split over two invoices, and the statistics use the same rule so the months'
-/// invoices add up to the quarter's hours.
+/// invoices add up to the quarter's hours. The month's amount is what the contracts in force on its days bill
+/// (<see cref="ContractMoney.Net"/>), in whole kronor with the rounding carried within the year
+/// (<see cref="ContractMoney.Invoiced"/>); the due date is the invoice date plus the payment term.
 /// </summary>
 public static class InvoiceBasisBuilder
 {
@@ -25,6 +28,7 @@ public static class InvoiceBasisBuilder
         ReportPeriod period,
         DateOnly invoiceDate,
         FollowUpSettings settings,
+        IReadOnlyList<Contract> contracts,
         IEnumerable<TimeReportLine> timeReported,
         IReadOnlyDictionary<long, Client> clients,
         IReadOnlyDictionary<long, StandbyAssistant> staff)
@@ -57,7 +61,10 @@ public static class InvoiceBasisBuilder
             settings.InvoiceAddress,
             invoiceDate,
             period.From,
-            period.To);
+            period.To,
+            invoiceDate.AddDays(settings.PaymentTermDays));
+        var amounts = Amounts(period, contracts);
+        decimal total = ContractMoney.Invoiced(contracts, period.From, period.To);
         return new InvoiceBasis(
             header,
             perClient,
@@ -65,7 +72,42 @@ public static class InvoiceBasisBuilder
             signed.Count,
             signed.Sum(l => (long)l.Minutes),
             unsigned.Count,
-            unsigned.Sum(l => (long)l.Minutes));
+            unsigned.Sum(l => (long)l.Minutes),
+            amounts,
+            total,
+            total - amounts.Sum(a => a.NetKr));
+    }
+
+    /// <summary>One line per contract in force on some day of the period, the earliest first.</summary>
+    public static List<InvoiceAmountLine> Amounts(ReportPeriod period, IReadOnlyList<Contract> contracts)
+    {
+        var lines = new List<InvoiceAmountLine>();
+        foreach (Contract c in contracts.OrderBy(c => c.FromDate))
+        {
+            DateOnly from = c.FromDate > period.From ? c.FromDate : period.From;
+            DateOnly to = c.ToDate is { } end && end < period.To ? end : period.To;
+            if (to < from)
+            {
+                continue;
+            }
+
+            decimal compensation = ContractMoney.Over([c], from, to).Compensation;
+            decimal unused = compensation * (100m - c.UtilisationPercent) / 100m;
+            decimal net = ContractMoney.Net([c], from, to);
+            lines.Add(new InvoiceAmountLine(
+                c.Id,
+                from,
+                to,
+                to.DayNumber - from.DayNumber + 1,
+                ContractMoney.Kronor(ContractMoney.AnnualEquivalent(c)),
+                c.UtilisationPercent,
+                ContractMoney.Ore(compensation),
+                ContractMoney.Ore(unused),
+                ContractMoney.Ore(unused - net),
+                ContractMoney.Ore(net)));
+        }
+
+        return lines;
     }
 
     private static InvoiceLine Line(TimeReportLine r, IReadOnlyDictionary<long, Client> clients, IReadOnlyDictionary<long, StandbyAssistant> staff)

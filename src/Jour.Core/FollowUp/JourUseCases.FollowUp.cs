@@ -45,7 +45,7 @@ public sealed partial class JourUseCases
         var lines = _store.LoadTimeReportLines(period.FromUtc, period.ToUtc);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
         var staff = _store.LoadStaff().ToDictionary(s => s.Id);
-        InvoiceBasis basis = InvoiceBasisBuilder.Build(period, Today(), Settings(), lines, clients, staff);
+        InvoiceBasis basis = InvoiceBasisBuilder.Build(period, Today(), Settings(), _store.LoadContracts(), lines, clients, staff);
         LogInvoiceBasis(request.Year, request.Month, basis.SignedCount, basis.UnsignedCount, actor.UserId);
         return basis;
     }
@@ -71,28 +71,56 @@ public sealed partial class JourUseCases
 
     private DateOnly Today() => ReportPeriod.LocalDate(UtcNow);
 
+    /// <summary>
+    /// The settings as stored, or the refusal naming the field: the organisation number checked (Luhn, a legal
+    /// entity), the VAT number as <c>SE</c> + the organisation number's ten digits + <c>01</c>, and the
+    /// payment term in days.
+    /// </summary>
     private static FollowUpSettings Validate(SettingsData data)
     {
         string org = data.OrganisationNumber.Trim();
+        OrganisationNumber parsed = default;
         if (org.Length > 0)
         {
-            if (!OrganisationNumber.TryParse(org, out OrganisationNumber parsed, out IdentityNumberError error))
+            if (!OrganisationNumber.TryParse(org, out parsed, out _))
             {
-                throw new JourException(PersonalIdentityNumber.ErrorMessageKey(error));
+                throw new JourException(ErrorCodes.SettingsOrganisationNumberInvalid, org);
             }
 
             org = parsed.Formatted;
+        }
+
+        string vat = string.Concat(data.VatNumber.Where(ch => !char.IsWhiteSpace(ch) && ch != '-')).ToUpperInvariant();
+        if (vat.Length > 0)
+        {
+            bool shape = vat.Length == 14 && vat.StartsWith("SE", StringComparison.Ordinal) && vat.EndsWith("01", StringComparison.Ordinal)
+                && OrganisationNumber.TryParse(vat[2..12], out _, out _);
+            if (!shape)
+            {
+                throw new JourException(ErrorCodes.SettingsVatNumberInvalid, data.VatNumber.Trim());
+            }
+
+            if (org.Length > 0 && vat[2..12] != parsed.Value)
+            {
+                throw new JourException(ErrorCodes.SettingsVatNumberMismatch, vat, org, "SE" + parsed.Value + "01");
+            }
+        }
+
+        if (data.PaymentTermDays is < 0 or > FollowUpSettings.MaxPaymentTermDays)
+        {
+            throw new JourException(ErrorCodes.SettingsPaymentTermInvalid, data.PaymentTermDays.ToString(SwedishCulture.Instance));
         }
 
         return new FollowUpSettings
         {
             SupplierName = data.SupplierName.Trim(),
             OrganisationNumber = org,
-            VatNumber = data.VatNumber.Trim().ToUpperInvariant(),
+            VatNumber = vat,
             FTax = data.FTax.Trim(),
             CustomerName = data.CustomerName.Trim(),
             CustomerReference = data.CustomerReference.Trim(),
             InvoiceAddress = data.InvoiceAddress.Trim(),
+            PaymentTermDays = data.PaymentTermDays,
         };
     }
 
@@ -103,7 +131,8 @@ public sealed partial class JourUseCases
         s.FTax,
         s.CustomerName,
         s.CustomerReference,
-        s.InvoiceAddress);
+        s.InvoiceAddress,
+        s.PaymentTermDays);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up settings saved by user {UserId}")]
     private partial void LogSettingsSaved(long userId);

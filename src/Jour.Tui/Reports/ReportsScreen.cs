@@ -2,6 +2,7 @@ using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -21,6 +22,7 @@ public sealed class ReportsScreen : IScreen, IReloadable
     private PeriodKind _kind = PeriodKind.Quarter;
     private ReportPeriod _period;
     private StatisticsReport? _report;
+    private InvoiceBasis? _invoice;
     private bool _shown;
 
     public ReportsScreen(ShellView shell)
@@ -75,6 +77,20 @@ public sealed class ReportsScreen : IScreen, IReloadable
                     _report = report;
                 }
             });
+
+        // A month's invoice for those who may read it (it carries full personnummer, so only finance and admin).
+        if (_kind == PeriodKind.Month && (_shell.Session.Session.Roles & (Role.Finance | Role.Admin)) != 0)
+        {
+            _shell.RunInBackground(
+                () => _shell.Session.Service.SendAsync(new InvoiceRequest(asked.From.Year, asked.From.Month)),
+                basis =>
+                {
+                    if (basis.Header.PeriodFrom == _period.From)
+                    {
+                        _invoice = basis;
+                    }
+                });
+        }
     }
 
     public bool HandleKey(Key key)
@@ -149,6 +165,11 @@ public sealed class ReportsScreen : IScreen, IReloadable
         string cost = s.CostPerHour is { } c ? Money(c) : "–";
         canvas.Line(row++, $"{UiText.Reports_CostPerHour,-LabelWidth - 11} {cost,8}    {Format.Text(UiText.Reports_Compensation, Money(s.Compensation), Number(s.CapacityHours, "0"))}");
         canvas.Line(row++, $"{UiText.Reports_Hours,-LabelWidth - 11} {Hours(s.MinutesDeployed),8}    {Format.Text(UiText.Reports_HoursDetail, Hours(s.SignedMinutes), s.UnsignedTimeReports)}");
+        if (_kind == PeriodKind.Month && _invoice is { } invoice && invoice.Header.PeriodFrom == _period.From)
+        {
+            canvas.Line(row++, $"{UiText.Reports_Invoice,-LabelWidth - 11} {Money(invoice.TotalKr),8}    {Format.Text(UiText.Reports_InvoiceDue, Date(invoice.Header.DueDate), Date(invoice.Header.InvoiceDate))}");
+        }
+
         row++;
 
         // Hours per month as bars (a year has twelve rows, so at most what fits is shown).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.Identity;
@@ -26,6 +27,7 @@ public sealed class SettingsFormScreen : FormScreen
         Add(new FormField("customer", UiText.Settings_Customer) { Limit = TextLimits.Name, Value = settings.CustomerName });
         Add(new FormField("reference", UiText.Settings_Reference) { Limit = TextLimits.Name, Value = settings.CustomerReference });
         Add(new FormField("address", UiText.Settings_Address) { Limit = TextLimits.Address, Value = settings.InvoiceAddress });
+        Add(new FormField("days", UiText.Settings_PaymentTermDays) { Limit = TextLimits.Number, Value = settings.PaymentTermDays.ToString(CultureInfo.InvariantCulture), Validate = ValidDays });
         RestoreDraft();
     }
 
@@ -40,7 +42,8 @@ public sealed class SettingsFormScreen : FormScreen
             Field("ftax").Value,
             Field("customer").Value,
             Field("reference").Value,
-            Field("address").Value);
+            Field("address").Value,
+            int.Parse(Field("days").Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture));
         SettingsData saved = await Shell.Session.Service.SendAsync(new SaveSettings(data));
         return saved.CustomerReference;
     }
@@ -50,6 +53,11 @@ public sealed class SettingsFormScreen : FormScreen
         Shell.Pop();
         _saved();
     }
+
+    private static string? ValidDays(string text) =>
+        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int days) && days <= FollowUpSettings.MaxPaymentTermDays
+            ? null
+            : Messages.Format(ErrorCodes.SettingsPaymentTermInvalid, [text.Trim()]);
 
     private static string? ValidOrganisationNumber(string text) =>
         text.Trim().Length == 0 || OrganisationNumber.TryParse(text, out _, out IdentityNumberError error)

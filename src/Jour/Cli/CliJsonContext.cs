@@ -13,6 +13,7 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(StatisticsReport))]
 [JsonSerializable(typeof(SettingsData))]
 [JsonSerializable(typeof(IReadOnlyList<ContractOutput>))]
+[JsonSerializable(typeof(InvoiceOutput))]
 [JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 [JsonSerializable(typeof(CaseOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

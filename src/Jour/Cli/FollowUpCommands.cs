@@ -19,7 +19,7 @@ internal static class FollowUpCommands
     /// <summary>The setting names `jour settings --set NAME=VALUE` takes, in the order they are printed.</summary>
     private static readonly string[] s_keys =
     [
-        "supplier", "org-number", "vat-number", "f-tax", "customer", "customer-reference", "invoice-address",
+        "supplier", "org-number", "vat-number", "f-tax", "customer", "customer-reference", "invoice-address", "payment-days",
     ];
 
     /// <summary>Settings until schema 4; now the contract's (`jour contract`).</summary>
@@ -43,7 +43,12 @@ internal static class FollowUpCommands
         RefuseEarly(paths, outFile, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         InvoiceBasis basis = await service.SendAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
-        string text = format == "csv" ? InvoiceFormat.Csv(basis) : InvoiceFormat.Text(basis);
+        string text = format switch
+        {
+            "csv" => InvoiceFormat.Csv(basis),
+            "json" => InvoiceFormat.Json(basis),
+            _ => InvoiceFormat.Text(basis),
+        };
         await WriteAsync(paths, text, format == "csv", outFile, force, output);
         return 0;
     }
@@ -104,6 +109,7 @@ internal static class FollowUpCommands
     private static string[] Values(SettingsData s) =>
     [
         s.SupplierName, s.OrganisationNumber, s.VatNumber, s.FTax, s.CustomerName, s.CustomerReference, s.InvoiceAddress,
+        s.PaymentTermDays.ToString(CultureInfo.InvariantCulture),
     ];
 
     private static SettingsData With(SettingsData s, string key, string value) => key switch
@@ -115,9 +121,16 @@ internal static class FollowUpCommands
         "customer" => s with { CustomerName = value },
         "customer-reference" => s with { CustomerReference = value },
         "invoice-address" => s with { InvoiceAddress = value },
+        "payment-days" => s with { PaymentTermDays = Days(value) },
         _ when s_contractKeys.Contains(key) => throw new CliException(Error(Format(CliText.Settings_MovedToContract, key))),
         _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys)))),
     };
+
+    /// <summary>Days as digits; anything else is refused by the server's own message, which names the field.</summary>
+    private static int Days(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int days)
+            ? days
+            : throw new CliException(Error(Messages.Format(ErrorCodes.SettingsPaymentTermInvalid, [value])));
 
     private static DateOnly? ParseDate(string? text)
     {

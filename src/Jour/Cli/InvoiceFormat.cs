@@ -15,6 +15,9 @@ internal static class InvoiceFormat
 {
     public const int Width = 80;
 
+    // sv-SE's minus is U+2212, which spreadsheets do not read as a number; a credit goes out with a hyphen-minus.
+    private static readonly NumberFormatInfo s_csvNumbers = CsvNumbers();
+
     public static string Csv(InvoiceBasis basis)
     {
         var sb = new StringBuilder();
@@ -27,6 +30,22 @@ internal static class InvoiceFormat
             Row(label, value);
         }
 
+        Row();
+        Row(
+            CliText.Invoice_Amount_From, CliText.Invoice_Amount_To, CliText.Invoice_Amount_Days, CliText.Invoice_Amount_Annual,
+            CliText.Invoice_Amount_Utilisation, CliText.Invoice_Amount_Compensation, CliText.Invoice_Amount_Unused,
+            CliText.Invoice_Amount_Deductions, CliText.Invoice_Amount_Net);
+        foreach (InvoiceAmountLine a in basis.Amounts)
+        {
+            Row(
+                Date(a.From), Date(a.To), a.Days.ToString(CultureInfo.InvariantCulture), CsvKr(a.AnnualEquivalentKr),
+                a.UtilisationPercent.ToString("0.##", SwedishCulture.Instance), CsvKr(a.CompensationKr), CsvKr(a.UnusedKr),
+                CsvKr(a.DeductionsKr), CsvKr(a.NetKr));
+        }
+
+        Row(CliText.Invoice_Rounding, "", "", "", "", "", "", "", CsvKr(basis.RoundingKr));
+        Row(CliText.Invoice_ToPay, "", "", "", "", "", "", "", CsvKr(basis.TotalKr));
+        Row(CliText.Invoice_RoundingRule);
         Row();
         Row(Columns());
         foreach (InvoiceLine line in basis.Clients.SelectMany(c => c.Lines))
@@ -64,6 +83,27 @@ internal static class InvoiceFormat
             Line($"{label + ":",-25}{value}");
         }
 
+        Line("");
+        Line(CliText.Invoice_AmountTitle);
+        foreach (InvoiceAmountLine a in basis.Amounts)
+        {
+            Line(string.Format(CultureInfo.CurrentCulture, CliText.Invoice_AmountPeriod, Date(a.From), Date(a.To), a.Days, Kr(a.AnnualEquivalentKr, 0), a.UtilisationPercent.ToString("0.##", SwedishCulture.Instance)));
+            Line(Amount("  " + CliText.Invoice_Amount_Compensation, a.CompensationKr));
+            Line(Amount("  " + string.Format(CultureInfo.CurrentCulture, CliText.Invoice_AmountUnused, (100m - a.UtilisationPercent).ToString("0.##", SwedishCulture.Instance)), a.UnusedKr));
+            Line(Amount("  " + CliText.Invoice_Amount_Deductions, -a.DeductionsKr));
+            Line(Amount("  " + CliText.Invoice_Amount_Net, a.NetKr));
+        }
+
+        if (basis.Amounts.Count == 0)
+        {
+            Line("  " + CliText.Invoice_NoContract);
+        }
+
+        Line(Amount(CliText.Invoice_Rounding, basis.RoundingKr));
+        Line(Amount(CliText.Invoice_ToPayText.ToUpper(CultureInfo.CurrentCulture), basis.TotalKr, 0));
+        Line($"{CliText.Invoice_DueDate + ":",-25}{Date(h.DueDate)}");
+        Line(CliText.Invoice_RoundingRule);
+
         foreach (InvoiceClient client in basis.Clients)
         {
             Line("");
@@ -93,6 +133,37 @@ internal static class InvoiceFormat
         return sb.ToString();
     }
 
+    /// <summary>The invoicing basis as one JSON object: <c>total_kr</c> a number in whole kronor, <c>due_date</c> YYYY-MM-DD, the lines.</summary>
+    public static string Json(InvoiceBasis basis)
+    {
+        InvoiceHeader h = basis.Header;
+        var output = new InvoiceOutput(
+            Month(h),
+            Date(h.InvoiceDate),
+            Date(h.DueDate),
+            Date(h.PeriodFrom),
+            Date(h.PeriodTo),
+            h.SupplierName,
+            h.OrganisationNumber,
+            h.VatNumber,
+            h.FTax,
+            h.CustomerName,
+            h.CustomerReference,
+            h.InvoiceAddress,
+            basis.TotalKr,
+            basis.RoundingKr,
+            [.. basis.Amounts.Select(a => new InvoiceAmountOutput(a.ContractId, Date(a.From), Date(a.To), a.Days, a.AnnualEquivalentKr, a.UtilisationPercent, a.CompensationKr, a.UnusedKr, a.DeductionsKr, a.NetKr))],
+            basis.SignedMinutes,
+            [.. basis.Clients.SelectMany(c => c.Lines).Select(JsonLine)],
+            basis.UnsignedMinutes,
+            [.. basis.UnsignedLines.Select(JsonLine)]);
+        return System.Text.Json.JsonSerializer.Serialize(output, CliJsonContext.Default.InvoiceOutput) + "\n";
+    }
+
+    /// <summary>"1 234,50 kr" (sv-SE, a non-breaking space between thousands).</summary>
+    public static string Kr(decimal amount, int decimals = 2) =>
+        amount.ToString(decimals == 0 ? "#,0" : "#,0.00", SwedishCulture.Instance) + " kr";
+
     /// <summary>"8:20": worked minutes as hours and minutes.</summary>
     public static string Clock(long minutes) => $"{minutes / 60}:{minutes % 60:00}";
 
@@ -102,6 +173,27 @@ internal static class InvoiceFormat
     /// <summary>"19420312-9287"; anything else as stored.</summary>
     public static string Number(string twelve) =>
         twelve.Length == 12 && twelve.All(char.IsAsciiDigit) ? string.Concat(twelve.AsSpan(0, 8), "-", twelve.AsSpan(8)) : twelve;
+
+    private static InvoiceLineOutput JsonLine(InvoiceLine l) => new(
+        l.ClientName, Number(l.ClientNumber), l.CaseNumber, Date(l.Date), l.Start, Date(l.EndDate), l.End,
+        l.BreakMinutes, l.Minutes, l.AssistantName, Number(l.AssistantNumber), l.ClientSignedName, l.IsSigned);
+
+    /// <summary>A label and an amount right-aligned at the text's width.</summary>
+    private static string Amount(string label, decimal amount, int decimals = 2)
+    {
+        string kr = Kr(amount, decimals);
+        return label + new string(' ', Math.Max(1, Width - label.Length - kr.Length)) + kr;
+    }
+
+    /// <summary>"1234,50": a decimal comma and no thousands separator, which spreadsheets read as a number.</summary>
+    private static string CsvKr(decimal amount) => amount.ToString("0.00", s_csvNumbers);
+
+    private static NumberFormatInfo CsvNumbers()
+    {
+        var numbers = (NumberFormatInfo)SwedishCulture.Instance.NumberFormat.Clone();
+        numbers.NegativeSign = "-";
+        return numbers;
+    }
 
     private static string Month(InvoiceHeader h) => h.PeriodFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -118,6 +210,7 @@ internal static class InvoiceFormat
         (CliText.Invoice_Reference, h.CustomerReference),
         (CliText.Invoice_Address, h.InvoiceAddress),
         (CliText.Invoice_Period, $"{Date(h.PeriodFrom)} – {Date(h.PeriodTo)}"),
+        (CliText.Invoice_DueDate, Date(h.DueDate)),
     ];
 
     private static string[] Columns() =>

@@ -40,7 +40,7 @@ public sealed class InvoiceBasisBuilderTests
     };
 
     private static InvoiceBasis Build(ReportPeriod period, params Deployment[] reports) =>
-        InvoiceBasisBuilder.Build(period, new DateOnly(2026, 12, 1), s_settings, reports.Select(d => TimeReportLine.Of(d, s_case)!), new Dictionary<long, Client> { [1] = s_client }, new Dictionary<long, StandbyAssistant> { [5] = s_assistant });
+        InvoiceBasisBuilder.Build(period, new DateOnly(2026, 12, 1), s_settings, [], reports.Select(d => TimeReportLine.Of(d, s_case)!), new Dictionary<long, Client> { [1] = s_client }, new Dictionary<long, StandbyAssistant> { [5] = s_assistant });
 
     [Fact]
     public void FallBackNight_CountsTenHours_SpringForwardNight_CountsEight()
@@ -125,5 +125,57 @@ public sealed class InvoiceBasisBuilderTests
 
         Assert.Equal(expected, invoiced);
         Assert.Equal((365L * ((9 * 60) + 5 - 17)) - 60 + 60, expected);
+    }
+
+    [Fact]
+    public void MonthWhoseContractChanges_HasALinePerContract_TheTotalInKronor_AndItsDueDateAfterThePaymentTerm()
+    {
+        // Seed 000's terms (1 787 000 kr, 65 %, 343 600 kr deducted) to 14 February 2021, seed 002's 1 814 000 kr from the 15th.
+        Jour.Core.Contracts.Contract[] contracts =
+        [
+            new() { Id = 1, From = "2021-01-01", To = "2021-02-14", AnnualKr = 1_787_000m, UtilisationPercent = 65m, Deductions = [new() { AmountKr = 343_600m, From = "2020-03-16", To = "2020-06-05", Reason = "Fritid" }] },
+            new() { Id = 2, From = "2021-02-15", To = "2021-12-31", AnnualKr = 1_814_000m, PriceLevel = 2021, UtilisationPercent = 65m },
+        ];
+        var settings = new FollowUpSettings { SupplierName = "Leanlink", OrganisationNumber = "212000-0449", VatNumber = "SE212000044901", PaymentTermDays = 30 };
+
+        InvoiceBasis basis = InvoiceBasisBuilder.Build(ReportPeriod.Month(2021, 2), new DateOnly(2021, 3, 5), settings, contracts, [], new Dictionary<long, Client>(), new Dictionary<long, StandbyAssistant>());
+
+        Assert.Equal(new DateOnly(2021, 4, 4), basis.Header.DueDate);
+        Assert.Collection(
+            basis.Amounts,
+            a =>
+            {
+                Assert.Equal((1L, new DateOnly(2021, 2, 1), new DateOnly(2021, 2, 14), 14), (a.ContractId, a.From, a.To, a.Days));
+                Assert.Equal(68_542.47m, a.CompensationKr); // 1 787 000 × 14 / 365
+                Assert.Equal(23_989.86m, a.UnusedKr);       // × 35 %
+                Assert.Equal(13_179.18m, a.DeductionsKr);   // 343 600 × 14 / 365
+                Assert.Equal(10_810.68m, a.NetKr);
+            },
+            a =>
+            {
+                Assert.Equal((2L, new DateOnly(2021, 2, 15), new DateOnly(2021, 2, 28), 14), (a.ContractId, a.From, a.To, a.Days));
+                Assert.Equal(69_578.08m, a.CompensationKr);
+                Assert.Equal(24_352.33m, a.UnusedKr);
+                Assert.Equal(0m, a.DeductionsKr);
+                Assert.Equal(24_352.33m, a.NetKr);
+            });
+
+        // January's 23 937,95 rounds to 23 938 and carries −0,05; February's 35 163,01 to date 59 100,96 → 59 101.
+        Assert.Equal(35_163m, basis.TotalKr);
+        Assert.Equal(-0.01m, basis.RoundingKr);
+        Assert.Equal(basis.TotalKr, basis.Amounts.Sum(a => a.NetKr) + basis.RoundingKr);
+
+        InvoiceBasis later = InvoiceBasisBuilder.Build(ReportPeriod.Month(2021, 2), new DateOnly(2021, 3, 5), new FollowUpSettings { PaymentTermDays = 45 }, contracts, [], new Dictionary<long, Client>(), new Dictionary<long, StandbyAssistant>());
+        Assert.Equal(new DateOnly(2021, 4, 19), later.Header.DueDate);
+    }
+
+    [Fact]
+    public void AMonthWithoutAContract_InvoicesNothing_AndSaysSoWithNoLines()
+    {
+        InvoiceBasis basis = Build(ReportPeriod.Month(2026, 10), Report(1, Local(2026, 10, 5, 8), Local(2026, 10, 5, 16)));
+        Assert.Empty(basis.Amounts);
+        Assert.Equal(0m, basis.TotalKr);
+        Assert.Equal(8 * 60, basis.SignedMinutes);
+        Assert.Equal(new DateOnly(2026, 12, 31), basis.Header.DueDate); // 1 December + 30 days
     }
 }

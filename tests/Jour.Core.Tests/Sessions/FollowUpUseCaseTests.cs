@@ -1,5 +1,6 @@
 using Jour.Core.Changes;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.Demo;
 using Jour.Core.FollowUp;
 using Jour.Core.UseCases;
@@ -83,5 +84,53 @@ public sealed class FollowUpUseCaseTests : IDisposable
         Assert.True(q.CurrentPersons > 0);
         Assert.NotNull(q.CostPerHour);
         Assert.Equal(new DateOnly(2026, 11, 23), q.CountedTo);
+    }
+
+    [Theory]
+    [InlineData("212000-0448", "", ErrorCodes.SettingsOrganisationNumberInvalid, "Organisationsnummer: 212000-0448")]
+    [InlineData("212000-0449", "212000044901", ErrorCodes.SettingsVatNumberInvalid, "Momsregistreringsnummer: 212000044901")]
+    [InlineData("212000-0449", "SE212000044902", ErrorCodes.SettingsVatNumberInvalid, "Momsregistreringsnummer: SE212000044902")]
+    [InlineData("212000-0449", "SE212000044801", ErrorCodes.SettingsVatNumberInvalid, "Momsregistreringsnummer: SE212000044801")]
+    [InlineData("212000-0449", "SE556036079301", ErrorCodes.SettingsVatNumberMismatch, "Momsregistreringsnummer: SE556036079301 hör inte till organisationsnumret 212000-0449; det ska vara SE212000044901")]
+    public void Settings_ABadNumber_IsRefusedInSwedish_NamingTheField(string org, string vat, string code, string message)
+    {
+        SettingsData settings = _useCases.GetSettings() with { OrganisationNumber = org, VatNumber = vat };
+
+        var refused = Assert.Throws<JourException>(() => _useCases.SaveSettings(As(Role.Finance), settings));
+
+        Assert.Equal(code, refused.Code);
+        Assert.StartsWith(message, Messages.Format(refused.Code, refused.Args), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_TheVatNumber_IsSEAndTheOrganisationNumberAnd01_AsTypedWithSpaces_AndThePaymentTermIsKept()
+    {
+        SessionInfo finance = As(Role.Finance);
+        SettingsData saved = _useCases.SaveSettings(finance, _useCases.GetSettings() with { OrganisationNumber = "556036-0793", VatNumber = "se 556036 0793 01", PaymentTermDays = 45 });
+
+        Assert.Equal(("556036-0793", "SE556036079301", 45), (saved.OrganisationNumber, saved.VatNumber, saved.PaymentTermDays));
+        var refused = Assert.Throws<JourException>(() => _useCases.SaveSettings(finance, saved with { PaymentTermDays = 366 }));
+        Assert.Equal(ErrorCodes.SettingsPaymentTermInvalid, refused.Code);
+
+        // Today is 2026-11-23: November's basis is dated today and due 45 days later.
+        InvoiceBasis basis = _useCases.GetInvoiceBasis(finance, new InvoiceRequest(2026, 11));
+        Assert.Equal((new DateOnly(2026, 11, 23), new DateOnly(2027, 1, 7)), (basis.Header.InvoiceDate, basis.Header.DueDate));
+    }
+
+    [Fact]
+    public void DemoInvoice_CarriesTheMonthsAmount_FromTheContractInForce_DueThirtyDaysAfterItsDate()
+    {
+        InvoiceBasis basis = _useCases.GetInvoiceBasis(As(Role.Finance), new InvoiceRequest(2026, 10));
+        var contracts = _store.LoadContracts();
+
+        // The demo's contract is seed 000's terms: 1 787 000 kr a year at 65 %, no deduction; October is 31 days of 2026.
+        Assert.Equal(30, _useCases.GetSettings().PaymentTermDays);
+        Assert.Equal(new DateOnly(2026, 12, 23), basis.Header.DueDate);
+        Assert.Equal(ContractMoney.Invoiced(contracts, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), basis.TotalKr);
+        InvoiceAmountLine line = Assert.Single(basis.Amounts);
+        Assert.Equal(31, line.Days);
+        // 625 450 kr unused a year, 1 713,56 a day: 467 802,33 to September's end → 467 802, 520 922,74 to October's → 520 923.
+        Assert.Equal(53_121m, basis.TotalKr);
+        Assert.Equal("SE212000044901", basis.Header.VatNumber);
     }
 }
