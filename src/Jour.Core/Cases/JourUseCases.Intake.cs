@@ -21,7 +21,7 @@ public sealed partial class JourUseCases
         ValidateNewCase(request);
         DateTime now = UtcNow;
         Case created;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             if (_store.FindClient(request.ClientId) is null)
             {
@@ -88,7 +88,7 @@ public sealed partial class JourUseCases
     public void SaveDraft(SessionInfo actor, DraftData draft)
     {
         InputLimits.Check(draft);
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             _store.SaveDraft(new Draft
             {
@@ -103,7 +103,7 @@ public sealed partial class JourUseCases
 
     public void DiscardDraft(SessionInfo actor, string form)
     {
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             _store.DeleteDraft(Draft.IdFor(actor.UserId, form));
         }

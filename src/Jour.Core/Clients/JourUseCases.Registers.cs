@@ -27,7 +27,7 @@ public sealed partial class JourUseCases
         PersonalIdentityNumber number = ValidateClient(data);
         DateOnly today = DateOnly.FromDateTime(SwedishTime.ToLocal(UtcNow).ToDateTimeUnspecified());
         Client saved;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             if (_store.LoadClients().Any(c => c.Id != data.Id && c.PersonalIdentityNumber == number.Value))
             {
@@ -115,7 +115,7 @@ public sealed partial class JourUseCases
         }
 
         Provider saved;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             if (_store.LoadProviders().Any(p => p.Id != data.Id && p.OrganisationNumber == org.Value))
             {

@@ -14,7 +14,7 @@ public sealed partial class JourUseCases
     {
         Contract contract = ContractRules.Validate(request);
         contract.History.Add(new ContractChange { AtUtc = UtcNow, UserId = actor.UserId, Kind = ContractChangeKind.Added, NewTo = contract.To });
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             ContractRules.CheckNoOverlap(_store.LoadContracts(), contract.FromDate, contract.ToDate);
             _store.AddContract(contract);
@@ -28,7 +28,7 @@ public sealed partial class JourUseCases
     public ContractData ExtendContract(SessionInfo actor, ExtendContract request)
     {
         Contract contract;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             var contracts = _store.LoadContracts();
             contract = contracts.FirstOrDefault(c => c.Id == request.ContractId)

@@ -40,7 +40,7 @@ public sealed partial class JourUseCases
     {
         InputLimits.Check(request);
         CaseDetail detail;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             Case c = FindCaseOrThrow(request.CaseId);
             NeedWindow window = WindowAt(c, request.WindowIndex);
@@ -107,7 +107,7 @@ public sealed partial class JourUseCases
         InputLimits.Check(request);
         CaseDetail detail;
         long caseId;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             Deployment d = FindDeploymentOrThrow(request.DeploymentId);
             bool covered = d.Covers;
@@ -142,7 +142,7 @@ public sealed partial class JourUseCases
 
         var touched = new HashSet<long>();
         StandbyAssistant a;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             DateTime now = UtcNow;
             a = _store.FindStaff(request.AssistantId)
@@ -292,7 +292,7 @@ public sealed partial class JourUseCases
     {
         CaseDetail detail;
         long caseId;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             Deployment d = FindDeploymentOrThrow(deploymentId);
             Said said = change(d);

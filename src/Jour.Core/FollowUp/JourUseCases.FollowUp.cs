@@ -23,7 +23,7 @@ public sealed partial class JourUseCases
         FollowUpSettings settings = Validate(data);
         settings.UpdatedBy = actor.UserId;
         settings.UpdatedUtc = UtcNow;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             _store.SaveSettings(settings);
         }

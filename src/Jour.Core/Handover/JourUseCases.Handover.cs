@@ -47,7 +47,7 @@ public sealed partial class JourUseCases
     {
         InputLimits.Check(request);
         HandoverRecord saved;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             DateTime now = UtcNow;
             HandoverSource source = LoadHandoverSource(now, request.Notes ?? "", actor.UserName);
@@ -81,7 +81,7 @@ public sealed partial class JourUseCases
     public HandoverRecordData AcknowledgeHandover(SessionInfo actor, long handoverId)
     {
         HandoverRecord h;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             h = _store.FindHandover(handoverId)
                 ?? throw new JourException(ErrorCodes.HandoverNotFound, handoverId.ToString(CultureInfo.InvariantCulture));

@@ -33,7 +33,7 @@ public sealed partial class JourUseCases
     private ImportResult Import<T>(SessionInfo actor, ImportRequest request, string kind, Func<ImportValidation<T>> validate, Action<IReadOnlyList<T>> add, ChangeNotice notice)
     {
         ImportValidation<T> validation;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             validation = validate();
             if (validation.Issues.Count > 0 || request.DryRun)

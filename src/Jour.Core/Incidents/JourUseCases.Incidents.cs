@@ -36,7 +36,7 @@ public sealed partial class JourUseCases
         }
 
         Incident saved;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             long? clientId = CheckLinks(data.ClientId, data.CaseId, data.AssistantId);
             Incident incident = data.Id == 0
@@ -114,7 +114,7 @@ public sealed partial class JourUseCases
 
         DateTime now = UtcNow;
         Complaint saved;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             long? clientId = CheckLinks(data.ClientId, data.CaseId, data.AssistantId);
             Complaint complaint = data.Id == 0

@@ -72,7 +72,7 @@ public sealed partial class JourUseCases
         }
 
         JournalEntry entry;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             if (request.CorrectsId is { } corrects)
             {
@@ -159,7 +159,7 @@ public sealed partial class JourUseCases
         StaffData data = GetStaffMember(assistantId);
         if (data.PersonalIdentityNumber.Length > 0)
         {
-            lock (_writeGate)
+            lock (_gate.Lock)
             {
                 _store.AppendAccess(new AccessLogEntry
                 {
@@ -207,7 +207,7 @@ public sealed partial class JourUseCases
     /// <summary>Appends to the access log; emergency reads also go to the service log (ids only) as warnings.</summary>
     private void LogAccess(SessionInfo actor, long clientId, AccessedData what, AccessBasis basis, Case? viaCase, string reason)
     {
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             _store.AppendAccess(new AccessLogEntry
             {

@@ -82,7 +82,7 @@ public sealed partial class JourUseCases
         }
 
         Rotation saved;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             RequireOfficers(data.OfficerIds);
             DateTime now = UtcNow;
@@ -118,7 +118,7 @@ public sealed partial class JourUseCases
         }
 
         OnCallOverride added;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             RequireOfficers([request.OfficerId]);
             added = NewOverride(actor, request.OfficerId, Utc(request.FromUtc), Utc(request.ToUtc), OverrideKind.Cover, request.Reason.Trim());
@@ -137,7 +137,7 @@ public sealed partial class JourUseCases
     public OnCallSlot TakeOver(SessionInfo actor)
     {
         OnCallOverride added;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             DateTime now = UtcNow;
             OnCallPiece current = OnCallTimeline.At(Pieces(now, now.AddMinutes(1)), now)
@@ -170,7 +170,7 @@ public sealed partial class JourUseCases
         }
 
         OnCallOverride first, second;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             DateTime a = Utc(request.FirstAtUtc), b = Utc(request.SecondAtUtc);
             DateTime from = a < b ? a : b, to = a < b ? b : a;

@@ -31,7 +31,7 @@ public sealed partial class JourUseCases
         InputLimits.Check(data);
         string number = ValidateStaff(data);
         StandbyAssistant saved;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             IReadOnlyList<StandbyAssistant> pool = _store.LoadStaff();
             if (number.Length > 0 && pool.Any(a => a.Id != data.Id && a.PersonalIdentityNumber == number))

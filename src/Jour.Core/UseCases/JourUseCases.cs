@@ -51,8 +51,6 @@ public sealed partial class JourUseCases
     public bool CheckpointWhenQuiet(TimeSpan quiet, int maxPendingWrites = 2000) =>
         _gate.CheckpointWhenQuiet(quiet, _store.Checkpoint, maxPendingWrites);
 
-    private Lock _writeGate => _gate.Lock;
-
     private void Published(ChangeNotice notice) => _gate.Published(notice);
 
     private void Wrote() => _gate.Wrote();
@@ -169,7 +167,7 @@ public sealed partial class JourUseCases
     private CaseDetail ChangeCase(long caseId, int expectedRevision, Func<Case, CaseEvent> change)
     {
         CaseDetail detail;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             Case c = _store.FindCase(caseId)
                 ?? throw new JourException(ErrorCodes.CaseNotFound, caseId.ToString(SwedishCulture.Instance));
@@ -204,7 +202,7 @@ public sealed partial class JourUseCases
         }
 
         CaseEvent entry;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             Case c = _store.FindCase(request.CaseId)
                 ?? throw new JourException(ErrorCodes.CaseNotFound, request.CaseId.ToString(SwedishCulture.Instance));
@@ -253,7 +251,7 @@ public sealed partial class JourUseCases
 
     public bool ResetDemo(SessionInfo actor)
     {
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             DemoData.Seed(_store, _time);
         }

@@ -76,7 +76,7 @@ public sealed partial class JourUseCases
         DateTime now = UtcNow;
         bool locked = false;
         SignInAttempt attempt;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             User? user = _store.LoadUsers().FirstOrDefault(u => u.Id == userId);
             DateTime unknownAnswer = now + SignInPolicy.DelayAfterFailure(null, now);
@@ -135,7 +135,7 @@ public sealed partial class JourUseCases
 
         if (attempt.Counted || (user!.PinHash.Length > 0 && PinHasher.IterationsOf(user.PinHash) < PinIterations))
         {
-            lock (_writeGate)
+            lock (_gate.Lock)
             {
                 _store.DeleteSignInThrottle(user!.Id);
                 if (user.PinHash.Length > 0 && PinHasher.IterationsOf(user.PinHash) < PinIterations)
@@ -209,7 +209,7 @@ public sealed partial class JourUseCases
         PinRules.Check(request.Pin);
         string hash = PinHasher.Hash(request.Pin, PinIterations);
         User user;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             if (_store.LoadUsers().Any(u => string.Equals(u.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             {
@@ -237,7 +237,7 @@ public sealed partial class JourUseCases
         }
 
         User user;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             var users = _store.LoadUsers();
             user = users.FirstOrDefault(u => u.Id == update.Id) ?? throw new JourException(ErrorCodes.UserNotFound);
@@ -267,7 +267,7 @@ public sealed partial class JourUseCases
         PinRules.Check(reset.Pin);
         string hash = PinHasher.Hash(reset.Pin, PinIterations);
         User user;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             user = _store.LoadUsers().FirstOrDefault(u => u.Id == reset.UserId) ?? throw new JourException(ErrorCodes.UserNotFound);
             user.PinHash = hash;
@@ -282,10 +282,6 @@ public sealed partial class JourUseCases
 
     private UserSummary Summary(User u, DateTime now) =>
         new(u.Id, u.Name, u.Phone, u.Roles, u.IsDisabled, u.PinHash.Length > 0, SignInPolicy.IsLocked(_store.FindSignInThrottle(u.Id), now));
-
-    /// <summary>True when the user exists, is not disabled and holds the admin role now.</summary>
-    public bool IsActiveAdmin(long userId) =>
-        _store.LoadUsers().FirstOrDefault(u => u.Id == userId) is { IsDisabled: false } user && user.Roles.HasFlag(Role.Admin);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed out")]
     private partial void LogSignedOut(long userId);

@@ -27,7 +27,7 @@ public sealed partial class JourUseCases
     {
         string code = SetUpCode.Generate();
         string hash = SetUpCode.Hash(code);
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             if (_store.LoadUsers().Count > 0)
             {
@@ -101,7 +101,7 @@ public sealed partial class JourUseCases
     private SetUpAttempt ReserveSetUpAttempt(bool waitForTurn)
     {
         DateTime now = UtcNow;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             if (_store.LoadUsers().Count > 0)
             {
@@ -145,7 +145,7 @@ public sealed partial class JourUseCases
         // Hashed outside the write gate: 600,000 iterations would hold up every other session's save.
         string pinHash = PinHasher.Hash(pin, PinIterations);
         User admin;
-        lock (_writeGate)
+        lock (_gate.Lock)
         {
             // Two right answers at once: the first takes the code, the second finds an admin.
             if (_store.LoadUsers().Count > 0)
