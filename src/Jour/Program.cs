@@ -609,7 +609,7 @@ internal static class Program
 
     private static void SetUiLanguage(string language)
     {
-        var culture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "sv-SE");
+        CultureInfo culture = UiLanguage.Of(language) ?? UiLanguage.Swedish;
         CultureInfo.DefaultThreadCurrentUICulture = culture;
         CultureInfo.CurrentUICulture = culture;
     }

@@ -64,7 +64,7 @@ public sealed class FollowUpFactsTests : IDisposable
         int revision = open.Revision;
         // UtcNow has finer ticks than LiteDB keeps; the fact must still equal the one rebuilt from the stored case.
         now = now.AddTicks(4_321);
-        CaseEvent entry = open.Fire(CaseTrigger.Withdraw, now, 1, "Anordnaren löste det själv");
+        CaseEvent entry = open.Withdraw(now, 1, "Anordnaren löste det själv");
         open.Revision = revision + 1;
         Assert.True(store.TrySaveCase(open, revision, entry));
 

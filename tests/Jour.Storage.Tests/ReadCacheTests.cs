@@ -34,7 +34,7 @@ public sealed partial class ReadCacheTests : IDisposable
 
         Case ending = store.FindCase(first.First(c => c.State is CaseState.Received).Id)!;
         int revision = ending.Revision;
-        CaseEvent entry = ending.Fire(CaseTrigger.Withdraw, _time.GetUtcNow().UtcDateTime, 1, "Anordnaren löste det själv");
+        CaseEvent entry = ending.Withdraw(_time.GetUtcNow().UtcDateTime, 1, "Anordnaren löste det själv");
         ending.Revision = revision + 1;
         Assert.True(store.TrySaveCase(ending, revision, entry));
         Assert.DoesNotContain(store.LoadOpenCases(), c => c.Id == ending.Id);

@@ -129,9 +129,11 @@ public sealed class Case
 
     /// <summary>
     /// Moves the case on, or throws a <see cref="JourException"/> that says what is missing. The timeline
-    /// entry keeps <paramref name="reason"/> as typed and, at a hand-back, why the support ended.
+    /// entry keeps <paramref name="reason"/> as typed and, at a hand-back, why the support ended. Outside
+    /// Core a case moves by its verbs (<see cref="Accept"/>, <see cref="HandBack"/>, …); the trigger form is
+    /// for the use case that carries a trigger from the case screen, and for the demo and the generator.
     /// </summary>
-    public CaseEvent Fire(CaseTrigger trigger, DateTime nowUtc, long userId, string reason, ClosingReason? closing = null)
+    internal CaseEvent Fire(CaseTrigger trigger, DateTime nowUtc, long userId, string reason, ClosingReason? closing = null)
     {
         if (RequiresReason(trigger) && string.IsNullOrWhiteSpace(reason))
         {
@@ -158,7 +160,7 @@ public sealed class Case
         var unmet = UnmetGuards(trigger, nowUtc);
         if (unmet.Count > 0)
         {
-            throw new JourException(unmet[0], Messages.Get("State_" + State));
+            throw new JourException(unmet[0], Messages.Nested("State_" + State));
         }
 
         CaseState from = State;
@@ -264,7 +266,7 @@ public sealed class Case
     {
         if (!IsOpen || State == CaseState.HandedBack)
         {
-            throw new JourException(ErrorCodes.VerificationClosed, Messages.Get("State_" + State));
+            throw new JourException(ErrorCodes.VerificationClosed, Messages.Nested("State_" + State));
         }
 
         if (string.IsNullOrWhiteSpace(outcome))

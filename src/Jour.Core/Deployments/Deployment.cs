@@ -106,7 +106,7 @@ public sealed class Deployment
         DeploymentTrigger? trigger = TriggerFor(target);
         if (trigger is null)
         {
-            throw new JourException(ErrorCodes.DeploymentMoveRefused, Messages.Get("Deployment_" + State), Messages.Get("Deployment_" + target));
+            throw new JourException(ErrorCodes.DeploymentMoveRefused, Messages.Nested("Deployment_" + State), Messages.Nested("Deployment_" + target));
         }
 
         Fire(trigger.Value, nowUtc);
@@ -120,8 +120,8 @@ public sealed class Deployment
             return null;
         }
 
-        string from = Messages.Get("Deployment_" + State);
-        string to = Messages.Get("Deployment_" + TargetOf(trigger));
+        string from = Messages.Nested("Deployment_" + State);
+        string to = Messages.Nested("Deployment_" + TargetOf(trigger));
 
         // Stateless leaves the list empty when the state has no transition for the trigger at all.
         return unmet is { Count: > 0 }

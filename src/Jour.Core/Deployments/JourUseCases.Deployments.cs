@@ -392,7 +392,7 @@ public sealed partial class JourUseCases
     /// <summary>Whose personnummer signs for the client: the client's own, or a registered representative's who may sign.</summary>
     private string ClientSigner(long clientId, string number)
     {
-        Client client = _store.FindClient(clientId) ?? throw new JourException(ErrorCodes.SignerNotClient, "?", Messages.Get("Representatives_None"));
+        Client client = _store.FindClient(clientId) ?? throw new JourException(ErrorCodes.SignerNotClient, "?", Messages.Nested("Representatives_None"));
         if (client.PersonalIdentityNumber == number)
         {
             return client.Name;
@@ -403,7 +403,7 @@ public sealed partial class JourUseCases
             ?? throw new JourException(
                 ErrorCodes.SignerNotClient,
                 client.Name,
-                entitled.Count == 0 ? Messages.Get("Representatives_None") : string.Join(", ", entitled.Select(r => r.Name)));
+                entitled.Count == 0 ? Messages.Nested("Representatives_None") : string.Join(", ", entitled.Select(r => r.Name)));
     }
 
     private Case FindCaseOrThrow(long caseId) =>

@@ -157,7 +157,7 @@ public sealed partial class JourUseCases
         CaseTrigger.Close => c.Close(now, userId, r.Reason),
         CaseTrigger.Withdraw => c.Withdraw(now, userId, r.Reason),
         CaseTrigger.Reopen => c.Reopen(now, userId, r.Reason),
-        _ => throw new JourException(ErrorCodes.TriggerNotPermitted, Messages.Get("State_" + c.State)),
+        _ => throw new JourException(ErrorCodes.TriggerNotPermitted, Messages.Nested("State_" + c.State)),
     };
 
     /// <summary>
@@ -274,9 +274,10 @@ public sealed partial class JourUseCases
         CaseEvent? last = _store.LoadTimeline(stored.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).LastOrDefault();
         string what = last switch
         {
-            { From: { } from, To: { } to } => Messages.Format("Change_Transition", [Messages.Get("State_" + from), Messages.Get("State_" + to)]),
+            { From: { } from, To: { } to } => Messages.Nested("Change_Transition", Messages.Nested("State_" + from), Messages.Nested("State_" + to)),
+            { Code: { } code } when last.Render().Length > 0 => Messages.NestedTimelineEntry(code, last.Args, 60),
             not null when last.Render() is { Length: > 0 } said => said.Length > 60 ? said[..60] + "…" : said,
-            _ => Messages.Get("Change_Note"),
+            _ => Messages.Nested("Change_Note"),
         };
         return new JourException(ErrorCodes.CaseChangedByOther, who, when, what);
     }

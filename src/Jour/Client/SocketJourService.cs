@@ -221,7 +221,7 @@ internal sealed partial class SocketJourService : IJourService
             ServerMessage hello;
             try
             {
-                hello = await RoundTripAsync(connection, ProtocolInfo.HelloOp, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
+                hello = await RoundTripAsync(connection, ProtocolInfo.HelloOp, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion, System.Globalization.CultureInfo.CurrentUICulture.Name), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
             }
             catch (JourException ex) when (ex.Code == ErrorCodes.ServerUnavailable && attempt < GreetingAttempts)
             {

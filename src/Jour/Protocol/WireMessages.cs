@@ -12,5 +12,8 @@ public sealed record ClientMessage(int Id, string Op, JsonElement? Body);
 /// </summary>
 public sealed record ServerMessage(int Id, bool Ok, JsonElement? Body, string? ErrorCode, IReadOnlyList<string>? ErrorArgs, ChangeNotice? Change);
 
-/// <summary>The first message of every connection, so mismatched versions fail clearly.</summary>
-public sealed record Hello(int Protocol, string Version);
+/// <summary>
+/// The first message of every connection, so mismatched versions fail clearly. A session's hello names its
+/// language: what the server composes for it (refusals, the handover, statistics) is in that language.
+/// </summary>
+public sealed record Hello(int Protocol, string Version, string? Language = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -32,6 +33,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly PeerCredentials? _peer;
     private readonly PeerPolicy _policy;
     private readonly ConnectionRefusal? _refusal;
+    private CultureInfo _language = CultureInfo.CurrentUICulture;
     private volatile bool _stopAfterReply;
     private volatile bool _closeAfterReply;
     private int _warnedMalformed;
@@ -290,7 +292,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
                 // Every use case takes the one pipeline, as it does in process. Sign-in and PIN checks wait out
                 // the delay a failure earned there, without holding a thread.
                 _ when UseCaseCatalog.Named(request.Op) is { } useCase =>
-                    Ok(request.Id, await _service.SendAsync(useCase, Arg(request, useCase.RequestJson), cancellationToken), useCase.AnswerJson),
+                    Ok(request.Id, await InSessionLanguage(useCase, Arg(request, useCase.RequestJson), cancellationToken), useCase.AnswerJson),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
 
@@ -349,13 +351,22 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         return Refuse(request.Id, ErrorCodes.Unexpected);
     }
 
-    private static ServerMessage Greet(ClientMessage request)
+    // The culture flows with the request's own async context only: sessions in other languages are not touched.
+    private async ValueTask<object?> InSessionLanguage(UseCase useCase, object request, CancellationToken cancellationToken)
+    {
+        CultureInfo.CurrentUICulture = _language;
+        return await _service.SendAsync(useCase, request, cancellationToken);
+    }
+
+    private ServerMessage Greet(ClientMessage request)
     {
         Hello hello = Arg(request, WireJsonContext.Default.Hello);
         if (hello.Protocol != ProtocolInfo.Version)
         {
             return Refuse(request.Id, ErrorCodes.ProtocolMismatch, hello.Protocol.ToString(SwedishCulture.Instance), ProtocolInfo.Version.ToString(SwedishCulture.Instance));
         }
+
+        _language = UiLanguage.Of(hello.Language) ?? _language;
 
         return Ok(request.Id, new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion), WireJsonContext.Default.Hello);
     }

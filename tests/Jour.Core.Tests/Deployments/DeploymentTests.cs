@@ -63,7 +63,7 @@ public sealed class DeploymentTests
         var ex = Assert.Throws<JourException>(() => d.MoveTo(to, s_during));
 
         Assert.Equal(ErrorCodes.DeploymentMoveRefused, ex.Code);
-        Assert.Equal([Messages.Get("Deployment_" + from), Messages.Get("Deployment_" + to)], ex.Args);
+        Assert.Equal(Messages.Format(ErrorCodes.DeploymentMoveRefused, [Messages.Get("Deployment_" + from), Messages.Get("Deployment_" + to)]), ex.Localized);
         Assert.Equal(from, d.State);
         Assert.DoesNotContain(to, d.PermittedMoves(s_during));
     }

@@ -107,7 +107,7 @@ public sealed class IntakeUseCaseTests : IDisposable
         _useCases.AddNote(_officer, new NoteRequest(id, "Ringde anordnaren igen"));
         var stale = Assert.Throws<JourException>(() => _useCases.RecordVerification(_officer, new VerificationRequest(id, null, s_now, "x", rev)));
         Assert.Equal(ErrorCodes.CaseChangedByOther, stale.Code);
-        Assert.Equal("Ringde anordnaren igen", stale.Args[2]);
+        Assert.Contains(": Ringde anordnaren igen.", stale.Localized, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,8 +94,43 @@ public sealed class JourUseCasesTests : IDisposable
 
         Assert.Equal(ErrorCodes.CaseChangedByOther, ex.Code);
         Assert.Equal("Anna Lindqvist", ex.Args[0]);
-        Assert.Equal("Mottaget → Utreds", ex.Args[2]);
+        Assert.StartsWith("Ändrat av Anna Lindqvist ", InLanguage("sv-SE", () => ex.Localized), StringComparison.Ordinal);
+        Assert.Contains(": Mottaget → Utreds.", InLanguage("sv-SE", () => ex.Localized), StringComparison.Ordinal);
         Assert.Equal(CaseState.Assessing, _useCases.GetCase(received.Id).Summary.State);
+    }
+
+    [Fact]
+    public void ARefusalComposedInOneLanguage_ReadsInTheReadersLanguage()
+    {
+        SessionInfo anna = SignInAs("Anna Lindqvist");
+        SessionInfo erik = SignInAs("Erik Johansson");
+        CaseSummary received = _useCases.GetOpenCases().First(c => c.State == CaseState.Received);
+        _useCases.AddNote(anna, new NoteRequest(received.Id, "Ringde anordnaren – ingen svarar på jourtelefonen, försöker igen om tio minuter"));
+
+        // Composed where the server runs, in English; read by a Swedish session and an English one.
+        JourException stale = InLanguage("en-GB", () => Assert.Throws<JourException>(() =>
+            _useCases.Fire(erik, new TransitionRequest(received.Id, CaseTrigger.Withdraw, "löst själv", received.Revision))));
+        JourException notNow = InLanguage("en-GB", () => Assert.Throws<JourException>(() =>
+            _useCases.Fire(erik, new TransitionRequest(received.Id, CaseTrigger.Close, "", _useCases.GetCase(received.Id).Summary.Revision))));
+
+        Assert.EndsWith(": Ringde anordnaren – ingen svarar på jourtelefonen, försöker …. Din text är kvar – Enter försöker igen.", InLanguage("sv-SE", () => stale.Localized), StringComparison.Ordinal);
+        Assert.Contains("Mottaget", InLanguage("sv-SE", () => notNow.Localized), StringComparison.Ordinal);
+        Assert.Contains("Received", InLanguage("en-GB", () => notNow.Localized), StringComparison.Ordinal);
+        Assert.DoesNotContain("Received", InLanguage("sv-SE", () => notNow.Localized), StringComparison.Ordinal);
+    }
+
+    private static T InLanguage<T>(string culture, Func<T> read)
+    {
+        System.Globalization.CultureInfo before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]

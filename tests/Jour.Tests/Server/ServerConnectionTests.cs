@@ -5,6 +5,7 @@ using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Drafts;
+using Jour.Core.Handover;
 using Jour.Core.Operations;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
@@ -34,6 +35,27 @@ public sealed class ServerConnectionTests
 
         Assert.True(await TestServer.ClosedWithinAsync(socket, TimeSpan.FromSeconds(5)));
         Assert.DoesNotContain(server.Log.Lines, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task WhatTheServerComposes_IsInTheLanguageOfEachSession_NotTheServers()
+    {
+        await using TestServer server = TestServer.Start();
+        using Socket english = await server.ConnectAsync();
+        using Socket swedish = await server.ConnectAsync();
+        await using var inEnglish = new NetworkStream(english);
+        await using var inSwedish = new NetworkStream(swedish);
+        await TestServer.SignInAsAdminAsync(inEnglish, "en-GB");
+        await TestServer.SignInAsAdminAsync(inSwedish, "sv-SE");
+
+        await TestServer.SendAsync(inEnglish, 4, new HandoverRequest(null, false, false, false));
+        await TestServer.SendAsync(inSwedish, 4, new HandoverRequest(null, false, false, false));
+        string englishText = TestServer.Answer<HandoverView>((await TestServer.ReceiveAsync(inEnglish))!).Text;
+        string swedishText = TestServer.Answer<HandoverView>((await TestServer.ReceiveAsync(inSwedish))!).Text;
+
+        Assert.Contains("HANDOVER", englishText, StringComparison.Ordinal);
+        Assert.DoesNotContain("ÖVERLÄMNING", englishText, StringComparison.Ordinal);
+        Assert.Contains("ÖVERLÄMNING", swedishText, StringComparison.Ordinal);
     }
 
     [Fact]

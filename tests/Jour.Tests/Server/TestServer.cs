@@ -93,13 +93,13 @@ internal sealed class TestServer : IAsyncDisposable
     public static T Answer<T>(ServerMessage reply) =>
         (T)reply.Body!.Value.Deserialize(UseCaseCatalog.All.First(u => u.AnswerType == typeof(T)).AnswerJson)!;
 
-    public static JsonElement HelloBody() =>
-        JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, "test"), WireJsonContext.Default.Hello);
+    public static JsonElement HelloBody(string? language = null) =>
+        JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, "test", language), WireJsonContext.Default.Hello);
 
-    /// <summary>Says hello and signs in as the demo's admin (no PIN in the demo).</summary>
-    public static async Task SignInAsAdminAsync(Stream stream)
+    /// <summary>Says hello (in <paramref name="language"/> when given) and signs in as the demo's admin (no PIN in the demo).</summary>
+    public static async Task SignInAsAdminAsync(Stream stream, string? language = null)
     {
-        await SendAsync(stream, 1, ProtocolInfo.HelloOp, HelloBody());
+        await SendAsync(stream, 1, ProtocolInfo.HelloOp, HelloBody(language));
         Assert.True((await ReceiveAsync(stream))!.Ok);
         await SendAsync(stream, 2, new GetInstallInfo());
         InstallInfo install = Answer<InstallInfo>((await ReceiveAsync(stream))!);
