@@ -67,10 +67,28 @@ public static partial class JourApp
     public static async Task<Window> CreateMainWindowAsync(IApplication app, IJourService service, TuiOptions options, ILogger log, Action<ShellView>? onShell = null) =>
         CreateMainWindow(app, service, await StartSessionAsync(service, options), options, log, onShell);
 
+    /// <summary>
+    /// Where a user's own keys may be: their own file first (~/.config/jour/keys.json), then the data
+    /// directory's, which an administrator sets for every session there (a kiosk's officers have no home to
+    /// write in).
+    /// </summary>
+    public static IEnumerable<string> KeyFiles(TuiOptions options)
+    {
+        string config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+        yield return Path.Combine(config, "jour", "keys.json");
+        if (options.DataDirectory.Length > 0)
+        {
+            yield return Path.Combine(options.DataDirectory, "keys.json");
+        }
+    }
+
     /// <summary>The main window from a session's start: the shell when it is signed in, else the sign-in screen.</summary>
     public static Window CreateMainWindow(IApplication app, IJourService service, SessionStart start, TuiOptions options, ILogger log, Action<ShellView>? onShell = null)
     {
         var window = new JourWindow { BorderStyle = Terminal.Gui.Drawing.LineStyle.None };
+        KeyMap.Current = KeyMap.Load(KeyFiles(options));
         FrameDiff.Attach(app, window, (frame, written, unwritten) => LogFrame(log, frame, written, unwritten));
         InstallInfo install = start.Install;
 

@@ -67,6 +67,11 @@ public sealed class HandoverTests : IDisposable
         next.WaitFor($"Inloggad: {incoming}");
         next.Keys("F7");
         next.WaitFor("Ej kvitterad:");
+        // K shows the handed-over notes and summary first; K there asks, j acknowledges.
+        next.Keys("k");
+        next.WaitFor("ÖVERLÄMNING", "K Kvittera");
+        next.Keys("End");
+        next.WaitFor("Ring god man om natten till fredag");
         next.Keys("k");
         next.WaitFor("Kvittera överlämningen från");
         next.Keys("j");

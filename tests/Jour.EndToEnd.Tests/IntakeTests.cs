@@ -60,7 +60,13 @@ public sealed partial class IntakeTests : IDisposable
         // Start the assessment, record the verification, accept.
         Fire(tmux, "Börja utreda");
         tmux.WaitFor("Läge: Utreds");
-        Assert.Contains("Godta saknar: anordnarens alternativ uttömda, steg 1", tmux.Screen(), StringComparison.Ordinal);
+        Assert.Contains("[G] Godta saknar: anordnarens alternativ uttömda, steg 1", tmux.Screen(), StringComparison.Ordinal);
+
+        // G is Godta in every state: pressed before the verification, it says what is missing and declines nothing.
+        tmux.Type("g");
+        string refused = tmux.WaitFor("! Godta saknar").Screen;
+        Assert.DoesNotContain("Anledning", refused, StringComparison.Ordinal);
+        Assert.Contains("Läge: Utreds", refused, StringComparison.Ordinal);
         foreach (string outcome in new[] { "Inga egna vikarier", "Krisbemanningen har ingen", "Poolen täcker natten" })
         {
             tmux.Type("v");
@@ -103,11 +109,11 @@ public sealed partial class IntakeTests : IDisposable
         string number = OpenFirstReceived(second);
 
         // The second officer starts typing a reason before the first one saves.
-        second.Keys("1");
+        second.Keys("u");
         second.WaitFor("Anledning");
         second.Type("min text som inte får försvinna");
 
-        first.Keys("1");
+        first.Keys("u");
         first.WaitFor("Anledning");
         first.Keys("Enter");
         first.WaitFor("Läge: Utreds");
@@ -127,15 +133,15 @@ public sealed partial class IntakeTests : IDisposable
         tmux.Keys("Tab");
         tmux.WaitFor("Läge: Mottaget");
         tmux.Keys("Home", "Enter");
-        string screen = tmux.WaitFor("[1] Börja utreda").Screen;
+        string screen = tmux.WaitFor("[U] Börja utreda").Screen;
         return CaseNumber().Match(screen).Value;
     }
 
     private static void Fire(Tmux tmux, string trigger)
     {
         string screen = tmux.WaitFor("] " + trigger).Screen;
-        string digit = Regex.Match(screen, @"\[(\d)\] " + Regex.Escape(trigger)).Groups[1].Value;
-        tmux.Type(digit);
+        string letter = Regex.Match(screen, @"\[(\w)\] " + Regex.Escape(trigger)).Groups[1].Value;
+        tmux.Type(letter.ToLowerInvariant());
         tmux.WaitFor("Anledning");
         tmux.Keys("Enter");
     }

@@ -40,8 +40,8 @@ public sealed class SessionTests : IDisposable
         string filtered = first.WaitFor("Filter: Mottaget").Screen;
         string number = filtered.Split('\n').First(l => l.StartsWith('▶')).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
         first.Keys("Enter");
-        first.WaitFor("[1] Börja utreda");
-        first.Keys("1");
+        first.WaitFor("[U] Börja utreda");
+        first.Keys("u");
         first.WaitFor("Anledning");
         first.Type("ringer anordnaren");
         first.Keys("Enter");

@@ -27,16 +27,27 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_Cases;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("Enter", UiText.Help_Board_Enter),
-        ("N", UiText.Help_Board_New),
-        ("Tab Shift+Tab", UiText.Help_Board_States),
-        ("/", UiText.Help_Board_Filter),
-        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
+        ScreenCommand.Of("board.open", "Enter", UiText.Help_Board_Enter, UiText.Hint_Open, Open, () => _list.Current is null ? UiText.Board_NothingToOpen : null),
+        ScreenCommand.Of("board.new-case", "N", UiText.Help_Board_New, UiText.Hint_NewCase, () => _shell.Push(new Intake.NewCaseScreen(_shell))),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.Of("board.next-state", "Tab", UiText.Help_Board_States, UiText.Hint_States, () => StepStateFilter(1)),
+        ScreenCommand.Of("board.previous-state", "Shift+Tab", UiText.Help_Board_StatesBack, null, () => StepStateFilter(-1)),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Open, UiText.Key_NewCase, UiText.Key_Filter, UiText.Key_States];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    /// <summary>The board is opened afresh (F2 from elsewhere): every state shows again.</summary>
+    public void Reopened()
+    {
+        if (_stateFilter != 0)
+        {
+            _stateFilter = 0;
+            Reload();
+        }
+    }
 
     public CaseState? StateFilter => s_stateFilters[_stateFilter];
 
@@ -62,7 +73,7 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
         canvas.Line(0, heading);
 
         // Fixed columns first; the client's name takes what is left, the provider only on wide terminals.
-        int prio = 7, number = 10, state = 12, gap = 12, age = 25;
+        int prio = 7, number = 10, state = 12, gap = 12, age = 14;
         bool showProvider = canvas.Width >= 110;
         int provider = showProvider ? 26 : 0;
         int client = Math.Max(10, canvas.Width - 2 - prio - number - state - gap - age - provider);
@@ -79,7 +90,7 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
         }
 
         columns.Add((UiText.Col_Gap, gap, c => c.NextGapFromUtc is { } f && c.NextGapToUtc is { } t ? $"{Format.When(f, now)}–{SwedishTime.FormatClock(t)}" : ""));
-        columns.Add((UiText.Col_Age, age, c => $"{Format.DayOrClock(c.ReceivedUtc, now)} {Format.Ago(c.ReceivedUtc, now)}"));
+        columns.Add((UiText.Col_Age, age, c => $"{Format.DayOrClock(c.ReceivedUtc, now)} {Format.Age(c.ReceivedUtc, now)}"));
         ListDrawing.Draw(canvas, _list, columns, firstRow: 1, c => false);
         if (_list.Visible.Count == 0)
         {
@@ -94,27 +105,34 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
             return true;
         }
 
-        if (key == Key.Tab || key == Key.Tab.WithShift)
+        if (_list.HandleFilterKey(key, _shell.Prompt))
         {
-            int step = key == Key.Tab ? 1 : -1;
-            _stateFilter = (_stateFilter + step + s_stateFilters.Length) % s_stateFilters.Length;
+            return true;
+        }
+
+        // Esc clears the state filter (after the text filter): one key back to every open case.
+        if (key == Key.Esc && _stateFilter != 0)
+        {
+            _stateFilter = 0;
             Reload();
             return true;
         }
 
-        if (!key.IsCtrl && !key.IsAlt && char.ToLowerInvariant((char)key.AsRune.Value) == 'n')
-        {
-            _shell.Push(new Intake.NewCaseScreen(_shell));
-            return true;
-        }
+        return false;
+    }
 
-        if (key == Key.Enter && _list.Current is { } selected)
+    private void Open()
+    {
+        if (_list.Current is { } selected)
         {
             _shell.Push(new CaseDetailScreen(_shell, selected.Id));
-            return true;
         }
+    }
 
-        return _list.HandleFilterKey(key, _shell.Prompt);
+    private void StepStateFilter(int step)
+    {
+        _stateFilter = (_stateFilter + step + s_stateFilters.Length) % s_stateFilters.Length;
+        Reload();
     }
 
     private static string SearchText(CaseSummary c) =>

@@ -11,8 +11,9 @@ using Terminal.Gui.Input;
 namespace Jour.Tui.Cases;
 
 /// <summary>
-/// One case: who, why, verification, the next gap, the actions the machine permits now (numbered)
-/// and the timeline. Actions and notes are typed on the prompt line and kept there if refused.
+/// One case: who, why, verification, the next gap, its actions and the timeline. Each action has a letter
+/// of its own whatever the state (G is always Godta), shown with why not when the machine does not permit
+/// it now. Reasons and notes are typed on the prompt line and kept there if refused or left with Esc.
 /// </summary>
 public sealed class CaseDetailScreen : IScreen
 {
@@ -35,20 +36,71 @@ public sealed class CaseDetailScreen : IScreen
         ? UiText.Loading
         : Format.Text(UiText.Case_Title, _detail.Summary.Number, _detail.Summary.ClientName);
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    /// <summary>Each action's letter, by meaning, the same in every state (and every language).</summary>
+    public static IReadOnlyList<(CaseTrigger Trigger, string Key)> ActionKeys { get; } =
     [
-        ("1–9", UiText.Help_Case_Triggers),
-        ("N", UiText.Help_Case_Note),
-        ("V", UiText.Help_Case_Verify),
-        ("B", UiText.Help_Case_Staff),
-        ("D", UiText.Help_Case_Deployments),
-        ("R", UiText.Help_Case_Reload),
-        ("J", UiText.Help_Case_Journal),
-        ("I", UiText.Help_Case_Incident),
-        ("Esc", UiText.Help_Esc_Text),
+        (CaseTrigger.StartAssessment, "U"),
+        (CaseTrigger.Accept, "G"),
+        (CaseTrigger.Decline, "A"),
+        (CaseTrigger.MarkCovered, "M"),
+        (CaseTrigger.GapAppeared, "L"),
+        (CaseTrigger.MoveToShortTermPlacement, "K"),
+        (CaseTrigger.HandBack, "T"),
+        (CaseTrigger.Close, "S"),
+        (CaseTrigger.Withdraw, "X"),
+        (CaseTrigger.Reopen, "O"),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Trigger, UiText.Key_Note, UiText.Key_Verify, UiText.Key_Staff, UiText.Key_Deployments, UiText.Key_Back];
+    // The case's commands, and then one per action: in the hint line only the actions possible now.
+    public IReadOnlyList<ScreenCommand> Commands =>
+    [
+        ScreenCommand.Of("case.note", "N", UiText.Help_Case_Note, UiText.Hint_Note, OpenNote, Loaded),
+        ScreenCommand.Of("case.verify", "V", UiText.Help_Case_Verify, UiText.Hint_Verify, () => _shell.Push(new VerificationScreen(_shell, _detail!, recorded => _detail = recorded)), Loaded),
+        ScreenCommand.Of("case.staff", "B", UiText.Help_Case_Staff, UiText.Hint_Staff, () => _shell.Push(new CandidatesScreen(_shell, _detail!, changed => _detail = changed)), () => Loaded() ?? (_detail!.Needs.Count == 0 ? UiText.Case_NoNeeds : null)),
+        ScreenCommand.Of("case.deployments", "D", UiText.Help_Case_Deployments, UiText.Hint_Deployments, () => _shell.Push(new DeploymentsScreen(_shell, _detail!, changed => _detail = changed)), Loaded),
+        .. ActionKeys.Select(a => ScreenCommand.Of(
+            "case." + ActionName(a.Trigger),
+            a.Key,
+            Format.Text(UiText.Help_Case_Action, Messages.Get("Trigger_" + a.Trigger)),
+            _detail?.PermittedTriggers.Contains(a.Trigger) == true ? Messages.Get("Trigger_" + a.Trigger) : null,
+            () => AskAndFire(_detail!, a.Trigger),
+            () => WhyNot(a.Trigger))),
+        ScreenCommand.Of("case.journal", "J", UiText.Help_Case_Journal, null, () => _shell.Push(new Journals.JournalScreen(_shell, _detail!.ClientId, _detail.Summary.ClientName)), Loaded),
+        ScreenCommand.Of("case.incident", "I", UiText.Help_Case_Incident, null, () => _shell.Push(new Records.IncidentFormScreen(_shell, null, _detail!.ClientId, _detail.Summary.Id)), Loaded),
+        ScreenCommand.Of("case.reload", "R", UiText.Help_Case_Reload, null, Reload),
+        ScreenCommand.Handled("case.scroll", "Up,Down,PgUp,PgDn", UiText.Help_Case_Scroll),
+    ];
+
+    /// <summary>The stable name of an action's command, for the key file: <c>case.accept</c>, <c>case.hand-back</c>.</summary>
+    public static string ActionName(CaseTrigger trigger) => trigger switch
+    {
+        CaseTrigger.StartAssessment => "start-assessment",
+        CaseTrigger.MarkCovered => "mark-covered",
+        CaseTrigger.GapAppeared => "gap-appeared",
+        CaseTrigger.MoveToShortTermPlacement => "short-term-placement",
+        CaseTrigger.HandBack => "hand-back",
+        _ => trigger.ToString().ToLowerInvariant(),
+    };
+
+    private string? Loaded() => _detail is null ? UiText.Loading : null;
+
+    private string? WhyNot(CaseTrigger trigger)
+    {
+        if (_detail is not { } d)
+        {
+            return UiText.Loading;
+        }
+
+        if (d.PermittedTriggers.Contains(trigger))
+        {
+            return null;
+        }
+
+        string action = Messages.Get("Trigger_" + trigger);
+        return d.Blocked.FirstOrDefault(b => b.Trigger == trigger) is { } blocked
+            ? Format.Text(UiText.Case_Blocked, action, blocked.Missing)
+            : Format.Text(UiText.Case_ActionNotNow, action, Messages.Get("State_" + d.Summary.State));
+    }
 
     public void Reload() =>
         _shell.RunInBackground(
@@ -93,13 +145,22 @@ public sealed class CaseDetailScreen : IScreen
                 $"{x.AssistantName} {SwedishTime.FormatClock(x.FromUtc)}–{SwedishTime.FormatClock(x.ToUtc)} {Messages.Get("Deployment_" + x.State)}{(x.NeedsReplacement ? " !" : "")}")));
         }
 
+        // The actions of this state, each with its own letter; one that waits for something says what, wrapped, never cut.
         string actions = d.PermittedTriggers.Count == 0
             ? UiText.Case_NoTriggers
-            : UiText.Case_Triggers + " " + string.Join("  ", d.PermittedTriggers.Select((tr, i) => $"[{i + 1}] {Messages.Get("Trigger_" + tr)}"));
-        canvas.Line(row++, actions);
+            : UiText.Case_Triggers + " " + string.Join("  ", d.PermittedTriggers.Select(tr => $"[{KeyOf(tr)}] {Messages.Get("Trigger_" + tr)}"));
+        foreach (string line in Format.Wrap(actions, canvas.Width))
+        {
+            canvas.Line(row++, line);
+        }
+
         foreach (BlockedTrigger blocked in d.Blocked)
         {
-            canvas.Line(row++, "  " + Format.Text(UiText.Case_Blocked, Messages.Get("Trigger_" + blocked.Trigger), blocked.Missing));
+            string why = $"[{KeyOf(blocked.Trigger)}] " + Format.Text(UiText.Case_Blocked, Messages.Get("Trigger_" + blocked.Trigger), blocked.Missing);
+            foreach (string line in Format.Wrap(why, canvas.Width - 4))
+            {
+                canvas.Line(row++, "  " + (line.StartsWith('[') ? "" : "  ") + line);
+            }
         }
         canvas.Line(row++, canvas.Rule[..Math.Min(canvas.Width, 2)] + " " + UiText.Case_Timeline + " " + canvas.Rule);
 
@@ -115,59 +176,9 @@ public sealed class CaseDetailScreen : IScreen
 
     public bool HandleKey(Key key)
     {
-        if (_detail is not { } d)
+        if (_detail is null)
         {
             return false;
-        }
-
-        int digit = key.AsRune.Value - '0';
-        if (!key.IsAlt && !key.IsCtrl && digit >= 1 && digit <= d.PermittedTriggers.Count)
-        {
-            AskAndFire(d, d.PermittedTriggers[digit - 1]);
-            return true;
-        }
-
-        char letter = char.ToLowerInvariant((char)key.AsRune.Value);
-        if (letter == 'n' && !key.IsAlt && !key.IsCtrl)
-        {
-            _shell.Prompt.Open(UiText.Note_Prompt, text => Save(() => _shell.Session.Service.SendAsync(new NoteRequest(_caseId, text))), limit: TextLimits.Note);
-            return true;
-        }
-
-        if (letter == 'v' && !key.IsAlt && !key.IsCtrl)
-        {
-            _shell.Push(new VerificationScreen(_shell, d, recorded => _detail = recorded));
-            return true;
-        }
-
-        if (letter == 'b' && !key.IsAlt && !key.IsCtrl && d.Needs.Count > 0)
-        {
-            _shell.Push(new CandidatesScreen(_shell, d, changed => _detail = changed));
-            return true;
-        }
-
-        if (letter == 'd' && !key.IsAlt && !key.IsCtrl)
-        {
-            _shell.Push(new DeploymentsScreen(_shell, d, changed => _detail = changed));
-            return true;
-        }
-
-        if (letter == 'j' && !key.IsAlt && !key.IsCtrl)
-        {
-            _shell.Push(new Journals.JournalScreen(_shell, d.ClientId, d.Summary.ClientName));
-            return true;
-        }
-
-        if (letter == 'i' && !key.IsAlt && !key.IsCtrl)
-        {
-            _shell.Push(new Records.IncidentFormScreen(_shell, null, d.ClientId, d.Summary.Id));
-            return true;
-        }
-
-        if (letter == 'r' && !key.IsAlt && !key.IsCtrl)
-        {
-            Reload();
-            return true;
         }
 
         if (key == Key.CursorDown || key == Key.PageDown)
@@ -184,6 +195,12 @@ public sealed class CaseDetailScreen : IScreen
 
         return false;
     }
+
+    private static string KeyOf(CaseTrigger trigger) =>
+        KeyMap.Current.KeysFor("case." + ActionName(trigger), ActionKeys.First(a => a.Trigger == trigger).Key) is [var first, ..] ? first.Label : "?";
+
+    private void OpenNote() =>
+        _shell.Prompt.Open(UiText.Note_Prompt, text => Save(() => _shell.Session.Service.SendAsync(new NoteRequest(_caseId, text))), limit: TextLimits.Note, draft: $"case.{_caseId}.note");
 
     /// <summary>Called by the shell when the server says this case changed.</summary>
     public void OnChanged(ChangeNotice notice)
@@ -202,7 +219,8 @@ public sealed class CaseDetailScreen : IScreen
             return;
         }
 
-        string label = Messages.Get("Trigger_" + trigger) + " – " + UiText.Reason_Prompt;
+        // Declining or withdrawing ends the case: the prompt names it, so the officer confirms which case with Enter.
+        string label = Format.Text(UiText.Case_ActionPrompt, Messages.Get("Trigger_" + trigger), d.Summary.Number, d.Summary.ClientName) + " " + UiText.Reason_Prompt;
         // Against the revision the officer saw when they chose the action, not one a push brought in
         // while they typed: that would apply their words to a case they have not seen. After a refusal
         // the case is reloaded and shown, so Enter again is a conscious retry against the new revision.
@@ -210,7 +228,8 @@ public sealed class CaseDetailScreen : IScreen
         _shell.Prompt.Open(
             label,
             reason => Save(() => _shell.Session.Service.SendAsync(new TransitionRequest(_caseId, trigger, reason, _promptRevision))),
-            limit: TextLimits.Reason);
+            limit: TextLimits.Reason,
+            draft: $"case.{_caseId}.{ActionName(trigger)}");
     }
 
     // The prompt stays open with the typed text until the server has accepted it.

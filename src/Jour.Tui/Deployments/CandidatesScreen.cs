@@ -38,16 +38,33 @@ public sealed class CandidatesScreen : IScreen
 
     public string Title => UiText.Candidates_Title;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("Enter", UiText.Help_Candidates_Confirm),
-        ("F", UiText.Help_Candidates_Propose),
-        ("A", UiText.Help_Candidates_All),
-        ("← →", UiText.Help_Candidates_Window),
-        ("/", UiText.Help_Board_Filter),
+        ScreenCommand.Of("candidates.send", "Enter", UiText.Help_Candidates_Confirm, UiText.Hint_Send, () => Send(_list.Current!, _candidates!, DeploymentState.Confirmed), Chosen),
+        ScreenCommand.Of("candidates.propose", "F", UiText.Help_Candidates_Propose, UiText.Hint_Propose, () => Send(_list.Current!, _candidates!, DeploymentState.Proposed), Chosen),
+        ScreenCommand.Of("candidates.all", "A", UiText.Help_Candidates_All, UiText.Hint_All, () =>
+        {
+            _showAll = !_showAll;
+            Show();
+        }),
+        ScreenCommand.Of("candidates.previous-window", "Left", UiText.Help_Candidates_PreviousWindow, null, () => StepWindow(-1), OtherWindows),
+        ScreenCommand.Of("candidates.next-window", "Right", UiText.Help_Candidates_Window, UiText.Hint_Window, () => StepWindow(1), OtherWindows),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Send, UiText.Key_Propose, UiText.Key_All, UiText.Key_Window, UiText.Key_Back];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    private string? Chosen() => _list.Current is null || _candidates is null ? UiText.Register_NothingSelected : null;
+
+    private string? OtherWindows() => _windows > 1 ? null : UiText.Candidates_OneWindow;
+
+    private void StepWindow(int step)
+    {
+        _window = (_window + _windows + step) % _windows;
+        _candidates = null;
+        Reload();
+    }
 
     public void Draw(Canvas canvas)
     {
@@ -83,28 +100,6 @@ public sealed class CandidatesScreen : IScreen
     {
         if (_list.Navigate(key, _shell.ContentRows - 4))
         {
-            return true;
-        }
-
-        char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
-        if ((key == Key.Enter || letter == 'f') && _list.Current is { } chosen && _candidates is { } list)
-        {
-            Send(chosen, list, letter == 'f' ? DeploymentState.Proposed : DeploymentState.Confirmed);
-            return true;
-        }
-
-        if (letter == 'a')
-        {
-            _showAll = !_showAll;
-            Show();
-            return true;
-        }
-
-        if ((key == Key.CursorLeft || key == Key.CursorRight) && _windows > 1)
-        {
-            _window = (_window + (key == Key.CursorLeft ? _windows - 1 : 1)) % _windows;
-            _candidates = null;
-            Reload();
             return true;
         }
 

@@ -16,10 +16,10 @@ namespace Jour.Tui.Deployments;
 /// </summary>
 public sealed partial class DeploymentsScreen : IScreen
 {
-    private static readonly (char Key, DeploymentState State)[] s_stateKeys =
+    private static readonly (string Key, DeploymentState State, string Name)[] s_stateKeys =
     [
-        ('k', DeploymentState.Contacted), ('b', DeploymentState.Confirmed), ('a', DeploymentState.Declined),
-        ('p', DeploymentState.OnSite), ('g', DeploymentState.Completed), ('x', DeploymentState.Cancelled),
+        ("K", DeploymentState.Contacted, "contacted"), ("B", DeploymentState.Confirmed, "confirmed"), ("A", DeploymentState.Declined, "declined"),
+        ("P", DeploymentState.OnSite, "on-site"), ("G", DeploymentState.Completed, "completed"), ("X", DeploymentState.Cancelled, "cancelled"),
     ];
 
     private readonly ShellView _shell;
@@ -37,15 +37,24 @@ public sealed partial class DeploymentsScreen : IScreen
 
     public string Title => Format.Text(UiText.Deployments_Title, _case.Summary.Number);
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("K B A P G X", UiText.Help_Deployments_States),
-        ("T", UiText.Help_Deployments_Time),
-        ("S", UiText.Help_Deployments_SignAssistant),
-        ("C", UiText.Help_Deployments_SignClient),
+        .. s_stateKeys.Select(k => ScreenCommand.Of(
+            "deployments." + k.Name,
+            k.Key,
+            Format.Text(UiText.Help_Deployments_MoveTo, Messages.Get("Deployment_" + k.State)),
+            null,
+            () => MoveTo(_list.Current!, k.State),
+            Selected)),
+        ScreenCommand.Of("deployments.time-report", "T", UiText.Help_Deployments_Time, UiText.Hint_TimeReport, () => AskTimeReport(_list.Current!), Selected),
+        ScreenCommand.Of("deployments.sign-assistant", "S", UiText.Help_Deployments_SignAssistant, UiText.Hint_SignAssistant, () => AskSignature(_list.Current!, byAssistant: true), Selected),
+        ScreenCommand.Of("deployments.sign-client", "C", UiText.Help_Deployments_SignClient, UiText.Hint_SignClient, () => AskSignature(_list.Current!, byAssistant: false), Selected),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_DeploymentStates, UiText.Key_TimeReport, UiText.Key_Sign, UiText.Key_Back];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    private string? Selected() => _list.Current is null ? UiText.Deployments_NoneSelected : null;
 
     public void Draw(Canvas canvas)
     {
@@ -70,33 +79,7 @@ public sealed partial class DeploymentsScreen : IScreen
             return true;
         }
 
-        if (key.IsCtrl || key.IsAlt || _list.Current is not { } d)
-        {
-            return false;
-        }
-
-        char letter = char.ToLowerInvariant((char)key.AsRune.Value);
-        foreach (var (k, state) in s_stateKeys)
-        {
-            if (letter == k)
-            {
-                MoveTo(d, state);
-                return true;
-            }
-        }
-
-        switch (letter)
-        {
-            case 't':
-                AskTimeReport(d);
-                return true;
-            case 's':
-            case 'c':
-                AskSignature(d, byAssistant: letter == 's');
-                return true;
-            default:
-                return false;
-        }
+        return false;
     }
 
     /// <summary>
@@ -115,6 +98,15 @@ public sealed partial class DeploymentsScreen : IScreen
             return;
         }
 
+        if (state == DeploymentState.Cancelled && d.Moves.Contains(state))
+        {
+            // Cancelling leaves a window without its assistant: the question names who, when and which case.
+            _shell.Confirm(
+                Format.Text(UiText.Deployments_CancelQuestion, d.AssistantName, $"{SwedishTime.FormatLocal(d.FromUtc)}–{SwedishTime.FormatClock(d.ToUtc)}", _case.Summary.Number),
+                () => Apply(() => _shell.Session.Service.SendAsync(new DeploymentStateRequest(d.Id, state))));
+            return;
+        }
+
         Apply(() => _shell.Session.Service.SendAsync(new DeploymentStateRequest(d.Id, state)));
     }
 
@@ -123,7 +115,7 @@ public sealed partial class DeploymentsScreen : IScreen
         UiText.Deployments_Moves,
         d.Moves.Count == 0
             ? "–"
-            : string.Join("  ", s_stateKeys.Where(k => d.Moves.Contains(k.State)).Select(k => $"{char.ToUpperInvariant(k.Key)} {Messages.Get("Deployment_" + k.State)}")));
+            : string.Join("  ", s_stateKeys.Where(k => d.Moves.Contains(k.State)).Select(k => $"{k.Key} {Messages.Get("Deployment_" + k.State)}")));
 
     /// <summary>Hours worked and who has signed; the actual times only when they differ from the plan.</summary>
     private static string ReportText(DeploymentData d) => d.Report is not { } r

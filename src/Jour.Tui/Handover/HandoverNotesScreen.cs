@@ -27,7 +27,7 @@ public sealed class HandoverNotesScreen : FormScreen
 
     public override string Title => UiText.Handover_NotesTitle;
 
-    public override IReadOnlyList<string> KeyHints => [UiText.Key_HandOverSave, UiText.Key_Back];
+    protected override string SaveHint => UiText.Hint_HandOver;
 
     protected override async Task<string> SubmitAsync()
     {

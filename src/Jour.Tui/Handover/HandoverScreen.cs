@@ -18,7 +18,6 @@ public sealed class HandoverScreen : IScreen, IReloadable
     private IReadOnlyList<HandoverRecordData> _history = [];
     private bool _loaded;
     private bool _visited;
-    private bool _confirmingAcknowledge;
     private int _loading;
     private int _again;
 
@@ -29,15 +28,15 @@ public sealed class HandoverScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_Handover;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Handover_Scroll),
-        ("N", UiText.Help_Handover_Notes),
-        ("K", UiText.Help_Handover_Acknowledge),
-        ("H", UiText.Help_Handover_History),
+        ScreenCommand.Of("handover.hand-over", "N", UiText.Help_Handover_Notes, UiText.Hint_HandOver, () => _shell.Push(new HandoverNotesScreen(_shell, this))),
+        ScreenCommand.Of("handover.acknowledge", "K", UiText.Help_Handover_Acknowledge, UiText.Hint_Acknowledge, ReadAndAcknowledge, () => Pending is null ? UiText.Handover_NothingToAcknowledge : null),
+        ScreenCommand.Of("handover.history", "H", UiText.Help_Handover_History, UiText.Hint_History, () => _shell.Push(HistoryScreen())),
+        ScreenCommand.Handled("handover.scroll", "Up,Down,PgUp,PgDn,Home,End", UiText.Help_Handover_Scroll),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_HandOver, UiText.Key_Acknowledge, UiText.Key_History];
+    private IReadOnlyList<ScreenCommand>? _commands;
 
     /// <summary>The newest handover, when nobody has acknowledged it yet.</summary>
     public HandoverRecordData? Pending => _history.Count > 0 && _history[0].AcknowledgedUtc is null ? _history[0] : null;
@@ -97,11 +96,7 @@ public sealed class HandoverScreen : IScreen, IReloadable
         }
 
         DateTime now = _shell.UtcNow;
-        if (_confirmingAcknowledge && Pending is { } asked)
-        {
-            canvas.Line(0, Format.Text(UiText.Handover_AckQuestion, asked.OutgoingName, Format.When(asked.CreatedUtc, now)), highlight: true);
-        }
-        else if (Pending is { } pending)
+        if (Pending is { } pending)
         {
             bool mine = pending.OutgoingName == _shell.Session.Session.UserName;
             canvas.Line(
@@ -129,39 +124,21 @@ public sealed class HandoverScreen : IScreen, IReloadable
         }
     }
 
-    public bool HandleKey(Key key)
+    public bool HandleKey(Key key) => _text.Scroll(key, _shell.ContentRows - 1);
+
+    // What is acknowledged is read first: the handed-over notes and summary, as handed over; K there asks.
+    private void ReadAndAcknowledge()
     {
-        if (_confirmingAcknowledge)
-        {
-            _confirmingAcknowledge = false;
-            if (char.ToLowerInvariant((char)key.AsRune.Value) is 'j' or 'y' && Pending is { } pending)
-            {
-                _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new AcknowledgeHandover(pending.Id)), _ => Reload());
-            }
-
-            return true;
-        }
-
-        if (_text.Scroll(key, _shell.ContentRows - 1))
-        {
-            return true;
-        }
-
-        char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
-        switch (letter)
-        {
-            case 'n':
-                _shell.Push(new HandoverNotesScreen(_shell, this));
-                return true;
-            case 'k':
-                _confirmingAcknowledge = Pending is not null;
-                return true;
-            case 'h':
-                _shell.Push(HistoryScreen());
-                return true;
-            default:
-                return false;
-        }
+        HandoverRecordData pending = Pending!;
+        _shell.Push(new PastHandoverScreen(_shell, pending, acknowledge: () =>
+            _shell.RunInBackground(
+                () => _shell.Session.Service.SendAsync(new AcknowledgeHandover(pending.Id)),
+                _ =>
+                {
+                    _shell.Pop();
+                    Reload();
+                    _shell.Session.RefreshInBackground(() => _shell.UtcNow);
+                })));
     }
 
     private RegisterScreen<HandoverRecordData> HistoryScreen()
@@ -180,7 +157,7 @@ public sealed class HandoverScreen : IScreen, IReloadable
             ],
             h => h.AcknowledgedUtc is null,
             [
-                new RegisterAction<HandoverRecordData>(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Handover_Open, NeedsRow: true, h => _shell.Push(new PastHandoverScreen(_shell, h!))),
+                new RegisterAction<HandoverRecordData>("handovers.open", "Enter", UiText.Hint_Open, UiText.Help_Handover_Open, NeedsRow: true, h => _shell.Push(new PastHandoverScreen(_shell, h!))),
             ]);
     }
 }

@@ -5,16 +5,28 @@ using Terminal.Gui.Input;
 
 namespace Jour.Tui.Handover;
 
-/// <summary>A past handover, read-only: the summary as it was handed over, with who acknowledged it when.</summary>
-public sealed class PastHandoverScreen(ShellView shell, HandoverRecordData handover) : IScreen
+/// <summary>
+/// A handover as it was handed over (notes and summary), with who acknowledged it when; opened with
+/// <paramref name="acknowledge"/> it is the incoming officer's reading before K acknowledges it.
+/// </summary>
+public sealed class PastHandoverScreen(ShellView shell, HandoverRecordData handover, Action? acknowledge = null) : IScreen
 {
-    private readonly TextView _text = Text(handover.Text);
+    // The outgoing officer's own words come first: they are what the incoming one most needs before acknowledging.
+    private readonly TextView _text = Text(handover.Notes.Trim().Length == 0
+        ? handover.Text
+        : Format.Text(UiText.Handover_NotesFirst, handover.OutgoingName) + "\n" + handover.Notes.Trim() + "\n\n" + handover.Text);
 
     public string Title => Format.Text(UiText.Handover_PastTitle, Format.When(handover.CreatedUtc, shell.UtcNow));
 
-    public IReadOnlyList<(string Key, string Text)> Help => [("↑ ↓ PgUp PgDn Home End", UiText.Help_Handover_Scroll)];
-
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Back];
+    public IReadOnlyList<ScreenCommand> Commands =>
+    [
+        .. acknowledge is null
+            ? (IEnumerable<ScreenCommand>)[]
+            : [ScreenCommand.Of("handover.acknowledge-read", "K", UiText.Help_Handover_AcknowledgeRead, UiText.Hint_Acknowledge, () => shell.Confirm(
+                Format.Text(UiText.Handover_AckQuestion, handover.OutgoingName, Format.When(handover.CreatedUtc, shell.UtcNow)),
+                acknowledge))],
+        ScreenCommand.Handled("handover.scroll", "Up,Down,PgUp,PgDn,Home,End", UiText.Help_Handover_Scroll),
+    ];
 
     public void Draw(Canvas canvas)
     {

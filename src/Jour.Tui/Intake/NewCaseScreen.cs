@@ -54,35 +54,15 @@ public sealed class NewCaseScreen : FormScreen
 
     public override string Title => UiText.Intake_Title;
 
-    public override IReadOnlyList<(string Key, string Text)> Help =>
+    protected override IReadOnlyList<ScreenCommand> MoreCommands =>
     [
-        .. base.Help,
-        ("Ctrl+N", UiText.Help_Intake_NewWindow),
-        ("Ctrl+K", UiText.Help_Intake_NewClient),
+        ScreenCommand.Of("intake.new-window", "Ctrl+N", UiText.Help_Intake_NewWindow, UiText.Hint_NewWindow, () => Focus(AddWindow())),
+        ScreenCommand.Of("intake.new-client", "Ctrl+K", UiText.Help_Intake_NewClient, UiText.Hint_NewClient, () => Shell.Push(new ClientFormScreen(Shell, null, saved =>
+        {
+            Field("client").Value = saved.Name + " " + JourUseCases.MaskNumber(saved.PersonalIdentityNumber)[..8];
+            DefaultProvider(saved.ProviderId, saved.IsSelfEmployer);
+        }))),
     ];
-
-    public override IReadOnlyList<string> KeyHints => [UiText.Key_Save, UiText.Key_NewWindow, UiText.Key_NewClient, UiText.Key_Back];
-
-    public override bool HandleKey(Key key)
-    {
-        if (key == Key.N.WithCtrl)
-        {
-            Focus(AddWindow());
-            return true;
-        }
-
-        if (key == Key.K.WithCtrl)
-        {
-            Shell.Push(new ClientFormScreen(Shell, null, saved =>
-            {
-                Field("client").Value = saved.Name + " " + JourUseCases.MaskNumber(saved.PersonalIdentityNumber)[..8];
-                DefaultProvider(saved.ProviderId, saved.IsSelfEmployer);
-            }));
-            return true;
-        }
-
-        return base.HandleKey(key);
-    }
 
     protected override void ApplyDraft(IReadOnlyDictionary<string, string> values)
     {

@@ -39,17 +39,27 @@ public sealed class JournalScreen : IScreen
 
     public string Title => Format.Text(UiText.Journal_Title, Messages.Get("Series_" + _series), _clientName);
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("Tab ← →", UiText.Help_Journal_Series),
-        ("↑ ↓ PgUp PgDn", UiText.Help_Journal_Move),
-        ("N", UiText.Help_Journal_New),
-        ("R", UiText.Help_Journal_Correct),
-        ("Esc", UiText.Help_Esc_Text),
-        ("", UiText.Help_Journal_AppendOnly),
+        ScreenCommand.Of("journal.series", "Tab,Shift+Tab,Left,Right", UiText.Help_Journal_Series, UiText.Hint_Series, SwitchSeries),
+        ScreenCommand.Of("journal.new", "N", UiText.Help_Journal_New, UiText.Hint_New, () => Write(null), ReadFirst),
+        ScreenCommand.Of("journal.correct", "R", UiText.Help_Journal_Correct, UiText.Hint_Correct, () => Write(Entries[Math.Clamp(_selected, 0, Entries.Count - 1)].Id), () => ReadFirst() ?? (Entries.Count == 0 ? UiText.Journal_NothingToCorrect : null)),
+        ScreenCommand.Handled("journal.move", "Up,Down,PgUp,PgDn,Home", UiText.Help_Journal_Move),
+        ScreenCommand.Handled("journal.append-only", "", UiText.Help_Journal_AppendOnly, keyLabel: ""),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Series, UiText.Key_JournalNew, UiText.Key_JournalCorrect, UiText.Key_Back];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    // Until the journal is open (a reason given where one is asked for), there is nothing to write in.
+    private string? ReadFirst() => _view is { ReasonRequired: false } ? null : UiText.Journal_OpenFirst;
+
+    private void SwitchSeries()
+    {
+        _series = _series == JournalSeries.Lss ? JournalSeries.Sol : JournalSeries.Lss;
+        _selected = 0;
+        _top = 0;
+        Load();
+    }
 
     /// <summary>The entries shown, newest first (empty until read).</summary>
     public IReadOnlyList<JournalEntryData> Entries => _view is { ReasonRequired: false } v ? [.. v.Entries.Reverse()] : [];
@@ -115,15 +125,6 @@ public sealed class JournalScreen : IScreen
 
     public bool HandleKey(Key key)
     {
-        if (key == Key.Tab || key == Key.Tab.WithShift || key == Key.CursorLeft || key == Key.CursorRight)
-        {
-            _series = _series == JournalSeries.Lss ? JournalSeries.Sol : JournalSeries.Lss;
-            _selected = 0;
-            _top = 0;
-            Load();
-            return true;
-        }
-
         if (_view is not { ReasonRequired: false })
         {
             return false;
@@ -145,24 +146,6 @@ public sealed class JournalScreen : IScreen
         if (key == Key.Home)
         {
             _selected = 0;
-            return true;
-        }
-
-        if (key.IsAlt || key.IsCtrl)
-        {
-            return false;
-        }
-
-        char letter = char.ToLowerInvariant((char)key.AsRune.Value);
-        if (letter == 'n')
-        {
-            Write(null);
-            return true;
-        }
-
-        if (letter == 'r' && Entries.Count > 0)
-        {
-            Write(Entries[Math.Clamp(_selected, 0, Entries.Count - 1)].Id);
             return true;
         }
 
@@ -239,25 +222,7 @@ public sealed class JournalScreen : IScreen
         }
 
         var lines = new List<(string, bool)> { (head, selected) };
-        lines.AddRange(Wrap(e.Text, canvas.Width - 4).Select(l => ("    " + l, false)));
+        lines.AddRange(Format.Wrap(e.Text, canvas.Width - 4).Select(l => ("    " + l, false)));
         return lines;
-    }
-
-    private static IEnumerable<string> Wrap(string text, int width)
-    {
-        width = Math.Max(10, width);
-        foreach (string paragraph in text.Split('\n'))
-        {
-            string rest = paragraph.TrimEnd();
-            while (rest.Length > width)
-            {
-                int cut = rest.LastIndexOf(' ', width);
-                cut = cut <= 0 ? width : cut;
-                yield return rest[..cut];
-                rest = rest[cut..].TrimStart();
-            }
-
-            yield return rest;
-        }
     }
 }

@@ -36,17 +36,19 @@ public sealed class AccessLogScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_AccessLog;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
-        ("P", UiText.Help_AccessLog_Period),
-        ("U", UiText.Help_AccessLog_User),
-        ("C", UiText.Help_AccessLog_Client),
-        ("/", UiText.Help_Board_Filter),
-        ("R", UiText.Help_Case_Reload),
+        ScreenCommand.Of("access-log.period", "P", UiText.Help_AccessLog_Period, UiText.Hint_Period, AskPeriod),
+        ScreenCommand.Of("access-log.user", "U", UiText.Help_AccessLog_User, UiText.Hint_FilterUser, () =>
+            _shell.Prompt.Open(UiText.AccessLog_UserFilter, text => Close(() => _user = text.Trim()), initial: _user)),
+        ScreenCommand.Of("access-log.client", "C", UiText.Help_AccessLog_Client, UiText.Hint_FilterClient, () =>
+            _shell.Prompt.Open(UiText.AccessLog_ClientFilter, text => Close(() => _client = text.Trim()), initial: _client)),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.Of("access-log.reload", "R", UiText.Help_Case_Reload, null, Reload),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Period, UiText.Key_FilterUser, UiText.Key_FilterClient, UiText.Key_Filter];
+    private IReadOnlyList<ScreenCommand>? _commands;
 
     public IReadOnlyList<AccessLogRow> Visible => _list.Visible;
 
@@ -126,35 +128,14 @@ public sealed class AccessLogScreen : IScreen, IReloadable
             return true;
         }
 
-        if (key.IsAlt || key.IsCtrl)
+        if (key == Key.Esc && (_user.Length > 0 || _client.Length > 0) && _list.Filter.Length == 0)
         {
-            return false;
+            _user = _client = "";
+            Apply();
+            return true;
         }
 
-        switch (char.ToLowerInvariant((char)key.AsRune.Value))
-        {
-            case 'p':
-                AskPeriod();
-                return true;
-            case 'u':
-                _shell.Prompt.Open(UiText.AccessLog_UserFilter, text => Close(() => _user = text.Trim()), initial: _user);
-                return true;
-            case 'c':
-                _shell.Prompt.Open(UiText.AccessLog_ClientFilter, text => Close(() => _client = text.Trim()), initial: _client);
-                return true;
-            case 'r':
-                Reload();
-                return true;
-            default:
-                if (key == Key.Esc && (_user.Length > 0 || _client.Length > 0) && _list.Filter.Length == 0)
-                {
-                    _user = _client = "";
-                    Apply();
-                    return true;
-                }
-
-                return _list.HandleFilterKey(key, _shell.Prompt);
-        }
+        return _list.HandleFilterKey(key, _shell.Prompt);
     }
 
     private static string What(AccessLogRow r) => Messages.Get("Accessed_" + r.What);

@@ -26,18 +26,23 @@ public sealed class RecordsScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_Records;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
-        ("Enter", UiText.Help_Records_Open),
-        ("N", UiText.Help_Records_NewIncident),
-        ("K", UiText.Help_Records_NewComplaint),
-        ("B", UiText.Help_Records_Block),
-        ("/", UiText.Help_Board_Filter),
-        ("R", UiText.Help_Case_Reload),
+        ScreenCommand.Of("records.open", "Enter", UiText.Help_Records_Open, UiText.Hint_Open, () =>
+        {
+            var row = _list.Current!;
+            _shell.Push(row.Incident is { } i ? new IncidentFormScreen(_shell, i, saved: Reload) : new ComplaintFormScreen(_shell, row.Complaint, Reload));
+        }, () => _list.Current is null ? UiText.Register_NothingSelected : null),
+        ScreenCommand.Of("records.new-incident", "N", UiText.Help_Records_NewIncident, UiText.Hint_NewIncident, () => _shell.Push(new IncidentFormScreen(_shell, null, saved: Reload))),
+        ScreenCommand.Of("records.new-complaint", "K", UiText.Help_Records_NewComplaint, UiText.Hint_NewComplaint, () => _shell.Push(new ComplaintFormScreen(_shell, null, Reload))),
+        ScreenCommand.Of("records.block", "B", UiText.Help_Records_Block, null, () => IncidentFormScreen.OfferBlock(_shell, _list.Current!.Incident!, Reload), () =>
+            _list.Current?.Incident is { AssistantId: not null, AssistantBlocked: false } ? null : UiText.Records_NothingToBlock),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.Of("records.reload", "R", UiText.Help_Case_Reload, null, Reload),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Open, UiText.Key_NewIncident, UiText.Key_NewComplaint, UiText.Key_Filter];
+    private IReadOnlyList<ScreenCommand>? _commands;
 
     public IReadOnlyList<RecordRow> Visible => _list.Visible;
 
@@ -100,34 +105,7 @@ public sealed class RecordsScreen : IScreen, IReloadable
             return true;
         }
 
-        if (key == Key.Enter && _list.Current is { } row)
-        {
-            _shell.Push(row.Incident is { } i ? new IncidentFormScreen(_shell, i, saved: Reload) : new ComplaintFormScreen(_shell, row.Complaint, Reload));
-            return true;
-        }
-
-        if (key.IsAlt || key.IsCtrl)
-        {
-            return false;
-        }
-
-        switch (char.ToLowerInvariant((char)key.AsRune.Value))
-        {
-            case 'n':
-                _shell.Push(new IncidentFormScreen(_shell, null, saved: Reload));
-                return true;
-            case 'k':
-                _shell.Push(new ComplaintFormScreen(_shell, null, Reload));
-                return true;
-            case 'b' when _list.Current?.Incident is { AssistantId: not null, AssistantBlocked: false } incident:
-                IncidentFormScreen.OfferBlock(_shell, incident, Reload);
-                return true;
-            case 'r':
-                Reload();
-                return true;
-            default:
-                return _list.HandleFilterKey(key, _shell.Prompt);
-        }
+        return _list.HandleFilterKey(key, _shell.Prompt);
     }
 
     private static string Kind(RecordRow r) => r.Incident is { } i ? Messages.Get("IncidentKind_" + i.Kind) : Messages.Get("ComplaintKind_" + r.Complaint!.Kind);

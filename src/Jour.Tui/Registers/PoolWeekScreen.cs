@@ -36,16 +36,34 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_PoolWeek;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ PgUp PgDn", UiText.Help_Board_Arrows),
-        ("← →", UiText.Help_Pool_Days),
-        ("I", UiText.Help_Pool_Today),
-        ("/", UiText.Help_Board_Filter),
-        ("Enter", UiText.Help_Staff_Open),
+        ScreenCommand.Of("pool-week.previous-day", "Left", UiText.Help_Pool_PreviousDay, null, () => StepDay(-1)),
+        ScreenCommand.Of("pool-week.next-day", "Right", UiText.Help_Pool_NextDay, null, () => StepDay(1)),
+        ScreenCommand.Of("pool-week.today", "I", UiText.Help_Pool_Today, UiText.Hint_Today, ShowToday),
+        ScreenCommand.Of("pool-week.open", "Enter", UiText.Help_Staff_Open, UiText.Hint_Open, () =>
+            _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new GetStaffMember(_list.Current!.AssistantId)), data => _shell.Push(new StaffFormScreen(_shell, data))),
+            () => _list.Current is null ? UiText.Register_NothingSelected : null),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Days, UiText.Key_Today, UiText.Key_Open, UiText.Key_Back];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    private void StepDay(int step)
+    {
+        int day = _day + step;
+        if (day is < 0 or > 6)
+        {
+            _monday = _monday.PlusWeeks(day < 0 ? -1 : 1);
+            _day = day < 0 ? 6 : 0;
+            Reload();
+        }
+        else
+        {
+            _day = day;
+        }
+    }
 
     public void Reload()
     {
@@ -121,36 +139,6 @@ public sealed class PoolWeekScreen : IScreen, IReloadable
     {
         if (_list.Navigate(key, _shell.ContentRows - 4))
         {
-            return true;
-        }
-
-        if (key == Key.CursorLeft || key == Key.CursorRight)
-        {
-            int day = _day + (key == Key.CursorLeft ? -1 : 1);
-            if (day is < 0 or > 6)
-            {
-                _monday = _monday.PlusWeeks(day < 0 ? -1 : 1);
-                _day = day < 0 ? 6 : 0;
-                Reload();
-            }
-            else
-            {
-                _day = day;
-            }
-
-            return true;
-        }
-
-        char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
-        if (letter == 'i')
-        {
-            ShowToday();
-            return true;
-        }
-
-        if (key == Key.Enter && _list.Current is { } row)
-        {
-            _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new GetStaffMember(row.AssistantId)), data => _shell.Push(new StaffFormScreen(_shell, data)));
             return true;
         }
 

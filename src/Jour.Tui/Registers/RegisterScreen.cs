@@ -39,14 +39,14 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
 
     public string Title => Name;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
-        ("/", UiText.Help_Board_Filter),
-        .. _actions.Select(a => (a.KeyName, a.Help)),
+        .. _actions.Select(a => ScreenCommand.Of(a.Name, a.Keys, a.Help, a.Hint, () => a.Run(_list.Current), () => a.NeedsRow && _list.Current is null ? UiText.Register_NothingSelected : null)),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [.. _actions.Select(a => a.Hint), UiText.Key_Filter];
+    private IReadOnlyList<ScreenCommand>? _commands;
 
     public void Reload() => _list.SetRows(_rows(_shell.Session), (a, b) => Equals(a, b));
 
@@ -67,15 +67,6 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
         if (_list.Navigate(key, _shell.ContentRows - 2))
         {
             return true;
-        }
-
-        foreach (RegisterAction<T> action in _actions)
-        {
-            if (action.Matches(key) && (!action.NeedsRow || _list.Current is not null))
-            {
-                action.Run(_list.Current);
-                return true;
-            }
         }
 
         return _list.HandleFilterKey(key, _shell.Prompt);

@@ -26,12 +26,12 @@ public static class RegisterScreens
         ],
         s => s.IsBlocked,
         [
-            new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Staff_Open, true, s => shell.RunInBackground(
+            new("staff.open", "Enter", UiText.Hint_Open, UiText.Help_Staff_Open, true, s => shell.RunInBackground(
                 () => shell.Session.Service.SendAsync(new GetStaffMember(s!.Id)),
                 data => shell.Push(new StaffFormScreen(shell, data)))),
-            new(new Key('n'), "N", UiText.Key_New, UiText.Help_Staff_New, false, _ => shell.Push(new StaffFormScreen(shell, null))),
-            new(new Key('v'), "V", UiText.Key_Week, UiText.Help_Staff_Week, false, _ => shell.Push(new PoolWeekScreen(shell))),
-            new(new Key('s'), "S", UiText.Key_Block, UiText.Help_Staff_Block, true, s => shell.Prompt.Open(
+            new("staff.new", "N", UiText.Hint_New, UiText.Help_Staff_New, false, _ => shell.Push(new StaffFormScreen(shell, null))),
+            new("staff.pool-week", "V", UiText.Hint_Week, UiText.Help_Staff_Week, false, _ => shell.Push(new PoolWeekScreen(shell))),
+            new("staff.block", "S", UiText.Hint_Block, UiText.Help_Staff_Block, true, s => shell.Prompt.Open(
                 Format.Text(s!.IsBlocked ? UiText.Staff_UnblockPrompt : UiText.Staff_BlockPrompt, s.Name),
                 reason => shell.RunInBackground(
                     () => shell.Session.Service.SendAsync(new BlockRequest(s.Id, !s.IsBlocked, reason)),
@@ -57,12 +57,12 @@ public static class RegisterScreens
         ],
         actions:
         [
-            new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Client_Open, true, c => shell.RunInBackground(
+            new("clients.open", "Enter", UiText.Hint_Open, UiText.Help_Client_Open, true, c => shell.RunInBackground(
                 () => shell.Session.Service.SendAsync(new GetClient(c!.Id)),
                 data => shell.Push(new ClientFormScreen(shell, data)))),
-            new(new Key('n'), "N", UiText.Key_New, UiText.Help_Client_New, false, _ => shell.Push(new ClientFormScreen(shell, null))),
-            new(new Key('a'), "A", UiText.Key_Providers, UiText.Help_Providers, false, _ => shell.Push(Providers(shell))),
-            new(new Key('j'), "J", UiText.Key_Journal, UiText.Help_Client_Journal, true, c => shell.Push(new Journals.JournalScreen(shell, c!.Id, c.Name))),
+            new("clients.new", "N", UiText.Hint_New, UiText.Help_Client_New, false, _ => shell.Push(new ClientFormScreen(shell, null))),
+            new("clients.providers", "A", UiText.Hint_Providers, UiText.Help_Providers, false, _ => shell.Push(Providers(shell))),
+            new("clients.journal", "J", UiText.Hint_Journal, UiText.Help_Client_Journal, true, c => shell.Push(new Journals.JournalScreen(shell, c!.Id, c.Name))),
         ]);
     public static IScreen Providers(ShellView shell) => new RegisterScreen<ProviderData>(
         shell,
@@ -78,7 +78,7 @@ public static class RegisterScreens
         ],
         p => p.Status != ProviderStatus.Active,
         [
-            new(Key.Enter, "Enter", UiText.Key_Open, UiText.Help_Provider_Open, true, p => shell.Push(new ProviderFormScreen(shell, p))),
-            new(new Key('n'), "N", UiText.Key_New, UiText.Help_Provider_New, false, _ => shell.Push(new ProviderFormScreen(shell, null))),
+            new("providers.open", "Enter", UiText.Hint_Open, UiText.Help_Provider_Open, true, p => shell.Push(new ProviderFormScreen(shell, p))),
+            new("providers.new", "N", UiText.Hint_New, UiText.Help_Provider_New, false, _ => shell.Push(new ProviderFormScreen(shell, null))),
         ]);
 }

@@ -40,15 +40,41 @@ public sealed class ReportsScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_Reports;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("← →", UiText.Help_Reports_Move),
-        ("P", UiText.Help_Reports_Kind),
-        ("I", UiText.Help_Reports_Today),
-        ("S", UiText.Help_Reports_Settings),
+        ScreenCommand.Of("reports.previous", "Left", UiText.Help_Reports_Previous, null, () => Step(-1)),
+        ScreenCommand.Of("reports.next", "Right", UiText.Help_Reports_Next, null, () => Step(1)),
+        ScreenCommand.Of("reports.kind", "P", UiText.Help_Reports_Kind, UiText.Hint_ReportsKind, NextKind),
+        ScreenCommand.Of("reports.today", "I", UiText.Help_Reports_Today, UiText.Hint_Today, () => SetPeriod(Today)),
+        ScreenCommand.Of("reports.settings", "S", UiText.Help_Reports_Settings, UiText.Hint_Settings, () =>
+            _shell.RunInBackground(
+                () => _shell.Session.Service.SendAsync(new GetSettings()),
+                settings => _shell.Push(new SettingsFormScreen(_shell, settings, Reload)))),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_ReportsMove, UiText.Key_ReportsKind, UiText.Key_Today, UiText.Key_Settings];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    private void Step(int step)
+    {
+        DateOnly from = _kind switch
+        {
+            PeriodKind.Month => _period.From.AddMonths(step),
+            PeriodKind.Year => _period.From.AddYears(step),
+            _ => _period.From.AddMonths(3 * step),
+        };
+        SetPeriod(from);
+    }
+
+    private void NextKind()
+    {
+        _kind = _kind switch
+        {
+            PeriodKind.Quarter => PeriodKind.Month,
+            PeriodKind.Month => PeriodKind.Year,
+            _ => PeriodKind.Quarter,
+        };
+        SetPeriod(_period.From);
+    }
 
     private DateOnly Today => ReportPeriod.LocalDate(_shell.UtcNow);
 
@@ -93,49 +119,7 @@ public sealed class ReportsScreen : IScreen, IReloadable
         }
     }
 
-    public bool HandleKey(Key key)
-    {
-        if (key == Key.CursorLeft || key == Key.CursorRight)
-        {
-            int step = key == Key.CursorLeft ? -1 : 1;
-            DateOnly from = _kind switch
-            {
-                PeriodKind.Month => _period.From.AddMonths(step),
-                PeriodKind.Year => _period.From.AddYears(step),
-                _ => _period.From.AddMonths(3 * step),
-            };
-            SetPeriod(from);
-            return true;
-        }
-
-        if (key == Key.P)
-        {
-            _kind = _kind switch
-            {
-                PeriodKind.Quarter => PeriodKind.Month,
-                PeriodKind.Month => PeriodKind.Year,
-                _ => PeriodKind.Quarter,
-            };
-            SetPeriod(_period.From);
-            return true;
-        }
-
-        if (key == Key.I)
-        {
-            SetPeriod(Today);
-            return true;
-        }
-
-        if (key == Key.S)
-        {
-            _shell.RunInBackground(
-                () => _shell.Session.Service.SendAsync(new GetSettings()),
-                settings => _shell.Push(new SettingsFormScreen(_shell, settings, Reload)));
-            return true;
-        }
-
-        return false;
-    }
+    public bool HandleKey(Key key) => false;
 
     public void Draw(Canvas canvas)
     {

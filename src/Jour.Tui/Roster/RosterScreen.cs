@@ -20,7 +20,6 @@ public sealed class RosterScreen : IScreen, IReloadable
 {
     private readonly ShellView _shell;
     private readonly ListModel<RosterRow> _list;
-    private bool _confirmingTakeOver;
     private RosterRow? _swapFirst;
 
     public RosterScreen(ShellView shell)
@@ -32,18 +31,19 @@ public sealed class RosterScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_Roster;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
-        ("/", UiText.Help_Board_Filter),
-        ("T", UiText.Help_Roster_TakeOver),
-        ("O", UiText.Help_Roster_Override),
-        ("H", UiText.Help_Roster_Hours),
-        ("B", UiText.Help_Roster_Swap),
-        ("R", UiText.Help_Roster_Rotation),
+        ScreenCommand.Of("roster.take-over", "T", UiText.Help_Roster_TakeOver, UiText.Hint_TakeOver, AskTakeOver),
+        ScreenCommand.Of("roster.override", "O", UiText.Help_Roster_Override, UiText.Hint_Override, () => _shell.Push(new OverrideFormScreen(_shell, _list.Current))),
+        ScreenCommand.Of("roster.swap", "B", UiText.Help_Roster_Swap, UiText.Hint_Swap, Swap),
+        ScreenCommand.Of("roster.hours", "H", UiText.Help_Roster_Hours, UiText.Hint_Hours, () => AskForHoursPeriod()),
+        ScreenCommand.Of("roster.rotation", "R", UiText.Help_Roster_Rotation, UiText.Hint_Rotation, () =>
+            _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new GetRotation()), current => _shell.Push(new RotationFormScreen(_shell, current)))),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_TakeOver, UiText.Key_Override, UiText.Key_Swap, UiText.Key_Hours, UiText.Key_Rotation];
+    private IReadOnlyList<ScreenCommand>? _commands;
 
     // The note (who made an override, and why) takes what the fixed columns leave.
     private IReadOnlyList<(string Header, int Width, Func<RosterRow, string> Value)> Columns(int width) =>
@@ -86,13 +86,7 @@ public sealed class RosterScreen : IScreen, IReloadable
 
     public void Draw(Canvas canvas)
     {
-        if (_confirmingTakeOver)
-        {
-            StatusInfo? status = _shell.Session.Status;
-            string until = status?.OnCallUntilUtc is { } u ? Format.When(u, _shell.UtcNow) : "?";
-            canvas.Line(0, Format.Text(UiText.Roster_TakeOverQuestion, status?.OnCallName ?? UiText.Roster_Gap, until), highlight: true);
-        }
-        else if (_swapFirst is not null)
+        if (_swapFirst is not null)
         {
             canvas.Line(0, UiText.Swap_First, highlight: true);
         }
@@ -113,20 +107,6 @@ public sealed class RosterScreen : IScreen, IReloadable
 
     public bool HandleKey(Key key)
     {
-        if (_confirmingTakeOver)
-        {
-            // The second keystroke: j (or y) takes over, anything else leaves things as they were.
-            _confirmingTakeOver = false;
-            if (char.ToLowerInvariant((char)key.AsRune.Value) is 'j' or 'y')
-            {
-                _shell.RunInBackground(
-                    () => _shell.Session.Service.SendAsync(new TakeOver()),
-                    _ => _shell.Session.RefreshInBackground(() => _shell.UtcNow));
-            }
-
-            return true;
-        }
-
         if (_list.Navigate(key, _shell.ContentRows - 2))
         {
             return true;
@@ -138,27 +118,19 @@ public sealed class RosterScreen : IScreen, IReloadable
             return true;
         }
 
-        char letter = key.IsCtrl || key.IsAlt ? '\0' : char.ToLowerInvariant((char)key.AsRune.Value);
-        switch (letter)
-        {
-            case 't':
-                _confirmingTakeOver = true;
-                return true;
-            case 'o':
-                _shell.Push(new OverrideFormScreen(_shell, _list.Current));
-                return true;
-            case 'h':
-                AskForHoursPeriod();
-                return true;
-            case 'b':
-                Swap();
-                return true;
-            case 'r':
-                _shell.RunInBackground(() => _shell.Session.Service.SendAsync(new GetRotation()), current => _shell.Push(new RotationFormScreen(_shell, current)));
-                return true;
-            default:
-                return _list.HandleFilterKey(key, _shell.Prompt);
-        }
+        return _list.HandleFilterKey(key, _shell.Prompt);
+    }
+
+    // j (or y) takes over, any other key leaves things as they were.
+    private void AskTakeOver()
+    {
+        StatusInfo? status = _shell.Session.Status;
+        string until = status?.OnCallUntilUtc is { } u ? Format.When(u, _shell.UtcNow) : "?";
+        _shell.Confirm(
+            Format.Text(UiText.Roster_TakeOverQuestion, status?.OnCallName ?? UiText.Roster_Gap, until),
+            () => _shell.RunInBackground(
+                () => _shell.Session.Service.SendAsync(new TakeOver()),
+                _ => _shell.Session.RefreshInBackground(() => _shell.UtcNow)));
     }
 
     /// <summary>Asks for the period on the prompt line, this month filled in; a refusal keeps what was typed.</summary>

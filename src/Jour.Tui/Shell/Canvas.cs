@@ -38,6 +38,9 @@ public sealed class Canvas
 
     public string Marker => _ascii ? ">" : "▶";
 
+    /// <summary>Marks a message that says something worked.</summary>
+    public string Done => _ascii ? "OK" : "✓";
+
     public string Arrow => _ascii ? "->" : "→";
 
     /// <summary>Writes <paramref name="text"/> at a position, cut to fit, padded to <paramref name="width"/> when given.</summary>

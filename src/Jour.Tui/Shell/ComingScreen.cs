@@ -8,9 +8,7 @@ public sealed class ComingScreen(string title) : IScreen
 {
     public string Title => title;
 
-    public IReadOnlyList<(string Key, string Text)> Help => [];
-
-    public IReadOnlyList<string> KeyHints => [];
+    public IReadOnlyList<ScreenCommand> Commands => [];
 
     public void Draw(Canvas canvas) => canvas.Line(1, "  " + Format.Text(UiText.Screen_Coming, title));
 

@@ -30,16 +30,29 @@ public abstract class FormScreen : IScreen
 
     public abstract string Title { get; }
 
-    public virtual IReadOnlyList<(string Key, string Text)> Help =>
+    /// <summary>Every form's commands, then the form's own (<see cref="MoreCommands"/>).</summary>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ Tab", UiText.Help_Form_Move),
-        ("← →", UiText.Help_Form_Choose),
-        ("Ctrl+S F9", UiText.Help_Form_Save),
-        ("Ctrl+U", UiText.Help_Form_Clear),
-        ("Esc", UiText.Help_Form_Esc),
+        ScreenCommand.Of("form.save", "Ctrl+S,F9", UiText.Help_Form_Save, SaveHint, () =>
+        {
+            if (!_saving)
+            {
+                Save();
+            }
+        }),
+        .. MoreCommands,
+        ScreenCommand.Of("form.clear-field", "Ctrl+U", UiText.Help_Form_Clear, null, () => Edit(Current, "")),
+        ScreenCommand.Handled("form.move", "Down,Up,Tab,Shift+Tab,Enter", UiText.Help_Form_Move, keyLabel: "↑ ↓ Tab Shift+Tab Enter"),
+        ScreenCommand.Handled("form.choose", "Left,Right,Space", UiText.Help_Form_Choose),
     ];
 
-    public virtual IReadOnlyList<string> KeyHints => [UiText.Key_Save, UiText.Key_Back];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    /// <summary>The hint line's word for saving ("Spara"; "Lämna över" where saving hands over).</summary>
+    protected virtual string SaveHint => UiText.Hint_Save;
+
+    /// <summary>A form's own commands beyond saving and moving.</summary>
+    protected virtual IReadOnlyList<ScreenCommand> MoreCommands => [];
 
     public bool TypesText => true;
 
@@ -179,12 +192,6 @@ public abstract class FormScreen : IScreen
             return false;
         }
 
-        if (key == Key.S.WithCtrl || key == Key.F9)
-        {
-            Save();
-            return true;
-        }
-
         if (key == Key.CursorDown || key == Key.Tab || key == Key.Enter)
         {
             Move(1);
@@ -198,12 +205,6 @@ public abstract class FormScreen : IScreen
         }
 
         FormField field = Current;
-        if (key == Key.U.WithCtrl)
-        {
-            Edit(field, "");
-            return true;
-        }
-
         if (field.Choices is not null)
         {
             if (key == Key.CursorLeft || key == Key.CursorRight || key == Key.Space)

@@ -14,6 +14,19 @@ public static class Format
             ? Resources.UiText.Time_JustNow
             : DateTime.SpecifyKind(utc, DateTimeKind.Utc).Humanize(utcDate: true, dateToCompareAgainst: nowUtc, culture: CultureInfo.CurrentUICulture);
 
+    /// <summary>How long ago, in few columns: "nu", "18 min", "3 tim", "2 dygn" (the UI language's units).</summary>
+    public static string Age(DateTime utc, DateTime nowUtc)
+    {
+        TimeSpan age = nowUtc - utc;
+        return age.TotalMinutes switch
+        {
+            < 1 => Resources.UiText.Age_Now,
+            < 60 => Text(Resources.UiText.Age_Minutes, (int)age.TotalMinutes),
+            < 48 * 60 => Text(Resources.UiText.Age_Hours, (int)age.TotalHours),
+            _ => Text(Resources.UiText.Age_Days, (int)age.TotalDays),
+        };
+    }
+
     /// <summary>"09:41" today, "23/11 09:41" another day (Stockholm time).</summary>
     public static string When(DateTime utc, DateTime nowUtc)
     {
@@ -35,4 +48,23 @@ public static class Format
 
     public static string Text(string template, params object[] args) =>
         string.Format(CultureInfo.CurrentCulture, template, args);
+
+    /// <summary>Lines of at most <paramref name="width"/> columns, broken between words where there is one.</summary>
+    public static IEnumerable<string> Wrap(string text, int width)
+    {
+        width = Math.Max(10, width);
+        foreach (string paragraph in text.Split('\n'))
+        {
+            string rest = paragraph.TrimEnd();
+            while (rest.Length > width)
+            {
+                int cut = rest.LastIndexOf(' ', width);
+                cut = cut <= 0 ? width : cut;
+                yield return rest[..cut];
+                rest = rest[cut..].TrimStart();
+            }
+
+            yield return rest;
+        }
+    }
 }

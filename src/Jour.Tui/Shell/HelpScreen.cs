@@ -3,40 +3,118 @@ using Terminal.Gui.Input;
 
 namespace Jour.Tui.Shell;
 
-/// <summary>Every binding of the screen it was opened from, then the global ones.</summary>
-public sealed class HelpScreen(IScreen from) : IScreen
+/// <summary>
+/// Every command of the screen it was opened from, then the global ones, from the same table that dispatches
+/// them: wrapped at the terminal's width and scrolled, so the last line is as reachable as the first.
+/// </summary>
+public sealed class HelpScreen(IScreen from, IReadOnlyList<ScreenCommand> globals) : IScreen
 {
+    private const int KeyColumn = 24;
+    private int _top;
+    private int _rows = 1;
+    private int _lineCount;
+
     public string Title => Format.Text(UiText.Help_Title, from.Title);
 
-    public IReadOnlyList<(string Key, string Text)> Help => [];
+    public IReadOnlyList<ScreenCommand> Commands { get; } =
+    [
+        ScreenCommand.Handled("help.scroll", "Up,Down,PgUp,PgDn,Space,Home,End", UiText.Help_Scroll, hint: UiText.Hint_Scroll),
+    ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_Back];
+    /// <summary>The screen the help is about.</summary>
+    public IScreen About => from;
+
+    /// <summary>Every line at <paramref name="width"/> columns, none longer.</summary>
+    public IReadOnlyList<string> Lines(int width)
+    {
+        var lines = new List<string> { from.Title };
+        foreach ((string key, string text) in from.Help)
+        {
+            lines.AddRange(Entry(key, text, width));
+        }
+
+        lines.Add("");
+        lines.Add(UiText.Help_Global);
+        foreach (ScreenCommand command in globals)
+        {
+            lines.AddRange(Entry(command.KeyLabel, command.Help, width));
+        }
+
+        if (KeyMap.Current.Source is { } source)
+        {
+            lines.Add("");
+            lines.AddRange(Format.Wrap(Format.Text(UiText.Keys_Source, source), width));
+            foreach (string problem in KeyMap.Current.Problems)
+            {
+                lines.AddRange(Format.Wrap("! " + problem, width));
+            }
+        }
+
+        return lines;
+    }
 
     public void Draw(Canvas canvas)
     {
-        int row = 0;
-        canvas.Line(row++, from.Title);
-        foreach ((string key, string text) in from.Help)
+        IReadOnlyList<string> lines = Lines(canvas.Width);
+        _rows = canvas.Height;
+        _lineCount = lines.Count;
+        _top = Math.Clamp(_top, 0, Math.Max(0, lines.Count - canvas.Height));
+        bool more = _top + canvas.Height < lines.Count;
+        for (int row = 0; row < canvas.Height; row++)
         {
-            canvas.Line(row++, $"  {key,-24}{text}");
-        }
-
-        row++;
-        canvas.Line(row++, UiText.Help_Global);
-        canvas.Line(row++, $"  {UiText.Help_F1,-24}{UiText.Help_F1_Text}");
-        canvas.Line(row++, $"  {"F2–F7, Alt+A/S/P/B/R/O",-24}{UiText.Help_Screens_Text}");
-        canvas.Line(row++, $"  {"Alt+L, Alt+I",-24}{UiText.Help_RecordScreens_Text}");
-        canvas.Line(row++, $"  {"Esc",-24}{UiText.Help_Esc_Text}");
-        canvas.Line(row++, $"  {"Ctrl+Q",-24}{UiText.Help_Quit_Text}");
-        canvas.Line(row++, $"  {"F8, Alt+U",-24}{UiText.Help_Users_Text}");
-        canvas.Line(row++, $"  {"Ctrl+L",-24}{UiText.Help_Lock_Text}");
-        canvas.Line(row++, $"  {"Alt+X",-24}{UiText.Help_Switch_Text}");
-        canvas.Line(row++, $"  {"Alt+K",-24}{UiText.Help_OwnPin_Text}");
-        while (row < canvas.Height)
-        {
-            canvas.Line(row++, "");
+            int index = _top + row;
+            bool lastRow = row == canvas.Height - 1;
+            canvas.Line(row, lastRow && more ? UiText.Help_More : index < lines.Count ? lines[index] : "");
         }
     }
 
-    public bool HandleKey(Key key) => false;
+    public bool HandleKey(Key key)
+    {
+        int page = Math.Max(1, _rows - 1);
+        int? top = key.KeyCode switch
+        {
+            _ when key == Key.CursorDown => _top + 1,
+            _ when key == Key.CursorUp => _top - 1,
+            _ when key == Key.PageDown || key == Key.Space => _top + page,
+            _ when key == Key.PageUp => _top - page,
+            _ when key == Key.Home => 0,
+            _ when key == Key.End => _lineCount,
+            _ => null,
+        };
+        if (top is not { } t)
+        {
+            return false;
+        }
+
+        _top = Math.Clamp(t, 0, Math.Max(0, _lineCount - _rows));
+        return true;
+    }
+
+    // The key in its column and the text beside it, wrapped under itself; a key too wide for the column, or a
+    // terminal too narrow for two columns, puts the text on the lines below.
+    private static IEnumerable<string> Entry(string key, string text, int width)
+    {
+        bool beside = key.Length < KeyColumn - 2 && width >= KeyColumn + 30;
+        if (beside)
+        {
+            bool first = true;
+            foreach (string line in Format.Wrap(text, width - KeyColumn - 2))
+            {
+                yield return "  " + (first ? key : "").PadRight(KeyColumn) + line;
+                first = false;
+            }
+
+            yield break;
+        }
+
+        foreach (string line in Format.Wrap(key, width - 2))
+        {
+            yield return "  " + line;
+        }
+
+        foreach (string line in Format.Wrap(text, width - 6))
+        {
+            yield return "      " + line;
+        }
+    }
 }

@@ -15,6 +15,11 @@ public sealed class PromptLine
     private Action? _onCancel;
     private Action<string>? _onChange;
     private TextLimit? _limit;
+    private string? _draftKey;
+
+    // What was typed and left with Esc (or by switching screens), per field, until it is saved: a note begun at
+    // 03:10 and interrupted by a call is still there when the officer presses N again.
+    private readonly Dictionary<string, string> _drafts = [];
 
     public bool IsActive { get; private set; }
 
@@ -41,11 +46,16 @@ public sealed class PromptLine
     /// The field's limit: a key that would go past it is not typed and the limit's message is shown, where the
     /// user types rather than after a round trip (the server refuses it too).
     /// </param>
-    public void Open(string label, Action<string> onSubmit, Action? onCancel = null, string initial = "", bool secret = false, Action<string>? onChange = null, TextLimit? limit = null)
+    /// <param name="draft">
+    /// Names the field (<c>case.12.note</c>) so that text left with Esc is there again when it is opened next;
+    /// <see cref="Close"/> after a save forgets it. Never for secrets.
+    /// </param>
+    public void Open(string label, Action<string> onSubmit, Action? onCancel = null, string initial = "", bool secret = false, Action<string>? onChange = null, TextLimit? limit = null, string? draft = null)
     {
         Label = label;
         _limit = limit;
-        _text.Clear().Append(initial);
+        _draftKey = secret ? null : draft;
+        _text.Clear().Append(_draftKey is not null && _drafts.TryGetValue(_draftKey, out string? kept) ? kept : initial);
         _onSubmit = onSubmit;
         _onCancel = onCancel;
         _onChange = onChange;
@@ -54,11 +64,38 @@ public sealed class PromptLine
         IsActive = true;
     }
 
+    /// <summary>Done with the field (saved): its draft is forgotten.</summary>
     public void Close()
     {
+        if (_draftKey is not null)
+        {
+            _drafts.Remove(_draftKey);
+        }
+
         IsActive = false;
         Error = "";
     }
+
+    /// <summary>Left without saving (Esc, another screen): what was typed is kept as the field's draft.</summary>
+    public void Leave()
+    {
+        if (IsActive && _draftKey is not null && _text.Length > 0)
+        {
+            _drafts[_draftKey] = Text;
+            _draftKey = null;
+        }
+
+        Close();
+    }
+
+    /// <summary>Keeps <paramref name="text"/> as the draft of a field already submitted, where a later step may still be left (the name while the PIN is asked).</summary>
+    public void Keep(string draft, string text) => _drafts[draft] = text;
+
+    /// <summary>Forgets a draft kept with <see cref="Keep"/> once the whole entry is saved.</summary>
+    public void Forget(string draft) => _drafts.Remove(draft);
+
+    /// <summary>The draft kept for <paramref name="draft"/>, if any.</summary>
+    public string? Draft(string draft) => _drafts.GetValueOrDefault(draft);
 
     public string Shown => Secret ? new string('•', _text.Length) : Text;
 
@@ -76,7 +113,7 @@ public sealed class PromptLine
         }
         else if (key == Key.Esc)
         {
-            Close();
+            Leave();
             _onCancel?.Invoke();
         }
         else if (key == Key.U.WithCtrl)

@@ -36,7 +36,7 @@ public sealed partial class ShellView
         }
 
         IsLocked = true;
-        _confirmingQuit = false;
+        _question = null;
         _message = "";
         AskUnlockPin();
         SetNeedsDraw();
@@ -46,6 +46,15 @@ public sealed partial class ShellView
     public void ShowMessage(string message)
     {
         _message = message;
+        _messageIsDone = false;
+        SetNeedsDraw();
+    }
+
+    /// <summary>Says that something worked: marked as done, never with the '!' of a refusal.</summary>
+    public void ShowDone(string message)
+    {
+        _message = message;
+        _messageIsDone = true;
         SetNeedsDraw();
     }
 
@@ -89,7 +98,7 @@ public sealed partial class ShellView
     private bool HandleSecurityKey(Key key)
     {
         _lastKeyUtc = UtcNow;
-        if (key == Key.X.WithAlt)
+        if (Global("global.switch-user").Matches(key))
         {
             RequestSwitchUser();
             return true;
@@ -126,7 +135,7 @@ public sealed partial class ShellView
             return true;
         }
 
-        if (key == Key.L.WithCtrl)
+        if (Global("global.lock").Matches(key))
         {
             Lock();
             return true;
@@ -220,7 +229,7 @@ public sealed partial class ShellView
                 else
                 {
                     _lockPrompt.Close();
-                    _message = error;
+                    ShowMessage(error);
                     return;
                 }
 

@@ -30,8 +30,9 @@ public sealed partial class ShellView : View
     private readonly TuiOptions _options;
     private readonly Dictionary<MainScreen, Stack<IScreen>> _stacks = [];
     private MainScreen _current = MainScreen.Cases;
-    private bool _confirmingQuit;
+    private (string Question, Action OnYes)? _question;
     private string _message = "";
+    private bool _messageIsDone;
     private string _lastClock = "";
 
     public ShellView(IApplication app, SessionData data, TuiOptions options)
@@ -103,8 +104,13 @@ public sealed partial class ShellView : View
 
     public void Show(MainScreen screen)
     {
+        if (screen != _current && _stacks[screen].Count == 1 && _stacks[screen].Peek() is CaseBoardScreen board)
+        {
+            board.Reopened();
+        }
+
         _current = screen;
-        Prompt.Close();
+        Prompt.Leave();
         SetNeedsDraw();
     }
 
@@ -188,14 +194,14 @@ public sealed partial class ShellView : View
         }
 
         _message = "";
-        if (_confirmingQuit)
+        if (_question is { } asked)
         {
+            // A question takes the next key, whatever it is: only j (or y) answers yes.
             char answer = char.ToLowerInvariant((char)key.AsRune.Value);
-            _confirmingQuit = false;
+            _question = null;
             if (answer is 'j' or 'y')
             {
-                QuitRequested = true;
-                QuitConfirmed?.Invoke();
+                asked.OnYes();
             }
 
             SetNeedsDraw();
@@ -208,39 +214,20 @@ public sealed partial class ShellView : View
             return true;
         }
 
-        if (key == Key.F1 || (key.AsRune.Value == '?' && !CurrentScreen.TypesText))
+        // One table for the whole screen: the screen's commands, then the global ones (GlobalCommands). On a
+        // screen where letters are typed text, only keys with Ctrl, Alt or a function key are commands.
+        bool typing = CurrentScreen.TypesText;
+        if (CurrentScreen.Commands.Concat(GlobalCommands).FirstOrDefault(c => c.Run is not null && c.Keys.Any(k => k.Matches(key) && !(typing && k.IsPlain))) is { } command)
         {
-            if (CurrentScreen is not HelpScreen)
+            if (command.WhyNot?.Invoke() is { } why)
             {
-                Push(new HelpScreen(CurrentScreen));
+                ShowMessage(why);
+            }
+            else
+            {
+                command.Run!();
             }
 
-            return true;
-        }
-
-        if (ScreenForKey(key) is { } target)
-        {
-            Show(target);
-            return true;
-        }
-
-        if (key == Key.K.WithAlt)
-        {
-            Users.OwnPinPrompt.Open(this);
-            SetNeedsDraw();
-            return true;
-        }
-
-        if (key == Key.Q.WithCtrl || key == Key.F10)
-        {
-            if (_options.Kiosk)
-            {
-                AskKioskQuit();
-                SetNeedsDraw();
-                return true;
-            }
-
-            _confirmingQuit = true;
             SetNeedsDraw();
             return true;
         }
@@ -325,12 +312,12 @@ public sealed partial class ShellView : View
         int row = canvas.Height - StatusRows;
         if (_message.Length > 0)
         {
-            DrawMessage(canvas, row, _message, highlight: false);
+            DrawMessage(canvas, row, (_messageIsDone ? canvas.Done : "!") + " " + _message, highlight: false);
         }
         else if (Prompt.IsActive && Prompt.Error.Length > 0)
         {
             // The whole refusal above the prompt row, which keeps what was typed.
-            DrawMessage(canvas, row, Prompt.Error, highlight: true);
+            DrawMessage(canvas, row, "! " + Prompt.Error, highlight: true);
         }
         else if (Session.IsOffline)
         {
@@ -379,9 +366,10 @@ public sealed partial class ShellView : View
         string right = $"{demo}{canvas.Bar} {clock} ";
         canvas.Line(row + 1, canvas.Fit(left, canvas.Width - right.Length) + right);
 
-        if (_confirmingQuit)
+        if (_question is { } asked)
         {
-            canvas.Line(row + 2, $" {UiText.Quit_Question} (j/n)", highlight: true);
+            string line = $" {asked.Question} {UiText.Confirm_YesNo}";
+            canvas.Line(row + 2, line.Length <= canvas.Width ? line : "…" + line[^(canvas.Width - 1)..], highlight: true);
         }
         else if (_lockPrompt.IsActive)
         {
@@ -397,15 +385,17 @@ public sealed partial class ShellView : View
         }
         else
         {
-            IEnumerable<string> hints = CurrentScreen.KeyHints.Concat([UiText.Key_Help, UiText.Key_Screens, UiText.Key_Quit]);
-            canvas.Line(row + 2, " " + string.Join("  ", hints));
+            // Back only where there is somewhere to go back to; quitting after what the screen offers.
+            IEnumerable<string> hints = CurrentScreen.KeyHints
+                .Concat(_stacks[_current].Count > 1 ? [Global("global.back").HintText!] : [])
+                .Append(Global("global.quit").HintText!);
+            canvas.Line(row + 2, " " + HintLine.Fit(hints, Global("global.help").HintText!, canvas.Width - 1));
         }
     }
 
     /// <summary>A message on the row above the status line; a long one also takes the last content row.</summary>
-    private static void DrawMessage(Canvas canvas, int row, string message, bool highlight)
+    private static void DrawMessage(Canvas canvas, int row, string text, bool highlight)
     {
-        string text = "! " + message;
         if (text.Length <= canvas.Width)
         {
             canvas.Line(row, text, highlight);
@@ -428,6 +418,7 @@ public sealed partial class ShellView : View
             else
             {
                 _message = message;
+                _messageIsDone = false;
             }
 
             SetNeedsDraw();
@@ -468,54 +459,61 @@ public sealed partial class ShellView : View
         SetNeedsDraw();
     }
 
-    private static MainScreen? ScreenForKey(Key key)
+    /// <summary>The commands that work on every screen, in the order the help lists them.</summary>
+    public IReadOnlyList<ScreenCommand> GlobalCommands => _globals ??=
+    [
+        ScreenCommand.Of("global.help", "F1,?", UiText.Help_F1_Text, UiText.Hint_Help, OpenHelp),
+        ScreenCommand.Of("global.cases", "F2,Alt+A", UiText.Screen_Cases, null, () => Show(MainScreen.Cases)),
+        ScreenCommand.Of("global.roster", "F3,Alt+S", UiText.Screen_Roster, null, () => Show(MainScreen.Roster)),
+        ScreenCommand.Of("global.staff", "F4,Alt+P", UiText.Screen_Staff, null, () => Show(MainScreen.Staff)),
+        ScreenCommand.Of("global.clients", "F5,Alt+B", UiText.Screen_Clients, null, () => Show(MainScreen.Clients)),
+        ScreenCommand.Of("global.reports", "F6,Alt+R", UiText.Screen_Reports, null, () => Show(MainScreen.Reports)),
+        ScreenCommand.Of("global.handover", "F7,Alt+O", UiText.Screen_Handover, null, () => Show(MainScreen.Handover)),
+        ScreenCommand.Of("global.users", "F8,Alt+U", UiText.Help_Users_Text, null, () => Show(MainScreen.Users)),
+        ScreenCommand.Of("global.access-log", "Alt+L", UiText.Screen_AccessLog, null, () => Show(MainScreen.AccessLog)),
+        ScreenCommand.Of("global.records", "Alt+I", UiText.Screen_Records, null, () => Show(MainScreen.Records)),
+        ScreenCommand.Of("global.own-pin", "Alt+K", UiText.Help_OwnPin_Text, null, () => Users.OwnPinPrompt.Open(this)),
+        ScreenCommand.Handled("global.lock", "Ctrl+L", UiText.Help_Lock_Text),
+        ScreenCommand.Handled("global.switch-user", "Alt+X", UiText.Help_Switch_Text),
+        ScreenCommand.Of("global.quit", "Ctrl+Q,F10", UiText.Help_Quit_Text, UiText.Hint_Quit, AskQuit),
+        ScreenCommand.Handled("global.back", "Esc", UiText.Help_Esc_Text, hint: UiText.Hint_Back),
+    ];
+
+    private IReadOnlyList<ScreenCommand>? _globals;
+
+    private ScreenCommand Global(string name) => GlobalCommands.First(c => c.Name == name);
+
+    private void OpenHelp()
     {
-        if (key == Key.F2 || key == Key.A.WithAlt)
+        if (CurrentScreen is not HelpScreen)
         {
-            return MainScreen.Cases;
+            Push(new HelpScreen(CurrentScreen, GlobalCommands));
+        }
+    }
+
+    private void AskQuit()
+    {
+        if (_options.Kiosk)
+        {
+            AskKioskQuit();
+            return;
         }
 
-        if (key == Key.F3 || key == Key.S.WithAlt)
+        Confirm(UiText.Quit_Question, () =>
         {
-            return MainScreen.Roster;
-        }
+            QuitRequested = true;
+            QuitConfirmed?.Invoke();
+        });
+    }
 
-        if (key == Key.F4 || key == Key.P.WithAlt)
-        {
-            return MainScreen.Staff;
-        }
-
-        if (key == Key.F5 || key == Key.B.WithAlt)
-        {
-            return MainScreen.Clients;
-        }
-
-        if (key == Key.F6 || key == Key.R.WithAlt)
-        {
-            return MainScreen.Reports;
-        }
-
-        if (key == Key.F7 || key == Key.O.WithAlt)
-        {
-            return MainScreen.Handover;
-        }
-
-        if (key == Key.F8 || key == Key.U.WithAlt)
-        {
-            return MainScreen.Users;
-        }
-
-        if (key == Key.L.WithAlt)
-        {
-            return MainScreen.AccessLog;
-        }
-
-        if (key == Key.I.WithAlt)
-        {
-            return MainScreen.Records;
-        }
-
-        return null;
+    /// <summary>
+    /// Asks a yes/no question on the prompt row (j/n); the next key answers it, and only j or y is yes. For what
+    /// cannot be taken back (declining, withdrawing, blocking, cancelling): the question names what it applies to.
+    /// </summary>
+    public void Confirm(string question, Action onYes)
+    {
+        _question = (question, onYes);
+        SetNeedsDraw();
     }
 
     private IScreen CreateMain(MainScreen screen) => screen switch

@@ -26,7 +26,7 @@ internal static class OwnPinPrompt
                         _ =>
                         {
                             shell.Prompt.Close();
-                            shell.ShowMessage(UiText.OwnPin_Changed);
+                            shell.ShowDone(UiText.OwnPin_Changed);
                         },
                         error => shell.Prompt.Error = error);
                 }, secret: true), secret: true), secret: true);

@@ -26,18 +26,42 @@ public sealed class UsersScreen : IScreen, IReloadable
 
     public string Title => UiText.Screen_Users;
 
-    public IReadOnlyList<(string Key, string Text)> Help =>
+    public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        ("↑ ↓ PgUp PgDn Home End", UiText.Help_Board_Arrows),
-        ("/", UiText.Help_Board_Filter),
-        ("N", UiText.Help_Users_New),
-        ("R", UiText.Help_Users_Roles),
-        ("P", UiText.Help_Users_Pin),
-        ("D", UiText.Help_Users_Disable),
-        ("L", UiText.Help_Users_Lift),
+        ScreenCommand.Of("users.new", "N", UiText.Help_Users_New, UiText.Hint_New, AskNew, AdminOnly),
+        ScreenCommand.Of("users.roles", "R", UiText.Help_Users_Roles, UiText.Hint_UserRoles, () =>
+        {
+            UserSummary user = _list.Current!;
+            _shell.Prompt.Open(
+                Format.Text(UiText.Users_RolesPrompt, user.Name),
+                text => Update(user, RoleNames.Parse(text), user.IsDisabled, liftLock: false),
+                initial: RoleNames.Format(user.Roles));
+        }, AUser),
+        ScreenCommand.Of("users.pin", "P", UiText.Help_Users_Pin, UiText.Hint_UserPin, () =>
+        {
+            UserSummary user = _list.Current!;
+            AskPin(Format.Text(UiText.Users_NewPinFor, user.Name), pin => Run(() => _shell.Session.Service.SendAsync(new PinReset(user.Id, pin)), UiText.Users_PinDone));
+        }, AUser),
+        ScreenCommand.Of("users.disable", "D", UiText.Help_Users_Disable, UiText.Hint_UserDisable, () =>
+        {
+            UserSummary user = _list.Current!;
+            string question = Format.Text(user.IsDisabled ? UiText.Users_EnableQuestion : UiText.Users_DisableQuestion, user.Name);
+            _shell.Confirm(question, () => Update(user, user.Roles, !user.IsDisabled, liftLock: user.IsDisabled));
+        }, AUser),
+        ScreenCommand.Of("users.lift-lock", "L", UiText.Help_Users_Lift, null, () =>
+        {
+            UserSummary user = _list.Current!;
+            Update(user, user.Roles, user.IsDisabled, liftLock: true);
+        }, AUser),
+        ScreenCommand.ListFilter(),
+        ScreenCommand.ListMovement(),
     ];
 
-    public IReadOnlyList<string> KeyHints => [UiText.Key_New, UiText.Key_UserRoles, UiText.Key_UserPin, UiText.Key_UserDisable];
+    private IReadOnlyList<ScreenCommand>? _commands;
+
+    private string? AdminOnly() => IsAdmin ? null : UiText.Users_AdminOnly;
+
+    private string? AUser() => AdminOnly() ?? (_list.Current is null ? UiText.Register_NothingSelected : null);
 
     private bool IsAdmin => _shell.Session.Session.Roles.HasFlag(Role.Admin);
 
@@ -98,36 +122,7 @@ public sealed class UsersScreen : IScreen, IReloadable
             return true;
         }
 
-        char letter = char.ToLowerInvariant((char)key.AsRune.Value);
-        if (key.IsCtrl || key.IsAlt)
-        {
-            return _list.HandleFilterKey(key, _shell.Prompt);
-        }
-
-        UserSummary? user = _list.Current;
-        switch (letter)
-        {
-            case 'n':
-                AskNew();
-                return true;
-            case 'r' when user is not null:
-                _shell.Prompt.Open(
-                    Format.Text(UiText.Users_RolesPrompt, user.Name),
-                    text => Update(user, RoleNames.Parse(text), user.IsDisabled, liftLock: false),
-                    initial: RoleNames.Format(user.Roles));
-                return true;
-            case 'd' when user is not null:
-                Update(user, user.Roles, !user.IsDisabled, liftLock: user.IsDisabled);
-                return true;
-            case 'l' when user is not null:
-                Update(user, user.Roles, user.IsDisabled, liftLock: true);
-                return true;
-            case 'p' when user is not null:
-                AskPin(Format.Text(UiText.Users_NewPinFor, user.Name), pin => Run(() => _shell.Session.Service.SendAsync(new PinReset(user.Id, pin)), UiText.Users_PinDone));
-                return true;
-            default:
-                return _list.HandleFilterKey(key, _shell.Prompt);
-        }
+        return _list.HandleFilterKey(key, _shell.Prompt);
     }
 
     private static string State(UserSummary u) =>
@@ -156,8 +151,15 @@ public sealed class UsersScreen : IScreen, IReloadable
             });
     }
 
+    // Name, roles, then the PIN twice. What is typed is kept (the name and roles as drafts) when the officer
+    // leaves with Esc halfway, until the user is added.
+    private const string NameDraft = "users.new.name";
+    private const string RolesDraft = "users.new.roles";
+
     private void AskNew() =>
         _shell.Prompt.Open(UiText.Users_NamePrompt, name =>
+        {
+            _shell.Prompt.Keep(NameDraft, name);
             _shell.Prompt.Open(UiText.Users_RolesNewPrompt, roles =>
             {
                 Role? parsed = RoleNames.Parse(roles);
@@ -167,12 +169,29 @@ public sealed class UsersScreen : IScreen, IReloadable
                     return;
                 }
 
-                AskPin(UiText.Users_PinPrompt, pin => Run(() => _shell.Session.Service.SendAsync(new NewUserRequest(name, "", parsed.Value, pin)), UiText.Users_Added));
-            }, initial: "jourhavande", limit: TextLimits.Term), limit: TextLimits.Name);
+                _shell.Prompt.Keep(RolesDraft, roles);
+                AskPin(UiText.Users_PinPrompt, pin => Run(() => _shell.Session.Service.SendAsync(new NewUserRequest(name, "", parsed.Value, pin)), UiText.Users_Added, onDone: () =>
+                {
+                    _shell.Prompt.Forget(NameDraft);
+                    _shell.Prompt.Forget(RolesDraft);
+                }));
+            }, initial: "jourhavande", limit: TextLimits.Term, draft: RolesDraft);
+        }, limit: TextLimits.Name, draft: NameDraft);
 
-    /// <summary>A PIN typed twice, hidden.</summary>
+    /// <summary>A PIN typed twice, hidden; the rules are checked at the first entry, not after the second.</summary>
     private void AskPin(string label, Action<string> done) =>
         _shell.Prompt.Open(label, pin =>
+        {
+            try
+            {
+                PinRules.Check(pin);
+            }
+            catch (JourException ex)
+            {
+                _shell.Prompt.Error = ex.Localized;
+                return;
+            }
+
             _shell.Prompt.Open(UiText.Setup_PinAgain, again =>
             {
                 if (again != pin)
@@ -182,7 +201,8 @@ public sealed class UsersScreen : IScreen, IReloadable
                 }
 
                 done(pin);
-            }, secret: true), secret: true);
+            }, secret: true);
+        }, secret: true);
 
     private void Update(UserSummary user, Role? roles, bool disabled, bool liftLock)
     {
@@ -195,13 +215,14 @@ public sealed class UsersScreen : IScreen, IReloadable
         Run(() => _shell.Session.Service.SendAsync(new UserUpdate(user.Id, roles.Value, disabled, liftLock)), UiText.Users_Saved);
     }
 
-    private void Run(Func<Task<UserSummary>> call, string done) =>
+    private void Run(Func<Task<UserSummary>> call, string done, Action? onDone = null) =>
         _shell.RunInBackground(
             call,
             user =>
             {
                 _shell.Prompt.Close();
-                _shell.ShowMessage(Format.Text(done, user.Name));
+                onDone?.Invoke();
+                _shell.ShowDone(Format.Text(done, user.Name));
                 Load();
             },
             error =>

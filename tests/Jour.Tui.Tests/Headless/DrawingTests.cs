@@ -46,9 +46,7 @@ public sealed class DrawingTests
 
         public string Title => "Tom skärm";
 
-        public IReadOnlyList<(string Key, string Text)> Help => [];
-
-        public IReadOnlyList<string> KeyHints => [];
+        public IReadOnlyList<ScreenCommand> Commands => [];
 
         public void Draw(Canvas canvas) => canvas.Text(Column, 0, "bara en rad");
 

@@ -34,11 +34,15 @@ public sealed class HandoverTests
         Assert.Contains("Ring Nils god man före 09", handover.Text, StringComparison.Ordinal);
         Assert.Null(handover.AcknowledgedUtc);
 
-        // The one who handed over cannot acknowledge it.
+        // K first shows what is acknowledged (the notes as handed over), then K there asks. The one who
+        // handed over cannot acknowledge it.
+        session.Press(new Key('k'));
+        session.WaitFor("Ring Nils god man före 09", "K Kvittera");
         session.Press(new Key('k'));
         session.WaitFor("Kvittera överlämningen");
         session.Press(new Key('j'));
         session.WaitFor("den som tar över kvitterar");
+        session.Press(Key.Esc);
 
         session.Press(Key.Home);
         Assert.DoesNotContain("inte kvitterad (F7)", session.Screen, StringComparison.Ordinal);
