@@ -69,8 +69,7 @@ public sealed class HandoverTests : IDisposable
         next.WaitFor("Ej kvitterad:");
         // K shows the handed-over notes and summary first; K there asks, j acknowledges.
         next.Keys("k");
-        next.WaitFor("ÖVERLÄMNING", "K Kvittera");
-        next.Keys("End");
+        next.WaitFor("ANTECKNINGAR FRÅN");
         next.WaitFor("Ring god man om natten till fredag");
         next.Keys("k");
         next.WaitFor("Kvittera överlämningen från");
