@@ -67,7 +67,12 @@ public sealed class SessionTests : IDisposable
         tmux.Keys("F1");
         string help = tmux.WaitFor("Hjälp – Ärenden").Screen;
         Assert.Contains("Filtrera", help, StringComparison.Ordinal);
-        Assert.Contains("Ctrl+Q", help, StringComparison.Ordinal);
+        Assert.Contains("↓ mer", help, StringComparison.Ordinal);
+
+        // The help scrolls to its last line: quitting is listed among the global keys.
+        tmux.Keys("End");
+        string end = tmux.WaitFor("Avsluta (frågar först)").Screen;
+        Assert.Contains("^Q F10", end, StringComparison.Ordinal);
 
         tmux.Keys("Escape");
         tmux.WaitFor("Öppna ärenden");

@@ -21,6 +21,8 @@ public sealed class CaseDetailScreen : IScreen
     private readonly long _caseId;
     private CaseDetail? _detail;
     private int _timelineTop;
+    private int _selectedEntry;
+    private int _timelineRows = 1;
     private int _promptRevision;
 
     public CaseDetailScreen(ShellView shell, long caseId)
@@ -68,6 +70,9 @@ public sealed class CaseDetailScreen : IScreen
         ScreenCommand.Of("case.journal", "J", UiText.Help_Case_Journal, null, () => _shell.Push(new Journals.JournalScreen(_shell, _detail!.ClientId, _detail.Summary.ClientName)), Loaded),
         ScreenCommand.Of("case.incident", "I", UiText.Help_Case_Incident, null, () => _shell.Push(new Records.IncidentFormScreen(_shell, null, _detail!.ClientId, _detail.Summary.Id)), Loaded),
         ScreenCommand.Of("case.reload", "R", UiText.Help_Case_Reload, null, Reload),
+        ScreenCommand.Of("case.read-entry", "Enter", UiText.Help_Case_ReadEntry, UiText.Hint_ReadEntry, () =>
+            _shell.Push(new TimelineEntryScreen(_shell, _detail!.Summary, _detail.Timeline[_detail.Timeline.Count - 1 - _selectedEntry])),
+            () => Loaded() ?? (_detail!.Timeline.Count == 0 ? UiText.Case_NoEntries : null)),
         ScreenCommand.Handled("case.scroll", "Up,Down,PgUp,PgDn", UiText.Help_Case_Scroll),
     ];
 
@@ -164,13 +169,18 @@ public sealed class CaseDetailScreen : IScreen
         }
         canvas.Line(row++, canvas.Rule[..Math.Min(canvas.Width, 2)] + " " + UiText.Case_Timeline + " " + canvas.Rule);
 
+        // Newest first; ↑ ↓ select an entry (kept in view), Enter reads it in full.
         int rows = canvas.Height - row;
+        _timelineRows = rows;
         var lines = d.Timeline.Reverse().Select(e => TimelineLine(e, now, canvas)).ToList();
+        _selectedEntry = Math.Clamp(_selectedEntry, 0, Math.Max(0, lines.Count - 1));
+        _timelineTop = Math.Clamp(_timelineTop, Math.Max(0, _selectedEntry - rows + 1), _selectedEntry);
         _timelineTop = Math.Max(0, Math.Min(_timelineTop, lines.Count - rows));
         for (int i = 0; i < rows; i++)
         {
             int index = _timelineTop + i;
-            canvas.Line(row + i, index < lines.Count ? lines[index] : "");
+            bool selected = index == _selectedEntry && index < lines.Count;
+            canvas.Line(row + i, index < lines.Count ? (selected ? canvas.Marker : " ") + lines[index] : "", highlight: selected);
         }
     }
 
@@ -181,15 +191,18 @@ public sealed class CaseDetailScreen : IScreen
             return false;
         }
 
-        if (key == Key.CursorDown || key == Key.PageDown)
+        int page = Math.Max(1, _timelineRows - 1);
+        int? step = key switch
         {
-            _timelineTop += key == Key.PageDown ? 10 : 1;
-            return true;
-        }
-
-        if (key == Key.CursorUp || key == Key.PageUp)
+            _ when key == Key.CursorDown => 1,
+            _ when key == Key.CursorUp => -1,
+            _ when key == Key.PageDown => page,
+            _ when key == Key.PageUp => -page,
+            _ => null,
+        };
+        if (step is { } by)
         {
-            _timelineTop = Math.Max(0, _timelineTop - (key == Key.PageUp ? 10 : 1));
+            _selectedEntry = Math.Clamp(_selectedEntry + by, 0, Math.Max(0, _detail.Timeline.Count - 1));
             return true;
         }
 

@@ -96,31 +96,35 @@ public sealed class HandoverScreen : IScreen, IReloadable
         }
 
         DateTime now = _shell.UtcNow;
+        string status;
+        bool highlight = false;
         if (Pending is { } pending)
         {
             bool mine = pending.OutgoingName == _shell.Session.Session.UserName;
-            canvas.Line(
-                0,
-                mine
-                    ? Format.Text(UiText.Handover_PendingOwn, Format.When(pending.CreatedUtc, now), pending.IncomingName ?? "?")
-                    : "! " + Format.Text(UiText.Handover_Pending, pending.OutgoingName, Format.When(pending.CreatedUtc, now), Format.Ago(pending.CreatedUtc, now)),
-                highlight: !mine);
+            status = mine
+                ? Format.Text(UiText.Handover_PendingOwn, Format.When(pending.CreatedUtc, now), pending.IncomingName ?? "?")
+                : "! " + Format.Text(UiText.Handover_Pending, pending.OutgoingName, Format.When(pending.CreatedUtc, now), Format.Ago(pending.CreatedUtc, now));
+            highlight = !mine;
         }
         else if (_history.Count > 0 && _history[0] is { AcknowledgedUtc: { } ackAt } last)
         {
-            canvas.Line(0, Format.Text(UiText.Handover_Acknowledged, last.OutgoingName, Format.When(last.CreatedUtc, now), last.AcknowledgedByName ?? "?", Format.When(ackAt, now)));
+            status = Format.Text(UiText.Handover_Acknowledged, last.OutgoingName, Format.When(last.CreatedUtc, now), last.AcknowledgedByName ?? "?", Format.When(ackAt, now));
         }
         else
         {
-            canvas.Line(0, UiText.Handover_NoneYet);
+            status = UiText.Handover_NoneYet;
         }
 
+        canvas.Line(0, status, highlight);
+
+        // Where in the text the page is goes on the status row, right-aligned where there is room: never over the
+        // summary's own lines (its DEMO mark is on the first).
         int rows = canvas.Height - 1;
-        string position = $" {_text.Top + 1}–{Math.Min(_text.Lines.Count, _text.Top + rows)}/{_text.Lines.Count} ";
         _text.Draw(canvas, firstRow: 1);
-        if (_text.Lines.Count > rows)
+        string position = $" {_text.Top + 1}–{Math.Min(_text.Lines.Count, _text.Top + rows)}/{_text.Lines.Count} ";
+        if (_text.Lines.Count > rows && status.Length + position.Length < canvas.Width)
         {
-            canvas.Text(canvas.Width - position.Length, 1, position);
+            canvas.Text(canvas.Width - position.Length, 0, position);
         }
     }
 

@@ -1,3 +1,4 @@
+using Jour.Core.Clients;
 using System.Globalization;
 using Jour.Core.Cases;
 using Jour.Core.Common;
@@ -28,6 +29,7 @@ public sealed class NewCaseScreen : FormScreen
         {
             Validate = v => ResolveClient(v).Error,
             Hint = v => ResolveClient(v).Hint,
+            Picks = typed => [.. MatchingClients(typed).Select(ClientText)],
             Changed = _ => DefaultProvider(),
         });
         Add(ProviderField.Create(shell.Session, null, false));
@@ -185,10 +187,8 @@ public sealed class NewCaseScreen : FormScreen
             return (null, UiText.Form_Required, UiText.Intake_ClientHint);
         }
 
-        var matches = Shell.Session.Clients
-            .Where(c => words.All(w => (c.Name + " " + c.MaskedNumber).Contains(w, StringComparison.CurrentCultureIgnoreCase)))
-            .ToList();
-        var exact = matches.Where(c => string.Equals((c.Name + " " + c.MaskedNumber[..8]).Trim(), text.Trim(), StringComparison.CurrentCultureIgnoreCase)
+        var matches = MatchingClients(text);
+        var exact = matches.Where(c => string.Equals(ClientText(c), text.Trim(), StringComparison.CurrentCultureIgnoreCase)
                                        || string.Equals(c.Name, text.Trim(), StringComparison.CurrentCultureIgnoreCase)).ToList();
         if (exact.Count == 1)
         {
@@ -202,6 +202,16 @@ public sealed class NewCaseScreen : FormScreen
             _ => (null, Format.Text(UiText.Intake_ManyClients, matches.Count), string.Join(", ", matches.Take(6).Select(c => $"{c.Name} {c.MaskedNumber[..8]}"))),
         };
     }
+
+    // By every word typed: part of the name, the birth date or the number.
+    private List<ClientSummary> MatchingClients(string text)
+    {
+        string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return [.. Shell.Session.Clients.Where(c => words.All(w => (c.Name + " " + c.MaskedNumber).Contains(w, StringComparison.CurrentCultureIgnoreCase)))];
+    }
+
+    /// <summary>A client as the field shows a pick: the name and the birth date.</summary>
+    private static string ClientText(ClientSummary c) => (c.Name + " " + c.MaskedNumber[..8]).Trim();
 
     private void DefaultProvider()
     {

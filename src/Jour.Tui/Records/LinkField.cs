@@ -17,7 +17,14 @@ internal static class LinkField
             Value = text,
             Validate = v => Resolve(items(), v).Error,
             Hint = v => Resolve(items(), v).Hint,
+            Picks = typed => [.. Matching(items(), typed).Select(i => i.Text)],
         };
+    }
+
+    private static List<(long Id, string Text)> Matching(IReadOnlyList<(long Id, string Text)> items, string text)
+    {
+        string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return [.. items.Where(i => words.All(w => i.Text.Contains(w, StringComparison.CurrentCultureIgnoreCase)))];
     }
 
     public static long? Id(FormField field, IReadOnlyList<(long Id, string Text)> items) => Resolve(items, field.Value).Id;
@@ -30,7 +37,7 @@ internal static class LinkField
             return (null, null, UiText.Link_Optional);
         }
 
-        var matches = items.Where(i => words.All(w => i.Text.Contains(w, StringComparison.CurrentCultureIgnoreCase))).ToList();
+        var matches = Matching(items, text);
         var exact = matches.Where(i => string.Equals(i.Text, text.Trim(), StringComparison.CurrentCultureIgnoreCase)).ToList();
         if (exact.Count == 1)
         {

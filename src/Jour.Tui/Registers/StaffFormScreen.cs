@@ -107,6 +107,8 @@ public sealed class StaffFormScreen : FormScreen
     {
         Value = StaffInput.FormatClients(ids ?? [], clients),
         Validate = v => StaffInput.ParseClients(v, clients).Error,
+        Picks = typed => StaffInput.MatchingClients(typed, clients),
+        PicksOneOfMany = true,
         Hint = _ => UiText.Staff_ClientsHint,
     };
 

@@ -100,6 +100,13 @@ public static partial class StaffInput
         return (ids, null);
     }
 
+    /// <summary>The clients whose name or birth date holds every word typed, as a list entry names them.</summary>
+    public static IReadOnlyList<string> MatchingClients(string typed, IReadOnlyList<ClientSummary> clients)
+    {
+        string[] words = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return [.. clients.Where(c => words.All(w => Shown(c).Contains(w, StringComparison.CurrentCultureIgnoreCase))).Select(Shown)];
+    }
+
     public static string FormatClients(IEnumerable<long> ids, IReadOnlyList<ClientSummary> clients) =>
         string.Join(", ", ids.Select(id => clients.FirstOrDefault(c => c.Id == id) is { } c
             ? clients.Count(o => string.Equals(o.Name, c.Name, StringComparison.CurrentCultureIgnoreCase)) > 1 ? Shown(c) : c.Name

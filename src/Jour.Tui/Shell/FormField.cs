@@ -37,6 +37,50 @@ public sealed class FormField
     public string Error { get; set; } = "";
 
     /// <summary>
+    /// A pick list: the registered clients, assistants or cases that match what is being typed, each as the
+    /// text that names it in full. Typing filters, arrows choose, Enter takes.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>>? Picks { get; set; }
+
+    /// <summary>A comma-separated list field: a pick completes the entry after the last comma.</summary>
+    public bool PicksOneOfMany { get; set; }
+
+    /// <summary>What is being typed: the whole value, or a list's last entry.</summary>
+    public string Typing => (PicksOneOfMany ? Value[(Value.LastIndexOf(',') + 1)..] : Value).Trim();
+
+    /// <summary>The matches to choose from now; none once what is typed names one of them in full.</summary>
+    public IReadOnlyList<string> OpenPicks()
+    {
+        if (Picks is null || Typing.Length == 0)
+        {
+            return [];
+        }
+
+        // One match needs no list: the hint names it, and leaving the field takes it (CompleteUnique).
+        IReadOnlyList<string> picks = Picks(Typing);
+        return picks.Count <= 1 || picks.Any(p => string.Equals(p, Typing, StringComparison.CurrentCultureIgnoreCase)) ? [] : picks;
+    }
+
+    /// <summary>When what is typed matches exactly one, the field takes it in full; true when it did.</summary>
+    public bool CompleteUnique()
+    {
+        if (Picks is null || Typing.Length == 0 || Picks(Typing) is not [var only] || string.Equals(only, Typing, StringComparison.CurrentCultureIgnoreCase))
+        {
+            return false;
+        }
+
+        Value = WithPick(only);
+        return true;
+    }
+
+    /// <summary>The value with <paramref name="pick"/> taken for what is being typed.</summary>
+    public string WithPick(string pick)
+    {
+        int comma = PicksOneOfMany ? Value.LastIndexOf(',') : -1;
+        return comma < 0 ? pick : Value[..(comma + 1)] + " " + pick;
+    }
+
+    /// <summary>
     /// The most the field takes (<see cref="TextLimits"/>): typing stops there with the limit's message. By
     /// default a draft field's limit, so no form makes a draft the server would refuse; set per field.
     /// </summary>

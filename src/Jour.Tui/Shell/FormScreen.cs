@@ -159,6 +159,13 @@ public abstract class FormScreen : IScreen
             int valueWidth = canvas.Width - labelWidth - 3;
             string cursor = focused && f.Choices is null ? "_" : "";
             string shownValue = value + cursor;
+
+            // What is being typed is never pushed out by its error: the focused field's message is spelled out
+            // below in full anyway. Beside another field the message is cut, not the value.
+            if (focused && shownValue.Length + error.Length > valueWidth && f.Error.Length > 0)
+            {
+                error = "  !";
+            }
             if (shownValue.Length > valueWidth - error.Length && focused)
             {
                 // Show the end of a long value while typing.
@@ -168,21 +175,54 @@ public abstract class FormScreen : IScreen
 
             canvas.Text(labelWidth + 3, row, shownValue + error, valueWidth, highlight: focused);
             row++;
+            if (focused && f.OpenPicks() is { Count: > 0 } picks)
+            {
+                int shown = Math.Min(picks.Count, MaxPicks);
+                _pick = Math.Min(_pick, shown - 1);
+                for (int p = 0; p < shown && row < canvas.Height - 2; p++)
+                {
+                    canvas.Text(labelWidth + 3, row++, (p == _pick ? canvas.Marker + " " : "  ") + picks[p], valueWidth, highlight: p == _pick);
+                }
+
+                if (picks.Count > shown && row < canvas.Height - 2)
+                {
+                    canvas.Text(labelWidth + 3, row++, "  " + Format.Text(UiText.Pick_More, picks.Count - shown), valueWidth);
+                }
+            }
         }
 
         // A message beside a field may be cut off at 80 columns; the focused field's is spelled out below.
-        string hint = Current.Hint?.Invoke(Current.Value) ?? "";
+        string hint = Current.OpenPicks().Count > 0 ? UiText.Pick_Hint : Current.Hint?.Invoke(Current.Value) ?? "";
         hint = hint.Length > 0 ? "  " + hint : "";
         bool hasError = Current.Error.Length > 0;
         canvas.Line(canvas.Height - 2, hasError ? hint : "");
         canvas.Line(canvas.Height - 1, hasError ? "! " + Current.Error : hint);
     }
 
+    /// <summary>The most matches a pick list shows at once; typing more narrows it.</summary>
+    public const int MaxPicks = 6;
+
     public virtual bool HandleKey(Key key)
     {
         if (_saving)
         {
             return true;
+        }
+
+        if (Current.OpenPicks() is { Count: > 0 } picks)
+        {
+            int last = Math.Min(picks.Count, MaxPicks) - 1;
+            if (key == Key.CursorDown || key == Key.CursorUp)
+            {
+                _pick = Math.Clamp(_pick + (key == Key.CursorDown ? 1 : -1), 0, last);
+                return true;
+            }
+
+            if (key == Key.Enter)
+            {
+                Edit(Current, Current.WithPick(picks[Math.Min(_pick, last)]));
+                return true;
+            }
         }
 
         if (key == Key.Esc)
@@ -257,6 +297,12 @@ public abstract class FormScreen : IScreen
 
     private void Move(int step)
     {
+        // Leaving a field that names exactly one client (or case, or assistant) shows that one in full.
+        if (Current.CompleteUnique())
+        {
+            Edited(Current);
+        }
+
         Current.Check();
         _current = Math.Clamp(_current + step, 0, _fields.Count - 1);
     }
@@ -264,8 +310,11 @@ public abstract class FormScreen : IScreen
     private void Edit(FormField field, string value)
     {
         field.Value = value;
+        _pick = 0;
         Edited(field);
     }
+
+    private int _pick;
 
     private void Edited(FormField field)
     {

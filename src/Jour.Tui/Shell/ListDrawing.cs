@@ -8,7 +8,15 @@ public static class ListDrawing
     {
         string header = "  " + string.Concat(columns.Select(c => canvas.Fit(c.Header, c.Width)));
         canvas.Line(firstRow, header);
+        // Where the list is longer than the room, its last row says where in it the selection is, rather
+        // than writing over a column's header.
         int rows = canvas.Height - firstRow - 1;
+        bool overflow = list.Visible.Count > rows;
+        if (overflow)
+        {
+            rows--;
+        }
+
         int top = list.Scroll(rows);
         for (int i = 0; i < rows; i++)
         {
@@ -26,10 +34,10 @@ public static class ListDrawing
             canvas.Line(firstRow + 1 + i, text, highlight: selected);
         }
 
-        if (list.Visible.Count > rows)
+        if (overflow)
         {
-            string position = $" {list.Selected + 1}/{list.Visible.Count} ";
-            canvas.Text(canvas.Width - position.Length, firstRow, position);
+            string position = $"{(top + rows < list.Visible.Count ? "↓ " : "")}{list.Selected + 1}/{list.Visible.Count} ";
+            canvas.Line(firstRow + 1 + rows, new string(' ', Math.Max(0, canvas.Width - position.Length)) + position);
         }
 
     }

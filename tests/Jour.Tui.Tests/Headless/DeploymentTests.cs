@@ -79,7 +79,7 @@ public sealed class DeploymentTests
 
         CaseDetail detail = await session.Service.SendAsync(new GetCase(staffing.Id));
         Assert.Equal(3, detail.Deployments.Count);
-        Assert.Contains(detail.Timeline, e => e.Render().StartsWith("Insats utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Render().EndsWith("skäl: Tunga lyft hela natten", StringComparison.Ordinal));
+        Assert.Contains(detail.Timeline, e => e.Render().StartsWith("Insats bekräftad utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Render().EndsWith("skäl: Tunga lyft hela natten", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class DeploymentTests
         session.Press(Key.Enter);
 
         CaseDetail detail = await WaitForDeployments(session, staffing.Id, 3, d => d.Needs[0].Confirmed == 3);
-        Assert.Contains(detail.Timeline, e => e.Render().StartsWith("Insats utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Render().EndsWith("skäl: Tunga lyft", StringComparison.Ordinal));
+        Assert.Contains(detail.Timeline, e => e.Render().StartsWith("Insats bekräftad utöver behovet (3 av 2)", StringComparison.Ordinal) && e.Render().EndsWith("skäl: Tunga lyft", StringComparison.Ordinal));
     }
 
     private static async Task<CaseDetail> WaitForDeployments(HeadlessSession session, long caseId, int count, Func<CaseDetail, bool>? also = null)
