@@ -61,7 +61,7 @@ public sealed partial class DeploymentUseCaseTests
         c = _useCases.SetDeploymentState(_officer, new DeploymentStateRequest(proposal, DeploymentState.Confirmed, "Tunga lyft hela natten"));
 
         Assert.Equal(3, c.Needs.Single().Confirmed);
-        Assert.Contains(c.Timeline, e => e.Render().StartsWith("Insats utöver behovet (3 av 2): " + eligible[2].Name, StringComparison.Ordinal) && e.Render().EndsWith("– skäl: Tunga lyft hela natten", StringComparison.Ordinal));
+        Assert.Contains(c.Timeline, e => e.Render().StartsWith("Insats bekräftad utöver behovet (3 av 2): " + eligible[2].Name, StringComparison.Ordinal) && e.Render().EndsWith("– skäl: Tunga lyft hela natten", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed partial class DeploymentUseCaseTests
         c = _useCases.Assign(_officer, new AssignRequest(c.Summary.Id, 0, eligible[1].AssistantId, DeploymentState.Confirmed, "", "Brukaren är orolig, två behövs"));
 
         Assert.Equal(2, c.Needs.Single().Confirmed);
-        Assert.Contains(c.Timeline, e => e.Render().StartsWith("Insats utöver behovet (2 av 1): " + eligible[1].Name, StringComparison.Ordinal) && e.Render().EndsWith("skäl: Brukaren är orolig, två behövs", StringComparison.Ordinal));
+        Assert.Contains(c.Timeline, e => e.Render().StartsWith("Insats bekräftad utöver behovet (2 av 1): " + eligible[1].Name, StringComparison.Ordinal) && e.Render().EndsWith("skäl: Brukaren är orolig, två behövs", StringComparison.Ordinal));
     }
 
     [Fact]
