@@ -182,6 +182,21 @@ internal sealed class HeadlessSession : IDisposable
         return screen;
     }
 
+    /// <summary>Waits (a bounded time) until the screen no longer shows <paramref name="text"/>; returns the screen.</summary>
+    public string WaitUntilGone(string text)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen = Screen;
+        while (screen.Contains(text, StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Thread.Sleep(10);
+            screen = Screen;
+        }
+
+        Assert.False(screen.Contains(text, StringComparison.Ordinal), $"'{text}' stayed on:\n{screen}");
+        return screen;
+    }
+
     private void Attach(ShellView shell)
     {
         Shell = shell;

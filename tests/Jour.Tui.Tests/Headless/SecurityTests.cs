@@ -266,6 +266,42 @@ public sealed partial class SecurityTests
     }
 
     /// <summary>Moves the sign-in list to <paramref name="name"/> (the list is the install's users, in order).</summary>
+    [Fact]
+    public async Task AddingAUser_AShortPinIsRefusedAtOnce_AndEscKeepsTheNameAndRoles()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        session.Press(Key.X.WithAlt);
+        session.WaitFor("Logga in");
+        await SelectUserAsync(session, "Demo Admin");
+        session.Press(Key.Enter);
+        session.WaitFor("Öppna ärenden");
+        session.Press(Key.U.WithAlt);
+        session.WaitFor("Användare (10)");
+
+        session.Press(new Key('n'));
+        session.Type("Eva Ström");
+        session.Press(Key.Enter);
+        session.WaitFor("Roller");
+        session.Press(Key.U.WithCtrl);
+        session.Type("jourhavande,mas");
+        session.Press(Key.Enter);
+        session.Type("123");
+        session.Press(Key.Enter);
+
+        // Refused at the first entry, where it was typed, not after typing it twice.
+        string refused = session.WaitFor("PIN-koden måste vara minst 4 siffror.");
+        Assert.Contains("PIN (minst 4 siffror):", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("PIN igen:", refused, StringComparison.Ordinal);
+
+        // Leaving with Esc keeps what was typed before the PIN.
+        session.Press(Key.Esc);
+        session.Press(new Key('n'));
+        session.WaitFor("Ny användare, namn: Eva Ström_");
+        session.Press(Key.Enter);
+        session.WaitFor("jourhavande,mas_");
+    }
+
     private static async Task SelectUserAsync(HeadlessSession session, string name)
     {
         var users = (await session.Service.SendAsync(new GetInstallInfo(), TestContext.Current.CancellationToken)).Users;
