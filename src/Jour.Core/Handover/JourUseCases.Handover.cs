@@ -113,9 +113,6 @@ public sealed partial class JourUseCases
     }
 
     /// <summary>When the newest handover was made, if nobody has acknowledged it; one lookup by id, for the status bar.</summary>
-    private DateTime? UnacknowledgedHandover() =>
-        _store.LatestHandover() is { AcknowledgedUtc: null } h ? h.CreatedUtc : null;
-
     /// <summary>
     /// Everything the composer needs: open cases, every deployment of theirs and of the next 72 hours, the
     /// registers, and the on-call duty from two days back to 72 hours ahead with its gaps.

@@ -12,7 +12,9 @@ namespace Jour.Core.Operations;
 /// next 14 days with nobody on call; <see cref="UnacknowledgedHandoverUtc"/> is when the newest handover
 /// was made if nobody has acknowledged it (the status bar warns once it is 30 minutes old);
 /// <see cref="ContractExtensionDue"/> the contract's last day from two weeks before it until a new end is
-/// entered (the extension must be decided).
+/// entered (the extension must be decided); <see cref="HandoverWaitsFor"/> the user id of the incoming
+/// officer of that unacknowledged handover, who is told at once (everyone else after 30 minutes), and
+/// <see cref="HandoverFrom"/> who handed it over.
 /// </summary>
 public sealed record StatusInfo(
     bool IsDemo,
@@ -24,4 +26,6 @@ public sealed record StatusInfo(
     DateTime? GapFromUtc,
     DateTime? UnacknowledgedHandoverUtc = null,
     DateOnly? ContractExtensionDue = null,
-    bool DiskLow = false);
+    bool DiskLow = false,
+    long? HandoverWaitsFor = null,
+    string? HandoverFrom = null);

@@ -4,6 +4,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Demo;
 using Jour.Core.Deployments;
+using Jour.Core.Handover;
 using Jour.Core.Operations;
 using Jour.Core.Roster;
 using Jour.Core.Staff;
@@ -75,6 +76,7 @@ public sealed partial class JourUseCases
     public StatusInfo GetStatus()
     {
         OnCallAt onCall = GetOnCallAt(UtcNow);
+        HandoverRecord? waiting = _store.LatestHandover() is { AcknowledgedUtc: null } h ? h : null;
         return new StatusInfo(
             _store.IsDemo,
             onCall.Current?.OfficerName,
@@ -83,9 +85,11 @@ public sealed partial class JourUseCases
             onCall.Next?.StartUtc,
             _store.CountOpenCases(),
             onCall.GapFromUtc,
-            UnacknowledgedHandover(),
+            waiting?.CreatedUtc,
             ContractExtensionDue(),
-            _store.DiskIsLow);
+            _store.DiskIsLow,
+            waiting?.IncomingId,
+            waiting is null ? null : UserNames().GetValueOrDefault(waiting.OutgoingId));
     }
 
     public IReadOnlyList<CaseSummary> GetOpenCases()

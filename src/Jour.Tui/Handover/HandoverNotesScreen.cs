@@ -21,7 +21,7 @@ public sealed class HandoverNotesScreen : FormScreen
         : base(shell, DraftName)
     {
         _handover = handover;
-        Add(new FormField("notes", UiText.Handover_NotesLabel) { Limit = TextLimits.HandoverNotes, Hint = _ => UiText.Handover_NotesHint });
+        Add(new FormField("notes", UiText.Handover_NotesLabel) { Limit = TextLimits.HandoverNotes, Hint = _ => UiText.Handover_NotesHint, MultiLine = true });
         RestoreDraft();
     }
 

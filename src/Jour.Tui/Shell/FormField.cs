@@ -37,6 +37,12 @@ public sealed class FormField
     public string Error { get; set; } = "";
 
     /// <summary>
+    /// Several lines of text (the handover's notes): Enter starts a new line, the field is drawn over as many
+    /// rows as its text needs (wrapped), and ↓ or Tab leaves it.
+    /// </summary>
+    public bool MultiLine { get; set; }
+
+    /// <summary>
     /// A pick list: the registered clients, assistants or cases that match what is being typed, each as the
     /// text that names it in full. Typing filters, arrows choose, Enter takes.
     /// </summary>

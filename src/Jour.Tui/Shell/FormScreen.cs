@@ -173,6 +173,25 @@ public abstract class FormScreen : IScreen
                 shownValue = "…" + shownValue[^Math.Min(shownValue.Length, keep)..];
             }
 
+            if (f.MultiLine)
+            {
+                // Every line of it, wrapped at the field's width; the last rows of the form stay for the messages.
+                var lines = Format.Wrap(f.Value + cursor, valueWidth - 1).ToList();
+                int room = Math.Max(1, canvas.Height - 2 - row - (_fields.Count - i - 1));
+                int first = Math.Max(0, lines.Count - room);
+                if (first > 0)
+                {
+                    lines[first] = "…" + lines[first];
+                }
+
+                for (int l = first; l < lines.Count && row < canvas.Height - 2; l++)
+                {
+                    canvas.Text(labelWidth + 3, row++, lines[l] + (l == lines.Count - 1 ? error : ""), valueWidth, highlight: focused);
+                }
+
+                continue;
+            }
+
             canvas.Text(labelWidth + 3, row, shownValue + error, valueWidth, highlight: focused);
             row++;
             if (focused && f.OpenPicks() is { Count: > 0 } picks)
@@ -230,6 +249,18 @@ public abstract class FormScreen : IScreen
             // Leaving keeps the form: the draft is written now rather than after the usual pause.
             SaveDraftNow();
             return false;
+        }
+
+        if (key == Key.Enter && Current.MultiLine)
+        {
+            if (Current.Value.Length + 1 > Current.Limit.Max)
+            {
+                Current.Error = Current.Limit.Message;
+                return true;
+            }
+
+            Edit(Current, Current.Value + "\n");
+            return true;
         }
 
         if (key == Key.CursorDown || key == Key.Tab || key == Key.Enter)

@@ -333,6 +333,11 @@ public sealed partial class ShellView : View
             // In words, not only in colour: nobody will answer the on-call line then.
             canvas.Line(row, "! " + Format.Text(UiText.Status_Gap, Format.When(gap, UtcNow)), highlight: true);
         }
+        else if (Session.Status is { UnacknowledgedHandoverUtc: { } waiting, HandoverWaitsFor: { } incoming } mine && incoming == Session.Session.UserId)
+        {
+            // The incoming officer is told at once, from the first frame after signing in.
+            canvas.Line(row, "! " + Format.Text(UiText.Status_HandoverForYou, mine.HandoverFrom ?? "?", Format.When(waiting, UtcNow)), highlight: true);
+        }
         else if (Session.Status?.UnacknowledgedHandoverUtc is { } handover && UtcNow - handover >= UnacknowledgedAfter)
         {
             // Nobody has confirmed taking over: what the last shift knew may not have reached anyone.

@@ -88,4 +88,39 @@ public sealed class OfficerAtNightTests
         Assert.DoesNotMatch(@"\d+/\d+", header);
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l.TrimEnd(), @"↓ 1/\d+$"));
     }
+
+    [Fact]
+    public async Task HandoverNotes_TakeSeveralLines_AndTheIncomingOfficerIsToldAtSignIn()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        session.Press(Key.F7);
+        session.WaitFor("ÖVERLÄMNING");
+        session.Press(new Key('n'));
+        session.WaitFor("Enter ny rad");
+        session.Type("Ring god man före 09.");
+        session.Press(Key.Enter);
+        session.Type("Andra raden här.");
+        string typing = session.WaitFor("Andra raden här._");
+        Assert.DoesNotContain("09.Andra", typing, StringComparison.Ordinal);
+        session.Press(Key.S.WithCtrl);
+        session.WaitFor("kvitterar efter inloggning");
+
+        Core.Handover.HandoverRecordData handover = (await session.Service.SendAsync(new Core.Handover.GetHandovers()))[0];
+        Assert.Equal("Ring god man före 09.\nAndra raden här.", handover.Notes);
+
+        // The incoming officer signs in: the status bar says at once that a handover waits, with whose.
+        session.Press(Key.X.WithAlt);
+        session.WaitFor("Logga in");
+        var users = (await session.Service.SendAsync(new Core.Users.GetInstallInfo())).Users;
+        int index = users.ToList().FindIndex(u => u.Name == handover.IncomingName);
+        session.Press(Key.Home);
+        for (int i = 0; i < index; i++)
+        {
+            session.Press(Key.CursorDown);
+        }
+
+        session.Press(Key.Enter);
+        session.WaitFor("Inloggad: " + handover.IncomingName, $"Överlämning från {handover.OutgoingName}", "väntar på din kvittens");
+    }
 }
