@@ -47,11 +47,11 @@ internal static class PaperOutput
             await errors.WriteLineAsync(Text(CliText.Pdf_Written, written, pdf.Pages));
         }
 
-        return print ? await PrintAsync(pdf.Bytes, errors, cancellationToken) : 0;
+        return print ? await PrintAsync(pdf.Bytes, heading.Title, errors, cancellationToken) : 0;
     }
 
     /// <summary>Sends the PDF to `lp` (PRINTER or LPDEST, else the default destination); says plainly when there is no lp or no printer.</summary>
-    public static async Task<int> PrintAsync(byte[] pdf, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> PrintAsync(byte[] pdf, string title, TextWriter errors, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("lp")
         {
@@ -60,6 +60,8 @@ internal static class PaperOutput
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("-t");
+        start.ArgumentList.Add(title);
         start.ArgumentList.Add("-o");
         start.ArgumentList.Add("media=A4");
 

@@ -35,6 +35,9 @@ internal static class PdfPaper
 
     private const double Leading = 1.2;
 
+    /// <summary>Windows-1252's characters at 0x80–0x9F, where Latin-1 has control codes.</summary>
+    private const string WinAnsiExtras = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+
     /// <summary>The body lines a page holds at the point size <paramref name="fontSize"/>: 60 at 10 pt (the handover's page).</summary>
     public static int LinesPerPage(double fontSize, double pageHeight = 841.89) =>
         (int)Math.Floor(((pageHeight - (2 * Margin)) / (fontSize * Leading)) - 4 + 1e-6);
@@ -60,7 +63,11 @@ internal static class PdfPaper
         using var document = new PdfDocument();
         document.Info.Title = heading.Title;
         document.Info.Creator = "Jour";
-        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        // PDFsharp 6.2.4 writes Flate streams without their Adler-32 checksum (Ghostscript: "ignoring zlib error:
+        // incorrect data check"). Viewers forgive it; a printer need not. Uncompressed, a handover is about 50 kB.
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
+        var options = new XPdfFontOptions(IsWinAnsi(text) && IsWinAnsi(heading.Title) ? PdfFontEncoding.WinAnsi : PdfFontEncoding.Unicode);
 
         PdfPage page = document.AddPage();
         page.Size = PageSize.A4;
@@ -118,6 +125,26 @@ internal static class PdfPaper
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return new PaperPdf(stream.ToArray(), pages.Count);
+    }
+
+    /// <summary>
+    /// Whether every character has a place in WinAnsi (Windows-1252: å, ä, ö, –, ”, … and the rest of Latin-1), as in
+    /// all of Jour's own texts. Then the font goes in with that encoding, whose glyph names survive a printing
+    /// system's way through PostScript, so the PDF that comes out of a CUPS queue still has text. A name or note
+    /// with anything else (ł, →, an emoji) gets the Unicode encoding: the same on paper, readable on screen.
+    /// </summary>
+    public static bool IsWinAnsi(string text)
+    {
+        foreach (char c in text)
+        {
+            bool latin1 = c is '\n' or '\f' or '\r' or '\t' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\u00FF');
+            if (!latin1 && !WinAnsiExtras.Contains(c, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Left and right on one line of <paramref name="columns"/>; the right part wins when both do not fit.</summary>

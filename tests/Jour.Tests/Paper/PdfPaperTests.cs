@@ -100,6 +100,10 @@ public sealed class PdfPaperTests : IDisposable
         // A4: 595 × 842 points.
         Assert.True(Regex.IsMatch(raw, @"/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+84[12](\.\d+)?\s*\]"), raw[..4000]);
         Assert.Contains("/FontFile2", raw, StringComparison.Ordinal);
+
+        // PDFsharp 6.2.4's Flate streams lack their Adler-32 checksum (Ghostscript: "incorrect data check"); a
+        // printer's interpreter may be less forgiving, so nothing is compressed.
+        Assert.DoesNotContain("/FlateDecode", raw, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +132,21 @@ public sealed class PdfPaperTests : IDisposable
         }
 
         Assert.Contains(read, r => r.Contains(Swedish, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_JoursOwnCharacters_GoInAsWinAnsi_AndComeBack_ElseUnicode()
+    {
+        const string Own = "Åsa Öberg, Älvängen: åäö ÅÄÖ é ü – ”kräver lyft” … 1 234 kr";
+        Assert.True(PdfPaper.IsWinAnsi(Own + "\n\f"));
+        Assert.False(PdfPaper.IsWinAnsi("Łukasz"));
+        Assert.False(PdfPaper.IsWinAnsi("→"));
+
+        PaperPdf pdf = PdfPaper.Render(Own + "\n", new PaperHeading("Överlämning", IsDemo: false));
+
+        Assert.Contains("/WinAnsiEncoding", Encoding.Latin1.GetString(pdf.Bytes), StringComparison.Ordinal);
+        Assert.Contains(PdfToText(pdf, null).Split('\n'), l => l.Trim() == Own);
+        Assert.DoesNotContain("/WinAnsiEncoding", Encoding.Latin1.GetString(PdfPaper.Render(Swedish, new PaperHeading("x", false)).Bytes), StringComparison.Ordinal);
     }
 
     [Fact]
