@@ -83,7 +83,7 @@ public sealed partial class PaperTests : IDisposable
         (int code, string output, string err) = _jour.Run("handover", "--pdf", handover);
         Assert.True(code == 0, err);
         Assert.Equal("", output);
-        Assert.Matches(@"Skrev .*överlämning\.pdf \(\d+ sidor, PDF\)\.", err);
+        Assert.Matches(@"Skrev .*överlämning\.pdf \((1 sida|\d+ sidor), PDF\)\.", err);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(handover));
 
         string continuity = Path.Combine(_jour.OutDir, "kontinuitet.pdf");

@@ -44,7 +44,7 @@ internal static class PaperOutput
         if (!string.IsNullOrWhiteSpace(pdfFile))
         {
             string written = SafeOutput.Write(pdfFile, paths.DataDirectory, force, stream => stream.Write(pdf.Bytes));
-            await errors.WriteLineAsync(Text(CliText.Pdf_Written, written, pdf.Pages));
+            await errors.WriteLineAsync(Text(CliText.Pdf_Written, written, pdf.Pages == 1 ? CliText.Pdf_OnePage : Text(CliText.Pdf_Pages, pdf.Pages)));
         }
 
         return print ? await PrintAsync(pdf.Bytes, heading.Title, errors, cancellationToken) : 0;
