@@ -129,9 +129,10 @@ internal static class PdfPaper
 
     /// <summary>
     /// Whether every character has a place in WinAnsi (Windows-1252: å, ä, ö, –, ”, … and the rest of Latin-1), as in
-    /// all of Jour's own texts. Then the font goes in with that encoding, whose glyph names survive a printing
-    /// system's way through PostScript, so the PDF that comes out of a CUPS queue still has text. A name or note
-    /// with anything else (ł, →, an emoji) gets the Unicode encoding: the same on paper, readable on screen.
+    /// all of Jour's own texts. Then the font goes in as a simple TrueType font with that encoding, which more of a
+    /// print system's ways through PostScript keep as text (tried with cups-pdf: poppler's pdftops keeps it and
+    /// garbles the Unicode one; pdftocairo keeps both). A name or note with anything else (ł, →, an emoji) gets the
+    /// Unicode encoding: the same on paper, readable on screen.
     /// </summary>
     public static bool IsWinAnsi(string text)
     {
