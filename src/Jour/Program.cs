@@ -9,6 +9,7 @@ using Jour.Core.Contracts;
 using Jour.Core.Generation;
 using Jour.Core.Operations;
 using Jour.Core.UseCases;
+using Jour.Paper;
 using Jour.Resources;
 
 namespace Jour;
@@ -240,16 +241,17 @@ internal static class Program
 
         var handoverAt = new Option<string?>("--at") { Description = CliText.Cli_HandoverAt };
         var handoverOut = new Option<string?>("--out") { Description = CliText.Cli_HandoverOut };
-        var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_HandoverPrint };
+        var handoverPrint = new Option<bool>("--print") { Description = CliText.Cli_Print };
+        var handoverPdf = new Option<string?>("--pdf") { Description = CliText.Cli_Pdf };
         var handoverAddresses = new Option<bool>("--with-addresses") { Description = CliText.Cli_HandoverAddresses };
         var handoverContinuity = new Option<bool>("--continuity") { Description = CliText.Cli_HandoverContinuity };
         var handoverForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
-        var handover = new Command("handover", CliText.Cli_Handover) { handoverAt, handoverOut, handoverForce, handoverPrint, handoverAddresses, handoverContinuity };
+        var handover = new Command("handover", CliText.Cli_Handover) { handoverAt, handoverOut, handoverPdf, handoverForce, handoverPrint, handoverAddresses, handoverContinuity };
         handover.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            var options = new HandoverOptionsArgs(parse.GetValue(handoverAt), parse.GetValue(handoverOut), parse.GetValue(handoverPrint), parse.GetValue(handoverAddresses), parse.GetValue(handoverContinuity), parse.GetValue(handoverForce));
+            var options = new HandoverOptionsArgs(parse.GetValue(handoverAt), parse.GetValue(handoverOut), parse.GetValue(handoverPrint), parse.GetValue(handoverAddresses), parse.GetValue(handoverContinuity), parse.GetValue(handoverForce), parse.GetValue(handoverPdf));
             return await HandoverCommand.RunAsync(paths, options, Console.Out, Console.Error, ct);
         }));
         root.Add(handover);
@@ -356,12 +358,14 @@ internal static class Program
         invoiceFormat.AcceptOnlyFromAmong("csv", "text", "json");
         var invoiceOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
         var invoiceForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
-        var invoice = new Command("invoice", CliText.Cli_ExportInvoice) { month, invoiceFormat, invoiceOut, invoiceForce };
+        var invoicePdf = new Option<string?>("--pdf") { Description = CliText.Cli_Pdf };
+        var invoicePrint = new Option<bool>("--print") { Description = CliText.Cli_Print };
+        var invoice = new Command("invoice", CliText.Cli_ExportInvoice) { month, invoiceFormat, invoiceOut, invoicePdf, invoiceForce, invoicePrint };
         invoice.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await FollowUpCommands.ExportInvoiceAsync(paths, parse.GetValue(month), parse.GetValue(invoiceFormat)!, parse.GetValue(invoiceOut), parse.GetValue(invoiceForce), Console.Out, ct);
+            return await FollowUpCommands.ExportInvoiceAsync(paths, parse.GetValue(month), parse.GetValue(invoiceFormat)!, parse.GetValue(invoiceOut), parse.GetValue(invoiceForce), new PaperArgs(parse.GetValue(invoicePdf), parse.GetValue(invoicePrint)), Console.Out, Console.Error, ct);
         }));
         root.Add(new Command("export", CliText.Cli_Export) { invoice });
 
@@ -371,12 +375,14 @@ internal static class Program
         statsFormat.AcceptOnlyFromAmong("text", "csv", "json");
         var statsOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
         var statsForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
-        var stats = new Command("stats", CliText.Cli_Stats) { from, to, statsFormat, statsOut, statsForce };
+        var statsPdf = new Option<string?>("--pdf") { Description = CliText.Cli_Pdf };
+        var statsPrint = new Option<bool>("--print") { Description = CliText.Cli_Print };
+        var stats = new Command("stats", CliText.Cli_Stats) { from, to, statsFormat, statsOut, statsPdf, statsForce, statsPrint };
         stats.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await FollowUpCommands.StatsAsync(paths, parse.GetValue(from), parse.GetValue(to), parse.GetValue(statsFormat)!, parse.GetValue(statsOut), parse.GetValue(statsForce), Console.Out, ct);
+            return await FollowUpCommands.StatsAsync(paths, parse.GetValue(from), parse.GetValue(to), parse.GetValue(statsFormat)!, parse.GetValue(statsOut), parse.GetValue(statsForce), new PaperArgs(parse.GetValue(statsPdf), parse.GetValue(statsPrint)), Console.Out, Console.Error, ct);
         }));
         root.Add(stats);
 

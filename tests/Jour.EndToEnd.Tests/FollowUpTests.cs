@@ -83,6 +83,9 @@ public sealed class FollowUpTests : IDisposable
         Assert.Matches(@"Per vecka\s+[ ▁▂▃▄▅▆▇█]+\s+v\d+–v\d+", screen);
         Assert.All(screen.Split('\n'), l => Assert.True(l.Length <= 80, l));
 
+        // Issue 18, point 12: the response time names its unit ("1:53" read as a time of day).
+        Assert.Matches(@"samtal→på plats median (\d+ h \d+ min|\d+ h|\d+ min), p90 ", screen);
+
         // The previous quarter, then a month.
         tmux.Keys("Left");
         string previous = tmux.WaitUntil(s => !s.Contains(screen.Split('\n')[2], StringComparison.Ordinal) && s.Contains("Kostnad/använd timme", StringComparison.Ordinal), "previous quarter").Screen;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
+using Jour.Core.Handover;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 using Jour.Tui.Resources;
@@ -224,11 +225,8 @@ public sealed class ReportsScreen : IScreen, IReloadable
 
     private static string Hours(long minutes) => (minutes / 60.0).ToString("0.0", SwedishCulture.Instance) + " h";
 
-    private static string Clock(double minutes)
-    {
-        long m = (long)Math.Round(minutes);
-        return $"{m / 60}:{m % 60:00}";
-    }
+    /// <summary>"1 h 53 min": a response time that names its unit (1:53 read as a time of day).</summary>
+    private static string Clock(double minutes) => HandoverText.Duration(TimeSpan.FromMinutes(Math.Round(minutes)));
 
     private static int WeekNumber(DateOnly monday) => ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue));
 }

@@ -56,5 +56,9 @@ internal static class CliSession
         }
     }
 
+    /// <summary>Whether the server's database is a demo (paper says so on every page).</summary>
+    public static async Task<bool> IsDemoAsync(SocketJourService service, CancellationToken cancellationToken) =>
+        (await service.SendAsync(new GetInstallInfo(), cancellationToken)).IsDemo;
+
     public static string Localize(JourException ex) => Messages.Format(ex.Code, ex.Args);
 }

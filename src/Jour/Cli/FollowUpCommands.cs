@@ -6,6 +6,7 @@ using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.UseCases;
+using Jour.Paper;
 using Jour.Resources;
 using Jour.Storage;
 
@@ -25,7 +26,8 @@ internal static class FollowUpCommands
     /// <summary>Settings until schema 4; now the contract's (`jour contract`).</summary>
     private static readonly string[] s_contractKeys = ["contract-start", "contract-end", "annual-compensation", "utilisation-target", "capacity-hours"];
 
-    public static async Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, bool force, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>With --pdf or --print the text layout goes on paper; the chosen --format then goes only to --out.</summary>
+    public static async Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, bool force, PaperArgs paper, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         ReportPeriod period;
         if (string.IsNullOrWhiteSpace(month))
@@ -41,6 +43,7 @@ internal static class FollowUpCommands
         }
 
         RefuseEarly(paths, outFile, force);
+        PaperOutput.RefuseEarly(paths, paper.Pdf, paper.Print, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         InvoiceBasis basis = await service.SendAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
         string text = format switch
@@ -49,16 +52,30 @@ internal static class FollowUpCommands
             "json" => InvoiceFormat.Json(basis),
             _ => InvoiceFormat.Text(basis),
         };
-        await WriteAsync(paths, text, format == "csv", outFile, force, output);
-        return 0;
+        if (!PaperOutput.Wanted(paper.Pdf, paper.Print))
+        {
+            await WriteAsync(paths, text, format == "csv", outFile, force, output);
+            return 0;
+        }
+
+        if (!string.IsNullOrWhiteSpace(outFile))
+        {
+            await WriteAsync(paths, text, format == "csv", outFile, force, output);
+        }
+
+        bool demo = await CliSession.IsDemoAsync(service, cancellationToken);
+        string title = $"{CliText.Invoice_Title} {period.From.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+        return await PaperOutput.WriteAsync(paths, InvoiceFormat.Text(basis), new PaperHeading(title, demo), paper.Pdf, paper.Print, force, errors, cancellationToken);
     }
 
-    public static async Task<int> StatsAsync(JourPaths paths, string? from, string? to, string format, string? outFile, bool force, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>With --pdf or --print the text layout goes on paper; the chosen --format then goes only to --out.</summary>
+    public static async Task<int> StatsAsync(JourPaths paths, string? from, string? to, string format, string? outFile, bool force, PaperArgs paper, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         ReportPeriod quarter = ReportPeriod.QuarterOf(ReportPeriod.LocalDate(DateTime.UtcNow));
         DateOnly first = ParseDate(from) ?? quarter.From;
         DateOnly last = ParseDate(to) ?? (from is null ? quarter.To : ReportPeriod.QuarterOf(first).To);
         RefuseEarly(paths, outFile, force);
+        PaperOutput.RefuseEarly(paths, paper.Pdf, paper.Print, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         StatisticsReport report = await service.SendAsync(new StatisticsRequest(first, last), cancellationToken);
         string text = format switch
@@ -67,8 +84,20 @@ internal static class FollowUpCommands
             "csv" => StatisticsFormat.Csv(report),
             _ => StatisticsFormat.Text(report),
         };
-        await WriteAsync(paths, text, format == "csv", outFile, force, output);
-        return 0;
+        if (!PaperOutput.Wanted(paper.Pdf, paper.Print))
+        {
+            await WriteAsync(paths, text, format == "csv", outFile, force, output);
+            return 0;
+        }
+
+        if (!string.IsNullOrWhiteSpace(outFile))
+        {
+            await WriteAsync(paths, text, format == "csv", outFile, force, output);
+        }
+
+        bool demo = await CliSession.IsDemoAsync(service, cancellationToken);
+        string title = Format(CliText.Pdf_TitleStats, Date(report.From), Date(report.To));
+        return await PaperOutput.WriteAsync(paths, StatisticsFormat.Text(report), new PaperHeading(title, demo), paper.Pdf, paper.Print, force, errors, cancellationToken);
     }
 
     public static async Task<int> SettingsAsync(JourPaths paths, IReadOnlyList<string> sets, string format, TextWriter output, CancellationToken cancellationToken)
@@ -170,6 +199,8 @@ internal static class FollowUpCommands
 
         await output.WriteAsync(text);
     }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Error(string message) => Format(CliText.Cli_Error, message);
 

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Jour.Client;
@@ -7,6 +5,7 @@ using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.Handover;
 using Jour.Core.UseCases;
+using Jour.Paper;
 using Jour.Resources;
 using Jour.Storage;
 using NodaTime;
@@ -14,8 +13,8 @@ using NodaTime;
 namespace Jour.Cli;
 
 /// <summary>
-/// `jour handover [--at TIME] [--out FILE [--force]] [--print] [--with-addresses] [--continuity]`: the handover on A4
-/// pages, to the terminal, a file or the default printer. Exit 0 when written, 2 when it could not be.
+/// `jour handover [--at TIME] [--out FILE] [--pdf FILE] [--force] [--print] [--with-addresses] [--continuity]`: the handover
+/// (or the continuity printout) on A4 pages, to the terminal, a text file, a PDF or the printer (as that PDF). Exit 0 when written, 2 when it could not be.
 /// </summary>
 internal static class HandoverCommand
 {
@@ -34,10 +33,13 @@ internal static class HandoverCommand
         }
 
         FollowUpCommands.RefuseEarly(paths, args.Out, args.Force);
+        PaperOutput.RefuseEarly(paths, args.Pdf, args.Print, args.Force);
         HandoverView view;
+        bool demo;
         using (SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken))
         {
             view = await service.SendAsync(new HandoverRequest(atUtc, args.WithAddresses, args.Continuity, Paged: true), cancellationToken);
+            demo = PaperOutput.Wanted(args.Pdf, args.Print) && await CliSession.IsDemoAsync(service, cancellationToken);
         }
 
         int pages = view.Text.Count(c => c == '\f') + 1;
@@ -47,58 +49,18 @@ internal static class HandoverCommand
             SafeOutput.WriteText(file, paths.DataDirectory, args.Force, view.Text, new UTF8Encoding(false));
             await errors.WriteLineAsync(Text(CliText.Handover_Written, file, pages));
         }
-        else if (!args.Print)
+        else if (!PaperOutput.Wanted(args.Pdf, args.Print))
         {
             await output.WriteAsync(view.Text);
         }
 
-        return args.Print ? await PrintAsync(view.Text, errors, cancellationToken) : 0;
-    }
-
-    /// <summary>Sends the text to `lp` (the default destination); says plainly when there is no lp or no printer.</summary>
-    private static async Task<int> PrintAsync(string text, TextWriter errors, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("lp")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        start.ArgumentList.Add("-o");
-        start.ArgumentList.Add("media=A4");
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception();
-        }
-        catch (Win32Exception)
-        {
-            await errors.WriteLineAsync(CliText.Handover_NoLp);
-            return 2;
-        }
-
-        using (process)
-        {
-            await process.StandardInput.WriteAsync(text);
-            process.StandardInput.Close();
-            string answer = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-            string problem = await process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-            {
-                await errors.WriteLineAsync(Text(CliText.Handover_PrintFailed, problem.Trim().Length > 0 ? problem.Trim() : process.ExitCode.ToString(CultureInfo.InvariantCulture)));
-                return 2;
-            }
-
-            await errors.WriteLineAsync(Text(CliText.Handover_Printed, answer.Trim()));
-            return 0;
-        }
+        // Paper is the same pages as the text (60 lines each, numbered by the text itself), each marked DEMO on a demo.
+        string title = Text(args.Continuity ? CliText.Pdf_TitleContinuity : CliText.Pdf_TitleHandover, SwedishTime.FormatLocal(view.AtUtc));
+        return await PaperOutput.WriteAsync(paths, view.Text, new PaperHeading(title, demo, NumberedByText: true), args.Pdf, args.Print, args.Force, errors, cancellationToken);
     }
 
     private static string Text(string template, params object[] args) => string.Format(CultureInfo.CurrentCulture, template, args);
 }
 
 /// <summary>The options of `jour handover`.</summary>
-internal sealed record HandoverOptionsArgs(string? At, string? Out, bool Print, bool WithAddresses, bool Continuity, bool Force = false);
+internal sealed record HandoverOptionsArgs(string? At, string? Out, bool Print, bool WithAddresses, bool Continuity, bool Force = false, string? Pdf = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
+using Jour.Core.Handover;
 using Jour.Resources;
 
 namespace Jour.Cli;
@@ -9,43 +10,84 @@ namespace Jour.Cli;
 /// <summary>`jour stats` as text (80 columns) or CSV (section;key;label;value, decimal comma).</summary>
 internal static class StatisticsFormat
 {
+    /// <summary>Where a value starts: labels are padded to this many columns (the longest, 33, keeps two spaces).</summary>
+    private const int LabelWidth = 36;
+
+    /// <summary>
+    /// A label, then its value at column 36, always with at least two spaces between them: a longer label pushes
+    /// its value onto the next line, as does a value too long for the rest of the 80 columns. Counts per reason are
+    /// right-aligned in one column placed after the longest reason (such as "Anordnaren har återupptagit
+    /// assistansen"), so no reason ever runs into its number. Times and hours name their unit.
+    /// </summary>
     public static string Text(StatisticsReport s)
     {
-        var sb = new StringBuilder();
-        void Line(string label, string value) => sb.Append(CultureInfo.InvariantCulture, $"{label,-34}{value}").Append('\n');
-        void Rows(IEnumerable<CountRow> rows)
+        var rows = new List<(string Label, string? Value, bool Count)>();
+        void Line(string label, string value) => rows.Add((label, value, false));
+        void Rows(IEnumerable<CountRow> list)
         {
-            foreach (CountRow r in rows)
+            foreach (CountRow r in list)
             {
-                Line("  " + r.Label, r.Count.ToString(SwedishCulture.Instance));
+                rows.Add(("  " + r.Label, r.Count.ToString(SwedishCulture.Instance), true));
             }
         }
 
-        sb.Append(Format(CliText.Stats_Title, Date(s.From), Date(s.To), Date(s.CountedTo))).Append('\n');
-        sb.Append(new string('=', InvoiceFormat.Width)).Append('\n');
         Line(CliText.Stats_Current, Format(CliText.Stats_CurrentValue, s.CurrentPersons, s.Women, s.Men, s.SexUnknown));
-        Line(CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.0"));
+        Line(CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.0") + " h");
         Line(CliText.Stats_New, s.NewPersons.ToString(SwedishCulture.Instance));
         Rows(s.NewByReason);
         Line(CliText.Stats_Closed, s.ClosedPersons.ToString(SwedishCulture.Instance));
         Rows(s.ClosedByReason);
         Line(CliText.Stats_Cases, s.CasesReceived.ToString(SwedishCulture.Instance));
-        sb.Append("  ").Append(CliText.Stats_ByReason).Append('\n');
+        rows.Add(("  " + CliText.Stats_ByReason, null, false));
         Rows(s.CasesByReason);
-        sb.Append("  ").Append(CliText.Stats_ByOutcome).Append('\n');
+        rows.Add(("  " + CliText.Stats_ByOutcome, null, false));
         Rows(s.CasesByOutcome);
         Line(CliText.Stats_Response, s.ResponseMedianMinutes is { } median
-            ? Format(CliText.Stats_ResponseValue, InvoiceFormat.Clock((long)Math.Round(median)), InvoiceFormat.Clock((long)Math.Round(s.ResponseP90Minutes ?? 0)), s.ResponseSamples)
+            ? Format(CliText.Stats_ResponseValue, Minutes(median), Minutes(s.ResponseP90Minutes ?? 0), s.ResponseSamples)
             : "–");
         Line(CliText.Stats_Hours, Format(CliText.Stats_HoursValue, InvoiceFormat.Hours(s.MinutesDeployed), InvoiceFormat.Hours(s.SignedMinutes), s.TimeReports, s.UnsignedTimeReports));
         foreach (PeriodMinutes m in s.Months)
         {
-            Line("  " + m.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture), InvoiceFormat.Hours(m.Minutes));
+            Line("  " + m.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture), InvoiceFormat.Hours(m.Minutes) + " h");
         }
 
         Line(CliText.Stats_Utilisation, Format(CliText.Stats_UtilisationValue, Number(s.UtilisationPercent, "0.0"), Number(s.TargetPercent, "0.#"), Number(s.CapacityHours, "0")));
         Line(CliText.Stats_Compensation, Money(s.Compensation));
         Line(CliText.Stats_CostPerHour, s.CostPerHour is { } cost ? Money(cost) : "–");
+
+        // The count column: right-aligned, ending where the widest count starts at column 36 or two after the longest reason.
+        var counts = rows.Where(r => r.Count).ToList();
+        int digits = counts.Select(r => r.Value!.Length).DefaultIfEmpty(1).Max();
+        int countEnd = Math.Min(InvoiceFormat.Width, Math.Max(LabelWidth, counts.Select(r => r.Label.Length + 2).DefaultIfEmpty(0).Max()) + digits);
+
+        var sb = new StringBuilder();
+        sb.Append(Format(CliText.Stats_Title, Date(s.From), Date(s.To), Date(s.CountedTo))).Append('\n');
+        sb.Append(new string('=', InvoiceFormat.Width)).Append('\n');
+        foreach ((string label, string? value, bool count) in rows)
+        {
+            if (value is null)
+            {
+                sb.Append(label).Append('\n');
+            }
+            else if (count && label.Length + 2 + digits <= countEnd)
+            {
+                sb.Append(label.PadRight(countEnd - digits)).Append(value.PadLeft(digits)).Append('\n');
+            }
+            else if (!count && label.Length + 2 <= LabelWidth && LabelWidth + value.Length <= InvoiceFormat.Width)
+            {
+                sb.Append(label.PadRight(LabelWidth)).Append(value).Append('\n');
+            }
+            else if (count && label.Length + 2 + value.Length <= InvoiceFormat.Width)
+            {
+                sb.Append(label).Append("  ").Append(value).Append('\n');
+            }
+            else
+            {
+                // Too long for one line: the value on the next, in the value column or as far right as it fits.
+                sb.Append(label).Append('\n').Append(' ', Math.Max(4, Math.Min(LabelWidth, InvoiceFormat.Width - value.Length))).Append(value).Append('\n');
+            }
+        }
+
         return sb.ToString();
     }
 
@@ -95,6 +137,9 @@ internal static class StatisticsFormat
         Row("cost", "perHour", CliText.Stats_CostPerHour, s.CostPerHour is { } c ? c.ToString("0", CultureInfo.InvariantCulture) : "");
         return sb.ToString();
     }
+
+    /// <summary>"1 h 53 min", "45 min": a time that names its unit (h:mm read as a clock time).</summary>
+    private static string Minutes(double minutes) => HandoverText.Duration(TimeSpan.FromMinutes(Math.Round(minutes)));
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Jour.Cli;
+using Jour.Core.FollowUp;
+
+namespace Jour.Tests;
+
+/// <summary>`jour stats` as text (issue 18, point 12): no label runs into its number, and times name their unit.</summary>
+public sealed class StatisticsFormatTests : IDisposable
+{
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _ui = CultureInfo.CurrentUICulture;
+
+    public StatisticsFormatTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
+    }
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _ui;
+    }
+
+    /// <summary>The closing reasons of the demo, the longest of them as the issue quotes it.</summary>
+    private static StatisticsReport Report(double? median = 113, double? p90 = 245) => new(
+        new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 6), 41, 20, 19, 2, 31.5, 12,
+        [new CountRow("ProviderChange", "Byte av anordnare", 4), new CountRow("Other", "Annan orsak till kontakt med kommunen i jourtid", 8)],
+        11,
+        [new CountRow("ProviderResumed", "Anordnaren har återupptagit assistansen", 10), new CountRow("Moved", "Flyttat", 1)],
+        57,
+        [new CountRow("SicknessOrStaffShortage", "Sjukdom eller personalbrist hos anordnaren", 40)],
+        [new CountRow("Closed", "Avslutat", 50)],
+        48, median, p90, 12_345, 11_000, 300, 7,
+        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m);
+
+    [Fact]
+    public void Text_EveryLabelAndItsNumber_HaveSpaceBetween_AndEveryLineFits80()
+    {
+        string text = StatisticsFormat.Text(Report());
+        string[] lines = text.TrimEnd('\n').Split('\n');
+
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Anordnaren har återupptagit assistansen {2,}10$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Annan orsak till kontakt med kommunen i jourtid {2,} 8$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Flyttat {2,} 1$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  2026-10 {2,}66,67 h$"));
+
+        // The counts stand in one right-aligned column.
+        Assert.Single(lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal) && char.IsDigit(l[^1])).Select(l => l.Length).Distinct());
+        Assert.DoesNotContain("assistansen10", text, StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.True(l.Length <= 80, l));
+
+        // Every count row (indented, ending in a number) has at least two spaces before its number.
+        string[] counts = [.. lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal) && Regex.IsMatch(l, @"\d$"))];
+        Assert.True(counts.Length == 6, text);
+        Assert.All(counts, l => Assert.Matches(@"^  \S.*\S {2,}\d+$", l));
+    }
+
+    [Fact]
+    public void Text_ResponseTimes_NameTheirUnit()
+    {
+        string text = StatisticsFormat.Text(Report());
+
+        Assert.Contains("median 1 h 53 min, 90:e percentil 4 h 5 min (48 ärenden)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1:53", text, StringComparison.Ordinal);
+        Assert.Contains("median 45 min", StatisticsFormat.Text(Report(45, 60)), StringComparison.Ordinal);
+    }
+}
