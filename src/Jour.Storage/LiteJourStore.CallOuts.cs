@@ -19,12 +19,7 @@ public sealed partial class LiteJourStore
 
     public CallOut AddCallOut(CallOut callOut)
     {
-        InTransaction(() =>
-        {
-            CallOuts.EnsureIndex(c => c.CaseId);
-            CallOuts.EnsureIndex(c => c.CreatedUtc);
-            CallOuts.Insert(callOut);
-        });
+        InTransaction(() => CallOuts.Insert(callOut));
         return callOut;
     }
 
@@ -32,9 +27,16 @@ public sealed partial class LiteJourStore
 
     public CallOut? FindCallOut(long id) => CallOuts.FindById(id);
 
-    public IReadOnlyList<CallOut> LoadCallOutsForCase(long caseId) => [.. CallOuts.Find(c => c.CaseId == caseId)];
+    public IReadOnlyList<CallOut> LoadCallOutsForCase(long caseId) => [.. CallOuts.Find(Query.EQ(nameof(CallOut.CaseId), caseId))];
 
-    public IReadOnlyList<CallOut> LoadCallOutsSince(DateTime sinceUtc) => [.. CallOuts.Find(c => c.CreatedUtc >= sinceUtc)];
+    public IReadOnlyList<CallOut> LoadCallOutsSince(DateTime sinceUtc) => [.. CallOuts.Find(Query.GTE(nameof(CallOut.CreatedUtc), sinceUtc))];
+
+    // New collections and indexes need no schema version: EnsureIndex builds them once, a no-op afterwards.
+    private void EnsureCallOutIndexes()
+    {
+        CallOuts.EnsureIndex(nameof(CallOut.CaseId));
+        CallOuts.EnsureIndex(nameof(CallOut.CreatedUtc));
+    }
 
     public bool WasHandled(string smsId) => SmsInbox.FindById(smsId) is not null;
 
