@@ -22,8 +22,9 @@ public static class SmsText
         return town.Trim();
     }
 
+    /// <summary>The request; the window with a plain hyphen, so the text stays in the GSM alphabet (160 characters a part, not 70).</summary>
     public static string Offer(DateTime fromUtc, DateTime toUtc, string area, IReadOnlyCollection<string> competences, string code) =>
-        Swedish("Sms_Offer", $"{SwedishTime.FormatLocal(fromUtc)}–{SwedishTime.FormatClock(toUtc)}", area.Length > 0 ? area : "–", competences.Count > 0 ? string.Join(", ", competences) : "–", code);
+        Swedish("Sms_Offer", $"{SwedishTime.FormatLocal(fromUtc)}-{SwedishTime.FormatClock(toUtc)}", area.Length > 0 ? area : "–", competences.Count > 0 ? string.Join(", ", competences) : "–", code);
 
     public static string Filled(string code) => Swedish("Sms_Filled", code);
 

@@ -347,13 +347,23 @@ internal sealed partial class ServerHost : IDisposable
     /// </summary>
     private async Task PollSmsWhileRunningAsync()
     {
+        // A short tick, the interval read each time: a changed setting (or the first one) counts at once, and a
+        // reply waits at most the interval plus a tick.
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        DateTime last = DateTime.MinValue;
         try
         {
-            while (!_stopping.IsCancellationRequested)
+            while (await tick.WaitForNextTickAsync(_stopping.Token))
             {
+                if (DateTime.UtcNow - last < UseCases!.SmsPollInterval)
+                {
+                    continue;
+                }
+
+                last = DateTime.UtcNow;
                 try
                 {
-                    await UseCases!.PollSmsAsync(_stopping.Token);
+                    await UseCases.PollSmsAsync(_stopping.Token);
                 }
                 catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
                 {
@@ -364,8 +374,6 @@ internal sealed partial class ServerHost : IDisposable
                     // A failure of the file is the sessions' to report; the next round tries again.
                     LogSmsPollFailed(ex.GetType().Name);
                 }
-
-                await Task.Delay(UseCases!.SmsPollInterval, _stopping.Token);
             }
         }
         catch (OperationCanceledException)

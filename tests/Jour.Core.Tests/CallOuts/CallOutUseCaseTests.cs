@@ -106,7 +106,8 @@ public sealed class CallOutUseCaseTests : IDisposable
         foreach (CallOutLine line in status.Lines)
         {
             string text = _sms.Sent.Single(m => m.To == line.To).Text;
-            Assert.Contains("2026-10-24 22:00–07:00", text);
+            Assert.Contains("2026-10-24 22:00-07:00", text);
+            Assert.True(text.Length <= 160, text);
             Assert.Contains("Umeå", text);
             Assert.Contains("Lyft", text);
             Assert.Contains("JA " + line.Code, text);
