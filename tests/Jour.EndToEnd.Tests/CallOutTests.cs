@@ -101,6 +101,11 @@ public sealed class CallOutTests : IDisposable
         var text = _jour.Run("callout", "--status", number);
         Assert.Contains("föreslagen", text.Out, StringComparison.Ordinal);
 
+        // The new collections are read by the check like every other.
+        var check = _jour.Run("check");
+        Assert.True(check.Code == 0, check.Out + check.Err);
+        Assert.Contains("OK", check.Out + check.Err, StringComparison.Ordinal);
+
         // The logs carry ids only: no number, no text of a message.
         string logs = _jour.AllLogs();
         Assert.DoesNotContain(offers[0].To, logs, StringComparison.Ordinal);

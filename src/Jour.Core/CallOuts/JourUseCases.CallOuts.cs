@@ -22,6 +22,9 @@ public sealed partial class JourUseCases
     /// <summary>The longest wait between two attempts of one text.</summary>
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
+    /// <summary>How far the provider's clock may be behind ours.</summary>
+    private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(2);
+
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>One pass over the outbox at a time, so that no text is picked twice: each pass runs after the one before.</summary>
@@ -314,7 +317,10 @@ public sealed partial class JourUseCases
 
             DateTime now = UtcNow;
             string from = PhoneNumber.ToE164(reply.From) ?? reply.From;
+            // Only call-outs made before the reply was written (a minute or two of clock difference allowed):
+            // an old "ja" still in the provider's list is no answer to a request sent after it.
             var mine = _store.LoadCallOutsSince(now - ReplyHorizon)
+                .Where(co => reply.CreatedUtc >= co.CreatedUtc - ClockSlack)
                 .OrderBy(o => o.Id)
                 .SelectMany(co => co.Offers.Where(o => o.To == from).Select(o => (CallOut: co, Offer: o)))
                 .ToList();

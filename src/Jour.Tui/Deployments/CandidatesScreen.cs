@@ -180,7 +180,9 @@ public sealed class CandidatesScreen : IScreen
         string taken = lines.FirstOrDefault(l => l.DeploymentState is not null) is { } t
             ? " · " + Format.Text(UiText.Candidates_CallOutTaken, t.Name, Messages.Get("Deployment_" + Capital(t.DeploymentState!)))
             : "";
-        return Format.Text(UiText.Candidates_CallOutSummary, lines.Count(l => l.SentAtUtc is not null), lines.Count, yes, no) + taken;
+        // A yes that could not be taken (rest, double booking, block) is shown with its reason while nobody has taken the shift.
+        string refused = taken.Length == 0 && lines.LastOrDefault(l => l.Refusal is not null) is { } r ? " · ! " + r.Name + ": " + r.Refusal : "";
+        return Format.Text(UiText.Candidates_CallOutSummary, lines.Count(l => l.SentAtUtc is not null), lines.Count, yes, no) + taken + refused;
     }
 
     private string SmsCell(CandidateData c)

@@ -226,6 +226,22 @@ public sealed class CallOutUseCaseTests : IDisposable
     }
 
     [Fact]
+    public void AnOldYes_StillInTheProvidersList_IsNoAnswerToALaterRequest()
+    {
+        CaseDetail c = StaffingCase([]);
+        string phone = PhoneNumber.ToE164(_useCases.GetCandidates(new CandidateRequest(c.Summary.Id, 0)).Candidates.First(x => x.IsEligible).Phone)!;
+        _sms.Reply(phone, "JA");
+        _time.Advance(TimeSpan.FromMinutes(30));
+
+        CallOutLine line = Start(c, 1).Lines[0];
+        Assert.Equal(phone, line.To);
+        Poll();
+
+        Assert.Null(_useCases.GetCallOutStatus(c.Summary.Id).Lines[0].Answer);
+        Assert.Empty(_useCases.GetCase(c.Summary.Id).Deployments);
+    }
+
+    [Fact]
     public void AReplyIsHandledOnce_EvenWhenListedAgain()
     {
         CaseDetail c = StaffingCase([]);
