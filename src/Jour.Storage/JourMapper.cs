@@ -63,6 +63,13 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.AccessLog.AccessLogEntry))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Incident))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Complaint))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.CallOut))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsOffer))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsOutgoing))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsInboxEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOffer>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOutgoing>))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -102,6 +109,9 @@ public static class JourMapper
         mapper.Entity<Core.AccessLog.AccessLogEntry>().Id(e => e.Id).Ignore(e => e.IsEmergency);
         mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id);
         mapper.Entity<Core.Incidents.Complaint>().Id(c => c.Id);
+        mapper.Entity<Core.CallOuts.CallOut>().Id(c => c.Id);
+        mapper.Entity<Core.CallOuts.SmsSettings>().Id(s => s.Id, autoId: false).Ignore(s => s.IsConfigured).Ignore(s => s.Account);
+        mapper.Entity<Core.CallOuts.SmsInboxEntry>().Id(e => e.Id, autoId: false);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }

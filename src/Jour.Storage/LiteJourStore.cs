@@ -94,6 +94,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         Migrate();
         EnsureRecordIndexes();
         EnsureFollowUpIndexes();
+        EnsureCallOutIndexes();
         EnsureFollowUpFacts();
     }
 

@@ -398,6 +398,21 @@ internal static class Program
         }));
         root.Add(settings);
         root.Add(ContractCommandTree(dataDir, lang));
+
+        var calloutCase = new Argument<string>("case") { Description = CliText.Cli_CallOutCase };
+        var calloutWindow = new Option<int?>("--window") { Description = CliText.Cli_CallOutWindow };
+        var calloutCount = new Option<int>("--count") { Description = CliText.Cli_CallOutCount, DefaultValueFactory = _ => CallOutCommand.DefaultCount };
+        var calloutStatus = new Option<bool>("--status") { Description = CliText.Cli_CallOutStatus };
+        var calloutFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        calloutFormat.AcceptOnlyFromAmong("text", "json");
+        var callout = new Command("callout", CliText.Cli_CallOut) { calloutCase, calloutWindow, calloutCount, calloutStatus, calloutFormat };
+        callout.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await CallOutCommand.RunAsync(paths, parse.GetValue(calloutCase)!, parse.GetValue(calloutWindow), parse.GetValue(calloutCount), parse.GetValue(calloutStatus), parse.GetValue(calloutFormat)!, Console.Out, ct);
+        }));
+        root.Add(callout);
     }
 
     /// <summary>`jour contract add|list|extend` (issue 19). Options are read as text so a bad one is refused by name, exit 2.</summary>

@@ -61,6 +61,30 @@ public static class TimelineText
     /// <summary>A time report signed by the client or a representative; the signer's name from the register.</summary>
     public const string SignedClient = "Timeline_SignedClient";
 
+    /// <summary>A call-out by SMS; how many were asked, the window's from and to (UTC).</summary>
+    public const string CallOutStarted = "Timeline_CallOutStarted";
+
+    /// <summary>The case's open call-outs withdrawn; no arguments.</summary>
+    public const string CallOutWithdrawn = "Timeline_CallOutWithdrawn";
+
+    /// <summary>A text sent; the assistant's name, the number (E.164), its kind (<c>SmsKind</c>), the reply code.</summary>
+    public const string SmsSent = "Timeline_SmsSent";
+
+    /// <summary>A text that could not leave (queued); the name, the number, its kind, the fault's message key.</summary>
+    public const string SmsFailed = "Timeline_SmsFailed";
+
+    /// <summary>A reply; the name, the number, "yes" or "no", the reply code.</summary>
+    public const string SmsReply = "Timeline_SmsReply";
+
+    /// <summary>A reply not understood; the name, the number, the text's start.</summary>
+    public const string SmsUnclear = "Timeline_SmsUnclear";
+
+    /// <summary>A yes after the window was filled or withdrawn; the name.</summary>
+    public const string SmsLate = "Timeline_SmsLate";
+
+    /// <summary>A yes that could not be taken; the name, the refusal's message code, its arguments joined by U+001F.</summary>
+    public const string SmsIneligible = "Timeline_SmsIneligible";
+
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     /// <summary>An instant as a stored argument: ISO 8601 in UTC.</summary>
@@ -94,6 +118,11 @@ public static class TimelineText
             Deployment => Messages.Format(code, [Arg(0), Span(Arg(1), Arg(2)), Messages.Get("Deployment_" + Arg(3))]),
             DeploymentOverstaffed => Messages.Format(code, [Arg(0), Span(Arg(1), Arg(2)), Messages.Get("Deployment_" + Arg(3)), Arg(4), Arg(5), Arg(6)]),
             TimeReport => Messages.Format(code, [Span(Arg(0), Arg(1)), Hours(Arg(2))]),
+            CallOutStarted => Messages.Format(code, [Arg(0), Span(Arg(1), Arg(2))]),
+            SmsSent => Messages.Format(code, [Arg(0), Arg(1), Messages.Get("SmsKind_" + Arg(2)), Arg(3)]),
+            SmsFailed => Messages.Format(code, [Arg(0), Arg(1), Messages.Get("SmsKind_" + Arg(2)), Messages.Get(Arg(3))]),
+            SmsReply => Messages.Format(code, [Arg(0), Arg(1), Messages.Get("SmsAnswer_" + Arg(2)), Arg(3)]),
+            SmsIneligible => Messages.Format(code, [Arg(0), Messages.Format(Arg(1), Arg(2).Length == 0 ? [] : Arg(2).Split('\u001f'))]),
             _ => Messages.Format(code, args),
         };
     }

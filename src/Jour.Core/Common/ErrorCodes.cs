@@ -166,4 +166,14 @@ public static class ErrorCodes
     public const string ServerNotTrusted = "Error_ServerNotTrusted";
     public const string ServerDirectoryWritable = "Error_ServerDirectoryWritable";
     public const string ServerNotStartedHere = "Error_ServerNotStartedHere";
+
+    public const string SmsUrlInvalid = "Error_SmsUrlInvalid";
+    public const string SmsFromInvalid = "Error_SmsFromInvalid";
+    public const string SmsPollInvalid = "Error_SmsPollInvalid";
+    public const string SmsNotConfigured = "Error_SmsNotConfigured";
+    public const string SmsNoGateway = "Error_SmsNoGateway";
+    public const string SmsNotPermitted = "Error_SmsNotPermitted";
+    public const string CallOutCountInvalid = "Error_CallOutCountInvalid";
+    public const string CallOutNoCandidates = "Error_CallOutNoCandidates";
+    public const string CallOutCaseClosed = "Error_CallOutCaseClosed";
 }

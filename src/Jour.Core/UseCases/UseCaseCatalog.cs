@@ -25,6 +25,7 @@ public static class UseCaseCatalog
         .. AccessLog.AccessLogRequests.UseCases,
         .. Incidents.IncidentRequests.UseCases,
         .. Handover.HandoverRequests.UseCases,
+        .. CallOuts.CallOutRequests.UseCases,
     ];
 
     private static readonly Dictionary<Type, UseCase> s_byType = s_all.ToDictionary(u => u.RequestType);

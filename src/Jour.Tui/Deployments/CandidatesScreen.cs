@@ -1,4 +1,7 @@
+using System.Globalization;
+using Jour.Core.CallOuts;
 using Jour.Core.Cases;
+using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.UseCases;
@@ -11,7 +14,8 @@ namespace Jour.Tui.Deployments;
 /// <summary>
 /// Who can go to one window of a case: eligible first (★ knows the client), then those who need an
 /// override (rest, hours), and on `A` everyone else with every reason they cannot go.
-/// Enter sends the selected person as confirmed, `F` as only proposed.
+/// Enter sends the selected person as confirmed, `F` as only proposed, `S` calls out the top ones by SMS
+/// (issue 21): the first yes becomes a deployment; the answers show here as they come.
 /// </summary>
 public sealed class CandidatesScreen : IScreen
 {
@@ -24,6 +28,8 @@ public sealed class CandidatesScreen : IScreen
     private bool _showAll;
     private CandidateList? _candidates;
     private string _error = "";
+    private CallOutStatus? _callOut;
+    private string _callOutNotice = "";
 
     public CandidatesScreen(ShellView shell, CaseDetail detail, Action<CaseDetail> changed)
     {
@@ -42,6 +48,7 @@ public sealed class CandidatesScreen : IScreen
     [
         ScreenCommand.Of("candidates.send", "Enter", UiText.Help_Candidates_Confirm, UiText.Hint_Send, () => Send(_list.Current!, _candidates!, DeploymentState.Confirmed), Chosen),
         ScreenCommand.Of("candidates.propose", "F", UiText.Help_Candidates_Propose, UiText.Hint_Propose, () => Send(_list.Current!, _candidates!, DeploymentState.Proposed), Chosen),
+        ScreenCommand.Of("candidates.call-out", "S", UiText.Help_Candidates_CallOut, UiText.Hint_CallOut, () => AskCallOut(_candidates!), () => _candidates is null ? UiText.Loading : null),
         ScreenCommand.Of("candidates.all", "A", UiText.Help_Candidates_All, UiText.Hint_All, () =>
         {
             _showAll = !_showAll;
@@ -79,9 +86,10 @@ public sealed class CandidatesScreen : IScreen
         string skills = w.Competences.Count > 0 ? " (" + string.Join(", ", w.Competences) + ")" : "";
         canvas.Line(0, Format.Text(UiText.Candidates_Window, _window + 1, _windows, $"{SwedishTime.FormatLocal(w.FromUtc)}–{SwedishTime.FormatClock(w.ToUtc)}", w.Confirmed, w.Assistants) + skills);
         int hidden = list.Candidates.Count - _list.Visible.Count;
-        canvas.Line(1, _list.Filter.Length > 0
+        string callOut = CallOutSummary();
+        canvas.Line(1, callOut.Length > 0 ? callOut : _list.Filter.Length > 0
             ? Format.Text(UiText.Board_Filter, _list.Filter)
-            : _showAll ? UiText.Candidates_ShowingAll : Format.Text(UiText.Candidates_Hidden, hidden));
+            : _showAll ? UiText.Candidates_ShowingAll : Format.Text(UiText.Candidates_Hidden, hidden), highlight: _callOut?.Fault is not null);
         ListDrawing.Draw(
             canvas,
             _list,
@@ -90,6 +98,7 @@ public sealed class CandidatesScreen : IScreen
                 (UiText.Col_Name, 22, c => c.Name),
                 (UiText.Col_Phone, 14, c => c.Phone),
                 (UiText.Col_Week, 7, c => c.HoursThisWeek.ToString("0.#", SwedishCulture.Instance) + " h"),
+                (UiText.Col_Sms, 12, SmsCell),
                 (UiText.Col_Why, 60, c => c.IsEligible ? UiText.Candidates_Free : (c.NeedsOverride ? "! " : "– ") + string.Join(", ", c.Reasons)),
             ],
             firstRow: 2,
@@ -106,8 +115,88 @@ public sealed class CandidatesScreen : IScreen
         return _list.HandleFilterKey(key, _shell.Prompt);
     }
 
+    /// <summary>Called by the shell when the server says this case changed (a reply, a deployment): the answers show at once.</summary>
+    public void OnChanged(ChangeNotice notice)
+    {
+        if (notice.Kind == ChangeKind.Everything || (notice.Kind == ChangeKind.Case && notice.Id == _caseId))
+        {
+            Reload();
+        }
+    }
+
+    private void AskCallOut(CandidateList list)
+    {
+        int eligible = list.Candidates.Count(c => c.IsEligible);
+        _shell.Prompt.Open(
+            Format.Text(UiText.Candidates_CallOutPrompt, eligible),
+            text =>
+            {
+                if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < 1)
+                {
+                    _shell.Prompt.Error = Format.Text(UiText.Candidates_CallOutCount, text);
+                    return;
+                }
+
+                _shell.RunInBackground(
+                    () => _shell.Session.Service.SendAsync(new StartCallOut(_caseId, list.WindowIndex, count)),
+                    status =>
+                    {
+                        _shell.Prompt.Close();
+                        _shell.Trace($"call-out: {status.Lines.Count} lines, queued {status.Queued}");
+                        _callOut = status;
+                        _callOutNotice = status.Fault is { } fault ? Messages.Get(fault) : "";
+                    },
+                    error => _shell.Prompt.Error = error);
+            },
+            initial: Math.Min(5, Math.Max(1, eligible)).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>One line: how many were asked, the answers, the first yes and what it became; a fault in Swedish where the officer acted.</summary>
+    private string CallOutSummary()
+    {
+        if (_callOut is not { Lines.Count: > 0 } status)
+        {
+            return "";
+        }
+
+        if (_callOutNotice.Length > 0 && status.Queued > 0)
+        {
+            return "! " + _callOutNotice;
+        }
+
+        var lines = status.Lines;
+        int yes = lines.Count(l => l.Answer == "yes"), no = lines.Count(l => l.Answer == "no");
+        string taken = lines.FirstOrDefault(l => l.DeploymentState is not null) is { } t
+            ? " · " + Format.Text(UiText.Candidates_CallOutTaken, t.Name, Messages.Get("Deployment_" + Capital(t.DeploymentState!)))
+            : "";
+        // A yes that could not be taken (rest, double booking, block) is shown with its reason while nobody has taken the shift.
+        string refused = taken.Length == 0 && lines.LastOrDefault(l => l.Refusal is not null) is { } r ? " · ! " + r.Name + ": " + r.Refusal : "";
+        return Format.Text(UiText.Candidates_CallOutSummary, lines.Count(l => l.SentAtUtc is not null), lines.Count, yes, no) + taken + refused;
+    }
+
+    private string SmsCell(CandidateData c)
+    {
+        if (_callOut?.Lines.LastOrDefault(l => l.AssistantId == c.AssistantId) is not { } line)
+        {
+            return "";
+        }
+
+        return line switch
+        {
+            { DeploymentState: { } state } => UiText.Sms_Yes + " → " + Messages.Get("Deployment_" + Capital(state)),
+            { Answer: "yes", Refusal: not null } => UiText.Sms_Yes + " !",
+            { Answer: "yes" } => UiText.Sms_Yes,
+            { Answer: "no" } => UiText.Sms_No,
+            { SentAtUtc: not null } => UiText.Sms_Sent,
+            _ => UiText.Sms_Queued,
+        };
+    }
+
+    private static string Capital(string state) => state == "onsite" ? "OnSite" : char.ToUpperInvariant(state[0]) + state[1..];
+
     private void Reload()
     {
+        ReloadCallOut();
         _error = "";
         int asked = _window;
         _shell.RunInBackground(
@@ -129,6 +218,19 @@ public sealed class CandidatesScreen : IScreen
             },
             error => _error = error);
     }
+
+    private void ReloadCallOut() =>
+        _shell.RunInBackground(
+            () => _shell.Session.Service.SendAsync(new CallOutStatusRequest(_caseId)),
+            status =>
+            {
+                _callOut = status.Lines.Count > 0 ? status : null;
+                if (status.Queued == 0)
+                {
+                    _callOutNotice = "";
+                }
+            },
+            _ => { });
 
     private void Show(bool keepSelection = true)
     {

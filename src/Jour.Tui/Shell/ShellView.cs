@@ -442,6 +442,10 @@ public sealed partial class ShellView : View
                     {
                         detail.OnChanged(notice);
                     }
+                    else if (screen is Deployments.CandidatesScreen candidates)
+                    {
+                        candidates.OnChanged(notice);
+                    }
                 }
             }
         });

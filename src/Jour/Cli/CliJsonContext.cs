@@ -16,4 +16,5 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(InvoiceOutput))]
 [JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 [JsonSerializable(typeof(CaseOutput))]
+[JsonSerializable(typeof(IReadOnlyList<CallOutLineOutput>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

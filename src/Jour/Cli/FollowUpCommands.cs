@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Jour.Client;
 using Jour.Configuration;
+using Jour.Core.CallOuts;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
 using Jour.Core.UseCases;
@@ -102,8 +103,15 @@ internal static class FollowUpCommands
 
     public static async Task<int> SettingsAsync(JourPaths paths, IReadOnlyList<string> sets, string format, TextWriter output, CancellationToken cancellationToken)
     {
+        // The SMS settings (issue 21) are their own use case: an administrator's, with a test call on saving.
+        var smsSets = sets.Where(s => SmsSettingsCommand.IsSmsKey(s)).ToList();
+        sets = [.. sets.Where(s => !SmsSettingsCommand.IsSmsKey(s))];
+        SaveSmsSettings? sms = smsSets.Count > 0 ? SmsSettingsCommand.Parse(smsSets) : null;
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         SettingsData settings = await service.SendAsync(new GetSettings(), cancellationToken);
+        SmsSettingsData smsData = sms is not null
+            ? await service.SendAsync(sms, cancellationToken)
+            : await service.SendAsync(new GetSmsSettings(), cancellationToken);
         if (sets.Count > 0)
         {
             foreach (string set in sets)
@@ -111,7 +119,7 @@ internal static class FollowUpCommands
                 int eq = set.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0)
                 {
-                    throw new CliException(Error(Format(CliText.Settings_BadSet, set, string.Join(", ", s_keys))));
+                    throw new CliException(Error(Format(CliText.Settings_BadSet, set, string.Join(", ", s_keys.Concat(SmsSettingsCommand.Keys)))));
                 }
 
                 settings = With(settings, set[..eq].Trim().ToLowerInvariant(), set[(eq + 1)..].Trim());
@@ -123,7 +131,7 @@ internal static class FollowUpCommands
         if (format == "json")
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(settings, CliJsonContext.Default.SettingsData));
-            return 0;
+            return SmsSettingsCommand.ExitCode(sms, smsData);
         }
 
         string[] values = Values(settings);
@@ -132,7 +140,8 @@ internal static class FollowUpCommands
             await output.WriteLineAsync($"{s_keys[i],-22}{values[i]}");
         }
 
-        return 0;
+        await SmsSettingsCommand.WriteAsync(smsData, sms is not null, output);
+        return SmsSettingsCommand.ExitCode(sms, smsData);
     }
 
     private static string[] Values(SettingsData s) =>
@@ -152,7 +161,7 @@ internal static class FollowUpCommands
         "invoice-address" => s with { InvoiceAddress = value },
         "payment-days" => s with { PaymentTermDays = Days(value) },
         _ when s_contractKeys.Contains(key) => throw new CliException(Error(Format(CliText.Settings_MovedToContract, key))),
-        _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys)))),
+        _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys.Concat(SmsSettingsCommand.Keys))))),
     };
 
     /// <summary>Days as digits; anything else is refused by the server's own message, which names the field.</summary>

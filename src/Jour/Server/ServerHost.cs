@@ -32,6 +32,7 @@ internal sealed partial class ServerHost : IDisposable
     private int _connections;
     private int _nextConnectionId;
     private CancellationTokenSource? _idleTimer;
+    private readonly Sms.Elks46Gateway _sms = new();
 
     public ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers)
         : this(paths, config, idleTimeout, loggers, PeerPolicy.FromConfig(config))
@@ -100,7 +101,10 @@ internal sealed partial class ServerHost : IDisposable
             throw StorageFailure.Classify(failure, failure, _paths.DataDirectory)!;
         }
 
-        UseCases = new JourUseCases(_store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>());
+        UseCases = new JourUseCases(_store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>())
+        {
+            Sms = _sms,
+        };
         if (fresh && !_config.Demo)
         {
             // Only the one who created the database gets this (SetUpCodeReady); it is on disk, hashed, before
@@ -189,6 +193,7 @@ internal sealed partial class ServerHost : IDisposable
 
         ArmIdleTimer();
         Task checkpoints = CheckpointWhileRunningAsync();
+        Task sms = PollSmsWhileRunningAsync();
         var sessions = new List<Task>();
         while (!_stopping.IsCancellationRequested)
         {
@@ -212,6 +217,7 @@ internal sealed partial class ServerHost : IDisposable
         TimeSpan grace = _store?.ClosedBy() is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(300);
         await Task.WhenAll(sessions).WaitAsync(grace).ContinueWith(_ => { }, TaskScheduler.Default);
         await checkpoints;
+        await sms;
         LogStopped();
     }
 
@@ -237,6 +243,7 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         _lock?.Dispose();
+        _sms.Dispose();
         _stopping.Dispose();
         _idleTimer?.Dispose();
     }
@@ -333,6 +340,48 @@ internal sealed partial class ServerHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Fetches SMS replies every polling interval (a setting) and sends what the outbox holds due, retries
+    /// included. It runs beside the sessions and changes the database only through the use cases, which take the
+    /// write gate for each change and never hold it while the gateway is asked.
+    /// </summary>
+    private async Task PollSmsWhileRunningAsync()
+    {
+        // A short tick, the interval read each time: a changed setting (or the first one) counts at once, and a
+        // reply waits at most the interval plus a tick.
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        DateTime last = DateTime.MinValue;
+        try
+        {
+            while (await tick.WaitForNextTickAsync(_stopping.Token))
+            {
+                if (DateTime.UtcNow - last < UseCases!.SmsPollInterval)
+                {
+                    continue;
+                }
+
+                last = DateTime.UtcNow;
+                try
+                {
+                    await UseCases.PollSmsAsync(_stopping.Token);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex) when (ex is JourException or LiteDB.LiteException or IOException or InvalidOperationException)
+                {
+                    // A failure of the file is the sessions' to report; the next round tries again.
+                    LogSmsPollFailed(ex.GetType().Name);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
     private void ArmIdleTimer()
     {
         if (_idleTimeout is not { } timeout)
@@ -393,6 +442,9 @@ internal sealed partial class ServerHost : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {ConnectionId} refused: uid {Uid} already holds {Limit} connections")]
     private partial void LogTooManyConnections(int connectionId, int uid, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS polling round failed ({Kind}); trying again next interval")]
+    private partial void LogSmsPollFailed(string kind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checkpoint failed ({Code}); stopping so the next session reopens the file")]
     private partial void LogCheckpointFailed(string code);

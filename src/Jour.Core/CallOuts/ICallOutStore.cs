@@ -1,0 +1,24 @@
+namespace Jour.Core.CallOuts;
+
+/// <summary>Where call-outs, the SMS settings and the handled replies are kept.</summary>
+public interface ICallOutStore
+{
+    SmsSettings? LoadSmsSettings();
+
+    void SaveSmsSettings(SmsSettings settings);
+
+    CallOut AddCallOut(CallOut callOut);
+
+    void UpdateCallOut(CallOut callOut);
+
+    CallOut? FindCallOut(long id);
+
+    IReadOnlyList<CallOut> LoadCallOutsForCase(long caseId);
+
+    /// <summary>Call-outs made since <paramref name="sinceUtc"/> (replies and retries concern only recent ones).</summary>
+    IReadOnlyList<CallOut> LoadCallOutsSince(DateTime sinceUtc);
+
+    bool WasHandled(string smsId);
+
+    void MarkHandled(SmsInboxEntry entry);
+}
