@@ -72,6 +72,7 @@ internal static class Program
         var ascii = new Option<bool>("--ascii") { Description = CliText.Cli_Ascii };
         var kiosk = new Option<bool>("--kiosk") { Description = CliText.Cli_Kiosk };
         var root = new RootCommand(CliText.Cli_Description) { dataDir, s_socketDir, lang, ascii, kiosk };
+        SwedishHelp.Apply(root);
 
         root.SetAction((parse, ct) => Guard(async () =>
         {

@@ -104,6 +104,34 @@ public sealed class ParseErrorsTests : IDisposable
         Assert.True(checkedCommands.Count > 30, string.Join(", ", checkedCommands));
     }
 
+    /// <summary>--help of every command is in the user's language: none of the parser's own headings or words.</summary>
+    [Fact]
+    public void Help_OfEveryCommand_IsSwedish_AndEnglishWithLangEn()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
+        RootCommand root = Program.Commands();
+        var commands = new List<Command> { root };
+        commands.AddRange(Paths(root, []).Select(p => p.Path.Aggregate((Command)root, (at, name) => at.Subcommands.Single(c => c.Name == name))));
+        foreach (Command command in commands)
+        {
+            using var output = new StringWriter();
+            Jour.Cli.SwedishHelp.Write(command, output);
+            string help = output.ToString();
+            Assert.Contains("Användning:", help, StringComparison.Ordinal);
+            Assert.Contains("Visa hjälp och hur kommandot används", help, StringComparison.Ordinal);
+            foreach (string english in new[] { "Usage:", "Options:", "Commands:", "Arguments:", "Description:", "[default:", "Show help", "[options]", "[command]" })
+            {
+                Assert.False(help.Contains(english, StringComparison.Ordinal), $"{command.Name}: '{english}' in\n{help}");
+            }
+        }
+
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+        using var inEnglish = new StringWriter();
+        Jour.Cli.SwedishHelp.Write(Program.Commands().Subcommands.Single(c => c.Name == "case"), inEnglish);
+        Assert.Contains("Usage:", inEnglish.ToString(), StringComparison.Ordinal);
+        Assert.Contains("[default: text]", inEnglish.ToString(), StringComparison.Ordinal);
+    }
+
     // Every command below the root; needsMore when it refuses to run as it stands (jour cases alone would run).
     private static IEnumerable<(string[] Path, bool NeedsMore)> Paths(Command command, string[] path)
     {
