@@ -146,8 +146,13 @@ public sealed class CaseDetailScreen : IScreen
         }
         if (d.Deployments.Count > 0)
         {
-            canvas.Line(row++, UiText.Case_Deployments + " " + string.Join("; ", d.Deployments.Where(x => x.State is not (DeploymentState.Declined or DeploymentState.Cancelled)).Select(x =>
-                $"{x.AssistantName} {SwedishTime.FormatClock(x.FromUtc)}–{SwedishTime.FormatClock(x.ToUtc)} {Messages.Get("Deployment_" + x.State)}{(x.NeedsReplacement ? " !" : "")}")));
+            // Wrapped, never cut: the state at the end of each is what tells them apart.
+            string deployments = UiText.Case_Deployments + " " + string.Join("; ", d.Deployments.Where(x => x.State is not (DeploymentState.Declined or DeploymentState.Cancelled)).Select(x =>
+                $"{x.AssistantName} {SwedishTime.FormatClock(x.FromUtc)}–{SwedishTime.FormatClock(x.ToUtc)} {Messages.Get("Deployment_" + x.State)}{(x.NeedsReplacement ? " !" : "")}"));
+            foreach (string line in Format.Wrap(deployments, canvas.Width - 2))
+            {
+                canvas.Line(row++, line);
+            }
         }
 
         // The actions of this state, each with its own letter; one that waits for something says what, wrapped, never cut.

@@ -65,7 +65,7 @@ public sealed partial class DeploymentsScreen : IScreen
             [
                 (UiText.Col_Name, 15, d => d.AssistantName),
                 (UiText.Col_When, 18, d => $"{SwedishTime.ToLocal(d.FromUtc).ToString("d'/'M HH:mm", SwedishCulture.Instance)}–{SwedishTime.FormatClock(d.ToUtc)}"),
-                (UiText.Col_State, 11, d => Messages.Get("Deployment_" + d.State) + (d.NeedsReplacement ? " !" : "")),
+                (UiText.Col_State, 13, d => Messages.Get("Deployment_" + d.State) + (d.NeedsReplacement ? " !" : "")),
                 (UiText.Col_TimeReport, 34, ReportText),
             ],
             firstRow: 1,

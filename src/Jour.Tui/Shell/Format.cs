@@ -50,21 +50,5 @@ public static class Format
         string.Format(CultureInfo.CurrentCulture, template, args);
 
     /// <summary>Lines of at most <paramref name="width"/> columns, broken between words where there is one.</summary>
-    public static IEnumerable<string> Wrap(string text, int width)
-    {
-        width = Math.Max(10, width);
-        foreach (string paragraph in text.Split('\n'))
-        {
-            string rest = paragraph.TrimEnd();
-            while (rest.Length > width)
-            {
-                int cut = rest.LastIndexOf(' ', width);
-                cut = cut <= 0 ? width : cut;
-                yield return rest[..cut];
-                rest = rest[cut..].TrimStart();
-            }
-
-            yield return rest;
-        }
-    }
+    public static IEnumerable<string> Wrap(string text, int width) => TextWrap.Lines(text, width);
 }

@@ -134,22 +134,7 @@ internal sealed class SwedishHelp : SynchronousCommandLineAction
         return shown is null ? text : $"{text} {CliText.Help_DefaultPrefix}{shown}]".Trim();
     }
 
-    private static IEnumerable<string> Wrap(string text, int width)
-    {
-        foreach (string paragraph in text.Split('\n'))
-        {
-            string rest = paragraph.TrimEnd();
-            while (rest.Length > width)
-            {
-                int cut = rest.LastIndexOf(' ', width);
-                cut = cut <= 0 ? width : cut;
-                yield return rest[..cut];
-                rest = rest[cut..].TrimStart();
-            }
-
-            yield return rest;
-        }
-    }
+    private static IEnumerable<string> Wrap(string text, int width) => Jour.Core.Common.TextWrap.Lines(text, width);
 
     private static int SafeWindowWidth()
     {

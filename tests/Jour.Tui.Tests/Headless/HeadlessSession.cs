@@ -182,6 +182,29 @@ internal sealed class HeadlessSession : IDisposable
         return screen;
     }
 
+    /// <summary>On the sign-in screen: moves the selection to <paramref name="name"/>.</summary>
+    public async Task SelectUserAsync(string name)
+    {
+        var users = (await Service.SendAsync(new Core.Users.GetInstallInfo())).Users;
+        int index = users.ToList().FindIndex(u => u.Name == name);
+        Assert.True(index >= 0, name);
+        Press(Key.Home);
+        for (int i = 0; i < index; i++)
+        {
+            Press(Key.CursorDown);
+        }
+    }
+
+    /// <summary>Alt+X, then signs in as <paramref name="name"/> (a demo user without a PIN) and waits for the board.</summary>
+    public async Task SwitchUserAsync(string name)
+    {
+        Press(Key.X.WithAlt);
+        WaitFor("Logga in");
+        await SelectUserAsync(name);
+        Press(Key.Enter);
+        WaitFor("Inloggad: " + name);
+    }
+
     /// <summary>Waits (a bounded time) until the screen no longer shows <paramref name="text"/>; returns the screen.</summary>
     public string WaitUntilGone(string text)
     {

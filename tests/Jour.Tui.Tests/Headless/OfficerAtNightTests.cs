@@ -110,17 +110,7 @@ public sealed class OfficerAtNightTests
         Assert.Equal("Ring god man före 09.\nAndra raden här.", handover.Notes);
 
         // The incoming officer signs in: the status bar says at once that a handover waits, with whose.
-        session.Press(Key.X.WithAlt);
-        session.WaitFor("Logga in");
-        var users = (await session.Service.SendAsync(new Core.Users.GetInstallInfo())).Users;
-        int index = users.ToList().FindIndex(u => u.Name == handover.IncomingName);
-        session.Press(Key.Home);
-        for (int i = 0; i < index; i++)
-        {
-            session.Press(Key.CursorDown);
-        }
-
-        session.Press(Key.Enter);
+        await session.SwitchUserAsync(handover.IncomingName!);
         session.WaitFor("Inloggad: " + handover.IncomingName, $"Överlämning från {handover.OutgoingName}", "väntar på din kvittens");
     }
 }
