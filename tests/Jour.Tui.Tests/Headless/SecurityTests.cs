@@ -299,7 +299,6 @@ public sealed partial class SecurityTests
     }
 
     private static Task SelectUserAsync(HeadlessSession session, string name) => session.SelectUserAsync(name);
-    }
 
     [Fact]
     public async Task AltK_ChangesTheUsersOwnPin_TypedHidden_AndTheNewOneUnlocks()
