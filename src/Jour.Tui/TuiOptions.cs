@@ -31,6 +31,9 @@ public sealed class TuiOptions
     /// </summary>
     public Task TerminalGuiConfigured { get; init; } = Task.CompletedTask;
 
+    /// <summary>Exports from the follow-up and access-log screens (to the installation's export directory); null: none.</summary>
+    public IPaperExports? Exports { get; init; }
+
     /// <summary>The clock; tests freeze it.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

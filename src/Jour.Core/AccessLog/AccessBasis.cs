@@ -14,4 +14,7 @@ public enum AccessBasis
 
     /// <summary>A register: opening the client form or the staff form.</summary>
     Register,
+
+    /// <summary>Data taken out of Jour (a file or paper); the entry's reason says where to.</summary>
+    Export,
 }

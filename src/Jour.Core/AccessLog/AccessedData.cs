@@ -11,4 +11,13 @@ public enum AccessedData
 
     /// <summary>The staff form: a standby assistant's full personnummer.</summary>
     AssistantPersonalNumber,
+
+    /// <summary>The month's invoicing basis, written to a file or printed from its screen.</summary>
+    InvoiceBasisExport,
+
+    /// <summary>The statistics report, written to a file or printed from its screen.</summary>
+    StatisticsExport,
+
+    /// <summary>The access log itself, written to a file or printed from its screen.</summary>
+    AccessLogExport,
 }

@@ -16,6 +16,8 @@ public static class ErrorCodes
     public const string NewPinsDiffer = "Error_NewPinsDiffer";
     public const string CaseNotFound = "Error_CaseNotFound";
     public const string CaseChangedByOther = "Error_CaseChangedByOther";
+
+    public const string ExportDirectoryMissing = "Error_ExportDirectoryMissing";
     public const string TriggerNotPermitted = "Error_TriggerNotPermitted";
     public const string ReasonRequired = "Error_ReasonRequired";
 

@@ -145,7 +145,9 @@ public sealed partial class JourUseCases
                     e.UserId,
                     users.GetValueOrDefault(e.UserId, "?"),
                     e.ClientId,
-                    e.AssistantId is { } assistant ? staff.GetValueOrDefault(assistant, "?") : clients.GetValueOrDefault(e.ClientId, "?"),
+                    e.AssistantId is { } assistant ? staff.GetValueOrDefault(assistant, "?")
+                        : e.Basis == AccessBasis.Export ? ""
+                        : clients.GetValueOrDefault(e.ClientId, "?"),
                     e.What,
                     e.Basis,
                     CaseNumber(e.CaseId),
@@ -197,6 +199,19 @@ public sealed partial class JourUseCases
 
         JournalAccessLevel level = JournalAccess.Decide(actor.Roles, via is not null);
         return (level, level == JournalAccessLevel.Granted && !actor.Roles.HasFlag(Role.MedicalResponsible) ? via : null);
+    }
+
+    /// <summary>Records an export in the access log (no client: the entry's reason says where the data went).</summary>
+    public bool RecordExport(SessionInfo actor, RecordExport request)
+    {
+        if (request.What is not (AccessedData.InvoiceBasisExport or AccessedData.StatisticsExport or AccessedData.AccessLogExport))
+        {
+            throw new JourException(ErrorCodes.BadRequest, "record-export");
+        }
+
+        TextLimits.Reason.Check(request.Where);
+        LogAccess(actor, 0, request.What, AccessBasis.Export, null, request.Where);
+        return true;
     }
 
     private static AccessBasis Basis(SessionInfo actor, JournalAccessLevel level) =>

@@ -43,6 +43,11 @@ public sealed class AccessLogScreen : IScreen, IReloadable
             _shell.Prompt.Open(UiText.AccessLog_UserFilter, text => Close(() => _user = text.Trim()), initial: _user)),
         ScreenCommand.Of("access-log.client", "C", UiText.Help_AccessLog_Client, UiText.Hint_FilterClient, () =>
             _shell.Prompt.Open(UiText.AccessLog_ClientFilter, text => Close(() => _client = text.Trim()), initial: _client)),
+        ScreenCommand.Of("access-log.export", "E", UiText.Help_AccessLog_Export, UiText.Hint_Export, () =>
+            _shell.RunInBackground(
+                () => _shell.Exports!.AccessLogAsync([.. _list.Visible], _fromUtc, _toUtc, _shell.Session.Session.IsDemo),
+                path => _shell.ShowDone(Format.Text(UiText.Export_Written, path))),
+            () => _shell.Exports?.Directory is null ? UiText.Export_NotConfigured : _list.Visible.Count == 0 ? UiText.Export_NothingYet : null),
         ScreenCommand.ListFilter(),
         ScreenCommand.Of("access-log.reload", "R", UiText.Help_Case_Reload, null, Reload),
         ScreenCommand.ListMovement(),

@@ -51,9 +51,21 @@ public sealed class ReportsScreen : IScreen, IReloadable
             _shell.RunInBackground(
                 () => _shell.Session.Service.SendAsync(new GetSettings()),
                 settings => _shell.Push(new SettingsFormScreen(_shell, settings, Reload)))),
+        ScreenCommand.Of("reports.export-invoice", "E", UiText.Help_Reports_ExportInvoice, UiText.Hint_Export, () =>
+            Export(exports => exports.InvoiceAsync(_invoice!, _shell.Session.Session.IsDemo)),
+            () => CanExport() ?? (_kind == PeriodKind.Month && _invoice is { } i && i.Header.PeriodFrom == _period.From ? null : UiText.Export_InvoiceNeedsMonth)),
+        ScreenCommand.Of("reports.export-statistics", "T", UiText.Help_Reports_ExportStatistics, UiText.Hint_ExportStatistics, () =>
+            Export(exports => exports.StatisticsAsync(_report!, _shell.Session.Session.IsDemo)),
+            () => CanExport() ?? (_report is null ? UiText.Export_NothingYet : null)),
     ];
 
     private IReadOnlyList<ScreenCommand>? _commands;
+
+    private string? CanExport() => _shell.Exports?.Directory is null ? UiText.Export_NotConfigured : null;
+
+    // The file's name is shown where the officer acted; a refusal (a full disk, a missing font) likewise.
+    private void Export(Func<IPaperExports, Task<string>> export) =>
+        _shell.RunInBackground(() => export(_shell.Exports!), path => _shell.ShowDone(Format.Text(UiText.Export_Written, path)));
 
     private void Step(int step)
     {

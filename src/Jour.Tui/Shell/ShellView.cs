@@ -55,6 +55,9 @@ public sealed partial class ShellView : View
 
     public SessionData Session { get; }
 
+    /// <summary>Exports to the installation's export directory (the follow-up and access-log screens); null: none.</summary>
+    public IPaperExports? Exports => _options.Exports;
+
     public PromptLine Prompt { get; } = new();
 
     public DateTime UtcNow => _options.Time.GetUtcNow().UtcDateTime;

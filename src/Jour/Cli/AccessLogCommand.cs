@@ -38,13 +38,21 @@ internal static class AccessLogCommand
             return 0;
         }
 
+        await output.WriteAsync(Text(rows));
+        return 0;
+    }
+
+    /// <summary>The rows as text, one line each, and their count (the CLI's text and the exported PDF).</summary>
+    public static string Text(IReadOnlyList<AccessLogRow> rows)
+    {
+        var text = new System.Text.StringBuilder();
         foreach (string[] line in Lines(rows))
         {
-            await output.WriteLineAsync(string.Join("  ", line.Where(v => v.Length > 0)));
+            text.AppendLine(string.Join("  ", line.Where(v => v.Length > 0)));
         }
 
-        await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.AccessLog_Count, rows.Count, rows.Count(r => r.IsEmergency)));
-        return 0;
+        text.AppendLine(string.Format(CultureInfo.CurrentCulture, CliText.AccessLog_Count, rows.Count, rows.Count(r => r.IsEmergency)));
+        return text.ToString();
     }
 
     /// <summary>The CSV document of the rows, as given (names are neutralised by <see cref="SwedishCsv"/>).</summary>

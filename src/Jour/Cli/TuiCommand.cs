@@ -28,6 +28,7 @@ internal static class TuiCommand
             DemoUser = Environment.GetEnvironmentVariable(CliSession.UserEnvironmentVariable),
             IgnoreSignals = Native.Posix.IgnoreInteractiveSignals,
             TerminalGuiConfigured = terminalGuiConfigured,
+            Exports = new Paper.PaperExports(paths, config.ExportDirectory, async () => await connecting, TimeProvider.System),
         };
         try
         {

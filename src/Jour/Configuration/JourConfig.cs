@@ -89,6 +89,12 @@ public sealed class JourConfig
     /// <summary>Connections one account may hold open at once (sessions and CLI commands together).</summary>
     public int MaxConnectionsPerUser { get; set; } = 32;
 
+    /// <summary>
+    /// Where finance and MAS export from their screens (the invoicing basis, the statistics, the access log)
+    /// as PDFs; null: exports from screens are off. Never the data directory.
+    /// </summary>
+    public string? ExportDirectory { get; set; }
+
     /// <summary>Reads the file, writing the defaults first when there is none.</summary>
     public static JourConfig LoadOrCreate(JourPaths paths)
     {

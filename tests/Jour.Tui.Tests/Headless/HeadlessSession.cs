@@ -69,7 +69,7 @@ internal sealed class HeadlessSession : IDisposable
     /// With <paramref name="newRealDatabase"/>: whether this session started that server and so was handed the code
     /// (the service knows it), or found one running (the user must type it).
     /// </param>
-    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24, bool kiosk = false, Func<IJourService, IJourService>? wrap = null, bool newRealDatabase = false, bool startedTheServer = true)
+    public static async Task<HeadlessSession> StartAsync(int width = 80, int height = 24, bool kiosk = false, Func<IJourService, IJourService>? wrap = null, bool newRealDatabase = false, bool startedTheServer = true, IPaperExports? exports = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 40, 0, TimeSpan.Zero));
         // A real file: the session works on background threads, and LiteDB shares one stream between
@@ -90,7 +90,7 @@ internal sealed class HeadlessSession : IDisposable
             service.SetUpCode = code;
         }
 
-        var options = new TuiOptions { Time = time, Kiosk = kiosk };
+        var options = new TuiOptions { Time = time, Kiosk = kiosk, Exports = exports };
         JourApp.Configure(options);
         var uiClock = new VirtualTimeProvider();
         IApplication app = Application.Create(uiClock).Init(DriverRegistry.Names.ANSI);

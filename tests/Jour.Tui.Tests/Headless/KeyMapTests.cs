@@ -18,6 +18,7 @@ namespace Jour.Tui.Tests.Headless;
 /// One key map per screen (issue 18): walked as a user would, every screen's hint line and F1 help fit at
 /// 80x24 and at 120x40 without a cut, the help reaches its last line, and no two commands share a key.
 /// </summary>
+[Collection(nameof(KeyMapCollection))]
 public sealed class KeyMapTests
 {
     [Theory]
@@ -252,3 +253,7 @@ public sealed class KeyMapTests
         session.Press(Key.Esc);
     }
 }
+
+/// <summary>The key map in force is one per process: the test that sets its own runs alone.</summary>
+[CollectionDefinition(nameof(KeyMapCollection), DisableParallelization = true)]
+public sealed class KeyMapCollection;
