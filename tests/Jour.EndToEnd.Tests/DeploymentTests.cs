@@ -79,7 +79,7 @@ public sealed class DeploymentTests : IDisposable
         tmux.WaitFor(name + " spärrad");
 
         // The first assistant's time: a time the clock skips is refused, the DST night counts 8 hours.
-        tmux.Keys("Enter");
+        // (F2 went back to the case, where it was left; Enter there would open the selected timeline entry.)
         tmux.WaitFor("Tidslinje");
         tmux.Type("d");
         tmux.WaitFor("Insatser –");

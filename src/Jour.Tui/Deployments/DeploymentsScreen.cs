@@ -63,10 +63,11 @@ public sealed partial class DeploymentsScreen : IScreen
             canvas,
             _list,
             [
+                // The state whole ("bekräftad !"); the time report takes the rest of the width.
                 (UiText.Col_Name, 15, d => d.AssistantName),
-                (UiText.Col_When, 18, d => $"{SwedishTime.ToLocal(d.FromUtc).ToString("d'/'M HH:mm", SwedishCulture.Instance)}–{SwedishTime.FormatClock(d.ToUtc)}"),
-                (UiText.Col_State, 13, d => Messages.Get("Deployment_" + d.State) + (d.NeedsReplacement ? " !" : "")),
-                (UiText.Col_TimeReport, 34, ReportText),
+                (UiText.Col_When, 17, d => $"{SwedishTime.ToLocal(d.FromUtc).ToString("d'/'M HH:mm", SwedishCulture.Instance)}–{SwedishTime.FormatClock(d.ToUtc)}"),
+                (UiText.Col_State, 12, d => Messages.Get("Deployment_" + d.State) + (d.NeedsReplacement ? " !" : "")),
+                (UiText.Col_TimeReport, Math.Max(20, canvas.Width - 2 - 15 - 17 - 12), ReportText),
             ],
             firstRow: 1,
             d => d.NeedsReplacement);
