@@ -73,7 +73,8 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
         canvas.Line(0, heading);
 
         // Fixed columns first; the client's name takes what is left, the provider only on wide terminals.
-        int prio = 7, number = 10, state = 12, gap = 12, age = 14;
+        // Numbers and states whole ("2026-92513", "Korttidsplats"): they are what an officer reads the row by.
+        int prio = 7, number = 11, state = 14, gap = 12, age = 14;
         bool showProvider = canvas.Width >= 110;
         int provider = showProvider ? 26 : 0;
         int client = Math.Max(10, canvas.Width - 2 - prio - number - state - gap - age - provider);
