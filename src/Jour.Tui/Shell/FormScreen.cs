@@ -148,6 +148,8 @@ public abstract class FormScreen : IScreen
             _top = _current - rows + 1;
         }
 
+        // The focused field's matches, searched once per frame (a pick list reads every client).
+        IReadOnlyList<string> openPicks = Current.OpenPicks();
         for (int i = _top; i < _fields.Count && row < canvas.Height - 2; i++)
         {
             FormField f = _fields[i];
@@ -194,7 +196,7 @@ public abstract class FormScreen : IScreen
 
             canvas.Text(labelWidth + 3, row, shownValue + error, valueWidth, highlight: focused);
             row++;
-            if (focused && f.OpenPicks() is { Count: > 0 } picks)
+            if (focused && openPicks is { Count: > 0 } picks)
             {
                 int shown = Math.Min(picks.Count, MaxPicks);
                 _pick = Math.Min(_pick, shown - 1);
@@ -211,7 +213,7 @@ public abstract class FormScreen : IScreen
         }
 
         // A message beside a field may be cut off at 80 columns; the focused field's is spelled out below.
-        string hint = Current.OpenPicks().Count > 0 ? UiText.Pick_Hint : Current.Hint?.Invoke(Current.Value) ?? "";
+        string hint = openPicks.Count > 0 ? UiText.Pick_Hint : Current.Hint?.Invoke(Current.Value) ?? "";
         hint = hint.Length > 0 ? "  " + hint : "";
         bool hasError = Current.Error.Length > 0;
         canvas.Line(canvas.Height - 2, hasError ? hint : "");

@@ -21,9 +21,6 @@ public sealed class HelpScreen(IScreen from, IReadOnlyList<ScreenCommand> global
         ScreenCommand.Handled("help.scroll", "Up,Down,PgUp,PgDn,Space,Home,End", UiText.Help_Scroll, hint: UiText.Hint_Scroll),
     ];
 
-    /// <summary>The screen the help is about.</summary>
-    public IScreen About => from;
-
     /// <summary>Every line at <paramref name="width"/> columns, none longer.</summary>
     public IReadOnlyList<string> Lines(int width)
     {

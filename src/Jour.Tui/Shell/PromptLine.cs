@@ -94,9 +94,6 @@ public sealed class PromptLine
     /// <summary>Forgets a draft kept with <see cref="Keep"/> once the whole entry is saved.</summary>
     public void Forget(string draft) => _drafts.Remove(draft);
 
-    /// <summary>The draft kept for <paramref name="draft"/>, if any.</summary>
-    public string? Draft(string draft) => _drafts.GetValueOrDefault(draft);
-
     public string Shown => Secret ? new string('•', _text.Length) : Text;
 
     /// <summary>Takes every key while open; printable characters are typed, Enter submits, Esc cancels.</summary>
