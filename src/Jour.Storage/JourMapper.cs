@@ -70,6 +70,11 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsInboxEntry))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOffer>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOutgoing>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RegisterCheck))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<RegisterCheck>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(PoolSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.ShortTermCare.ShortTermUnit))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.ShortTermCare.ShortTermBooking))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -112,6 +117,9 @@ public static class JourMapper
         mapper.Entity<Core.CallOuts.CallOut>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.SmsSettings>().Id(s => s.Id, autoId: false).Ignore(s => s.IsConfigured).Ignore(s => s.Account);
         mapper.Entity<Core.CallOuts.SmsInboxEntry>().Id(e => e.Id, autoId: false);
+        mapper.Entity<PoolSettings>().Id(s => s.Id, autoId: false);
+        mapper.Entity<Core.ShortTermCare.ShortTermUnit>().Id(u => u.Id);
+        mapper.Entity<Core.ShortTermCare.ShortTermBooking>().Id(b => b.Id);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }

@@ -147,7 +147,7 @@ public sealed partial class JourUseCases
             NeedWindow window = WindowAt(c, index);
             var client = _store.FindClient(c.ClientId);
             var deployments = _store.LoadDeployments(window.FromUtc - RuleHorizon, window.ToUtc + RuleHorizon);
-            var ranked = Eligibility.Rank(window.FromUtc, window.ToUtc, c.ClientId, window.Competences, client?.DelegatedTasks ?? [], _store.LoadStaff(), deployments);
+            var ranked = Eligibility.Rank(window.FromUtc, window.ToUtc, c.ClientId, window.Competences, client?.DelegatedTasks ?? [], _store.LoadStaff(), deployments, RegisterCheckDemandFor(client, window.FromUtc));
             var recent = _store.LoadCallOutsSince(now - ReplyHorizon);
 
             // Nobody is asked twice for the same window while their offer is open.

@@ -73,6 +73,9 @@ public sealed class Case
 
     public TimeSpan ReopenPeriod { get; set; } = DefaultReopenPeriod;
 
+    /// <summary>The short-term place booked for the case (step 3); null when none is held.</summary>
+    public long? ShortTermBookingId { get; set; }
+
     /// <summary>
     /// Time reports of this case not yet signed by assistant and client; set by the use case before
     /// firing Close, not stored. Time reports arrive with the roster, so for now it is always 0.
@@ -181,7 +184,19 @@ public sealed class Case
         };
     }
 
-    /// <summary>Triggers this state has whose guards are unmet now, each with the codes of what is missing.</summary>
+    /// <summary>
+    /// What the officer may choose now: the permitted triggers, and the move to Korttidsplats once only the booking
+    /// is missing, since that action books the place (<see cref="UnmetGuardsWithPlaceBooked"/>).
+    /// </summary>
+    public IReadOnlyList<CaseTrigger> OfferedTriggers(DateTime nowUtc)
+    {
+        var permitted = PermittedTriggers(nowUtc);
+        return !permitted.Contains(CaseTrigger.MoveToShortTermPlacement) && State is CaseState.Staffing or CaseState.Covered && UnmetGuardsWithPlaceBooked(nowUtc).Count == 0
+            ? [.. permitted, CaseTrigger.MoveToShortTermPlacement]
+            : permitted;
+    }
+
+    /// <summary>Choices this state has that wait for something, each with the codes of what is missing (the booking not among them: the choice books it).</summary>
     public IReadOnlyList<(CaseTrigger Trigger, IReadOnlyList<string> Missing)> BlockedTriggers(DateTime nowUtc)
     {
         var blocked = new List<(CaseTrigger, IReadOnlyList<string>)>();
@@ -189,7 +204,11 @@ public sealed class Case
         {
             if (!Machine.CanFire(Triggers[trigger], new Moment(nowUtc), out ICollection<string>? unmet) && unmet is { Count: > 0 })
             {
-                blocked.Add((trigger, [.. unmet]));
+                IReadOnlyList<string> missing = trigger == CaseTrigger.MoveToShortTermPlacement ? UnmetGuardsWithPlaceBooked(nowUtc) : [.. unmet];
+                if (missing.Count > 0)
+                {
+                    blocked.Add((trigger, missing));
+                }
             }
         }
 
@@ -243,6 +262,21 @@ public sealed class Case
     public bool CanGapAppear(DateTime nowUtc) => UnmetGuards(CaseTrigger.GapAppeared, nowUtc).Count == 0;
 
     public bool CanPlaceInShortTermCare(DateTime nowUtc) => UnmetGuards(CaseTrigger.MoveToShortTermPlacement, nowUtc).Count == 0;
+
+    /// <summary>What would still stop the move to Korttidsplats were a place booked: asked before one is booked, so a refusal books nothing.</summary>
+    public IReadOnlyList<string> UnmetGuardsWithPlaceBooked(DateTime nowUtc)
+    {
+        long? booked = ShortTermBookingId;
+        ShortTermBookingId ??= 0;
+        try
+        {
+            return UnmetGuards(CaseTrigger.MoveToShortTermPlacement, nowUtc);
+        }
+        finally
+        {
+            ShortTermBookingId = booked;
+        }
+    }
 
     public bool CanHandBack(DateTime nowUtc) => UnmetGuards(CaseTrigger.HandBack, nowUtc).Count == 0;
 
@@ -353,14 +387,18 @@ public sealed class Case
             .Permit(CaseTrigger.Decline, CaseState.Declined)
             .Permit(CaseTrigger.Withdraw, CaseState.Withdrawn);
 
+        // Step 3: a place is booked through the resurssakkunnig before the client moves (issue 20).
+        var step3 = Guard(_ => HasStep(PriorityStep.ShortTermPlacement), ErrorCodes.GuardStep3Missing);
+        var placeBooked = Guard(_ => ShortTermBookingId is not null, ErrorCodes.GuardPlaceNotBooked);
+
         m.Configure(CaseState.Staffing)
             .PermitIf(t[CaseTrigger.MarkCovered], CaseState.Covered, Guard(at => AllWindowsNext24hCovered(at.NowUtc), ErrorCodes.GuardWindowsUncovered))
-            .Permit(CaseTrigger.MoveToShortTermPlacement, CaseState.ShortTermPlacement)
+            .PermitIf(t[CaseTrigger.MoveToShortTermPlacement], CaseState.ShortTermPlacement, step3, placeBooked)
             .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
 
         m.Configure(CaseState.Covered)
             .Permit(CaseTrigger.GapAppeared, CaseState.Staffing)
-            .Permit(CaseTrigger.MoveToShortTermPlacement, CaseState.ShortTermPlacement)
+            .PermitIf(t[CaseTrigger.MoveToShortTermPlacement], CaseState.ShortTermPlacement, step3, placeBooked)
             .Permit(CaseTrigger.HandBack, CaseState.HandedBack);
 
         m.Configure(CaseState.ShortTermPlacement)

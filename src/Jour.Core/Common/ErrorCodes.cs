@@ -27,6 +27,13 @@ public static class ErrorCodes
     public const string GuardExhaustedMissing = "Guard_ExhaustedMissing";
     public const string GuardStep1Missing = "Guard_Step1Missing";
     public const string GuardStep2Missing = "Guard_Step2Missing";
+    public const string GuardStep3Missing = "Guard_Step3Missing";
+    public const string GuardPlaceNotBooked = "Guard_PlaceNotBooked";
+    public const string ShortTermUnitNotPermitted = "Error_ShortTermUnitNotPermitted";
+    public const string ShortTermUnitNotFound = "Error_ShortTermUnitNotFound";
+    public const string ShortTermUnitFull = "Error_ShortTermUnitFull";
+    public const string ShortTermPlacesInvalid = "Error_ShortTermPlacesInvalid";
+    public const string ShortTermUnitChangedByOther = "Error_ShortTermUnitChangedByOther";
     public const string GuardTimeReportsUnsigned = "Guard_TimeReportsUnsigned";
     public const string VerificationClosed = "Error_VerificationClosed";
     public const string OutcomeRequired = "Error_OutcomeRequired";
@@ -52,6 +59,10 @@ public static class ErrorCodes
     public const string DelegationInvalid = "Error_DelegationInvalid";
     public const string AvailabilityInvalid = "Error_AvailabilityInvalid";
     public const string ClientKnownAndExcluded = "Error_ClientKnownAndExcluded";
+    public const string RegisterCheckNotPermitted = "Error_RegisterCheckNotPermitted";
+    public const string RegisterCheckInFuture = "Error_RegisterCheckInFuture";
+    public const string PoolSettingsNotPermitted = "Error_PoolSettingsNotPermitted";
+    public const string RegisterCheckValidityInvalid = "Error_RegisterCheckValidityInvalid";
     public const string DeploymentNotFound = "Error_DeploymentNotFound";
     public const string DeploymentMoveRefused = "Error_DeploymentMoveRefused";
     public const string GuardDeploymentNeedsReplacement = "Guard_DeploymentNeedsReplacement";

@@ -10,6 +10,9 @@ public static class SwedishTime
     public static LocalDateTime ToLocal(DateTime utc) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Zone).LocalDateTime;
 
+    /// <summary>The calendar date in Stockholm at the instant.</summary>
+    public static DateOnly Today(DateTime utc) => ToLocal(utc).Date.ToDateOnly();
+
     /// <summary>"2026-11-23 09:41", the form officers read and type.</summary>
     public static string FormatLocal(DateTime utc) =>
         ToLocal(utc).ToString("yyyy-MM-dd HH:mm", SwedishCulture.Instance);

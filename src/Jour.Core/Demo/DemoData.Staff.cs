@@ -1,6 +1,7 @@
 using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Staff;
+using Jour.Core.Users;
 using Jour.Core.UseCases;
 using NodaTime;
 
@@ -20,9 +21,17 @@ public static partial class DemoData
     private static void SeedStaffDetails(IJourStore store, List<StandbyAssistant> staff, List<Client> clients, LocalDate today, Random random)
     {
         DateTime Day(int offset, int hour = 0) => SwedishTime.ToUtcLenient(today.PlusDays(offset).At(new LocalTime(hour, 0)));
+        long checker = store.LoadUsers().FirstOrDefault(u => u.Roles.HasFlag(Role.Coordinator))?.Id ?? 0;
         for (int i = 0; i < staff.Count; i++)
         {
             StandbyAssistant a = staff[i];
+
+            // Most have shown a register extract within the year; every fourth none, the last few an expired one.
+            if (i % 4 != 3)
+            {
+                a.RegisterChecks.Add(new RegisterCheck { ShownOn = IsoDate.Format(today.PlusDays(-(30 + (17 * i))).ToDateOnly()), CheckedBy = checker, RecordedUtc = Day(-(30 + (17 * i)), 10) });
+            }
+
             if (i % 3 == 1)
             {
                 var (task, nurse) = s_delegations[i % s_delegations.Length];

@@ -5,6 +5,7 @@ using Jour.Core.Deployments;
 using Jour.Core.Identity;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
+using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
@@ -125,6 +126,7 @@ public static partial class DemoData
         }
 
         SeedStaffDetails(store, staff, clients, today, details);
+        SeedShortTermUnits(store);
         SeedCases(store, clients, officers, now, random);
         SeedFollowUp(store, clients, officers, now, new Random(seed + 8));
         SeedHandover(store, now);
@@ -278,12 +280,26 @@ public static partial class DemoData
                 ];
             }
 
+            if (trigger == CaseTrigger.MoveToShortTermPlacement)
+            {
+                c.Verification.Add(new VerificationStep { Step = PriorityStep.ShortTermPlacement, AtUtc = at.AddMinutes(-5), Outcome = Messages.Get("Demo_Step3") });
+                ShortTermUnit unit = store.LoadShortTermUnits()[0];
+                c.ShortTermBookingId = store.AddShortTermBooking(new ShortTermBooking { UnitId = unit.Id, CaseId = c.Id, FromUtc = at, BookedBy = officer }).Id;
+            }
+
             CaseEvent entry = c.Fire(trigger, at, officer, Case.RequiresReason(trigger) ? Messages.Get("Demo_Reason_" + trigger) : "", Generation.TypicalClosing.At(at));
             entry.AtUtc = at;
             int seen = c.Revision;
             c.Revision++;
             store.TrySaveCase(c, seen, entry);
         }
+    }
+
+    private static void SeedShortTermUnits(IJourStore store)
+    {
+        store.AddShortTermUnit(new ShortTermUnit { Name = "Björkgårdens korttidsboende", Places = 6, Phone = "090-16 10 00", Note = "Vuxna, lyft finns" });
+        store.AddShortTermUnit(new ShortTermUnit { Name = "Solrosen korttidsvistelse (barn och unga)", Places = 4, Phone = "090-16 20 00", Note = "Under 21 år" });
+        store.AddShortTermUnit(new ShortTermUnit { Name = "Tallbackens korttids", Places = 2, Phone = "090-16 30 00", Note = "" });
     }
 
     internal static string RandomName(Random random, bool female)

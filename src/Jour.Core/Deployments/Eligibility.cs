@@ -16,6 +16,9 @@ public enum Ineligibility
     DailyRest,
     WeeklyRest,
     HourLimit,
+
+    /// <summary>The client is a child on the window's date and the assistant has shown no register extract still valid then.</summary>
+    NoRegisterCheck,
 }
 
 /// <summary>One assistant measured against one window: eligible, or every reason why not.</summary>
@@ -38,7 +41,7 @@ public sealed record Candidate(StandbyAssistant Assistant, IReadOnlyList<Ineligi
 /// The rules for who can go (issue 5): free, rested (Arbetstidslagen: 11 h daily rest in every
 /// 24 h, 36 h weekly rest in every 7 days), under the weekly hour limit, every competence, a
 /// delegation valid for the whole window for every delegated task, not blocked, not excluded, not
-/// marked unavailable.
+/// marked unavailable, and for a child client a register extract shown within its validity (lag 2010:479).
 /// Durations are instants apart, so DST nights count what they last.
 /// </summary>
 public static class Eligibility
@@ -54,13 +57,14 @@ public static class Eligibility
         IReadOnlyCollection<string> competences,
         IReadOnlyCollection<string> delegatedTasks,
         IEnumerable<StandbyAssistant> assistants,
-        IEnumerable<Deployment> deployments)
+        IEnumerable<Deployment> deployments,
+        RegisterCheckDemand? registerCheck = null)
     {
         var byAssistant = deployments.Where(d => d.IsActive).ToLookup(d => d.AssistantId);
         return
         [
             .. assistants
-                .Select(a => Assess(a, fromUtc, toUtc, clientId, competences, delegatedTasks, [.. byAssistant[a.Id]]))
+                .Select(a => Assess(a, fromUtc, toUtc, clientId, competences, delegatedTasks, [.. byAssistant[a.Id]], registerCheck))
                 .OrderBy(c => c.IsEligible ? 0 : c.NeedsOverride ? 1 : 2)
                 .ThenByDescending(c => c.KnowsClient)
                 .ThenByDescending(c => c.DeclaredAvailable)
@@ -76,7 +80,8 @@ public static class Eligibility
         long clientId,
         IReadOnlyCollection<string> competences,
         IReadOnlyCollection<string> delegatedTasks,
-        IReadOnlyList<Deployment> own)
+        IReadOnlyList<Deployment> own,
+        RegisterCheckDemand? registerCheck = null)
     {
         var reasons = new List<Ineligibility>();
         var missing = new List<string>();
@@ -98,6 +103,11 @@ public static class Eligibility
         if (own.Any(d => d.Overlaps(fromUtc, toUtc)))
         {
             reasons.Add(Ineligibility.Busy);
+        }
+
+        if (registerCheck is not null && !registerCheck.IsMetBy(a.RegisterChecks))
+        {
+            reasons.Add(Ineligibility.NoRegisterCheck);
         }
 
         var lacking = competences.Where(c => !a.Competences.Contains(c, StringComparer.CurrentCultureIgnoreCase)).ToList();

@@ -23,7 +23,7 @@ public sealed partial class JourUseCases
         NeedWindow window = WindowAt(c, request.WindowIndex);
         var client = _store.FindClient(c.ClientId);
         var deployments = _store.LoadDeployments(window.FromUtc - RuleHorizon, window.ToUtc + RuleHorizon);
-        var ranked = Eligibility.Rank(window.FromUtc, window.ToUtc, c.ClientId, window.Competences, client?.DelegatedTasks ?? [], _store.LoadStaff(), deployments);
+        var ranked = Eligibility.Rank(window.FromUtc, window.ToUtc, c.ClientId, window.Competences, client?.DelegatedTasks ?? [], _store.LoadStaff(), deployments, RegisterCheckDemandFor(client, window.FromUtc));
         return new CandidateList(
             c.Id,
             request.WindowIndex,
@@ -48,7 +48,7 @@ public sealed partial class JourUseCases
                 ?? throw new JourException(ErrorCodes.AssistantNotFound, request.AssistantId.ToString(CultureInfo.InvariantCulture));
             var client = _store.FindClient(c.ClientId);
             var own = _store.LoadDeployments(window.FromUtc - RuleHorizon, window.ToUtc + RuleHorizon).Where(d => d.AssistantId == assistant.Id && d.IsActive).ToList();
-            Candidate assessed = Eligibility.Assess(assistant, window.FromUtc, window.ToUtc, c.ClientId, window.Competences, client?.DelegatedTasks ?? [], own);
+            Candidate assessed = Eligibility.Assess(assistant, window.FromUtc, window.ToUtc, c.ClientId, window.Competences, client?.DelegatedTasks ?? [], own, RegisterCheckDemandFor(client, window.FromUtc));
             if (assessed.Reasons.Contains(Ineligibility.Busy))
             {
                 throw new JourException(ErrorCodes.DoubleBooking, assistant.Name);
@@ -173,7 +173,7 @@ public sealed partial class JourUseCases
             Published(new ChangeNotice(ChangeKind.Case, caseId));
         }
 
-        return new StaffSummary(a.Id, a.Name, a.Phone, [.. a.Competences], a.IsBlocked);
+        return Summary(a, PoolRules().RegisterCheckValidityMonths);
     }
 
     /// <summary>Records the time actually worked; a signed report cannot be changed.</summary>

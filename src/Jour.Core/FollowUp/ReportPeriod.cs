@@ -41,7 +41,7 @@ public readonly record struct ReportPeriod(DateOnly From, DateOnly To)
     }
 
     /// <summary>The Stockholm date an instant falls on.</summary>
-    public static DateOnly LocalDate(DateTime utc) => SwedishTime.ToLocal(utc).Date.ToDateOnly();
+    public static DateOnly LocalDate(DateTime utc) => SwedishTime.Today(utc);
 
     public static DateTime StartOf(DateOnly day) => SwedishTime.Zone.AtStartOfDay(LocalDateOf(day)).ToDateTimeUtc();
 

@@ -50,6 +50,12 @@ public static class LargeData
         var clients = AddClients(store, options, providers, random, now);
         var staff = AddStaff(store, options, clients, random, now);
 
+        // A region's short-term units, so `jour load` can place cases (drawing nothing from the sequence).
+        for (int i = 1; i <= 8; i++)
+        {
+            store.AddShortTermUnit(new ShortTermCare.ShortTermUnit { Name = $"Korttidsenhet {i}", Places = 4 + (i % 3), Phone = $"090-16 {i}0 00" });
+        }
+
         var world = new World(random, now, options, officers, clients, staff);
         var plan = Plan(options, random, now);
         int staffedEnded = plan.Count(p => p.Outcome is Outcome.ClosedCovered or Outcome.ClosedPlacement or Outcome.ClosedHandedBack);
@@ -642,6 +648,12 @@ public static class LargeData
         private void Fire(Case c, List<CaseEvent> timeline, CaseTrigger trigger, ref DateTime at, int minutes, long officer)
         {
             at = at.AddMinutes(minutes + random.Next(0, Math.Max(1, minutes)));
+            if (trigger == CaseTrigger.MoveToShortTermPlacement)
+            {
+                // Step 3 comes first (asked of the resurssakkunnig); drawing nothing from the sequence keeps the rest of the data as it was.
+                timeline.Add(Stamp(c.RecordVerification(PriorityStep.ShortTermPlacement, at.AddMinutes(-5), Messages.Get("Demo_Step3"), at, officer), at));
+            }
+
             string reason = Case.RequiresReason(trigger) ? Messages.Get("Demo_Reason_" + trigger) : "";
             timeline.Add(Step(c, trigger, at, officer, reason));
         }
@@ -671,6 +683,7 @@ public static class LargeData
         {
             CaseTrigger.Accept => c.IsVerified,
             CaseTrigger.MarkCovered => c.NextUncoveredWindow(at) is null,
+            CaseTrigger.MoveToShortTermPlacement => c.Verification.Any(v => v.Step == PriorityStep.ShortTermPlacement),
             CaseTrigger.Reopen => false,
             _ => !Case.RequiresReason(trigger) || reason.Length > 0,
         };
@@ -709,7 +722,9 @@ public static class LargeData
             [
                 new VerificationStep { Step = PriorityStep.CrisisStaffingCentreContacted },
                 new VerificationStep { Step = PriorityStep.StandbyPool },
+                new VerificationStep { Step = PriorityStep.ShortTermPlacement },
             ],
+            ShortTermBookingId = 0,
         };
         probe.Fire(key.Trigger, DateTime.UnixEpoch, 0, "probe");
         return probe.State;

@@ -16,4 +16,9 @@ public interface IStaffStore
 
     /// <summary>Saves with <see cref="StandbyAssistant.Revision"/> raised by one, unless the stored one is no longer at <paramref name="expectedRevision"/>.</summary>
     bool TryUpdateStaff(StandbyAssistant assistant, int expectedRevision);
+
+    /// <summary>The pool's rules as set, or null before anyone set them (the defaults then apply).</summary>
+    PoolSettings? LoadPoolSettings();
+
+    void SavePoolSettings(PoolSettings settings);
 }

@@ -85,6 +85,58 @@ public sealed partial class JourUseCases
         return ToData(saved);
     }
 
+    /// <summary>
+    /// Records that the assistant showed a register extract on the given day and that the signed-in user checked
+    /// it (lag 2010:479). The extract is not kept; a check is never removed, a newer one supersedes it.
+    /// </summary>
+    public StaffData RecordRegisterCheck(SessionInfo actor, RecordRegisterCheck request)
+    {
+        DateOnly shown = IsoDate.Parse(request.ShownOn) ?? throw new JourException(ErrorCodes.DateInvalid, request.ShownOn);
+        if (shown > SwedishTime.Today(UtcNow))
+        {
+            throw new JourException(ErrorCodes.RegisterCheckInFuture, IsoDate.Format(shown));
+        }
+
+        StandbyAssistant a;
+        lock (_gate.Lock)
+        {
+            a = _store.FindStaff(request.AssistantId)
+                ?? throw new JourException(ErrorCodes.AssistantNotFound, request.AssistantId.ToString(CultureInfo.InvariantCulture));
+            a.RegisterChecks.Add(new RegisterCheck { ShownOn = IsoDate.Format(shown), CheckedBy = actor.UserId, RecordedUtc = UtcNow });
+            _store.UpdateStaff(a);
+        }
+
+        LogRegisterCheck(a.Id, actor.UserId);
+        Published(new ChangeNotice(ChangeKind.Staff, a.Id));
+        return ToData(a);
+    }
+
+    public PoolSettingsData GetPoolSettings() => new(PoolRules().RegisterCheckValidityMonths);
+
+    public PoolSettingsData SavePoolSettings(SessionInfo actor, PoolSettingsData data)
+    {
+        if (data.RegisterCheckValidityMonths is < 1 or > RegisterChecks.MaxValidityMonths)
+        {
+            throw new JourException(
+                ErrorCodes.RegisterCheckValidityInvalid,
+                RegisterChecks.MaxValidityMonths.ToString(CultureInfo.InvariantCulture),
+                data.RegisterCheckValidityMonths.ToString(CultureInfo.InvariantCulture));
+        }
+
+        lock (_gate.Lock)
+        {
+            _store.SavePoolSettings(new PoolSettings { RegisterCheckValidityMonths = data.RegisterCheckValidityMonths, UpdatedBy = actor.UserId, UpdatedUtc = UtcNow });
+        }
+
+        return GetPoolSettings();
+    }
+
+    private PoolSettings PoolRules() => _store.LoadPoolSettings() ?? new PoolSettings();
+
+    /// <summary>What a window of this client asks of an assistant beyond competences: a register check when the client is a child that day.</summary>
+    private RegisterCheckDemand? RegisterCheckDemandFor(Clients.Client? client, DateTime windowFromUtc) =>
+        client is null ? null : RegisterChecks.DemandFor(client.PersonalIdentityNumber, SwedishTime.Today(windowFromUtc), PoolRules().RegisterCheckValidityMonths);
+
     /// <summary>Every assistant with their deployments and declared (un)availability overlapping [fromUtc, toUtc), by name.</summary>
     public PoolWeek GetPoolWeek(DateTime fromUtc, DateTime toUtc)
     {
@@ -218,7 +270,7 @@ public sealed partial class JourUseCases
             : throw new JourException(PersonalIdentityNumber.ErrorMessageKey(error));
     }
 
-    private static StaffData ToData(StandbyAssistant a) => new(
+    private StaffData ToData(StandbyAssistant a) => new(
         a.Id,
         a.Name,
         a.Phone,
@@ -231,7 +283,29 @@ public sealed partial class JourUseCases
         [.. a.KnownClientIds],
         [.. a.ExcludedClientIds],
         a.IsBlocked,
-        a.Revision);
+        a.Revision,
+        RegisterCheckData(a.RegisterChecks));
+
+    private List<RegisterCheckData> RegisterCheckData(IEnumerable<RegisterCheck> checks)
+    {
+        if (!checks.Any())
+        {
+            return [];
+        }
+
+        var names = UserNames();
+        int months = PoolRules().RegisterCheckValidityMonths;
+        return
+        [
+            .. checks.Select(c => (Check: c, Shown: IsoDate.Parse(c.ShownOn)))
+                .Where(c => c.Shown is not null)
+                .OrderBy(c => c.Shown)
+                .Select(c => new RegisterCheckData(c.Shown!.Value, names.GetValueOrDefault(c.Check.CheckedBy, "?"), RegisterChecks.ValidUntil(c.Shown.Value, months))),
+        ];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Register check of assistant {AssistantId} recorded by user {UserId}")]
+    private partial void LogRegisterCheck(long assistantId, long userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assistant {AssistantId} saved by user {UserId}")]
     private partial void LogStaffSaved(long assistantId, long userId);

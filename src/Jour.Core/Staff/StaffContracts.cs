@@ -11,8 +11,8 @@ public sealed record DelegationData(string Task, string IssuedBy, DateTime Valid
 public sealed record AvailabilityData(DateTime FromUtc, DateTime ToUtc, bool IsAvailable, string Note);
 
 /// <summary>
-/// One assistant for the edit form. <see cref="IsBlocked"/> is shown, not saved: blocking has its own
-/// use case that keeps who and why.
+/// One assistant for the edit form. <see cref="IsBlocked"/> and <see cref="RegisterChecks"/> are shown, not
+/// saved: blocking and a register check each have their own use case that keeps who and when.
 /// </summary>
 public sealed record StaffData(
     long Id,
@@ -27,7 +27,11 @@ public sealed record StaffData(
     IReadOnlyList<long> KnownClientIds,
     IReadOnlyList<long> ExcludedClientIds,
     bool IsBlocked,
-    int Revision);
+    int Revision,
+    IReadOnlyList<RegisterCheckData>? RegisterChecks = null);
+
+/// <summary>A register extract shown (lag 2010:479): when, who checked it, and until when it counts for a child's window.</summary>
+public sealed record RegisterCheckData(DateOnly ShownOn, string CheckedBy, DateOnly ValidUntil);
 
 /// <summary>What fills an assistant's time in the week view: a deployment, or declared (un)availability.</summary>
 public enum PoolEntryKind

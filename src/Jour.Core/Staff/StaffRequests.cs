@@ -25,6 +25,16 @@ public sealed record GetDeployedHours(DateTime FromUtc, DateTime ToUtc) : IReque
 /// <summary>As <see cref="Clients.ImportClients"/>, for a staff file.</summary>
 public sealed record ImportStaff(ImportRequest File) : IRequest<ImportResult>;
 
+/// <summary>Records that the assistant showed a register extract on <paramref name="ShownOn"/> (yyyy-MM-dd); the signed-in user checked it.</summary>
+public sealed record RecordRegisterCheck(long AssistantId, string ShownOn) : IRequest<StaffData>;
+
+/// <summary>The pool's rules (how long a register check holds).</summary>
+public sealed record GetPoolSettings : IRequest<PoolSettingsData>;
+
+public sealed record SavePoolSettings(PoolSettingsData Settings) : IRequest<PoolSettingsData>;
+
+public sealed record PoolSettingsData(int RegisterCheckValidityMonths);
+
 /// <summary>The use cases of the standby pool.</summary>
 public static class StaffRequests
 {
@@ -38,6 +48,10 @@ public static class StaffRequests
         UseCase.Of("set-blocked", StaffJson.Default, Access.SignedIn, (BlockRequest r, RequestContext c) => c.UseCases.SetBlocked(c.Actor, r)),
         UseCase.Of("pool-week", StaffJson.Default, Access.SignedIn, (GetPoolWeek r, RequestContext c) => c.UseCases.GetPoolWeek(r.FromUtc, r.ToUtc)),
         UseCase.Of("deployed-hours", StaffJson.Default, Access.SignedIn, (GetDeployedHours r, RequestContext c) => c.UseCases.GetDeployedHours(r.FromUtc, r.ToUtc)),
+        // The employer checks the extract: a coordinator or an admin, not the officer at night.
+        UseCase.Of("record-register-check", StaffJson.Default, Access.AnyOf(Role.Coordinator | Role.Admin, ErrorCodes.RegisterCheckNotPermitted), (RecordRegisterCheck r, RequestContext c) => c.UseCases.RecordRegisterCheck(c.Actor, r)),
+        UseCase.Of("pool-settings", StaffJson.Default, Access.SignedIn, (GetPoolSettings _, RequestContext c) => c.UseCases.GetPoolSettings()),
+        UseCase.Of("save-pool-settings", StaffJson.Default, Access.AnyOf(Role.Admin, ErrorCodes.PoolSettingsNotPermitted), (SavePoolSettings r, RequestContext c) => c.UseCases.SavePoolSettings(c.Actor, r.Settings)),
         UseCase.Of("import-staff", StaffJson.Default, Access.AnyOf(Role.Admin | Role.Coordinator, ErrorCodes.ImportNotPermitted), (ImportStaff r, RequestContext c) => c.UseCases.ImportStaff(c.Actor, r.File), Handling.LongRunning),
     ];
 }
@@ -56,4 +70,8 @@ public static class StaffRequests
 [JsonSerializable(typeof(IReadOnlyList<AssistantHours>))]
 [JsonSerializable(typeof(ImportStaff))]
 [JsonSerializable(typeof(ImportResult))]
+[JsonSerializable(typeof(RecordRegisterCheck))]
+[JsonSerializable(typeof(GetPoolSettings))]
+[JsonSerializable(typeof(SavePoolSettings))]
+[JsonSerializable(typeof(PoolSettingsData))]
 internal sealed partial class StaffJson : JsonSerializerContext;

@@ -36,4 +36,7 @@ public sealed class StandbyAssistant
 
     /// <summary>Who blocked or unblocked, when and why, newest last; kept for ever.</summary>
     public List<BlockEntry> BlockLog { get; set; } = [];
+
+    /// <summary>Register extracts shown (lag 2010:479), oldest first; kept as the record that the check was made.</summary>
+    public List<RegisterCheck> RegisterChecks { get; set; } = [];
 }

@@ -143,7 +143,16 @@ public sealed partial class JourUseCases
         }
 
         CaseEvent? fired = null;
-        CaseDetail detail = ChangeCase(request.CaseId, request.ExpectedRevision, c => fired = Move(c, request, UtcNow, actor.UserId));
+        CaseDetail detail = ChangeCase(request.CaseId, request.ExpectedRevision, c =>
+        {
+            fired = Move(c, request, UtcNow, actor.UserId);
+            if (fired.From == CaseState.ShortTermPlacement)
+            {
+                ReleaseShortTermPlace(c, fired.AtUtc, actor.UserId);
+            }
+
+            return fired;
+        });
         LogTransition(request.CaseId, fired!.From, fired.To, actor.UserId);
         return detail;
     }
@@ -245,13 +254,17 @@ public sealed partial class JourUseCases
     public IReadOnlyList<StaffSummary> GetStaff()
     {
         var compare = StringComparer.Create(SwedishCulture.Instance, false);
-        return
-        [
-            .. _store.LoadStaff()
-                .OrderBy(s => s.Name, compare)
-                .Select(s => new StaffSummary(s.Id, s.Name, s.Phone, [.. s.Competences], s.IsBlocked)),
-        ];
+        int months = PoolRules().RegisterCheckValidityMonths;
+        return [.. _store.LoadStaff().OrderBy(s => s.Name, compare).Select(s => Summary(s, months))];
     }
+
+    private static StaffSummary Summary(StandbyAssistant a, int registerCheckMonths) => new(
+        a.Id,
+        a.Name,
+        a.Phone,
+        [.. a.Competences],
+        a.IsBlocked,
+        RegisterChecks.Latest(a.RegisterChecks) is { } latest ? RegisterChecks.ValidUntil(IsoDate.Parse(latest.ShownOn)!.Value, registerCheckMonths) : null);
 
     public bool ResetDemo(SessionInfo actor)
     {
@@ -318,7 +331,7 @@ public sealed partial class JourUseCases
             c.CallerPhone,
             c.Description,
             c.IsVerified,
-            c.PermittedTriggers(now),
+            c.OfferedTriggers(now),
             timeline,
             c.ClientId,
             c.ProviderAlternativesExhausted,

@@ -26,6 +26,7 @@ public static class UseCaseCatalog
         .. Incidents.IncidentRequests.UseCases,
         .. Handover.HandoverRequests.UseCases,
         .. CallOuts.CallOutRequests.UseCases,
+        .. ShortTermCare.ShortTermCareRequests.UseCases,
     ];
 
     private static readonly Dictionary<Type, UseCase> s_byType = s_all.ToDictionary(u => u.RequestType);

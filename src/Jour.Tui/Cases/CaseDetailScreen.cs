@@ -185,7 +185,7 @@ public sealed class CaseDetailScreen : IScreen
         {
             int index = _timelineTop + i;
             bool selected = index == _selectedEntry && index < lines.Count;
-            canvas.Line(row + i, index < lines.Count ? (selected ? canvas.Marker : " ") + lines[index] : "", highlight: selected);
+            canvas.Line(row + i, index < lines.Count ? (selected ? canvas.Marker + " " : "  ") + lines[index] : "", highlight: selected);
         }
     }
 
@@ -234,6 +234,13 @@ public sealed class CaseDetailScreen : IScreen
         if (trigger == CaseTrigger.HandBack)
         {
             _shell.Push(new HandBackFormScreen(_shell, d.Summary, detail => _detail = detail));
+            return;
+        }
+
+        // Korttidsplats books a place on a unit with one free: chosen from the register, not typed.
+        if (trigger == CaseTrigger.MoveToShortTermPlacement)
+        {
+            _shell.Push(new ShortTermCare.ShortTermPlacesScreen(_shell, d, detail => _detail = detail));
             return;
         }
 

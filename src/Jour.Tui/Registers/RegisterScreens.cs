@@ -22,6 +22,7 @@ public static class RegisterScreens
             (UiText.Col_Name, 24, s => s.Name),
             (UiText.Col_Phone, 15, s => s.Phone),
             (UiText.Col_Blocked, 10, s => s.IsBlocked ? UiText.Blocked_Yes : ""),
+            (UiText.Col_RegisterCheck, 10, s => RegisterCheckColumn(s, shell.UtcNow)),
             (UiText.Col_Competences, 60, s => string.Join(", ", s.Competences)),
         ],
         s => s.IsBlocked,
@@ -31,6 +32,7 @@ public static class RegisterScreens
                 data => shell.Push(new StaffFormScreen(shell, data)))),
             new("staff.new", "N", UiText.Hint_New, UiText.Help_Staff_New, false, _ => shell.Push(new StaffFormScreen(shell, null))),
             new("staff.pool-week", "V", UiText.Hint_Week, UiText.Help_Staff_Week, false, _ => shell.Push(new PoolWeekScreen(shell))),
+            new("staff.short-term", "K", UiText.Hint_ShortTerm, UiText.Help_Staff_ShortTerm, false, _ => shell.Push(new ShortTermCare.ShortTermPlacesScreen(shell))),
             new("staff.block", "S", UiText.Hint_Block, UiText.Help_Staff_Block, true, s => shell.Prompt.Open(
                 Format.Text(s!.IsBlocked ? UiText.Staff_UnblockPrompt : UiText.Staff_BlockPrompt, s.Name),
                 reason => shell.RunInBackground(
@@ -42,7 +44,28 @@ public static class RegisterScreens
                     },
                     error => shell.Prompt.Error = error),
                 limit: TextLimits.Reason)),
+            new("staff.register-check", "R", UiText.Hint_RegisterCheck, UiText.Help_Staff_RegisterCheck, true, s => shell.Prompt.Open(
+                Format.Text(UiText.Staff_RegisterCheckPrompt, s!.Name),
+                shown => shell.RunInBackground(
+                    () => shell.Session.Service.SendAsync(new RecordRegisterCheck(s.Id, shown)),
+                    saved =>
+                    {
+                        shell.Prompt.Close();
+                        shell.ShowDone(Format.Text(UiText.Staff_RegisterCheckDone, saved.Name, IsoDate.Format(saved.RegisterChecks![^1].ValidUntil)));
+                        shell.Session.RefreshInBackground(() => shell.UtcNow);
+                    },
+                    error => shell.Prompt.Error = error),
+                initial: IsoDate.Format(SwedishTime.Today(shell.UtcNow)),
+                limit: TextLimits.Number)),
         ]);
+
+    /// <summary>The last day the latest check counts, "utgången" once past, empty when none was ever recorded.</summary>
+    private static string RegisterCheckColumn(StaffSummary s, DateTime utcNow) => s.RegisterCheckValidUntil switch
+    {
+        null => "",
+        { } until when until < SwedishTime.Today(utcNow) => UiText.RegisterCheck_Expired,
+        { } until => IsoDate.Format(until),
+    };
 
     public static IScreen Clients(ShellView shell) => new RegisterScreen<ClientSummary>(
         shell,

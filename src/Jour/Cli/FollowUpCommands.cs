@@ -6,6 +6,7 @@ using Jour.Configuration;
 using Jour.Core.CallOuts;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
+using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Paper;
 using Jour.Resources;
@@ -107,7 +108,15 @@ internal static class FollowUpCommands
         var smsSets = sets.Where(s => SmsSettingsCommand.IsSmsKey(s)).ToList();
         sets = [.. sets.Where(s => !SmsSettingsCommand.IsSmsKey(s))];
         SaveSmsSettings? sms = smsSets.Count > 0 ? SmsSettingsCommand.Parse(smsSets) : null;
+        var poolSets = sets.Where(PoolSettingsCommand.IsPoolKey).ToList();
+        sets = [.. sets.Where(s => !PoolSettingsCommand.IsPoolKey(s))];
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
+        PoolSettingsData pool = await service.SendAsync(new GetPoolSettings(), cancellationToken);
+        if (poolSets.Count > 0)
+        {
+            pool = await service.SendAsync(new SavePoolSettings(PoolSettingsCommand.With(pool, poolSets)), cancellationToken);
+        }
+
         SettingsData settings = await service.SendAsync(new GetSettings(), cancellationToken);
         SmsSettingsData smsData = sms is not null
             ? await service.SendAsync(sms, cancellationToken)
@@ -119,7 +128,7 @@ internal static class FollowUpCommands
                 int eq = set.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0)
                 {
-                    throw new CliException(Error(Format(CliText.Settings_BadSet, set, string.Join(", ", s_keys.Concat(SmsSettingsCommand.Keys)))));
+                    throw new CliException(Error(Format(CliText.Settings_BadSet, set, string.Join(", ", s_keys.Concat(PoolSettingsCommand.Keys).Concat(SmsSettingsCommand.Keys)))));
                 }
 
                 settings = With(settings, set[..eq].Trim().ToLowerInvariant(), set[(eq + 1)..].Trim());
@@ -140,6 +149,7 @@ internal static class FollowUpCommands
             await output.WriteLineAsync($"{s_keys[i],-22}{values[i]}");
         }
 
+        await PoolSettingsCommand.WriteAsync(pool, output);
         await SmsSettingsCommand.WriteAsync(smsData, sms is not null, output);
         return SmsSettingsCommand.ExitCode(sms, smsData);
     }
@@ -161,7 +171,7 @@ internal static class FollowUpCommands
         "invoice-address" => s with { InvoiceAddress = value },
         "payment-days" => s with { PaymentTermDays = Days(value) },
         _ when s_contractKeys.Contains(key) => throw new CliException(Error(Format(CliText.Settings_MovedToContract, key))),
-        _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys.Concat(SmsSettingsCommand.Keys))))),
+        _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys.Concat(PoolSettingsCommand.Keys).Concat(SmsSettingsCommand.Keys))))),
     };
 
     /// <summary>Days as digits; anything else is refused by the server's own message, which names the field.</summary>

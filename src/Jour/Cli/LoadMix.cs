@@ -7,6 +7,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Deployments;
 using Jour.Core.Providers;
+using Jour.Core.ShortTermCare;
 using Jour.Core.UseCases;
 
 namespace Jour.Cli;
@@ -234,8 +235,11 @@ internal static class LoadMix
                 case CaseState.Staffing when !c.Sent:
                     await SendAssistantAsync(c, ct);
                     break;
+                case CaseState.Staffing when _random.Next(100) < 30:
+                    await PlaceAsync(c, ct);
+                    break;
                 default:
-                    await FireAsync(c, c.State == CaseState.Staffing && _random.Next(100) < 30 ? CaseTrigger.MoveToShortTermPlacement : CaseTrigger.HandBack, ct);
+                    await FireAsync(c, CaseTrigger.HandBack, ct);
                     break;
             }
         }
@@ -254,6 +258,21 @@ internal static class LoadMix
             CaseDetail detail = await Timed(Assign, () => service.SendAsync(new AssignRequest(c.Id, 0, assistant, DeploymentState.Confirmed, ""), ct));
             c.Sent = true;
             Update(c, detail, Assign, detail.Deployments.Where(d => d.AssistantId == assistant).Max(d => d.Id));
+        }
+
+        // Step 3 as an officer takes it: recorded, then a place on a unit with one free; with none free the case is handed back.
+        private async Task PlaceAsync(OwnCase c, CancellationToken ct)
+        {
+            var step = new VerificationRequest(c.Id, PriorityStep.ShortTermPlacement, DateTime.UtcNow.AddMinutes(-1), "Resurssakkunnig tillfrågad", c.Revision);
+            Update(c, await Timed(Verify, () => service.SendAsync(step, ct)), Verify, 0);
+            ShortTermRegister places = await service.SendAsync(new GetShortTermUnits(null), ct);
+            if (places.Units.FirstOrDefault(u => u.Free > 0) is not { } unit)
+            {
+                await FireAsync(c, CaseTrigger.HandBack, ct);
+                return;
+            }
+
+            Update(c, await Timed(Transition, () => service.SendAsync(new PlaceInShortTermCare(c.Id, unit.Id, c.Revision, ""), ct)), Transition, 0);
         }
 
         private async Task FireAsync(OwnCase c, CaseTrigger trigger, CancellationToken ct)

@@ -116,7 +116,7 @@ public class CaseTests
 
     [Theory]
     [InlineData(CaseState.Received, new[] { CaseTrigger.StartAssessment, CaseTrigger.Withdraw })]
-    [InlineData(CaseState.Covered, new[] { CaseTrigger.GapAppeared, CaseTrigger.MoveToShortTermPlacement, CaseTrigger.HandBack })]
+    [InlineData(CaseState.Covered, new[] { CaseTrigger.GapAppeared, CaseTrigger.HandBack })]
     [InlineData(CaseState.ShortTermPlacement, new[] { CaseTrigger.HandBack })]
     [InlineData(CaseState.Closed, new CaseTrigger[0])]
     [InlineData(CaseState.Declined, new CaseTrigger[0])]
@@ -125,6 +125,26 @@ public class CaseTests
         var c = new Case { State = state };
 
         Assert.Equal(expected.OrderBy(t => t), c.PermittedTriggers(s_now).OrderBy(t => t));
+    }
+
+    [Fact]
+    public void Korttidsplats_NeedsStep3AndABookedPlace_AndIsOfferedOnceOnlyTheBookingIsMissing()
+    {
+        var c = new Case { State = CaseState.Covered };
+        Assert.Equal([ErrorCodes.GuardStep3Missing, ErrorCodes.GuardPlaceNotBooked], c.UnmetGuards(CaseTrigger.MoveToShortTermPlacement, s_now));
+        Assert.DoesNotContain(CaseTrigger.MoveToShortTermPlacement, c.OfferedTriggers(s_now));
+        Assert.Equal([ErrorCodes.GuardStep3Missing], c.BlockedTriggers(s_now).Single(b => b.Trigger == CaseTrigger.MoveToShortTermPlacement).Missing);
+
+        c.Verification.Add(new VerificationStep { Step = PriorityStep.ShortTermPlacement, AtUtc = s_now, Outcome = "plats finns" });
+        Assert.Equal([ErrorCodes.GuardPlaceNotBooked], c.UnmetGuards(CaseTrigger.MoveToShortTermPlacement, s_now));
+        Assert.Contains(CaseTrigger.MoveToShortTermPlacement, c.OfferedTriggers(s_now));
+        Assert.DoesNotContain(CaseTrigger.MoveToShortTermPlacement, c.PermittedTriggers(s_now));
+        Assert.DoesNotContain(c.BlockedTriggers(s_now), b => b.Trigger == CaseTrigger.MoveToShortTermPlacement);
+        Assert.Equal(ErrorCodes.GuardPlaceNotBooked, Assert.Throws<JourException>(() => c.PlaceInShortTermCare(s_now, 1, "")).Code);
+
+        c.ShortTermBookingId = 7;
+        c.PlaceInShortTermCare(s_now, 1, "");
+        Assert.Equal(CaseState.ShortTermPlacement, c.State);
     }
 
     [Fact]

@@ -106,6 +106,8 @@ public sealed class CaseVerbTests
         var c = new Case { State = state, ProviderAlternativesExhausted = true, HandedBackUtc = state == CaseState.HandedBack ? s_now : null };
         c.Verification.Add(new VerificationStep { Step = PriorityStep.CrisisStaffingCentreContacted, AtUtc = s_now });
         c.Verification.Add(new VerificationStep { Step = PriorityStep.StandbyPool, AtUtc = s_now });
+        c.Verification.Add(new VerificationStep { Step = PriorityStep.ShortTermPlacement, AtUtc = s_now });
+        c.ShortTermBookingId = 1;
         if (state == CaseState.Covered)
         {
             // GapAppeared is a move the coverage makes when a window lacks people.

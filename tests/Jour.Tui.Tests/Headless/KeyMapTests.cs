@@ -68,6 +68,13 @@ public sealed class KeyMapTests
         Open<PoolWeekScreen>(session, new Key('v'));
         Check();
         Back(session);
+        Open<ShortTermCare.ShortTermPlacesScreen>(session, new Key('k'));
+        session.WaitFor("Björkgårdens");
+        Check();
+        Open<ShortTermCare.ShortTermUnitFormScreen>(session, new Key('n'));
+        Check();
+        Back(session);
+        Back(session);
 
         Open<RegisterScreen<Core.Clients.ClientSummary>>(session, Key.F5);
         Check();
@@ -107,7 +114,7 @@ public sealed class KeyMapTests
         Check();
         Back(session);
 
-        Assert.True(checkedScreens.Count >= 25, string.Join(", ", checkedScreens));
+        Assert.True(checkedScreens.Count >= 27, string.Join(", ", checkedScreens));
     }
 
     [Fact]
