@@ -68,6 +68,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsOutgoing))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsInboxEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsNotice))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOffer>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOutgoing>))]
     public static BsonMapper Create()
@@ -112,6 +113,7 @@ public static class JourMapper
         mapper.Entity<Core.CallOuts.CallOut>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.SmsSettings>().Id(s => s.Id, autoId: false).Ignore(s => s.IsConfigured).Ignore(s => s.Account);
         mapper.Entity<Core.CallOuts.SmsInboxEntry>().Id(e => e.Id, autoId: false);
+        mapper.Entity<Core.CallOuts.SmsNotice>().Id(n => n.Id, autoId: false);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }
