@@ -436,12 +436,21 @@ internal static class Program
         var calloutStatus = new Option<bool>("--status") { Description = CliText.Cli_CallOutStatus };
         var calloutFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
         calloutFormat.AcceptOnlyFromAmong("text", "json");
-        var callout = new Command("callout", CliText.Cli_CallOut) { calloutCase, calloutWindow, calloutCount, calloutStatus, calloutFormat };
+        var calloutWithdraw = new Option<bool>("--withdraw") { Description = CliText.Cli_CallOutWithdraw };
+        var callout = new Command("callout", CliText.Cli_CallOut) { calloutCase, calloutWindow, calloutCount, calloutStatus, calloutWithdraw, calloutFormat };
         callout.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await CallOutCommand.RunAsync(paths, parse.GetValue(calloutCase)!, parse.GetValue(calloutWindow), parse.GetValue(calloutCount), parse.GetValue(calloutStatus), parse.GetValue(calloutFormat)!, Console.Out, ct);
+            (bool status, bool withdraw) = (parse.GetValue(calloutStatus), parse.GetValue(calloutWithdraw));
+            CallOutAction action = (status, withdraw) switch
+            {
+                (true, true) => throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.CallOut_StatusOrWithdraw)),
+                (_, true) => CallOutAction.Withdraw,
+                (true, _) => CallOutAction.Status,
+                _ => CallOutAction.Start,
+            };
+            return await CallOutCommand.RunAsync(paths, parse.GetValue(calloutCase)!, parse.GetValue(calloutWindow), parse.GetValue(calloutCount), action, parse.GetValue(calloutFormat)!, Console.Out, ct);
         }));
         root.Add(callout);
     }

@@ -652,6 +652,7 @@ public sealed partial class JourUseCases
             // The deployment use case checks eligibility again now: rest, double booking, block, the window's need.
             CaseDetail detail = Assign(ActorOf(co.CreatedBy), new AssignRequest(co.CaseId, co.WindowIndex, offer.AssistantId, confirm ? DeploymentState.Confirmed : DeploymentState.Proposed, ""));
             offer.DeploymentId = detail.Deployments.Where(d => d.AssistantId == offer.AssistantId && d.FromUtc == co.FromUtc).MaxBy(d => d.Id)?.Id;
+            AppendTimeline(co.CaseId, co.CreatedBy, c => c.SmsYesUtc = now, TimelineText.SmsYesTaken, offer.Name);
             LogReply(co.Id, true, "taken");
         }
         catch (JourException ex)
@@ -681,9 +682,13 @@ public sealed partial class JourUseCases
         _store.FindUser(userId) is { } user ? new SessionInfo(user.Id, user.Name, user.Roles, _store.IsDemo) : new SessionInfo(userId, "?", Role.None, _store.IsDemo);
 
     /// <summary>A timeline entry of its own (a text out or in), under the write gate.</summary>
-    private void AppendTimeline(long caseId, long userId, string code, params string[] args)
+    private void AppendTimeline(long caseId, long userId, string code, params string[] args) => AppendTimeline(caseId, userId, null, code, args);
+
+    /// <summary>A timeline entry with a change of the case in the same save (<paramref name="change"/>).</summary>
+    private void AppendTimeline(long caseId, long userId, Action<Case>? change, string code, params string[] args)
     {
         Case c = FindCaseOrThrow(caseId);
+        change?.Invoke(c);
         DateTime now = UtcNow;
         var entry = new CaseEvent { CaseId = c.Id, AtUtc = now, UserId = userId, Code = code, Args = [.. args] };
         int seen = c.Revision;
