@@ -219,7 +219,8 @@ internal static class Program
         }));
         root.Add(onCall);
 
-        var deploymentsAssistant = new Option<string>("--assistant") { Description = CliText.Cli_DeploymentsAssistant, Required = true };
+        // Checked in the action, not by the parser: its own refusal would come on top of an unknown option's.
+        var deploymentsAssistant = new Option<string?>("--assistant") { Description = CliText.Cli_DeploymentsAssistant };
         var deploymentsFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "ics" };
         deploymentsFormat.AcceptOnlyFromAmong("ics");
         var deploymentsMonths = new Option<int?>("--months") { Description = CliText.Cli_CalendarMonths };
@@ -230,7 +231,10 @@ internal static class Program
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await CalendarCommand.DeploymentsAsync(paths, parse.GetValue(deploymentsAssistant)!, parse.GetValue(deploymentsMonths) ?? CalendarCommand.DefaultMonths, parse.GetValue(deploymentsOut), parse.GetValue(deploymentsForce), Console.Out, ct);
+            string assistant = parse.GetValue(deploymentsAssistant) is { Length: > 0 } given
+                ? given
+                : throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.Calendar_AssistantRequired));
+            return await CalendarCommand.DeploymentsAsync(paths, assistant, parse.GetValue(deploymentsMonths) ?? CalendarCommand.DefaultMonths, parse.GetValue(deploymentsOut), parse.GetValue(deploymentsForce), Console.Out, ct);
         }));
         root.Add(deployments);
 

@@ -174,6 +174,33 @@ public sealed class CallOutTests : IDisposable
         Assert.Equal(2, _jour.Run("callout", "--withdraw", "--status", number).Code);
     }
 
+    /// <summary>
+    /// The incoming officer's reminder, from the AOT server's own loop: with a lead of a day, the next shift's officer
+    /// gets one text at once, and neither another round nor a restarted server sends it again.
+    /// </summary>
+    [Fact]
+    public void ShiftReminder_GoesOnce_AndNotAgainAfterARestart()
+    {
+        var saved = _jour.Run(
+            "settings", "--set", "sms-url=" + _sms.Url, "--set", "sms-user=" + _sms.User, "--set", "sms-password=" + _sms.Password,
+            "--set", "sms-from=+46700000000", "--set", $"sms-poll-seconds={PollSeconds}", "--set", "shift-notice-minutes=1440");
+        Assert.True(saved.Code == 0, saved.Out + saved.Err);
+        Assert.Matches(@"shift-notice-minutes\s+1440", saved.Out);
+
+        StandInMessage reminder = _sms.WaitForSentAsync(m => m.Text.StartsWith("Jour: Påminnelse, du har jour ", StringComparison.Ordinal), TimeSpan.FromSeconds(15)).GetAwaiter().GetResult();
+        Assert.StartsWith("shift-", reminder.IdempotencyKey, StringComparison.Ordinal);
+        Thread.Sleep(TimeSpan.FromSeconds(PollSeconds * 3));
+        int sent = _sms.Sent.Count(m => m.Text.Contains("Påminnelse", StringComparison.Ordinal));
+        Assert.InRange(sent, 1, 2); // the next shift, and the one after if it starts within the day as well
+        Assert.Equal(sent, _sms.Sent.Where(m => m.Text.Contains("Påminnelse", StringComparison.Ordinal)).Select(m => m.IdempotencyKey).Distinct().Count());
+
+        Assert.Equal(0, _jour.Run("server", "--stop").Code);
+        Assert.Equal(0, _jour.Run("oncall").Code);
+        Thread.Sleep(TimeSpan.FromSeconds(PollSeconds * 3));
+        Assert.Equal(sent, _sms.Sent.Count(m => m.Text.Contains("Påminnelse", StringComparison.Ordinal)));
+        Assert.DoesNotContain(reminder.To, _jour.AllLogs(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AGatewayThatCannotBeReached_TellsTheOfficerInSwedish_AndTheCallOutLeavesWhenItAnswers()
     {
