@@ -100,6 +100,11 @@ kb_line=$(python3 bench/keystroke_bytes.py --presses 5 "Öppna ärenden" "$bin" 
 row "bytes written for one ↓ on the board at 80x24 (median of 5)" "$(grep -o 'median=[0-9.]*' <<<"$kb_line" | cut -d= -f2) B" "≤ 300 B" "$l"
 $bin server --stop --data-dir "$db" >/dev/null
 
+say "twelve months of the on-call schedule as a calendar (bench/calendar.sh on a copy of the database)"
+l=$(load)
+cal=$(bench/calendar.sh "$runs" "$db")
+row "\`jour oncall --format ics --months 12 --out FILE\` (median of $runs)" "$(grep -o 'median_ms=[0-9]*' <<<"$cal" | cut -d= -f2) ms, $(grep -o 'events=[0-9]*' <<<"$cal" | cut -d= -f2) events" "< 200 ms" "$l"
+
 say "socket round trip of a durable committed write (bench/roundtrip.sh 500, demo database)"
 l=$(load)
 rt=$(bench/roundtrip.sh 500 2>/dev/null)

@@ -68,6 +68,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsOutgoing))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsInboxEntry))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsNotice))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOffer>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.CallOuts.SmsOutgoing>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(RegisterCheck))]
@@ -120,6 +121,7 @@ public static class JourMapper
         mapper.Entity<PoolSettings>().Id(s => s.Id, autoId: false);
         mapper.Entity<Core.ShortTermCare.ShortTermUnit>().Id(u => u.Id);
         mapper.Entity<Core.ShortTermCare.ShortTermBooking>().Id(b => b.Id);
+        mapper.Entity<Core.CallOuts.SmsNotice>().Id(n => n.Id, autoId: false);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }

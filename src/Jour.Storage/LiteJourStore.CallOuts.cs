@@ -13,6 +13,8 @@ public sealed partial class LiteJourStore
 
     private ILiteCollection<SmsInboxEntry> SmsInbox => _db.GetCollection<SmsInboxEntry>("sms_inbox");
 
+    private ILiteCollection<SmsNotice> SmsNotices => _db.GetCollection<SmsNotice>("sms_notices");
+
     public SmsSettings? LoadSmsSettings() => SmsSettingsCollection.FindById(SmsSettings.SingletonId);
 
     public void SaveSmsSettings(SmsSettings settings) => InTransaction(() => SmsSettingsCollection.Upsert(settings));
@@ -36,7 +38,28 @@ public sealed partial class LiteJourStore
     {
         CallOuts.EnsureIndex(nameof(CallOut.CaseId));
         CallOuts.EnsureIndex(nameof(CallOut.CreatedUtc));
+        SmsNotices.EnsureIndex(nameof(SmsNotice.CreatedUtc));
     }
+
+    public bool TryAddNotice(SmsNotice notice)
+    {
+        bool added = false;
+        InTransaction(() =>
+        {
+            if (SmsNotices.FindById(notice.Id) is null)
+            {
+                SmsNotices.Insert(notice);
+                added = true;
+            }
+        });
+        return added;
+    }
+
+    public void UpdateNotice(SmsNotice notice) => InTransaction(() => SmsNotices.Update(notice));
+
+    public SmsNotice? FindNotice(string id) => SmsNotices.FindById(id);
+
+    public IReadOnlyList<SmsNotice> LoadNoticesSince(DateTime sinceUtc) => [.. SmsNotices.Find(Query.GTE(nameof(SmsNotice.CreatedUtc), sinceUtc))];
 
     public bool WasHandled(string smsId) => SmsInbox.FindById(smsId) is not null;
 

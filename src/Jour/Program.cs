@@ -193,16 +193,50 @@ internal static class Program
         root.Add(load);
 
         var onCallAt = new Option<string?>("--at") { Description = CliText.Cli_OnCallAt };
-        var onCallFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
-        onCallFormat.AcceptOnlyFromAmong("text", "json");
-        var onCall = new Command("oncall", CliText.Cli_OnCall) { onCallAt, onCallFormat };
+        var onCallFormat = new Option<string>("--format") { Description = CliText.Cli_OnCallFormat, DefaultValueFactory = _ => "text" };
+        onCallFormat.AcceptOnlyFromAmong("text", "json", "ics");
+        var onCallPerson = new Option<string?>("--person") { Description = CliText.Cli_OnCallPerson };
+        var onCallMonths = new Option<int?>("--months") { Description = CliText.Cli_CalendarMonths };
+        var onCallOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
+        var onCallForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
+        var onCall = new Command("oncall", CliText.Cli_OnCall) { onCallAt, onCallFormat, onCallPerson, onCallMonths, onCallOut, onCallForce };
         onCall.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await OnCallCommand.RunAsync(paths, parse.GetValue(onCallAt), parse.GetValue(onCallFormat)!, Console.Out, ct);
+            string format = parse.GetValue(onCallFormat)!;
+            bool calendarOptions = parse.GetValue(onCallPerson) is not null || parse.GetValue(onCallMonths) is not null || parse.GetValue(onCallOut) is not null;
+            if (format == "ics")
+            {
+                return parse.GetValue(onCallAt) is not null
+                    ? throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.Calendar_NoAt))
+                    : await CalendarCommand.OnCallAsync(paths, parse.GetValue(onCallPerson), parse.GetValue(onCallMonths) ?? CalendarCommand.DefaultMonths, parse.GetValue(onCallOut), parse.GetValue(onCallForce), Console.Out, ct);
+            }
+
+            return calendarOptions
+                ? throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.Calendar_IcsOnly))
+                : await OnCallCommand.RunAsync(paths, parse.GetValue(onCallAt), format, Console.Out, ct);
         }));
         root.Add(onCall);
+
+        // Checked in the action, not by the parser: its own refusal would come on top of an unknown option's.
+        var deploymentsAssistant = new Option<string?>("--assistant") { Description = CliText.Cli_DeploymentsAssistant };
+        var deploymentsFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "ics" };
+        deploymentsFormat.AcceptOnlyFromAmong("ics");
+        var deploymentsMonths = new Option<int?>("--months") { Description = CliText.Cli_CalendarMonths };
+        var deploymentsOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
+        var deploymentsForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
+        var deployments = new Command("deployments", CliText.Cli_Deployments) { deploymentsAssistant, deploymentsFormat, deploymentsMonths, deploymentsOut, deploymentsForce };
+        deployments.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            string assistant = parse.GetValue(deploymentsAssistant) is { Length: > 0 } given
+                ? given
+                : throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.Calendar_AssistantRequired));
+            return await CalendarCommand.DeploymentsAsync(paths, assistant, parse.GetValue(deploymentsMonths) ?? CalendarCommand.DefaultMonths, parse.GetValue(deploymentsOut), parse.GetValue(deploymentsForce), Console.Out, ct);
+        }));
+        root.Add(deployments);
 
         var hoursFrom = new Option<string?>("--from") { Description = CliText.Cli_HoursFrom };
         var hoursTo = new Option<string?>("--to") { Description = CliText.Cli_HoursTo };
@@ -406,12 +440,21 @@ internal static class Program
         var calloutStatus = new Option<bool>("--status") { Description = CliText.Cli_CallOutStatus };
         var calloutFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
         calloutFormat.AcceptOnlyFromAmong("text", "json");
-        var callout = new Command("callout", CliText.Cli_CallOut) { calloutCase, calloutWindow, calloutCount, calloutStatus, calloutFormat };
+        var calloutWithdraw = new Option<bool>("--withdraw") { Description = CliText.Cli_CallOutWithdraw };
+        var callout = new Command("callout", CliText.Cli_CallOut) { calloutCase, calloutWindow, calloutCount, calloutStatus, calloutWithdraw, calloutFormat };
         callout.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await CallOutCommand.RunAsync(paths, parse.GetValue(calloutCase)!, parse.GetValue(calloutWindow), parse.GetValue(calloutCount), parse.GetValue(calloutStatus), parse.GetValue(calloutFormat)!, Console.Out, ct);
+            (bool status, bool withdraw) = (parse.GetValue(calloutStatus), parse.GetValue(calloutWithdraw));
+            CallOutAction action = (status, withdraw) switch
+            {
+                (true, true) => throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.CallOut_StatusOrWithdraw)),
+                (_, true) => CallOutAction.Withdraw,
+                (true, _) => CallOutAction.Status,
+                _ => CallOutAction.Start,
+            };
+            return await CallOutCommand.RunAsync(paths, parse.GetValue(calloutCase)!, parse.GetValue(calloutWindow), parse.GetValue(calloutCount), action, parse.GetValue(calloutFormat)!, Console.Out, ct);
         }));
         root.Add(callout);
     }

@@ -113,6 +113,94 @@ public sealed class CallOutTests : IDisposable
         Assert.DoesNotContain(_sms.Password, logs, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A yes by SMS is seen at once on the board (✉ on the row, a line above the status bar) until the case is opened;
+    /// `W` on the candidates screen withdraws what is still open, and a yes after that gets a polite no.
+    /// </summary>
+    [Fact]
+    public void AYes_IsMarkedOnTheBoardUntilOpened_AndAfterWithdrawingALateYesGetsAPoliteNo()
+    {
+        Assert.Equal(0, _jour.Run(
+            "settings", "--set", "sms-url=" + _sms.Url, "--set", "sms-user=" + _sms.User, "--set", "sms-password=" + _sms.Password,
+            "--set", "sms-from=+46700000000", "--set", $"sms-poll-seconds={PollSeconds}").Code);
+        using var tmux = new Tmux(_jour.Command());
+        tmux.WaitFor("Öppna ärenden");
+        tmux.Keys("Tab", "Tab", "Tab");
+        tmux.WaitFor("Läge: Bemannas");
+        tmux.Keys("Home", "Enter");
+        string number = Regex.Match(tmux.WaitFor("Tidslinje").Screen, @"\b20\d\d-\d{4}\b").Value;
+        tmux.Keys("Escape");
+        tmux.WaitFor("Läge: Bemannas");
+
+        var callout = _jour.Run("callout", number, "--count", "3");
+        Assert.True(callout.Code == 0, callout.Out + callout.Err);
+        Assert.Equal(3, _sms.Sent.Count);
+        var offers = _sms.Sent.Select(m => (m.To, Code: Regex.Match(m.Text, @"JA ([A-Z0-9]{4})").Groups[1].Value)).ToList();
+        _sms.Reply(offers[0].To, "JA " + offers[0].Code);
+
+        string board = tmux.WaitFor("Nytt SMS-ja blev en insats: " + number, timeoutMs: 10_000).Screen;
+        Assert.Contains("✉", board.Split('\n').Single(r => r.Contains(number, StringComparison.Ordinal) && !r.Contains("SMS-ja", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // Opening the case is looking at it: back on the board, the marks are gone.
+        tmux.Keys("Enter");
+        tmux.WaitFor("Tidslinje");
+        tmux.Type("b");
+        tmux.WaitFor("tar passet");
+        tmux.Type("w");
+        tmux.WaitFor("Återkalla utskicket till de 2 som inte svarat?");
+        tmux.Type("j");
+        var withdrawn = _jour.Run("callout", "--status", number, "--format", "json");
+        for (int i = 0; i < 50 && withdrawn.Out.Contains("\"open\":true", StringComparison.Ordinal); i++)
+        {
+            Thread.Sleep(100);
+            withdrawn = _jour.Run("callout", "--status", number, "--format", "json");
+        }
+
+        Assert.DoesNotContain("\"open\":true", withdrawn.Out, StringComparison.Ordinal);
+        tmux.Keys("Escape");
+        tmux.Keys("Escape");
+        board = tmux.WaitUntil(s => s.Contains("Läge: Bemannas", StringComparison.Ordinal) && !s.Contains("Nytt SMS-ja", StringComparison.Ordinal), "the board without the mark").Screen;
+        Assert.DoesNotContain("✉", board, StringComparison.Ordinal);
+
+        _sms.Reply(offers[1].To, "ja " + offers[1].Code);
+        StandInMessage late = _sms.WaitForSentAsync(m => m.To == offers[1].To && m.Text.Contains("redan tillsatt", StringComparison.Ordinal), TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        Assert.StartsWith("Tack för ditt ja", late.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_sms.Sent, m => m.To == offers[2].To && m.Text.Contains("tillsatt", StringComparison.Ordinal));
+
+        // The command line withdraws the same way (nothing is open now, and it says what stands).
+        var again = _jour.Run("callout", "--withdraw", number);
+        Assert.True(again.Code == 0, again.Out + again.Err);
+        Assert.Contains("är återkallat", again.Out, StringComparison.Ordinal);
+        Assert.Equal(2, _jour.Run("callout", "--withdraw", "--status", number).Code);
+    }
+
+    /// <summary>
+    /// The incoming officer's reminder, from the AOT server's own loop: with a lead of a day, the next shift's officer
+    /// gets one text at once, and neither another round nor a restarted server sends it again.
+    /// </summary>
+    [Fact]
+    public void ShiftReminder_GoesOnce_AndNotAgainAfterARestart()
+    {
+        var saved = _jour.Run(
+            "settings", "--set", "sms-url=" + _sms.Url, "--set", "sms-user=" + _sms.User, "--set", "sms-password=" + _sms.Password,
+            "--set", "sms-from=+46700000000", "--set", $"sms-poll-seconds={PollSeconds}", "--set", "shift-notice-minutes=1440");
+        Assert.True(saved.Code == 0, saved.Out + saved.Err);
+        Assert.Matches(@"shift-notice-minutes\s+1440", saved.Out);
+
+        StandInMessage reminder = _sms.WaitForSentAsync(m => m.Text.StartsWith("Jour: Påminnelse, du har jour ", StringComparison.Ordinal), TimeSpan.FromSeconds(15)).GetAwaiter().GetResult();
+        Assert.StartsWith("shift-", reminder.IdempotencyKey, StringComparison.Ordinal);
+        Thread.Sleep(TimeSpan.FromSeconds(PollSeconds * 3));
+        int sent = _sms.Sent.Count(m => m.Text.Contains("Påminnelse", StringComparison.Ordinal));
+        Assert.InRange(sent, 1, 2); // the next shift, and the one after if it starts within the day as well
+        Assert.Equal(sent, _sms.Sent.Where(m => m.Text.Contains("Påminnelse", StringComparison.Ordinal)).Select(m => m.IdempotencyKey).Distinct().Count());
+
+        Assert.Equal(0, _jour.Run("server", "--stop").Code);
+        Assert.Equal(0, _jour.Run("oncall").Code);
+        Thread.Sleep(TimeSpan.FromSeconds(PollSeconds * 3));
+        Assert.Equal(sent, _sms.Sent.Count(m => m.Text.Contains("Påminnelse", StringComparison.Ordinal)));
+        Assert.DoesNotContain(reminder.To, _jour.AllLogs(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AGatewayThatCannotBeReached_TellsTheOfficerInSwedish_AndTheCallOutLeavesWhenItAnswers()
     {

@@ -62,4 +62,37 @@ public sealed class CallOutStoreTests : IDisposable
         CheckReport report = DatabaseCheck.RunFile(Db, "k");
         Assert.True(report.IsSound, string.Join("; ", report.Findings.Select(f => f.Code)));
     }
+
+    [Fact]
+    public void AShiftNotice_IsStoredOncePerKey_AndItsSendingSurvivesAReopen()
+    {
+        SmsNotice Notice() => new()
+        {
+            Id = "shift-3-20261207T060000Z",
+            OfficerId = 3,
+            CreatedUtc = s_now,
+            Message = new SmsOutgoing { Key = "shift-3-20261207T060000Z", To = "+46731234567", Kind = SmsKind.ShiftSoon, Text = "Jour: Påminnelse", NextAttemptUtc = s_now },
+        };
+        using (LiteJourStore store = LiteJourStore.OpenFile(Db, "k", mayCreate: true))
+        {
+            Assert.True(store.TryAddNotice(Notice()));
+            Assert.False(store.TryAddNotice(Notice()));
+            SmsNotice stored = store.FindNotice("shift-3-20261207T060000Z")!;
+            stored.Message.SentUtc = s_now.AddSeconds(1);
+            stored.Message.ProviderId = "s1";
+            store.UpdateNotice(stored);
+            store.WaitUntilDurable();
+        }
+
+        using (LiteJourStore reopened = LiteJourStore.OpenFile(Db, "k"))
+        {
+            SmsNotice kept = Assert.Single(reopened.LoadNoticesSince(s_now.AddMinutes(-1)));
+            Assert.Equal((3L, SmsKind.ShiftSoon, "s1", s_now.AddSeconds(1)), (kept.OfficerId, kept.Message.Kind, kept.Message.ProviderId, kept.Message.SentUtc!.Value));
+            Assert.Empty(reopened.LoadNoticesSince(s_now.AddMinutes(1)));
+            Assert.False(reopened.TryAddNotice(Notice()));
+        }
+
+        CheckReport report = DatabaseCheck.RunFile(Db, "k");
+        Assert.True(report.IsSound, string.Join("; ", report.Findings.Select(f => f.Code)));
+    }
 }

@@ -66,6 +66,12 @@ public enum SmsKind
     Late,
     Ineligible,
     AskCode,
+
+    /// <summary>To an officer, a set time before their on-call shift.</summary>
+    ShiftSoon,
+
+    /// <summary>To an officer whose future shifts an override, a swap or a rotation edit changed.</summary>
+    ShiftChanged,
 }
 
 /// <summary>One text to send; <see cref="Key"/> is stored before the first attempt.</summary>
@@ -108,4 +114,20 @@ public sealed class SmsInboxEntry
     public string Id { get; set; } = "";
 
     public DateTime HandledUtc { get; set; }
+}
+
+/// <summary>
+/// A text to an officer about their own on-call shifts (one before a shift, one for a change). Its id is the
+/// idempotency key, built from what it is about (the officer and the shift, or the change), so the same
+/// notice is never stored, and so never sent, twice; it lives in the database and survives a restart.
+/// </summary>
+public sealed class SmsNotice
+{
+    public string Id { get; set; } = "";
+
+    public long OfficerId { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public SmsOutgoing Message { get; set; } = new();
 }

@@ -40,7 +40,7 @@ public sealed record CallOutLine(
     string? Fault);
 
 /// <summary>The SMS settings as shown: never the password, only whether one is kept.</summary>
-public sealed record SmsSettingsData(string Url, string User, bool PasswordSet, string From, int PollSeconds, bool ConfirmOnYes, string? Check = null);
+public sealed record SmsSettingsData(string Url, string User, bool PasswordSet, string From, int PollSeconds, bool ConfirmOnYes, string? Check = null, int ShiftNoticeMinutes = SmsSettings.DefaultShiftNoticeMinutes);
 
 /// <summary>Reads the SMS settings.</summary>
 public sealed record GetSmsSettings : IRequest<SmsSettingsData>;
@@ -49,4 +49,4 @@ public sealed record GetSmsSettings : IRequest<SmsSettingsData>;
 /// Saves the SMS settings (a null field keeps what is stored; a null password keeps the stored one) and makes a
 /// test call: <see cref="SmsSettingsData.Check"/> is null when the gateway took the credentials, else the fault's message key.
 /// </summary>
-public sealed record SaveSmsSettings(string? Url, string? User, string? Password, string? From, int? PollSeconds, bool? ConfirmOnYes) : IRequest<SmsSettingsData>;
+public sealed record SaveSmsSettings(string? Url, string? User, string? Password, string? From, int? PollSeconds, bool? ConfirmOnYes, int? ShiftNoticeMinutes = null) : IRequest<SmsSettingsData>;

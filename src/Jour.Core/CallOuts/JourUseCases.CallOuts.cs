@@ -81,6 +81,16 @@ public sealed partial class JourUseCases
                 s.PollSeconds = seconds;
             }
 
+            if (request.ShiftNoticeMinutes is { } lead)
+            {
+                if (lead is < 0 or > SmsSettings.MaxShiftNoticeMinutes)
+                {
+                    throw new JourException(ErrorCodes.ShiftNoticeInvalid, lead.ToString(CultureInfo.InvariantCulture), SmsSettings.MaxShiftNoticeMinutes.ToString(CultureInfo.InvariantCulture));
+                }
+
+                s.ShiftNoticeMinutes = lead;
+            }
+
             s.User = request.User?.Trim() ?? s.User;
             s.Password = request.Password ?? s.Password;
             s.ConfirmOnYes = request.ConfirmOnYes ?? s.ConfirmOnYes;
@@ -275,9 +285,11 @@ public sealed partial class JourUseCases
             return;
         }
 
+        QueueShiftReminders();
         if (_store.LoadCallOutsSince(UtcNow - ReplyHorizon).Count == 0)
         {
-            return; // nobody was asked anything: no reply to wait for
+            await PumpOutboxAsync(cancellationToken); // shift notices only: nobody was asked anything, no reply to wait for
+            return;
         }
 
         await PumpOutboxAsync(cancellationToken);
@@ -404,21 +416,17 @@ public sealed partial class JourUseCases
                 return;
             }
 
-            var due = new List<(long CallOutId, SmsOutgoing Message)>();
+            var due = new List<(long CallOutId, string? NoticeId, SmsOutgoing Message)>();
             DateTime now = UtcNow;
             lock (_gate.Lock)
             {
                 foreach (CallOut co in _store.LoadCallOutsSince(now - ReplyHorizon))
                 {
                     bool changed = false;
-                    foreach (SmsOutgoing m in co.Outbox.Where(m => m.SentUtc is null && m.NextAttemptUtc <= now))
+                    foreach (SmsOutgoing m in co.Outbox.Where(m => IsDue(m, now)))
                     {
-                        // Found in flight: the server stopped during an attempt, which may have left.
-                        m.Uncertain |= m.InFlightSince is not null;
-                        m.InFlightSince = now;
-                        m.FirstAttemptUtc ??= now;
-                        m.Attempts++;
-                        due.Add((co.Id, m));
+                        BeginAttempt(m, now);
+                        due.Add((co.Id, null, m));
                         changed = true;
                     }
 
@@ -426,6 +434,13 @@ public sealed partial class JourUseCases
                     {
                         _store.UpdateCallOut(co);
                     }
+                }
+
+                foreach (SmsNotice n in _store.LoadNoticesSince(now - ReplyHorizon).Where(n => IsDue(n.Message, now)))
+                {
+                    BeginAttempt(n.Message, now);
+                    due.Add((0, n.Id, n.Message));
+                    _store.UpdateNotice(n);
                 }
             }
 
@@ -454,7 +469,7 @@ public sealed partial class JourUseCases
                 await parallel.WaitAsync(cancellationToken);
                 try
                 {
-                    return (d.CallOutId, d.Message.Key, Outcome: await AttemptAsync(gateway, settings.Account, d.Message, listed, cancellationToken));
+                    return (d.CallOutId, d.NoticeId, d.Message.Key, Outcome: await AttemptAsync(gateway, settings.Account, d.Message, listed, cancellationToken));
                 }
                 finally
                 {
@@ -492,20 +507,52 @@ public sealed partial class JourUseCases
         }
     }
 
-    private void Record(IReadOnlyList<(long CallOutId, string Key, SendOutcome Outcome)> outcomes)
+    private static bool IsDue(SmsOutgoing m, DateTime now) => m.SentUtc is null && m.NextAttemptUtc <= now;
+
+    private static void BeginAttempt(SmsOutgoing m, DateTime now)
+    {
+        // Found in flight: the server stopped during an attempt, which may have left.
+        m.Uncertain |= m.InFlightSince is not null;
+        m.InFlightSince = now;
+        m.FirstAttemptUtc ??= now;
+        m.Attempts++;
+    }
+
+    /// <summary>An attempt's outcome on its text: sent, or the fault and the next attempt's time. Returns whether this was the text's first fault.</summary>
+    private static bool EndAttempt(SmsOutgoing m, SendOutcome outcome, DateTime now)
+    {
+        m.InFlightSince = null;
+        if (outcome.ProviderId is { } id)
+        {
+            m.SentUtc = now;
+            m.ProviderId = id;
+            m.LastFault = "";
+            m.Uncertain = false;
+            return false;
+        }
+
+        SmsGatewayException fault = outcome.Fault!;
+        bool first = m.LastFault.Length == 0;
+        m.LastFault = fault.MessageKey;
+        m.Uncertain |= fault.Uncertain;
+        m.NextAttemptUtc = now + Backoff(m.Attempts);
+        return first;
+    }
+
+    private void Record(IReadOnlyList<(long CallOutId, string? NoticeId, string Key, SendOutcome Outcome)> outcomes)
     {
         var touched = new HashSet<long>();
         lock (_gate.Lock)
         {
             DateTime now = UtcNow;
-            foreach (var group in outcomes.GroupBy(o => o.CallOutId))
+            foreach (var group in outcomes.Where(o => o.NoticeId is null).GroupBy(o => o.CallOutId))
             {
                 if (_store.FindCallOut(group.Key) is not { } co)
                 {
                     continue;
                 }
 
-                foreach (var (_, key, outcome) in group)
+                foreach (var (_, _, key, outcome) in group)
                 {
                     if (co.Outbox.FirstOrDefault(m => m.Key == key) is not { } m)
                     {
@@ -513,35 +560,46 @@ public sealed partial class JourUseCases
                     }
 
                     SmsOffer? offer = co.Offers.FirstOrDefault(o => o.Code == m.Code);
-                    m.InFlightSince = null;
-                    if (outcome.ProviderId is { } id)
+                    bool firstFault = EndAttempt(m, outcome, now);
+                    if (outcome.Fault is null)
                     {
-                        m.SentUtc = now;
-                        m.ProviderId = id;
-                        m.LastFault = "";
-                        m.Uncertain = false;
                         AppendTimeline(co.CaseId, co.CreatedBy, TimelineText.SmsSent, offer?.Name ?? "?", m.To, m.Kind.ToString(), m.Code);
                         LogSmsSent(co.Id, m.Kind, m.Attempts);
                     }
                     else
                     {
-                        SmsGatewayException fault = outcome.Fault!;
-                        bool first = m.LastFault.Length == 0;
-                        m.LastFault = fault.MessageKey;
-                        m.Uncertain |= fault.Uncertain;
-                        m.NextAttemptUtc = now + Backoff(m.Attempts);
-                        if (first)
+                        if (firstFault)
                         {
-                            AppendTimeline(co.CaseId, co.CreatedBy, TimelineText.SmsFailed, offer?.Name ?? "?", m.To, m.Kind.ToString(), fault.MessageKey);
+                            AppendTimeline(co.CaseId, co.CreatedBy, TimelineText.SmsFailed, offer?.Name ?? "?", m.To, m.Kind.ToString(), outcome.Fault.MessageKey);
                         }
 
-                        LogSmsFault(co.Id, fault.Fault, m.Attempts);
+                        LogSmsFault(co.Id, outcome.Fault.Fault, m.Attempts);
                     }
 
                     touched.Add(co.CaseId);
                 }
 
                 _store.UpdateCallOut(co);
+            }
+
+            // Shift notices belong to no case: their outcome is on the notice and in the log.
+            foreach (var (_, noticeId, _, outcome) in outcomes.Where(o => o.NoticeId is not null))
+            {
+                if (_store.FindNotice(noticeId!) is not { } notice)
+                {
+                    continue;
+                }
+
+                EndAttempt(notice.Message, outcome, now);
+                _store.UpdateNotice(notice);
+                if (outcome.Fault is { } fault)
+                {
+                    LogSmsFault(0, fault.Fault, notice.Message.Attempts);
+                }
+                else
+                {
+                    LogNoticeSent(notice.Message.Kind, notice.OfficerId, notice.Message.Attempts);
+                }
             }
         }
 
@@ -594,6 +652,7 @@ public sealed partial class JourUseCases
             // The deployment use case checks eligibility again now: rest, double booking, block, the window's need.
             CaseDetail detail = Assign(ActorOf(co.CreatedBy), new AssignRequest(co.CaseId, co.WindowIndex, offer.AssistantId, confirm ? DeploymentState.Confirmed : DeploymentState.Proposed, ""));
             offer.DeploymentId = detail.Deployments.Where(d => d.AssistantId == offer.AssistantId && d.FromUtc == co.FromUtc).MaxBy(d => d.Id)?.Id;
+            AppendTimeline(co.CaseId, co.CreatedBy, c => c.SmsYesUtc = now, TimelineText.SmsYesTaken, offer.Name);
             LogReply(co.Id, true, "taken");
         }
         catch (JourException ex)
@@ -623,9 +682,13 @@ public sealed partial class JourUseCases
         _store.FindUser(userId) is { } user ? new SessionInfo(user.Id, user.Name, user.Roles, _store.IsDemo) : new SessionInfo(userId, "?", Role.None, _store.IsDemo);
 
     /// <summary>A timeline entry of its own (a text out or in), under the write gate.</summary>
-    private void AppendTimeline(long caseId, long userId, string code, params string[] args)
+    private void AppendTimeline(long caseId, long userId, string code, params string[] args) => AppendTimeline(caseId, userId, null, code, args);
+
+    /// <summary>A timeline entry with a change of the case in the same save (<paramref name="change"/>).</summary>
+    private void AppendTimeline(long caseId, long userId, Action<Case>? change, string code, params string[] args)
     {
         Case c = FindCaseOrThrow(caseId);
+        change?.Invoke(c);
         DateTime now = UtcNow;
         var entry = new CaseEvent { CaseId = c.Id, AtUtc = now, UserId = userId, Code = code, Args = [.. args] };
         int seen = c.Revision;
@@ -654,7 +717,7 @@ public sealed partial class JourUseCases
     }
 
     private static SmsSettingsData ToData(SmsSettings s, string? check) =>
-        new(s.Url, s.User, s.Password.Length > 0, s.From, s.PollSeconds, s.ConfirmOnYes, check);
+        new(s.Url, s.User, s.Password.Length > 0, s.From, s.PollSeconds, s.ConfirmOnYes, check, s.ShiftNoticeMinutes);
 
     private sealed record SendOutcome(string? ProviderId, SmsGatewayException? Fault);
 
@@ -672,6 +735,9 @@ public sealed partial class JourUseCases
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call-out {CallOutId}: reply yes={Yes}, {Outcome}")]
     private partial void LogReply(long callOutId, bool yes, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Shift notice {Kind} sent to officer {OfficerId} (attempt {Attempts})")]
+    private partial void LogNoticeSent(SmsKind kind, long officerId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS {SmsId} from a number no call-out asked; ignored")]
     private partial void LogReplyUnknown(string smsId);

@@ -14,6 +14,11 @@ public sealed class SmsSettings
 
     public const int MaxPollSeconds = 3600;
 
+    public const int DefaultShiftNoticeMinutes = 60;
+
+    /// <summary>The longest lead of a shift notice: a day.</summary>
+    public const int MaxShiftNoticeMinutes = 1440;
+
     public string Id { get; set; } = SingletonId;
 
     public string Url { get; set; } = "";
@@ -30,6 +35,9 @@ public sealed class SmsSettings
 
     /// <summary>The first yes becomes a confirmed deployment rather than a proposed one.</summary>
     public bool ConfirmOnYes { get; set; }
+
+    /// <summary>How long before an on-call shift its officer gets an SMS; 0 sends none.</summary>
+    public int ShiftNoticeMinutes { get; set; } = DefaultShiftNoticeMinutes;
 
     public long UpdatedBy { get; set; }
 

@@ -57,6 +57,9 @@ public sealed class Case
     /// <summary>When the case reached an ended state (declined, closed, withdrawn); null while open.</summary>
     public DateTime? EndedUtc { get; set; }
 
+    /// <summary>When an SMS yes last became a deployment of this case: the board marks it until the officer opens the case.</summary>
+    public DateTime? SmsYesUtc { get; set; }
+
     /// <summary>Bumped on every save; a save against an older revision is refused.</summary>
     public int Revision { get; set; }
 

@@ -18,7 +18,8 @@ public sealed record CaseSummary(
     DateTime ReceivedUtc,
     DateTime? NextGapFromUtc,
     DateTime? NextGapToUtc,
-    int Revision);
+    int Revision,
+    DateTime? SmsYesUtc = null);
 
 /// <summary>
 /// One line of a case's timeline, with the user's name resolved. What it says travels as its message code and

@@ -16,7 +16,8 @@ public sealed record CaseRow(
     long? ProviderId,
     DateTime ReceivedUtc,
     int Revision,
-    ImmutableArray<CaseRow.Window> Uncovered)
+    ImmutableArray<CaseRow.Window> Uncovered,
+    DateTime? SmsYesUtc = null)
 {
     /// <summary>The row of <paramref name="c"/> as it stands.</summary>
     public static CaseRow Of(Case c) => new(
@@ -28,7 +29,8 @@ public sealed record CaseRow(
         c.ProviderId,
         c.ReceivedUtc,
         c.Revision,
-        [.. c.Needs.Where(w => !w.IsCovered).OrderBy(w => w.FromUtc).Select(w => new Window(w.FromUtc, w.ToUtc))]);
+        [.. c.Needs.Where(w => !w.IsCovered).OrderBy(w => w.FromUtc).Select(w => new Window(w.FromUtc, w.ToUtc))],
+        c.SmsYesUtc);
 
     /// <summary>The earliest window of the next 24 hours that still lacks assistants, as <see cref="Case.NextUncoveredWindow"/> finds it.</summary>
     public Window? NextUncoveredWindow(DateTime nowUtc)

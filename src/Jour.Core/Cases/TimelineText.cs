@@ -82,6 +82,8 @@ public static class TimelineText
     /// <summary>A yes after the window was filled or withdrawn; the name.</summary>
     public const string SmsLate = "Timeline_SmsLate";
 
+    public const string SmsYesTaken = "Timeline_SmsYesTaken";
+
     /// <summary>A yes that could not be taken; the name, the refusal's message code, its arguments joined by U+001F.</summary>
     public const string SmsIneligible = "Timeline_SmsIneligible";
 

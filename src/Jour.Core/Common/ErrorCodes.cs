@@ -163,6 +163,8 @@ public static class ErrorCodes
     public const string BackupFailed = "Error_BackupFailed";
 
     // Issue 16: a file written at a path the user names (--out, jour backup).
+    public const string ShiftNoticeInvalid = "Error_ShiftNoticeInvalid";
+
     public const string OutputExists = "Error_OutputExists";
     public const string OutputInDataDirectory = "Error_OutputInDataDirectory";
     public const string OutputIsLink = "Error_OutputIsLink";

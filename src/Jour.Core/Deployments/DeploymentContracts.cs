@@ -73,3 +73,12 @@ public sealed record TimeReportRequest(long DeploymentId, DateTime StartUtc, Dat
 /// client or their registered representative. The name kept is the register's, never typed.
 /// </summary>
 public sealed record SignRequest(long DeploymentId, bool ByAssistant, string PersonalNumber) : IRequest<CaseDetail>;
+
+/// <summary>An assistant's confirmed deployments in [FromUtc, ToUtc), for their calendar.</summary>
+public sealed record GetAssistantDeployments(long AssistantId, DateTime FromUtc, DateTime ToUtc) : IRequest<IReadOnlyList<AssistantDeployment>>;
+
+/// <summary>
+/// One confirmed deployment as it may leave the building in a calendar: the case's number and its area (the
+/// district of the address, never the street), never the client's name, personnummer or address.
+/// </summary>
+public sealed record AssistantDeployment(long DeploymentId, string CaseNumber, string Area, DateTime FromUtc, DateTime ToUtc, DeploymentState State);

@@ -14,6 +14,9 @@ public static class DeploymentRequests
         UseCase.Of("deployment-state", DeploymentJson.Default, Access.SignedIn, (DeploymentStateRequest r, RequestContext c) => c.UseCases.SetDeploymentState(c.Actor, r)),
         UseCase.Of("report-time", DeploymentJson.Default, Access.SignedIn, (TimeReportRequest r, RequestContext c) => c.UseCases.ReportTime(c.Actor, r)),
         UseCase.Of("sign", DeploymentJson.Default, Access.SignedIn, (SignRequest r, RequestContext c) => c.UseCases.Sign(c.Actor, r)),
+
+        // An assistant's confirmed deployments for their calendar (case number and area only).
+        UseCase.Of("assistant-deployments", DeploymentJson.Default, Access.SignedIn, (GetAssistantDeployments r, RequestContext c) => c.UseCases.GetAssistantDeployments(r), Handling.SideBySide),
     ];
 }
 
@@ -25,4 +28,6 @@ public static class DeploymentRequests
 [JsonSerializable(typeof(DeploymentStateRequest))]
 [JsonSerializable(typeof(TimeReportRequest))]
 [JsonSerializable(typeof(SignRequest))]
+[JsonSerializable(typeof(GetAssistantDeployments))]
+[JsonSerializable(typeof(IReadOnlyList<AssistantDeployment>))]
 internal sealed partial class DeploymentJson : JsonSerializerContext;

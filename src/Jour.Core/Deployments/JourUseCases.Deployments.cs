@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jour.Core.CallOuts;
 using Jour.Core.Cases;
 using Jour.Core.Changes;
 using Jour.Core.Clients;
@@ -16,6 +17,54 @@ public sealed partial class JourUseCases
 {
     /// <summary>How far around a window deployments matter to the rest rules and the weekly limit.</summary>
     private static readonly TimeSpan RuleHorizon = TimeSpan.FromDays(8);
+
+    /// <summary>The longest period a calendar export covers (two years and a little).</summary>
+    public static readonly TimeSpan MaxCalendarPeriod = TimeSpan.FromDays(745);
+
+    /// <summary>
+    /// An assistant's deployments that count (confirmed, on site or worked, and not to be replaced) overlapping
+    /// [fromUtc, toUtc), in time order, with the case's number and area only: this goes into a calendar.
+    /// </summary>
+    public IReadOnlyList<AssistantDeployment> GetAssistantDeployments(GetAssistantDeployments request)
+    {
+        DateTime from = Utc(request.FromUtc), to = Utc(request.ToUtc);
+        if (to <= from || to - from > MaxCalendarPeriod)
+        {
+            throw new JourException(ErrorCodes.PeriodInvalid);
+        }
+
+        if (_store.FindStaff(request.AssistantId) is null)
+        {
+            throw new JourException(ErrorCodes.AssistantNotFound, request.AssistantId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var areas = new Dictionary<long, (string Number, string Area)>();
+        (string Number, string Area) CaseOf(long caseId)
+        {
+            if (!areas.TryGetValue(caseId, out var found))
+            {
+                Case? c = _store.FindCase(caseId);
+                string address = c is null ? "" : _store.FindClient(c.ClientId)?.Address ?? "";
+                found = (c?.Number ?? "?", SmsText.Area(address));
+                areas[caseId] = found;
+            }
+
+            return found;
+        }
+
+        return
+        [
+            .. _store.LoadDeployments(from, to)
+                .Where(d => d.AssistantId == request.AssistantId && d.Covers && d.Overlaps(from, to))
+                .OrderBy(d => d.FromUtc)
+                .ThenBy(d => d.Id)
+                .Select(d =>
+                {
+                    var (number, area) = CaseOf(d.CaseId);
+                    return new AssistantDeployment(d.Id, number, area, d.FromUtc, d.ToUtc, d.State);
+                }),
+        ];
+    }
 
     public CandidateList GetCandidates(CandidateRequest request)
     {

@@ -86,6 +86,8 @@ public sealed partial class JourUseCases
         {
             RequireOfficers(data.OfficerIds);
             DateTime now = UtcNow;
+            DateTime validFrom = Utc(data.ValidFromUtc) > now ? Utc(data.ValidFromUtc) : now;
+            var before = ShiftsBefore(validFrom, validFrom + ChangeNoticeHorizon);
             saved = _store.AddRotation(new Rotation
             {
                 Name = data.Name.Trim(),
@@ -94,10 +96,11 @@ public sealed partial class JourUseCases
                 StartDate = Rotation.FormatDate(LocalDate.FromDateOnly(data.StartDate)),
                 HandOffDay = data.HandOffDay,
                 HandOffMinutes = minutes,
-                ValidFromUtc = Utc(data.ValidFromUtc) > now ? Utc(data.ValidFromUtc) : now,
+                ValidFromUtc = validFrom,
                 ChangedBy = actor.UserId,
                 ChangedUtc = now,
             });
+            QueueChangeNotices(before, validFrom, validFrom + ChangeNoticeHorizon, $"rotation-{saved.Id}", actor.UserId);
         }
 
         LogRotationSaved(saved.Id, actor.UserId);
@@ -122,7 +125,9 @@ public sealed partial class JourUseCases
         {
             RequireOfficers([request.OfficerId]);
             added = NewOverride(actor, request.OfficerId, Utc(request.FromUtc), Utc(request.ToUtc), OverrideKind.Cover, request.Reason.Trim());
+            var before = ShiftsBefore(added.FromUtc, added.ToUtc);
             _store.AddOverrides([added]);
+            QueueChangeNotices(before, added.FromUtc, added.ToUtc, $"override-{added.Id}", actor.UserId);
         }
 
         LogOverrideAdded(added.Id, added.OfficerId, actor.UserId);
@@ -149,7 +154,9 @@ public sealed partial class JourUseCases
 
             string from = UserNames().GetValueOrDefault(current.OfficerId, "?");
             added = NewOverride(actor, actor.UserId, now, current.EndUtc, OverrideKind.TakeOver, from);
+            var before = ShiftsBefore(added.FromUtc, added.ToUtc);
             _store.AddOverrides([added]);
+            QueueChangeNotices(before, added.FromUtc, added.ToUtc, $"override-{added.Id}", actor.UserId);
         }
 
         LogOverrideAdded(added.Id, added.OfficerId, actor.UserId);
@@ -183,7 +190,11 @@ public sealed partial class JourUseCases
 
             first = NewOverride(actor, pb.OfficerId, pa.StartUtc, pa.EndUtc, OverrideKind.Swap, request.Reason.Trim());
             second = NewOverride(actor, pa.OfficerId, pb.StartUtc, pb.EndUtc, OverrideKind.Swap, request.Reason.Trim());
+            DateTime changedFrom = first.FromUtc < second.FromUtc ? first.FromUtc : second.FromUtc;
+            DateTime changedTo = first.ToUtc > second.ToUtc ? first.ToUtc : second.ToUtc;
+            var before = ShiftsBefore(changedFrom, changedTo);
             _store.AddOverrides([first, second]);
+            QueueChangeNotices(before, changedFrom, changedTo, $"override-{first.Id}", actor.UserId);
         }
 
         LogOverrideAdded(first.Id, first.OfficerId, actor.UserId);

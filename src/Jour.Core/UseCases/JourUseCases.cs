@@ -355,7 +355,8 @@ public sealed partial class JourUseCases
             c.ReceivedUtc,
             gap?.FromUtc,
             gap?.ToUtc,
-            c.Revision);
+            c.Revision,
+            c.SmsYesUtc);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data recreated by user {UserId}")]

@@ -74,12 +74,14 @@ public sealed class CaseBoardScreen : IScreen, IReloadable
 
         // Fixed columns first; the client's name takes what is left, the provider only on wide terminals.
         // Numbers and states whole ("2026-92513", "Korttidsplats"): they are what an officer reads the row by.
-        int prio = 7, number = 11, state = 14, gap = 12, age = 14;
+        int mark = 2, prio = 7, number = 11, state = 14, gap = 12, age = 14;
         bool showProvider = canvas.Width >= 110;
         int provider = showProvider ? 26 : 0;
-        int client = Math.Max(10, canvas.Width - 2 - prio - number - state - gap - age - provider);
+        int client = Math.Max(10, canvas.Width - 2 - mark - prio - number - state - gap - age - provider);
         var columns = new List<(string Header, int Width, Func<CaseSummary, string> Value)>
         {
+            // An SMS yes that became a deployment the officer has not opened the case to see (not by colour alone).
+            ("", mark, c => _shell.Session.IsUnseenSmsYes(c, now) ? "✉" : ""),
             (UiText.Col_Urgency, prio, c => Messages.Get("Urgency_" + c.Urgency)),
             (UiText.Col_Number, number, c => c.Number),
             (UiText.Col_State, state, c => Messages.Get("State_" + c.State)),

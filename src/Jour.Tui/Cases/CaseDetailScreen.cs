@@ -29,6 +29,7 @@ public sealed class CaseDetailScreen : IScreen
     {
         _shell = shell;
         _caseId = caseId;
+        _shell.Session.SeenSmsYes(caseId, _shell.Session.Cases.FirstOrDefault(c => c.Id == caseId)?.SmsYesUtc);
         Reload();
     }
 
@@ -110,7 +111,13 @@ public sealed class CaseDetailScreen : IScreen
     public void Reload() =>
         _shell.RunInBackground(
             () => _shell.Session.Service.SendAsync(new GetCase(_caseId)),
-            detail => _detail = detail);
+            detail =>
+            {
+                _detail = detail;
+
+                // Open, the case's SMS yes is seen: a yes that arrives while it is open is on this screen.
+                _shell.Session.SeenSmsYes(_caseId, detail.Summary.SmsYesUtc);
+            });
 
     public void Draw(Canvas canvas)
     {

@@ -49,6 +49,7 @@ public sealed class CandidatesScreen : IScreen
         ScreenCommand.Of("candidates.send", "Enter", UiText.Help_Candidates_Confirm, UiText.Hint_Send, () => Send(_list.Current!, _candidates!, DeploymentState.Confirmed), Chosen),
         ScreenCommand.Of("candidates.propose", "F", UiText.Help_Candidates_Propose, UiText.Hint_Propose, () => Send(_list.Current!, _candidates!, DeploymentState.Proposed), Chosen),
         ScreenCommand.Of("candidates.call-out", "S", UiText.Help_Candidates_CallOut, UiText.Hint_CallOut, () => AskCallOut(_candidates!), () => _candidates is null ? UiText.Loading : null),
+        ScreenCommand.Of("candidates.withdraw", "W", UiText.Help_Candidates_Withdraw, UiText.Hint_Withdraw, AskWithdraw, OpenCallOut),
         ScreenCommand.Of("candidates.all", "A", UiText.Help_Candidates_All, UiText.Hint_All, () =>
         {
             _showAll = !_showAll;
@@ -63,6 +64,16 @@ public sealed class CandidatesScreen : IScreen
     private IReadOnlyList<ScreenCommand>? _commands;
 
     private string? Chosen() => _list.Current is null || _candidates is null ? UiText.Register_NothingSelected : null;
+
+    private string? OpenCallOut() => _callOut?.Lines.Any(l => l.Open) == true ? null : UiText.Candidates_NoOpenCallOut;
+
+    /// <summary>Ends the case's open call-outs after a yes on the prompt row: a yes after this gets a polite no.</summary>
+    private void AskWithdraw() =>
+        _shell.Confirm(Format.Text(UiText.Candidates_WithdrawQuestion, _callOut!.Lines.Count(l => l.Open)), () =>
+            _shell.RunInBackground(
+                () => _shell.Session.Service.SendAsync(new WithdrawCallOut(_caseId)),
+                status => _callOut = status,
+                error => _shell.Prompt.Error = error));
 
     private string? OtherWindows() => _windows > 1 ? null : UiText.Candidates_OneWindow;
 
@@ -171,7 +182,9 @@ public sealed class CandidatesScreen : IScreen
             : "";
         // A yes that could not be taken (rest, double booking, block) is shown with its reason while nobody has taken the shift.
         string refused = taken.Length == 0 && lines.LastOrDefault(l => l.Refusal is not null) is { } r ? " · ! " + r.Name + ": " + r.Refusal : "";
-        return Format.Text(UiText.Candidates_CallOutSummary, lines.Count(l => l.SentAtUtc is not null), lines.Count, yes, no) + taken + refused;
+        // Withdrawn (or every offer answered no): nobody more can take it from this call-out.
+        string closed = taken.Length == 0 && lines.All(l => !l.Open) ? " · " + UiText.Candidates_CallOutClosed : "";
+        return Format.Text(UiText.Candidates_CallOutSummary, lines.Count(l => l.SentAtUtc is not null), lines.Count, yes, no) + taken + refused + closed;
     }
 
     private string SmsCell(CandidateData c)

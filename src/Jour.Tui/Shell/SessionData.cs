@@ -21,6 +21,9 @@ public sealed class SessionData : IDisposable
     private int _again;
     private readonly SemaphoreSlim _patching = new(1, 1);
 
+    // Per case, the latest SMS yes this session's officer has seen (by opening the case).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTime> _smsYesSeen = new();
+
     public SessionData(IJourService service, SessionInfo session)
     {
         _service = service;
@@ -53,6 +56,28 @@ public sealed class SessionData : IDisposable
     public IReadOnlyList<OfficerSummary> Officers { get; private set; } = [];
 
     public bool IsOffline { get; private set; }
+
+    /// <summary>How long an SMS yes counts as new while its case has not been opened in this session.</summary>
+    public static readonly TimeSpan NewSmsYesWindow = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Whether an SMS yes became a deployment of <paramref name="c"/> that this session's officer has not looked at:
+    /// within <see cref="NewSmsYesWindow"/>, and not seen by opening the case since.
+    /// </summary>
+    public bool IsUnseenSmsYes(CaseSummary c, DateTime nowUtc) =>
+        c.SmsYesUtc is { } yes && nowUtc - yes < NewSmsYesWindow && (!_smsYesSeen.TryGetValue(c.Id, out DateTime seen) || yes > seen);
+
+    /// <summary>The open cases with an unseen SMS yes, as the board lists them.</summary>
+    public IReadOnlyList<CaseSummary> UnseenSmsYes(DateTime nowUtc) => [.. Cases.Where(c => IsUnseenSmsYes(c, nowUtc))];
+
+    /// <summary>The officer has the case open: its SMS yes up to <paramref name="yesUtc"/> is seen.</summary>
+    public void SeenSmsYes(long caseId, DateTime? yesUtc)
+    {
+        if (yesUtc is { } yes)
+        {
+            _smsYesSeen.AddOrUpdate(caseId, yes, (_, before) => before > yes ? before : yes);
+        }
+    }
 
     public void Dispose() => _patching.Dispose();
 

@@ -336,6 +336,11 @@ public sealed partial class ShellView : View
             // In words, not only in colour: nobody will answer the on-call line then.
             canvas.Line(row, "! " + Format.Text(UiText.Status_Gap, Format.When(gap, UtcNow)), highlight: true);
         }
+        else if (Session.Session.Roles.HasFlag(Jour.Core.Users.Role.OnCallOfficer) && Session.UnseenSmsYes(UtcNow) is { Count: > 0 } yeses)
+        {
+            // A yes by SMS is a deployment now: the officer sees it at once, on every screen, until the case is opened.
+            canvas.Line(row, "✉ " + Format.Text(UiText.Status_SmsYes, string.Join(", ", yeses.Select(c => c.Number))), highlight: true);
+        }
         else if (Session.Status is { UnacknowledgedHandoverUtc: { } waiting, HandoverWaitsFor: { } incoming } mine && incoming == Session.Session.UserId)
         {
             // The incoming officer is told at once, from the first frame after signing in.

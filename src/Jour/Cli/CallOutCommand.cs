@@ -10,18 +10,21 @@ using Jour.Resources;
 
 namespace Jour.Cli;
 
-/// <summary>`jour callout CASE [--window N] [--count N]` and `jour callout --status CASE` (issue 21).</summary>
+/// <summary>`jour callout CASE [--window N] [--count N]`, `jour callout --status CASE` and `jour callout --withdraw CASE` (issue 21).</summary>
 internal static class CallOutCommand
 {
     public const int DefaultCount = 5;
 
-    public static async Task<int> RunAsync(JourPaths paths, string reference, int? window, int count, bool status, string format, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Starts a call-out, shows its status, or withdraws it (a yes after that gets a polite no).</summary>
+    public static async Task<int> RunAsync(JourPaths paths, string reference, int? window, int count, CallOutAction action, string format, TextWriter output, CancellationToken cancellationToken)
     {
         var caseRequest = ListCommands.CaseRequest(reference);
         if (window is < 1)
         {
             throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.CallOut_BadWindow, window));
         }
+
+        bool status = action != CallOutAction.Start;
 
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         CaseDetail detail = caseRequest switch
@@ -31,9 +34,12 @@ internal static class CallOutCommand
             _ => throw new InvalidOperationException(),
         };
         long caseId = detail.Summary.Id;
-        CallOutStatus answer = status
-            ? await service.SendAsync(new CallOutStatusRequest(caseId), cancellationToken)
-            : await service.SendAsync(new StartCallOut(caseId, window - 1, count), cancellationToken);
+        CallOutStatus answer = action switch
+        {
+            CallOutAction.Status => await service.SendAsync(new CallOutStatusRequest(caseId), cancellationToken),
+            CallOutAction.Withdraw => await service.SendAsync(new WithdrawCallOut(caseId), cancellationToken),
+            _ => await service.SendAsync(new StartCallOut(caseId, window - 1, count), cancellationToken),
+        };
         if (format == "json")
         {
             await output.WriteLineAsync(Json(answer));
@@ -41,6 +47,11 @@ internal static class CallOutCommand
         }
 
         await output.WriteAsync(Text(detail.Summary.Number, answer, started: !status));
+        if (action == CallOutAction.Withdraw && answer.Lines.Count > 0)
+        {
+            await output.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.CallOut_Withdrawn, detail.Summary.Number));
+        }
+
         return !status && answer.Fault is not null ? 3 : 0;
     }
 
@@ -86,6 +97,14 @@ internal static class CallOutCommand
         "onsite" => "OnSite",
         _ => char.ToUpperInvariant(state[0]) + state[1..],
     };
+}
+
+/// <summary>What `jour callout` does with the case.</summary>
+internal enum CallOutAction
+{
+    Start,
+    Status,
+    Withdraw,
 }
 
 /// <summary>One line of `jour callout --status --format json`.</summary>

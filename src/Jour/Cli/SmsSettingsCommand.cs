@@ -5,10 +5,10 @@ using Jour.Resources;
 
 namespace Jour.Cli;
 
-/// <summary>The SMS part of `jour settings`: sms-url, sms-user, sms-password, sms-from, sms-poll-seconds, sms-confirm.</summary>
+/// <summary>The SMS part of `jour settings`: sms-url, sms-user, sms-password, sms-from, sms-poll-seconds, sms-confirm, shift-notice-minutes.</summary>
 internal static class SmsSettingsCommand
 {
-    public static readonly string[] Keys = ["sms-url", "sms-user", "sms-password", "sms-from", "sms-poll-seconds", "sms-confirm"];
+    public static readonly string[] Keys = ["sms-url", "sms-user", "sms-password", "sms-from", "sms-poll-seconds", "sms-confirm", "shift-notice-minutes"];
 
     public static bool IsSmsKey(string set)
     {
@@ -37,6 +37,12 @@ internal static class SmsSettingsCommand
                         : throw new CliException(Error(Messages.Format(ErrorCodes.SmsPollInvalid, [value, SmsSettings.MinPollSeconds.ToString(CultureInfo.InvariantCulture), SmsSettings.MaxPollSeconds.ToString(CultureInfo.InvariantCulture)]))),
                 },
                 "sms-confirm" => request with { ConfirmOnYes = value.ToLowerInvariant() is "ja" or "yes" or "true" or "1" },
+                "shift-notice-minutes" => request with
+                {
+                    ShiftNoticeMinutes = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int minutes)
+                        ? minutes
+                        : throw new CliException(Error(Messages.Format(ErrorCodes.ShiftNoticeInvalid, [value, SmsSettings.MaxShiftNoticeMinutes.ToString(CultureInfo.InvariantCulture)]))),
+                },
                 _ => request,
             };
         }
@@ -53,6 +59,7 @@ internal static class SmsSettingsCommand
         await output.WriteLineAsync($"{"sms-from",-22}{s.From}");
         await output.WriteLineAsync($"{"sms-poll-seconds",-22}{s.PollSeconds.ToString(CultureInfo.InvariantCulture)}");
         await output.WriteLineAsync($"{"sms-confirm",-22}{(s.ConfirmOnYes ? CliText.Sms_Yes : CliText.Sms_No)}");
+        await output.WriteLineAsync($"{"shift-notice-minutes",-22}{s.ShiftNoticeMinutes.ToString(CultureInfo.InvariantCulture)}");
         if (saved)
         {
             await output.WriteLineAsync(s.Check is { } check ? Format(CliText.Sms_CheckFailed, Messages.Get(check)) : CliText.Sms_CheckOk);

@@ -119,6 +119,23 @@ public sealed class CallOutUseCaseTests : IDisposable
     }
 
     [Fact]
+    public void AYesThatBecomesADeployment_MarksTheCaseOnTheBoard_ANoDoesNot()
+    {
+        CaseDetail c = StaffingCase([]);
+        CallOutStatus status = Start(c, 2);
+        CaseSummary Row() => _useCases.GetOpenCases().Single(x => x.Id == c.Summary.Id);
+
+        Reply(status.Lines[1].To, "NEJ " + status.Lines[1].Code);
+        Assert.Null(Row().SmsYesUtc);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Reply(status.Lines[0].To, "JA " + status.Lines[0].Code);
+
+        Assert.Equal(_time.GetUtcNow().UtcDateTime, Row().SmsYesUtc);
+        Assert.Equal(Row().SmsYesUtc, _useCases.GetCase(c.Summary.Id).Summary.SmsYesUtc);
+        Assert.Contains(_useCases.GetCase(c.Summary.Id).Timeline, e => e.Code == TimelineText.SmsYesTaken && e.Args[0] == status.Lines[0].Name);
+    }
+
+    [Fact]
     public void FirstYesWins_TheOthersGetTillsatt_ALateYesGetsAPoliteNo()
     {
         CaseDetail c = StaffingCase([]);

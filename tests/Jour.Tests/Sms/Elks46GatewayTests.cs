@@ -135,6 +135,40 @@ public sealed class Elks46GatewayTests : IDisposable
         Assert.Equal(3, _standIn.Posts);
     }
 
+    /// <summary>
+    /// A shift reminder through the 46elks adapter, its POST taken but answered too late; a new server on the same
+    /// store finds it in the gateway's list and does not send it again, nor queue it again.
+    /// </summary>
+    [Fact]
+    public async Task AShiftReminder_TakenThenTimedOut_IsSentOnce_AcrossARestart()
+    {
+        // Saturday 24 October 2026, 18:30 in Stockholm: the demo's night shift starts at 19:00.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 10, 24, 16, 30, 0, TimeSpan.Zero));
+        using LiteJourStore store = LiteJourStore.InMemory();
+        DemoData.Seed(store, time);
+        var useCases = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance) { Sms = _gateway };
+        SessionInfo admin = useCases.SignIn(store.LoadUsers().First(u => u.Roles.HasFlag(Role.Admin)).Id, "");
+        await useCases.SaveSmsSettingsAsync(admin, new SaveSmsSettings(_standIn.Url, _standIn.User, _standIn.Password, "+46700000000", 2, null), TestContext.Current.CancellationToken);
+        Core.Roster.OnCallSlot night = useCases.GetOnCallAt(time.GetUtcNow().UtcDateTime.AddMinutes(31)).Current!;
+        _standIn.Fail("POST", StandInFault.TakenThenTimeout);
+
+        await useCases.PollSmsAsync(TestContext.Current.CancellationToken);
+        Assert.Single(_standIn.Sent);
+
+        using var gateway = new Elks46Gateway(TimeSpan.FromSeconds(1));
+        var restarted = new JourUseCases(store, time, new ChangeHub(), NullLogger<JourUseCases>.Instance) { Sms = gateway };
+        time.Advance(TimeSpan.FromSeconds(6));
+        await restarted.PollSmsAsync(TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await restarted.PollSmsAsync(TestContext.Current.CancellationToken);
+
+        StandInMessage sent = Assert.Single(_standIn.Sent);
+        Assert.Equal(PhoneNumber.ToE164(night.OfficerPhone), sent.To);
+        Assert.Equal("Jour: Påminnelse, du har jour 2026-10-24 19:00-07:00.", sent.Text);
+        Assert.Equal($"shift-{night.OfficerId}-20261024T170000Z", sent.IdempotencyKey);
+        Assert.Equal(1, _standIn.Posts);
+    }
+
     private static long StaffingCase(JourUseCases useCases, SessionInfo officer)
     {
         DateTime from = DateTime.UtcNow.Date.AddDays(2).AddHours(20);
