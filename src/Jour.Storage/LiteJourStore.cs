@@ -92,6 +92,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         _signInThrottles = db.GetCollection<SignInThrottle>("sign_in_throttles");
         _handovers = db.GetCollection<HandoverRecord>("handovers");
         Migrate();
+        EnsureCollections();
         EnsureRecordIndexes();
         EnsureFollowUpIndexes();
         EnsureCallOutIndexes();
@@ -607,6 +608,37 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         doc.Value++;
         _counters.Upsert(doc);
         return doc.Value;
+    }
+
+    /// <summary>Every collection the store writes. Each exists from the moment the store is open (see <see cref="EnsureCollections"/>).</summary>
+    public static readonly IReadOnlyList<string> CollectionNames =
+    [
+        "cases", "case_events", "clients", "providers", "staff", "rotations", "oncall_overrides", "users", "meta", "counters",
+        "drafts", "deployments", "settings", "sign_in_throttles", "handovers", "journal", "access_log", "incidents", "complaints",
+        "contracts", "callouts", "sms_settings", "sms_inbox", "sms_notices", "pool_settings", "short_term_units", "short_term_bookings",
+    ];
+
+    /// <summary>
+    /// Creates every collection before any session reads. LiteDB 5 can fail a read of a collection that another
+    /// transaction is creating at that moment ("page type must be collection page", LiteDB issue 2792): the reader
+    /// finds the name in the shared header but reads the page from its older snapshot. Reads run beside writes here,
+    /// so no collection may be born while the server runs.
+    /// </summary>
+    /// <summary>The collections in the file now, for the test that no write creates one.</summary>
+    public IReadOnlyList<string> ExistingCollections() => [.. _db.GetCollectionNames()];
+
+    private void EnsureCollections()
+    {
+        var existing = _db.GetCollectionNames().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (string name in CollectionNames.Where(n => !existing.Contains(n)))
+        {
+            // LiteDB has no "create collection": the first insert makes it; the placeholder goes in the same transaction.
+            _db.BeginTrans();
+            var collection = _db.GetCollection(name);
+            collection.Insert(new BsonDocument { ["_id"] = "jour-create" });
+            collection.Delete("jour-create");
+            _db.Commit();
+        }
     }
 
     private void Migrate()

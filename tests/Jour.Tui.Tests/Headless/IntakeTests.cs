@@ -133,7 +133,7 @@ public sealed class IntakeTests
         session.Press(Key.CursorUp, Key.CursorRight);
         session.WaitFor("Anordnaren har återupptagit assistansen");
         session.Press(Key.S.WithCtrl);
-        session.WaitFor("Läge: Återlämnat", "Återlämnat: Anordnaren har åter");
+        session.WaitFor("Läge: Återlämnat", "Återlämnat: Anordnaren har");
 
         CaseDetail after = await session.Service.SendAsync(new GetCase(covered.Id));
         Assert.Equal(CaseState.HandedBack, after.Summary.State);
