@@ -26,7 +26,8 @@ public enum StandInFault
 /// <summary>
 /// A stand-in of the 46elks SMS API on 127.0.0.1 for tests: <c>POST /a1/sms</c> (form: from, to, message; Basic
 /// auth) records a message, <c>GET /a1/sms</c> lists them newest first with incoming replies as
-/// <c>direction=incoming</c>. Faults (401, 429, 5xx, time-outs) on demand; <see cref="Stop"/> makes it unreachable.
+/// <c>direction=incoming</c> and every message taken as <c>status=delivered</c> unless <see cref="SetStatus"/> says
+/// otherwise. Faults (401, 429, 5xx, time-outs) on demand; <see cref="Stop"/> makes it unreachable.
 /// Shared by Jour.Tests and the end-to-end tests (linked source).
 /// </summary>
 public sealed class SmsStandIn : IDisposable
@@ -35,6 +36,7 @@ public sealed class SmsStandIn : IDisposable
     private readonly Lock _lock = new();
     private readonly List<StandInMessage> _messages = [];
     private readonly Queue<(string Method, StandInFault Fault)> _faults = new();
+    private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private int _nextId;
 
@@ -101,6 +103,32 @@ public sealed class SmsStandIn : IDisposable
             {
                 _faults.Enqueue((method, fault));
             }
+        }
+    }
+
+    /// <summary>
+    /// What the list says of a message taken (its <c>status</c>): "delivered" (with a <c>delivered</c> time) unless set
+    /// here, e.g. "failed" for a text that will not reach the phone, or "sent" for one not yet known.
+    /// </summary>
+    public void SetStatus(string id, string status)
+    {
+        lock (_lock)
+        {
+            _statuses[id] = status;
+        }
+    }
+
+    /// <summary>The status the list gives the message (see <see cref="SetStatus"/>).</summary>
+    public string StatusOf(StandInMessage m)
+    {
+        if (m.Incoming)
+        {
+            return "received";
+        }
+
+        lock (_lock)
+        {
+            return _statuses.GetValueOrDefault(m.Id, "delivered");
         }
     }
 
@@ -303,13 +331,23 @@ public sealed class SmsStandIn : IDisposable
         return pair == User + ":" + Password;
     }
 
-    private static string Json(StandInMessage m) =>
-        "{" + string.Join(",", new[]
+    private string Json(StandInMessage m)
+    {
+        string status = StatusOf(m);
+        var pairs = new List<string>
         {
             Pair("id", m.Id), Pair("from", m.From), Pair("to", m.To), Pair("message", m.Text),
-            Pair("direction", m.Incoming ? "incoming" : "outgoing"), Pair("status", m.Incoming ? "received" : "delivered"),
+            Pair("direction", m.Incoming ? "incoming" : "outgoing"), Pair("status", status),
             Pair("created", m.CreatedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture)),
-        }) + "}";
+        };
+        if (status == "delivered")
+        {
+            // 46elks gives the time the phone took it; here a second after it was taken.
+            pairs.Add(Pair("delivered", m.CreatedUtc.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture)));
+        }
+
+        return "{" + string.Join(",", pairs) + "}";
+    }
 
     private static string Pair(string key, string value) => $"\"{key}\":{System.Text.Json.JsonSerializer.Serialize(value)}";
 

@@ -106,6 +106,12 @@ public sealed class SmsOutgoing
 
     /// <summary>Set while an attempt is under way; found set at a start, the attempt's outcome is unknown.</summary>
     public DateTime? InFlightSince { get; set; }
+
+    /// <summary>What the provider's list said of the sent text at last: "delivered", "failed", or empty while unknown. Recorded once.</summary>
+    public string Delivery { get; set; } = "";
+
+    /// <summary>When it was delivered (the provider's time) or found failed (ours); null while unknown.</summary>
+    public DateTime? DeliveryUtc { get; set; }
 }
 
 /// <summary>A reply fetched from the provider and handled, by the provider's id, so it is handled once.</summary>

@@ -24,7 +24,8 @@ public sealed record CallOutStatus(long CaseId, IReadOnlyList<CallOutLine> Lines
 
 /// <summary>
 /// One assistant asked. <see cref="Answer"/> is "yes", "no" or null; <see cref="DeploymentState"/> the state of the
-/// deployment a yes became (e.g. "proposed"), or null; <see cref="Refusal"/> why a yes could not be taken.
+/// deployment a yes became (e.g. "proposed"), or null; <see cref="Refusal"/> why a yes could not be taken;
+/// <see cref="Delivered"/> whether the request reached the phone (true), could not (false), or is not known yet (null).
 /// </summary>
 public sealed record CallOutLine(
     long CallOutId,
@@ -37,7 +38,8 @@ public sealed record CallOutLine(
     string? DeploymentState,
     string? Refusal,
     bool Open,
-    string? Fault);
+    string? Fault,
+    bool? Delivered = null);
 
 /// <summary>The SMS settings as shown: never the password, only whether one is kept.</summary>
 public sealed record SmsSettingsData(string Url, string User, bool PasswordSet, string From, int PollSeconds, bool ConfirmOnYes, string? Check = null, int ShiftNoticeMinutes = SmsSettings.DefaultShiftNoticeMinutes);

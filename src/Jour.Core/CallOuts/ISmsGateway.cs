@@ -17,8 +17,19 @@ public interface ISmsGateway
 /// <summary>Where and as whom to reach the provider; the password never leaves the server.</summary>
 public sealed record SmsAccount(string Url, string User, string Password, string From);
 
-/// <summary>One message as the provider lists it; <see cref="Incoming"/> for a reply.</summary>
-public sealed record SmsMessage(string Id, string From, string To, string Text, bool Incoming, DateTime CreatedUtc);
+/// <summary>
+/// One message as the provider lists it; <see cref="Incoming"/> for a reply. For a text sent, <see cref="Status"/> is the
+/// provider's word ("created", "sent", "delivered", "failed"; empty when not given) and <see cref="DeliveredUtc"/> when
+/// it reached the phone, if it did.
+/// </summary>
+public sealed record SmsMessage(string Id, string From, string To, string Text, bool Incoming, DateTime CreatedUtc, string Status = "", DateTime? DeliveredUtc = null)
+{
+    /// <summary>The provider says the text reached the phone.</summary>
+    public bool IsDelivered => string.Equals(Status, "delivered", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The provider says the text will not reach the phone.</summary>
+    public bool IsUndelivered => string.Equals(Status, "failed", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>What went wrong reaching the provider.</summary>
 public enum SmsFault

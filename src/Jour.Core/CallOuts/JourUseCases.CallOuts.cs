@@ -25,6 +25,12 @@ public sealed partial class JourUseCases
     /// <summary>How far the provider's clock may be behind ours.</summary>
     private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(2);
 
+    /// <summary><see cref="SmsOutgoing.Delivery"/> of a text the provider says reached the phone.</summary>
+    private const string DeliveryDelivered = "delivered";
+
+    /// <summary><see cref="SmsOutgoing.Delivery"/> of a text the provider says will not reach it.</summary>
+    private const string DeliveryFailed = "failed";
+
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>One pass over the outbox at a time, so that no text is picked twice: each pass runs after the one before.</summary>
@@ -267,7 +273,13 @@ public sealed partial class JourUseCases
                     fault = lineFault ?? fault;
                 }
 
-                lines.Add(new CallOutLine(co.Id, o.AssistantId, o.Name, o.To, o.Code, sent?.SentUtc, o.Answer.Length > 0 ? o.Answer : null, state, o.Refusal.Length > 0 ? o.Refusal : null, !o.IsClosed && !co.IsClosed, lineFault));
+                bool? delivered = sent?.Delivery switch
+                {
+                    DeliveryDelivered => true,
+                    DeliveryFailed => false,
+                    _ => null,
+                };
+                lines.Add(new CallOutLine(co.Id, o.AssistantId, o.Name, o.To, o.Code, sent?.SentUtc, o.Answer.Length > 0 ? o.Answer : null, state, o.Refusal.Length > 0 ? o.Refusal : null, !o.IsClosed && !co.IsClosed, lineFault, delivered));
             }
         }
 
@@ -304,12 +316,86 @@ public sealed partial class JourUseCases
             return;
         }
 
+        RecordDeliveries(listed);
         foreach (SmsMessage reply in listed.Where(m => m.Incoming).OrderBy(m => m.CreatedUtc))
         {
             HandleReply(reply);
         }
 
         await PumpOutboxAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The delivery reports in the provider's list (a kiosk has no public address for <c>whendelivered</c>, so the
+    /// status is polled): a call-out text sent whose message the list shows "delivered" or "failed" gets that on its
+    /// outgoing record and one timeline entry on its case, once; a later list changes nothing. Returns how many were recorded.
+    /// </summary>
+    public int RecordDeliveries(IReadOnlyList<SmsMessage> listed)
+    {
+        var reports = new Dictionary<string, SmsMessage>(StringComparer.Ordinal);
+        foreach (SmsMessage m in listed.Where(m => !m.Incoming && (m.IsDelivered || m.IsUndelivered)))
+        {
+            reports.TryAdd(m.Id, m);
+        }
+
+        if (reports.Count == 0)
+        {
+            return 0;
+        }
+
+        var touched = new HashSet<long>();
+        int recorded = 0;
+        lock (_gate.Lock)
+        {
+            DateTime now = UtcNow;
+            foreach (CallOut co in _store.LoadCallOutsSince(now - ReplyHorizon))
+            {
+                bool changed = false;
+                foreach (SmsOutgoing m in co.Outbox.Where(m => m.SentUtc is not null && m.Delivery.Length == 0 && m.ProviderId.Length > 0))
+                {
+                    if (!reports.TryGetValue(m.ProviderId, out SmsMessage? report))
+                    {
+                        continue;
+                    }
+
+                    string name = co.Offers.FirstOrDefault(o => o.Code == m.Code)?.Name ?? "?";
+                    if (report.IsDelivered)
+                    {
+                        m.Delivery = DeliveryDelivered;
+                        m.DeliveryUtc = report.DeliveredUtc ?? now;
+                        AppendTimeline(co.CaseId, co.CreatedBy, TimelineText.SmsDelivered, name, m.Kind.ToString(), TimelineText.Instant(m.DeliveryUtc.Value));
+                    }
+                    else
+                    {
+                        m.Delivery = DeliveryFailed;
+                        m.DeliveryUtc = now;
+                        AppendTimeline(co.CaseId, co.CreatedBy, TimelineText.SmsUndelivered, name, m.Kind.ToString());
+                    }
+
+                    LogSmsDelivery(co.Id, m.Kind, m.Delivery);
+                    changed = true;
+                    recorded++;
+                }
+
+                if (changed)
+                {
+                    _store.UpdateCallOut(co);
+                    touched.Add(co.CaseId);
+                }
+            }
+        }
+
+        if (recorded > 0)
+        {
+            Wrote();
+        }
+
+        foreach (long caseId in touched)
+        {
+            Published(new ChangeNotice(ChangeKind.Case, caseId));
+        }
+
+        return recorded;
     }
 
     /// <summary>
@@ -732,6 +818,9 @@ public sealed partial class JourUseCases
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS gateway fault {Fault} (call-out {CallOutId}, attempt {Attempts}); queued for a retry")]
     private partial void LogSmsFault(long callOutId, SmsFault fault, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call-out {CallOutId}: {Kind} text {Delivery}")]
+    private partial void LogSmsDelivery(long callOutId, SmsKind kind, string delivery);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call-out {CallOutId}: reply yes={Yes}, {Outcome}")]
     private partial void LogReply(long callOutId, bool yes, string outcome);

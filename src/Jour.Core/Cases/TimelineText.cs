@@ -84,6 +84,12 @@ public static class TimelineText
 
     public const string SmsYesTaken = "Timeline_SmsYesTaken";
 
+    /// <summary>A text sent reached the phone (the provider's delivery report); the name, its kind (<c>SmsKind</c>), when (UTC).</summary>
+    public const string SmsDelivered = "Timeline_SmsDelivered";
+
+    /// <summary>A text sent could not be delivered (the provider's report); the name, its kind (<c>SmsKind</c>).</summary>
+    public const string SmsUndelivered = "Timeline_SmsUndelivered";
+
     /// <summary>A yes that could not be taken; the name, the refusal's message code, its arguments joined by U+001F.</summary>
     public const string SmsIneligible = "Timeline_SmsIneligible";
 
@@ -124,6 +130,8 @@ public static class TimelineText
             SmsSent => Messages.Format(code, [Arg(0), Arg(1), Messages.Get("SmsKind_" + Arg(2)), Arg(3)]),
             SmsFailed => Messages.Format(code, [Arg(0), Arg(1), Messages.Get("SmsKind_" + Arg(2)), Messages.Get(Arg(3))]),
             SmsReply => Messages.Format(code, [Arg(0), Arg(1), Messages.Get("SmsAnswer_" + Arg(2)), Arg(3)]),
+            SmsDelivered => Messages.Format(code, [Arg(0), Messages.Get("SmsKind_" + Arg(1)), Clock(Arg(2))]),
+            SmsUndelivered => Messages.Format(code, [Arg(0), Messages.Get("SmsKind_" + Arg(1))]),
             SmsIneligible => Messages.Format(code, [Arg(0), Messages.Format(Arg(1), Arg(2).Length == 0 ? [] : Arg(2).Split('\u001f'))]),
             _ => Messages.Format(code, args),
         };
@@ -134,6 +142,8 @@ public static class TimelineText
         TryInstant(fromUtc, out DateTime from) && TryInstant(toUtc, out DateTime to)
             ? $"{SwedishTime.FormatLocal(from)}–{SwedishTime.FormatClock(to)}"
             : $"{fromUtc}–{toUtc}";
+
+    private static string Clock(string utc) => TryInstant(utc, out DateTime at) ? SwedishTime.FormatClock(at) : utc;
 
     private static string Local(string utc) => TryInstant(utc, out DateTime at) ? SwedishTime.FormatLocal(at) : utc;
 

@@ -55,10 +55,13 @@ internal static class CallOutCommand
         return !status && answer.Fault is not null ? 3 : 0;
     }
 
-    /// <summary>A list of objects: to (E.164 as sent), name, sent_at, answer (yes/no/null), deployment_state (proposed/confirmed/null) and more.</summary>
+    /// <summary>
+    /// A list of objects: to (E.164 as sent), name, sent_at, delivered (true, false when it could not be delivered,
+    /// null while unknown), answer (yes/no/null), deployment_state (proposed/confirmed/null) and more.
+    /// </summary>
     public static string Json(CallOutStatus status) =>
         JsonSerializer.Serialize(
-            [.. status.Lines.Select(l => new CallOutLineOutput(l.To, l.Name, l.SentAtUtc, l.Answer, l.DeploymentState, l.Code, l.Open, l.Refusal, l.Fault is { } f ? Messages.Get(f) : null))],
+            [.. status.Lines.Select(l => new CallOutLineOutput(l.To, l.Name, l.SentAtUtc, l.Answer, l.DeploymentState, l.Code, l.Open, l.Refusal, l.Fault is { } f ? Messages.Get(f) : null, l.Delivered))],
             CliJsonContext.Default.IReadOnlyListCallOutLineOutput);
 
     public static string Text(string number, CallOutStatus status, bool started)
@@ -70,13 +73,14 @@ internal static class CallOutCommand
             return text.ToString();
         }
 
-        string[] header = [CliText.CallOut_ColName, CliText.CallOut_ColTo, CliText.CallOut_ColCode, CliText.CallOut_ColSent, CliText.CallOut_ColAnswer, CliText.CallOut_ColDeployment];
+        string[] header = [CliText.CallOut_ColName, CliText.CallOut_ColTo, CliText.CallOut_ColCode, CliText.CallOut_ColSent, CliText.CallOut_ColDelivered, CliText.CallOut_ColAnswer, CliText.CallOut_ColDeployment];
         text.Append(ListCommands.Table(header, status.Lines.Select(l => new[]
         {
             l.Name,
             l.To,
             l.Code,
             l.SentAtUtc is { } at ? SwedishTime.FormatLocal(at) : l.Fault is not null ? CliText.CallOut_Queued : "…",
+            l.Delivered switch { true => CliText.CallOut_Delivered, false => CliText.CallOut_Undelivered, null => l.SentAtUtc is null ? "" : "…" },
             l.Answer switch { "yes" => Messages.Get("SmsAnswer_yes"), "no" => Messages.Get("SmsAnswer_no"), _ => l.Open ? "–" : CliText.CallOut_Closed },
             (l.DeploymentState is { } s ? Messages.Get("Deployment_" + Capital(s)) : "") + (l.Refusal is { } r ? "! " + r : ""),
         })));
@@ -117,4 +121,5 @@ internal sealed record CallOutLineOutput(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("open")] bool Open,
     [property: JsonPropertyName("refusal")] string? Refusal,
-    [property: JsonPropertyName("fault")] string? Fault);
+    [property: JsonPropertyName("fault")] string? Fault,
+    [property: JsonPropertyName("delivered")] bool? Delivered);

@@ -51,7 +51,9 @@ internal sealed class Elks46Gateway : ISmsGateway, IDisposable
                 m.To ?? "",
                 m.Message ?? "",
                 string.Equals(m.Direction, "incoming", StringComparison.OrdinalIgnoreCase),
-                ParseCreated(m.Created))),
+                ParseCreated(m.Created),
+                m.Status ?? "",
+                ParseTime(m.Delivered))),
         ];
     }
 
@@ -128,8 +130,11 @@ internal sealed class Elks46Gateway : ISmsGateway, IDisposable
     }
 
     /// <summary>46elks writes "2026-12-06T21:00:00.123456" in UTC without a zone.</summary>
-    private static DateTime ParseCreated(string? text) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime utc) ? utc : DateTime.UtcNow;
+    private static DateTime ParseCreated(string? text) => ParseTime(text) ?? DateTime.UtcNow;
+
+    /// <summary>A time as 46elks writes it ("created", "delivered"), or null when absent or not a time.</summary>
+    private static DateTime? ParseTime(string? text) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime utc) ? utc : null;
 }
 
 /// <summary>One message as 46elks writes it.</summary>
@@ -148,6 +153,9 @@ internal sealed class Elks46Message
     public string? Created { get; set; }
 
     public string? Status { get; set; }
+
+    /// <summary>When an outgoing message reached the phone ("delivered" status only).</summary>
+    public string? Delivered { get; set; }
 }
 
 /// <summary>A page of 46elks's message list.</summary>

@@ -274,6 +274,56 @@ public sealed class CallOutUseCaseTests : IDisposable
     }
 
     [Fact]
+    public void APollThatSeesDeliveredAndFailed_RecordsEachOnce_OnTheTextAndTheTimeline()
+    {
+        CaseDetail c = StaffingCase([]);
+        CallOutStatus status = Start(c, 3);
+        Assert.All(status.Lines, l => Assert.Null(l.Delivered));
+        SmsMessage first = _sms.Sent.Single(m => m.To == status.Lines[0].To);
+        SmsMessage second = _sms.Sent.Single(m => m.To == status.Lines[1].To);
+        DateTime at = Local(10, 24, 14).AddMinutes(14);
+        _sms.Report(first.Id, "delivered", at);
+        _sms.Report(second.Id, "failed");
+
+        Poll();
+        Poll();
+
+        CallOutStatus after = _useCases.GetCallOutStatus(c.Summary.Id);
+        Assert.True(after.Lines[0].Delivered);
+        Assert.False(after.Lines[1].Delivered);
+        Assert.Null(after.Lines[2].Delivered);
+        var timeline = _useCases.GetCase(c.Summary.Id).Timeline;
+        TimelineEntry delivered = Assert.Single(timeline, e => e.Code == TimelineText.SmsDelivered);
+        TimelineEntry failed = Assert.Single(timeline, e => e.Code == TimelineText.SmsUndelivered);
+        Assert.Equal($"SMS till {status.Lines[0].Name} levererat 14:14 (förfrågan)", delivered.Render());
+        Assert.Equal($"SMS till {status.Lines[1].Name} kunde inte levereras (förfrågan)", failed.Render());
+        Assert.DoesNotContain(status.Lines[0].To, string.Join(" ", delivered.Args));
+        SmsOutgoing stored = _store.LoadCallOutsForCase(c.Summary.Id).Single().Outbox.Single(m => m.ProviderId == first.Id);
+        Assert.Equal("delivered", stored.Delivery);
+        Assert.Equal(at, stored.DeliveryUtc);
+    }
+
+    [Fact]
+    public void ADeliveryReport_ComingAfterAnUnknownOne_IsRecordedThen_AndAFailureLaterChangesNothing()
+    {
+        CaseDetail c = StaffingCase([]);
+        CallOutLine line = Start(c, 1).Lines[0];
+        SmsMessage sent = Assert.Single(_sms.Sent);
+
+        Poll();
+        Assert.Null(_useCases.GetCallOutStatus(c.Summary.Id).Lines[0].Delivered);
+        _sms.Report(sent.Id, "delivered", s_now);
+        Poll();
+        _sms.Report(sent.Id, "failed");
+        Poll();
+
+        Assert.True(_useCases.GetCallOutStatus(c.Summary.Id).Lines[0].Delivered);
+        var timeline = _useCases.GetCase(c.Summary.Id).Timeline;
+        Assert.Single(timeline, e => e.Code == TimelineText.SmsDelivered && e.Args[0] == line.Name);
+        Assert.DoesNotContain(timeline, e => e.Code == TimelineText.SmsUndelivered);
+    }
+
+    [Fact]
     public void AGatewayFault_QueuesTheTexts_WithASwedishMessage_AndTheRetrySendsEachOnce()
     {
         CaseDetail c = StaffingCase([]);

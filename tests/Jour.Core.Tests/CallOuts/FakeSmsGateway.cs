@@ -48,6 +48,16 @@ internal sealed class FakeSmsGateway(TimeProvider time) : ISmsGateway
         }
     }
 
+    /// <summary>The provider's delivery report of a text sent: the list shows it with this status (and time, if delivered).</summary>
+    public void Report(string id, string status, DateTime? deliveredUtc = null)
+    {
+        lock (_lock)
+        {
+            int i = _messages.FindIndex(m => m.Id == id);
+            _messages[i] = _messages[i] with { Status = status, DeliveredUtc = deliveredUtc };
+        }
+    }
+
     public SmsMessage Reply(string from, string text)
     {
         lock (_lock)
@@ -87,7 +97,7 @@ internal sealed class FakeSmsGateway(TimeProvider time) : ISmsGateway
 
     private SmsMessage Take(string to, string message, string key)
     {
-        var m = new SmsMessage("out" + (++_next).ToString(CultureInfo.InvariantCulture), "+46700000000", to, message, false, time.GetUtcNow().UtcDateTime);
+        var m = new SmsMessage("out" + (++_next).ToString(CultureInfo.InvariantCulture), "+46700000000", to, message, false, time.GetUtcNow().UtcDateTime, "sent");
         _messages.Add(m);
         _keys.Add(key);
         return m;

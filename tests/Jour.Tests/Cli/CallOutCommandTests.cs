@@ -34,6 +34,27 @@ public sealed class CallOutCommandTests
     }
 
     [Fact]
+    public void Json_SaysDelivered_TrueFalseOrNullWhileUnknown_AndTheTextShowsIt()
+    {
+        var status = new CallOutStatus(7, [
+            new CallOutLine(1, 10, "Anna Berg", "+46731234567", "K7Q2", s_sent, null, null, null, true, null, true),
+            new CallOutLine(1, 11, "Bo Ek", "+46739876543", "AB3D", s_sent, null, null, null, true, null, false),
+            new CallOutLine(1, 12, "Cia Dahl", "+46701112233", "ZZ22", s_sent, null, null, null, true, null),
+        ], null, 0);
+
+        using JsonDocument json = JsonDocument.Parse(CallOutCommand.Json(status));
+        string text = CallOutCommand.Text("2026-0004", status, started: false);
+
+        var lines = json.RootElement.EnumerateArray().ToList();
+        Assert.True(lines[0].GetProperty("delivered").GetBoolean());
+        Assert.False(lines[1].GetProperty("delivered").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, lines[2].GetProperty("delivered").ValueKind);
+        Assert.Contains("Levererat", text, StringComparison.Ordinal);
+        Assert.Contains("nej, kom inte fram", text.Split('\n').Single(l => l.Contains("Bo Ek", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("kom inte fram", text.Split('\n').Single(l => l.Contains("Anna Berg", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_SaysWhatWasSent_AndAFaultInSwedish()
     {
         var status = new CallOutStatus(7, [new CallOutLine(1, 12, "Cia Dahl", "+46701112233", "ZZ22", null, null, null, null, true, "Sms_Fault_RateLimited")], "Sms_Fault_RateLimited", 1);

@@ -78,6 +78,41 @@ public sealed class Elks46GatewayTests : IDisposable
         Assert.Equal(SmsFault.Unreachable, ex.Fault);
     }
 
+    /// <summary>
+    /// Delivery by polling through the adapter: the stand-in reports its texts delivered unless told one failed; the
+    /// server's poll records each once on the call-out's status and the case's timeline, and a second poll adds nothing.
+    /// </summary>
+    [Fact]
+    public async Task ThePoll_ReadsDeliveredAndFailed_FromTheList_AndRecordsEachOnce()
+    {
+        using LiteJourStore store = LiteJourStore.InMemory();
+        DemoData.Seed(store, TimeProvider.System);
+        var useCases = new JourUseCases(store, TimeProvider.System, new ChangeHub(), NullLogger<JourUseCases>.Instance) { Sms = _gateway };
+        SessionInfo officer = useCases.SignIn(useCases.GetInstallInfo().Users.First(u => !u.HasPin).Id, "");
+        await useCases.SaveSmsSettingsAsync(officer, new SaveSmsSettings(_standIn.Url, _standIn.User, _standIn.Password, "+46700000000", 2, null), TestContext.Current.CancellationToken);
+        long caseId = StaffingCase(useCases, officer);
+        CallOutStatus status = await useCases.StartCallOutAsync(officer, new StartCallOut(caseId, 0, 2), TestContext.Current.CancellationToken);
+        Assert.Equal(0, status.Queued);
+        StandInMessage failing = _standIn.Sent.Single(m => m.To == status.Lines[1].To);
+        _standIn.SetStatus(failing.Id, "failed");
+
+        var listed = await _gateway.ListAsync(Account, 10, TestContext.Current.CancellationToken);
+        SmsMessage reported = listed.Single(m => m.Id != failing.Id);
+        Assert.True(reported.IsDelivered);
+        Assert.NotNull(reported.DeliveredUtc);
+        Assert.True(listed.Single(m => m.Id == failing.Id).IsUndelivered);
+
+        await useCases.PollSmsAsync(TestContext.Current.CancellationToken);
+        await useCases.PollSmsAsync(TestContext.Current.CancellationToken);
+
+        status = useCases.GetCallOutStatus(caseId);
+        Assert.True(status.Lines[0].Delivered);
+        Assert.False(status.Lines[1].Delivered);
+        var timeline = useCases.GetCase(caseId).Timeline;
+        Assert.Single(timeline, e => e.Code == TimelineText.SmsDelivered && e.Args[0] == status.Lines[0].Name);
+        Assert.Single(timeline, e => e.Code == TimelineText.SmsUndelivered && e.Args[0] == status.Lines[1].Name);
+    }
+
     /// <summary>Issue 21's figure: a call-out to 20 candidates leaves in under 2 s on the stand-in (with 20 ms a request).</summary>
     [Fact]
     public async Task ACallOutTo20_LeavesInUnder2Seconds()
