@@ -95,6 +95,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         EnsureRecordIndexes();
         EnsureFollowUpIndexes();
         EnsureCallOutIndexes();
+        EnsureContractIndexes();
         EnsureFollowUpFacts();
     }
 

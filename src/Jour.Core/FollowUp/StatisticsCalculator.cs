@@ -23,7 +23,8 @@ public static class StatisticsCalculator
         IReadOnlyList<Contract> contracts,
         IEnumerable<CaseFact> cases,
         IReadOnlyDictionary<long, Client> clients,
-        IEnumerable<ReportFact> timeReported)
+        IEnumerable<ReportFact> timeReported,
+        IReadOnlyList<PaidHours>? paidHours = null)
     {
         DateTime fromUtc = period.FromUtc;
         DateTime toUtc = period.ToUtc;
@@ -62,6 +63,7 @@ public static class StatisticsCalculator
         double capacity = (double)money.CapacityHours;
         double hours = minutes / 60.0;
         double weeksCounted = countedDays / 7.0;
+        UtilisationFigures utilisation = Utilisation.Compute(contracts, paidHours ?? [], totals.SignedByDate, period.From, countedTo);
 
         return new StatisticsReport(
             period.From,
@@ -92,7 +94,8 @@ public static class StatisticsCalculator
             capacity > 0 ? hours / capacity * 100 : 0,
             (double)money.ExpectedUtilisationPercent,
             ContractMoney.Kronor(money.Compensation),
-            ContractMoney.CostPerUsedHour(money.Compensation, minutes));
+            ContractMoney.CostPerUsedHour(money.Compensation, minutes),
+            utilisation);
     }
 
     /// <summary>Nearest-rank percentile of sorted values; null when there are none.</summary>
@@ -146,6 +149,7 @@ public static class StatisticsCalculator
     {
         var dateOfHour = new Dictionary<long, DateOnly>();
         var byDate = new Dictionary<DateOnly, long>();
+        var signedByDate = new Dictionary<DateOnly, long>();
         long minutes = 0, signedMinutes = 0;
         int count = 0, unsigned = 0;
         foreach (ReportFact r in reports)
@@ -157,15 +161,6 @@ public static class StatisticsCalculator
 
             count++;
             minutes += r.Minutes;
-            if (r.IsSigned)
-            {
-                signedMinutes += r.Minutes;
-            }
-            else
-            {
-                unsigned++;
-            }
-
             long hour = r.StartUtc.Ticks / TimeSpan.TicksPerHour;
             if (!dateOfHour.TryGetValue(hour, out DateOnly date))
             {
@@ -174,9 +169,18 @@ public static class StatisticsCalculator
             }
 
             byDate[date] = byDate.GetValueOrDefault(date) + r.Minutes;
+            if (r.IsSigned)
+            {
+                signedMinutes += r.Minutes;
+                signedByDate[date] = signedByDate.GetValueOrDefault(date) + r.Minutes;
+            }
+            else
+            {
+                unsigned++;
+            }
         }
 
-        return new ReportTotals(minutes, signedMinutes, count, unsigned, [.. byDate.Select(kv => (kv.Key, kv.Value))]);
+        return new ReportTotals(minutes, signedMinutes, count, unsigned, [.. byDate.Select(kv => (kv.Key, kv.Value))], signedByDate);
     }
 
     private static List<CountRow> Count(IEnumerable<CaseFact> cases, Func<CaseFact, string> key, Func<CaseFact, string> label) =>
@@ -188,4 +192,4 @@ public static class StatisticsCalculator
     ];
 }
 
-internal readonly record struct ReportTotals(long Minutes, long SignedMinutes, int Count, int Unsigned, List<(DateOnly Date, long Minutes)> ByDate);
+internal readonly record struct ReportTotals(long Minutes, long SignedMinutes, int Count, int Unsigned, List<(DateOnly Date, long Minutes)> ByDate, Dictionary<DateOnly, long> SignedByDate);
