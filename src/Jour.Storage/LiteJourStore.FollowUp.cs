@@ -38,6 +38,10 @@ public sealed partial class LiteJourStore
             .Where(c => c.ReceivedUtc < toUtc && (c.EndUtc is not { } end || end >= fromUtc)),
     ];
 
+    // By the client index: a quarter's new clients are a few hundred at 100,000 cases, each with a handful of cases.
+    public IReadOnlySet<long> ClientsWithCaseBefore(IEnumerable<long> clientIds, DateTime beforeUtc) =>
+        clientIds.Distinct().Where(id => _cases.Query().Where(c => c.ClientId == id).Select(c => c.ReceivedUtc).ToEnumerable().Any(r => r < beforeUtc)).ToHashSet();
+
     /// <summary>The fact blocks against the cases and deployments they come from, as `jour check` compares them.</summary>
     public FactsComparison CompareFacts()
     {

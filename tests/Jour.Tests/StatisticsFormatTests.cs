@@ -48,7 +48,7 @@ public sealed class StatisticsFormatTests : IDisposable
         [new CountRow("SicknessOrStaffShortage", "Sjukdom eller personalbrist hos anordnaren", 40)],
         [new CountRow("Closed", "Avslutat", 50)],
         48, median, p90, 12_345, 11_000, 300, 7,
-        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m, s_utilisation);
+        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m, s_utilisation, 12.25);
 
     [Fact]
     public void Text_EveryLabelAndItsNumber_HaveSpaceBetween_AndEveryLineFits80()

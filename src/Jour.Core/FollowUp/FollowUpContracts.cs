@@ -113,7 +113,8 @@ public sealed record PeriodMinutes(DateOnly Start, long Minutes);
 /// the contract in force on each of the period's days up to <see cref="CountedTo"/> (today for a running
 /// period); <see cref="Compensation"/> and <see cref="CostPerHour"/> are whole kronor. <see cref="Utilisation"/> is
 /// seed 000's utilisation from the standby staff's paid hours; <see cref="UtilisationPercent"/> the older
-/// deployed hours ÷ the contract's capacity hours, kept for the CSV.
+/// deployed hours ÷ the contract's capacity hours, kept for the CSV. <see cref="HoursPerWeekPerPerson"/> is over
+/// the weeks each person was served; <see cref="NewPersons"/> had no case at all before the period.
 /// </summary>
 public sealed record StatisticsReport(
     DateOnly From,
@@ -145,4 +146,5 @@ public sealed record StatisticsReport(
     double TargetPercent,
     decimal Compensation,
     decimal? CostPerHour,
-    Contracts.UtilisationFigures Utilisation);
+    Contracts.UtilisationFigures Utilisation,
+    double HoursPerCase);

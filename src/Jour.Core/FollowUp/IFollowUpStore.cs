@@ -22,4 +22,7 @@ public interface IFollowUpStore
     /// open ones, and ended ones whose <see cref="CaseFact.EndUtc"/> is on or after it.
     /// </summary>
     IReadOnlyList<CaseFact> LoadCaseFacts(DateTime fromUtc, DateTime toUtc);
+
+    /// <summary>Those of <paramref name="clientIds"/> with any case received before <paramref name="beforeUtc"/>: not new persons then.</summary>
+    IReadOnlySet<long> ClientsWithCaseBefore(IEnumerable<long> clientIds, DateTime beforeUtc);
 }

@@ -63,7 +63,8 @@ public sealed partial class JourUseCases
         var reports = _store.LoadReportFacts(period.FromUtc, period.ToUtc + StatisticsCalculator.ResponseLookahead);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
         var paid = _store.LoadPaidHours(request.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), request.To.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid);
+        var earlier = _store.ClientsWithCaseBefore(cases.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc);
+        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid, earlier);
     }
 
     /// <summary>The contract's last day when the status bar must say that the extension is to be decided.</summary>

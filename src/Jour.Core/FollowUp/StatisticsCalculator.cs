@@ -24,7 +24,8 @@ public static class StatisticsCalculator
         IEnumerable<CaseFact> cases,
         IReadOnlyDictionary<long, Client> clients,
         IEnumerable<ReportFact> timeReported,
-        IReadOnlyList<PaidHours>? paidHours = null)
+        IReadOnlyList<PaidHours>? paidHours = null,
+        IReadOnlySet<long>? clientsWithEarlierCase = null)
     {
         DateTime fromUtc = period.FromUtc;
         DateTime toUtc = period.ToUtc;
@@ -36,7 +37,11 @@ public static class StatisticsCalculator
         int women = byClient.Count(g => SexOf(g.Key) == Sex.Female);
         int men = byClient.Count(g => SexOf(g.Key) == Sex.Male);
 
-        var firstCases = byClient.Select(g => g.OrderBy(c => c.ReceivedUtc).First()).Where(c => c.ReceivedUtc >= fromUtc).ToList();
+        // New: no case at all before the period, not even one that ended long ago (a person served again is not new).
+        var firstCases = byClient
+            .Select(g => g.OrderBy(c => c.ReceivedUtc).First())
+            .Where(c => c.ReceivedUtc >= fromUtc && clientsWithEarlierCase?.Contains(c.ClientId) != true)
+            .ToList();
         var closed = byClient
             .Where(g => g.All(c => c.EndUtc is { } end && end < toUtc))
             .Select(g => g.OrderBy(c => c.EndUtc).Last())
@@ -58,11 +63,10 @@ public static class StatisticsCalculator
         var response = ResponseMinutes(received, reports);
 
         DateOnly countedTo = period.To < today ? period.To : today;
-        int countedDays = Math.Max(0, countedTo.DayNumber - period.From.DayNumber + 1);
+        (double hoursPerWeek, double hoursPerCase) = PerPersonAndCase(period.From, countedTo, byClient, reports, fromUtc, toUtc);
         ContractFigures money = ContractMoney.Over(contracts, period.From, countedTo);
         double capacity = (double)money.CapacityHours;
         double hours = minutes / 60.0;
-        double weeksCounted = countedDays / 7.0;
         UtilisationFigures utilisation = Utilisation.Compute(contracts, paidHours ?? [], totals.SignedByDate, period.From, countedTo);
 
         return new StatisticsReport(
@@ -73,7 +77,7 @@ public static class StatisticsCalculator
             women,
             men,
             byClient.Count - women - men,
-            byClient.Count > 0 && weeksCounted > 0 ? hours / weeksCounted / byClient.Count : 0,
+            hoursPerWeek,
             firstCases.Count,
             Count(firstCases, c => c.Reason.ToString(), c => Messages.Get("Reason_" + c.Reason)),
             closed.Count,
@@ -95,7 +99,51 @@ public static class StatisticsCalculator
             (double)money.ExpectedUtilisationPercent,
             ContractMoney.Kronor(money.Compensation),
             ContractMoney.CostPerUsedHour(money.Compensation, minutes),
-            utilisation);
+            utilisation,
+            hoursPerCase);
+    }
+
+    /// <summary>
+    /// Hours per week per person: the served persons' hours in the period over the weeks each of them was served
+    /// (the days from the Stockholm date a case was received to the date it was handed back, or to the last
+    /// counted day, its cases' days counted once, ÷ 7), pooled: Σ hours ÷ Σ weeks served. A person served three
+    /// days counts three sevenths of a week, not the whole quarter. Hours per case: the hours of the reports
+    /// starting in the period over the cases they belong to.
+    /// </summary>
+    private static (double PerWeek, double PerCase) PerPersonAndCase(
+        DateOnly from, DateOnly countedTo, List<IGrouping<long, CaseFact>> byClient, IReadOnlyList<ReportFact> reports, DateTime fromUtc, DateTime toUtc)
+    {
+        var minutesByCase = new Dictionary<long, long>();
+        foreach (ReportFact r in reports)
+        {
+            if (r.StartUtc >= fromUtc && r.StartUtc < toUtc)
+            {
+                minutesByCase[r.CaseId] = minutesByCase.GetValueOrDefault(r.CaseId) + r.Minutes;
+            }
+        }
+
+        long personMinutes = 0;
+        int servedDays = 0;
+        foreach (IGrouping<long, CaseFact> client in byClient)
+        {
+            var days = new HashSet<DateOnly>();
+            foreach (CaseFact c in client)
+            {
+                personMinutes += minutesByCase.GetValueOrDefault(c.CaseId);
+                DateOnly first = ReportPeriod.LocalDate(c.ReceivedUtc);
+                DateOnly last = c.EndUtc is { } end ? ReportPeriod.LocalDate(end) : countedTo;
+                for (DateOnly d = first > from ? first : from; d <= last && d <= countedTo; d = d.AddDays(1))
+                {
+                    days.Add(d);
+                }
+            }
+
+            servedDays += days.Count;
+        }
+
+        double perWeek = servedDays > 0 ? personMinutes / 60.0 / (servedDays / 7.0) : 0;
+        double perCase = minutesByCase.Count > 0 ? minutesByCase.Values.Sum() / 60.0 / minutesByCase.Count : 0;
+        return (perWeek, perCase);
     }
 
     /// <summary>Nearest-rank percentile of sorted values; null when there are none.</summary>

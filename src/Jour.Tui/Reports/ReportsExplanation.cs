@@ -40,6 +40,7 @@ public static class ReportsExplanation
         string cost = s.CostPerHour is { } c ? Whole(c) + " kr" : "–";
         lines.Add(Format.Text(UiText.Explain_Cost, Whole(s.Compensation) + " kr", Hours(s.MinutesDeployed / 60m) + " h", cost));
         lines.Add(Format.Text(UiText.Explain_Unsigned, Hours((s.MinutesDeployed - s.SignedMinutes) / 60m)));
+        lines.Add(Format.Text(UiText.Explain_PerWeek, s.HoursPerWeekPerPerson.ToString("0.0", SwedishCulture.Instance)));
         lines.Add("");
         return lines;
     }

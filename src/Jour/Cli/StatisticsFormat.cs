@@ -34,6 +34,7 @@ internal static class StatisticsFormat
 
         Line(CliText.Stats_Current, Format(CliText.Stats_CurrentValue, s.CurrentPersons, s.Women, s.Men, s.SexUnknown));
         Line(CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.0") + " h");
+        Line(CliText.Stats_HoursPerCase, Number(s.HoursPerCase, "0.0") + " h");
         Line(CliText.Stats_New, s.NewPersons.ToString(SwedishCulture.Instance));
         Rows(s.NewByReason);
         Line(CliText.Stats_Closed, s.ClosedPersons.ToString(SwedishCulture.Instance));
@@ -129,6 +130,7 @@ internal static class StatisticsFormat
         Row("persons", "women", CliText.Stats_Women, s.Women.ToString(CultureInfo.InvariantCulture));
         Row("persons", "men", CliText.Stats_Men, s.Men.ToString(CultureInfo.InvariantCulture));
         Row("persons", "hoursPerWeekPerPerson", CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.00"));
+        Row("hours", "perCase", CliText.Stats_HoursPerCase, Number(s.HoursPerCase, "0.00"));
         Row("persons", "new", CliText.Stats_New, s.NewPersons.ToString(CultureInfo.InvariantCulture));
         Rows("newByReason", s.NewByReason);
         Row("persons", "closed", CliText.Stats_Closed, s.ClosedPersons.ToString(CultureInfo.InvariantCulture));
