@@ -23,6 +23,9 @@ public interface IFollowUpStore
     /// </summary>
     IReadOnlyList<CaseFact> LoadCaseFacts(DateTime fromUtc, DateTime toUtc);
 
-    /// <summary>Those of <paramref name="clientIds"/> with any case received before <paramref name="beforeUtc"/>: not new persons then.</summary>
+    /// <summary>
+    /// Those of <paramref name="clientIds"/> with a case received before <paramref name="beforeUtc"/> that is open or
+    /// ended by that day (cases still active after it are among <see cref="LoadCaseFacts"/>'s): not new persons then.
+    /// </summary>
     IReadOnlySet<long> ClientsWithCaseBefore(IEnumerable<long> clientIds, DateTime beforeUtc);
 }

@@ -63,7 +63,9 @@ public sealed partial class JourUseCases
         var reports = _store.LoadReportFacts(period.FromUtc, period.ToUtc + StatisticsCalculator.ResponseLookahead);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
         var paid = _store.LoadPaidHours(request.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), request.To.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-        var earlier = _store.ClientsWithCaseBefore(cases.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc);
+        var earlier = _store.ClientsWithCaseBefore(cases.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc)
+            .Concat(cases.Where(c => c.ReceivedUtc < period.FromUtc).Select(c => c.ClientId))
+            .ToHashSet();
         return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid, earlier);
     }
 
