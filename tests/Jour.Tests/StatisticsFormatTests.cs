@@ -48,7 +48,7 @@ public sealed class StatisticsFormatTests : IDisposable
         [new CountRow("SicknessOrStaffShortage", "Sjukdom eller personalbrist hos anordnaren", 40)],
         [new CountRow("Closed", "Avslutat", 50)],
         48, median, p90, 12_345, 11_000, 300, 7,
-        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m, s_utilisation, 12.25);
+        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m, s_utilisation, 12.25, [], []);
 
     [Fact]
     public void Text_EveryLabelAndItsNumber_HaveSpaceBetween_AndEveryLineFits80()
@@ -109,5 +109,24 @@ public sealed class StatisticsFormatTests : IDisposable
         Assert.Contains("utilisation;missingMonths;Betalda timmar saknas för;2026-11,2026-12\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("cost;billable;Fakturerbart belopp;36945\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("hours;unsigned;Osignerade timmar (ej använda);22,42\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_IncidentsAndComplaints_CountByKind_InTheCountColumn()
+    {
+        StatisticsReport report = Report() with
+        {
+            IncidentsByKind = [new CountRow("NearMiss", "Tillbud", 3), new CountRow("CareInjuryRisk", "Risk för vårdskada (lex Maria)", 1)],
+            ComplaintsByKind = [new CountRow("Complaint", "Klagomål", 2)],
+        };
+
+        string text = StatisticsFormat.Text(report);
+        string[] lines = text.TrimEnd('\n').Split('\n');
+
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^Tillbud och avvikelser \(per typ\) {2,}4$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Risk för vårdskada \(lex Maria\) {2,} 1$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^Klagomål och synpunkter \(per typ\) {2,}2$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Klagomål {2,} 2$"));
+        Assert.Contains("incidentsByKind;NearMiss;Tillbud;3\r\n", StatisticsFormat.Csv(report), StringComparison.Ordinal);
     }
 }

@@ -114,7 +114,8 @@ public sealed record PeriodMinutes(DateOnly Start, long Minutes);
 /// period); <see cref="Compensation"/> and <see cref="CostPerHour"/> are whole kronor. <see cref="Utilisation"/> is
 /// seed 000's utilisation from the standby staff's paid hours; <see cref="UtilisationPercent"/> the older
 /// deployed hours ÷ the contract's capacity hours, kept for the CSV. <see cref="HoursPerWeekPerPerson"/> is over
-/// the weeks each person was served; <see cref="NewPersons"/> had no case at all before the period.
+/// the weeks each person was served; <see cref="NewPersons"/> had no case at all before the period. Incidents count by
+/// the time they occurred, complaints by the time they were received, each by kind (seed 003).
 /// </summary>
 public sealed record StatisticsReport(
     DateOnly From,
@@ -147,4 +148,6 @@ public sealed record StatisticsReport(
     decimal Compensation,
     decimal? CostPerHour,
     Contracts.UtilisationFigures Utilisation,
-    double HoursPerCase);
+    double HoursPerCase,
+    IReadOnlyList<CountRow> IncidentsByKind,
+    IReadOnlyList<CountRow> ComplaintsByKind);

@@ -3,6 +3,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Contracts;
 using Jour.Core.Deployments;
+using Jour.Core.Incidents;
 
 namespace Jour.Core.FollowUp;
 
@@ -25,7 +26,9 @@ public static class StatisticsCalculator
         IReadOnlyDictionary<long, Client> clients,
         IEnumerable<ReportFact> timeReported,
         IReadOnlyList<PaidHours>? paidHours = null,
-        IReadOnlySet<long>? clientsWithEarlierCase = null)
+        IReadOnlySet<long>? clientsWithEarlierCase = null,
+        IEnumerable<Incident>? incidents = null,
+        IEnumerable<Complaint>? complaints = null)
     {
         DateTime fromUtc = period.FromUtc;
         DateTime toUtc = period.ToUtc;
@@ -100,7 +103,9 @@ public static class StatisticsCalculator
             ContractMoney.Kronor(money.Compensation),
             ContractMoney.CostPerUsedHour(money.Compensation, minutes),
             utilisation,
-            hoursPerCase);
+            hoursPerCase,
+            Count((incidents ?? []).Where(i => i.OccurredUtc >= fromUtc && i.OccurredUtc < toUtc), i => i.Kind.ToString(), i => Messages.Get("IncidentKind_" + i.Kind)),
+            Count((complaints ?? []).Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc), c => c.Kind.ToString(), c => Messages.Get("ComplaintKind_" + c.Kind)));
     }
 
     /// <summary>
@@ -231,7 +236,7 @@ public static class StatisticsCalculator
         return new ReportTotals(minutes, signedMinutes, count, unsigned, [.. byDate.Select(kv => (kv.Key, kv.Value))], signedByDate);
     }
 
-    private static List<CountRow> Count(IEnumerable<CaseFact> cases, Func<CaseFact, string> key, Func<CaseFact, string> label) =>
+    private static List<CountRow> Count<T>(IEnumerable<T> cases, Func<T, string> key, Func<T, string> label) =>
     [
         .. cases.GroupBy(key)
             .Select(g => new CountRow(g.Key, label(g.First()), g.Count()))

@@ -44,6 +44,10 @@ internal static class StatisticsFormat
         Rows(s.CasesByReason);
         rows.Add(("  " + CliText.Stats_ByOutcome, null, false));
         Rows(s.CasesByOutcome);
+        Line(CliText.Stats_Incidents, s.IncidentsByKind.Sum(r => r.Count).ToString(SwedishCulture.Instance));
+        Rows(s.IncidentsByKind);
+        Line(CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(SwedishCulture.Instance));
+        Rows(s.ComplaintsByKind);
         Line(CliText.Stats_Response, s.ResponseMedianMinutes is { } median
             ? Format(CliText.Stats_ResponseValue, Minutes(median), Minutes(s.ResponseP90Minutes ?? 0), s.ResponseSamples)
             : "–");
@@ -138,6 +142,10 @@ internal static class StatisticsFormat
         Row("cases", "received", CliText.Stats_Cases, s.CasesReceived.ToString(CultureInfo.InvariantCulture));
         Rows("casesByReason", s.CasesByReason);
         Rows("casesByOutcome", s.CasesByOutcome);
+        Row("incidents", "total", CliText.Stats_Incidents, s.IncidentsByKind.Sum(r => r.Count).ToString(CultureInfo.InvariantCulture));
+        Rows("incidentsByKind", s.IncidentsByKind);
+        Row("complaints", "total", CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(CultureInfo.InvariantCulture));
+        Rows("complaintsByKind", s.ComplaintsByKind);
         Row("response", "medianMinutes", CliText.Stats_ResponseMedian, s.ResponseMedianMinutes is { } m ? Number(m, "0") : "");
         Row("response", "p90Minutes", CliText.Stats_ResponseP90, s.ResponseP90Minutes is { } p ? Number(p, "0") : "");
         Row("response", "cases", CliText.Stats_ResponseCases, s.ResponseSamples.ToString(CultureInfo.InvariantCulture));

@@ -94,6 +94,24 @@ public sealed class StatisticsCalculatorTests
     }
 
     [Fact]
+    public void IncidentsAndComplaints_CountByKind_OnlyThoseOfThePeriod()
+    {
+        Incidents.Incident[] incidents =
+        [
+            new() { Kind = Incidents.IncidentKind.NearMiss, OccurredUtc = Local(2026, 10, 3, 8) },
+            new() { Kind = Incidents.IncidentKind.NearMiss, OccurredUtc = Local(2026, 12, 31, 23) },
+            new() { Kind = Incidents.IncidentKind.Deviation, OccurredUtc = Local(2026, 11, 3, 8) },
+            new() { Kind = Incidents.IncidentKind.Deviation, OccurredUtc = Local(2026, 9, 30, 23) },
+        ];
+        Incidents.Complaint[] complaints = [new() { Kind = Incidents.ComplaintKind.Complaint, ReceivedUtc = Local(2026, 10, 9, 8) }, new() { Kind = Incidents.ComplaintKind.Feedback, ReceivedUtc = Local(2027, 1, 1, 0) }];
+
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_contracts, [], s_clients, [], incidents: incidents, complaints: complaints);
+
+        Assert.Equal([("NearMiss", "Tillbud", 2), ("Deviation", "Avvikelse", 1)], s.IncidentsByKind.Select(r => (r.Key, r.Label, r.Count)));
+        Assert.Equal([("Complaint", 1)], s.ComplaintsByKind.Select(r => (r.Key, r.Count)));
+    }
+
+    [Fact]
     public void APersonServedThreeDays_CountsThreeSeventhsOfAWeek_NotTheWholeQuarter()
     {
         var cases = new[] { Served(2, 2, Local(2026, 10, 5, 8), Local(2026, 10, 7, 20)) };
