@@ -175,7 +175,7 @@ public sealed class ReportsScreen : IScreen, IReloadable
         }
         else
         {
-            canvas.Line(row++, $"{UiText.Reports_UsedShare,-LabelWidth - 11} {"–",6}    {Format.Text(UiText.Reports_NoPaidHours, Months(u.MissingMonths), expected)}");
+            canvas.Line(row++, $"{UiText.Reports_UsedShare,-LabelWidth - 11} {"–",6}    {Format.Text(UiText.Reports_NoPaidHours, expected)}");
         }
 
         string cost = s.CostPerHour is { } c ? Money(c) : "–";

@@ -6,15 +6,13 @@ namespace Jour.Core.Tests.Contracts;
 public sealed class UtilisationTests
 {
     /// <summary>Seed 000's terms over a whole calendar year (2021, 365 days): 1 787 000 kr, 65 %, 343 600 kr deducted.</summary>
-    private static Contract Seed000Year() => new()
+    private static Contract Seed000Year()
     {
-        Id = 1,
-        From = "2021-01-01",
-        To = "2021-12-31",
-        AnnualKr = 1_787_000m,
-        UtilisationPercent = 65m,
-        Deductions = [new ContractDeduction { AmountKr = 343_600m, From = "2020-03-16", To = "2020-06-05", Reason = "Fritid" }],
-    };
+        Contract contract = ContractMoneyTests.Seed000();
+        contract.From = "2021-01-01";
+        contract.To = "2021-12-31";
+        return contract;
+    }
 
     private static PaidHours Paid(long assistant, string month, decimal hours, decimal other = 0m) =>
         new() { Id = PaidHours.KeyOf(assistant, month), AssistantId = assistant, Month = month, Hours = hours, OtherContractHours = other };
