@@ -112,6 +112,12 @@ one=$(grep '^1 session' <<<"$rt" | grep -o 'median_ms=[0-9.]*' | cut -d= -f2)
 five=$(grep '^5 sessions' <<<"$rt" | grep -o 'p99_ms=[0-9.]*' | cut -d= -f2)
 row "durable write round trip: median 1 session, p99 5 sessions" "$one ms, $five ms" "< 5 ms, < 20 ms" "$l"
 
+say "follow-up in process on the copy (Jour.Bench --profile-followup, the last of 3 runs)"
+dotnet build bench/Jour.Bench -c Release -v:q -nologo >/dev/null
+l=$(load)
+fu=$(dotnet bench/Jour.Bench/bin/Release/net10.0/Jour.Bench.dll --profile-followup "$db" 2>/dev/null | grep '^year of statistics' | tail -1)
+row "a quarter's statistics; a month's invoicing basis (in process)" "$(grep -o 'quarter: [0-9]* ms' <<<"$fu" | cut -d' ' -f2) ms; $(grep -o 'basis: [0-9]* ms' <<<"$fu" | cut -d' ' -f2) ms" "< 300 ms each" "$l"
+
 if [ $dotnet_bench = 1 ]; then
   say "BenchmarkDotNet (board and filter, candidates, coverage gaps, statistics, handover)"
   l=$(load)

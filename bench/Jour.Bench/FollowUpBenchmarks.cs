@@ -22,6 +22,7 @@ public class FollowUpBenchmarks
     private JourUseCases _useCases = null!;
     private SessionInfo _finance = null!;
     private StatisticsRequest _year = null!;
+    private StatisticsRequest _quarter = null!;
     private InvoiceRequest _month = null!;
 
     [GlobalSetup]
@@ -38,6 +39,8 @@ public class FollowUpBenchmarks
         _finance = new SessionInfo(1, "bench", Role.Finance, false);
         DateOnly today = ReportPeriod.LocalDate(DateTime.UtcNow);
         _year = new StatisticsRequest(today.AddYears(-1).AddDays(1), today);
+        ReportPeriod lastQuarter = ReportPeriod.QuarterOf(ReportPeriod.QuarterOf(today).From.AddDays(-1));
+        _quarter = new StatisticsRequest(lastQuarter.From, lastQuarter.To);
         DateOnly last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         _month = new InvoiceRequest(last.Year, last.Month);
 
@@ -68,13 +71,27 @@ public class FollowUpBenchmarks
             StatisticsReport s = b.StatisticsForAYear();
             long year = watch.ElapsedMilliseconds;
             watch.Restart();
+            StatisticsReport q = b.StatisticsForAQuarter();
+            long quarter = watch.ElapsedMilliseconds;
+            watch.Restart();
             InvoiceBasis m = b.InvoiceBasisForAMonth();
-            Console.WriteLine($"year of statistics: {year} ms ({s.TimeReports} reports); month's invoicing basis: {watch.ElapsedMilliseconds} ms ({m.SignedCount} signed)");
+            long invoice = watch.ElapsedMilliseconds;
+            var period = new ReportPeriod(b._quarter.From, b._quarter.To);
+            watch.Restart();
+            var facts = store.LoadCaseFacts(period.FromUtc, period.ToUtc);
+            long caseFacts = watch.ElapsedMilliseconds;
+            watch.Restart();
+            int earlier = store.ClientsWithCaseBefore(facts.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc).Count;
+            Console.WriteLine($"  quarter's case facts {caseFacts} ms; clients with an earlier case {watch.ElapsedMilliseconds} ms ({earlier})");
+            Console.WriteLine($"year of statistics: {year} ms ({s.TimeReports} reports); quarter: {quarter} ms ({q.TimeReports} reports, {q.NewPersons} new); month's invoicing basis: {invoice} ms ({m.SignedCount} signed)");
         }
     }
 
     [Benchmark]
     public StatisticsReport StatisticsForAYear() => _useCases.GetStatistics(_year);
+
+    [Benchmark]
+    public StatisticsReport StatisticsForAQuarter() => _useCases.GetStatistics(_quarter);
 
     [Benchmark]
     public InvoiceBasis InvoiceBasisForAMonth() => _useCases.GetInvoiceBasis(_finance, _month);

@@ -57,6 +57,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Contracts.Contract))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Contracts.ContractDeduction))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Contracts.ContractChange))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Contracts.PaidHours))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Contracts.ContractDeduction>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Contracts.ContractChange>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Journals.JournalEntry))]
@@ -111,6 +112,7 @@ public static class JourMapper
             .Ignore(d => d.OwesTimeReport);
         mapper.Entity<FollowUpSettings>().Id(s => s.Id, autoId: false);
         mapper.Entity<Core.Contracts.Contract>().Id(c => c.Id).Ignore(c => c.FromDate).Ignore(c => c.ToDate);
+        mapper.Entity<Core.Contracts.PaidHours>().Id(p => p.Id, autoId: false);
         mapper.Entity<Core.Journals.JournalEntry>().Id(e => e.Id);
         mapper.Entity<Core.AccessLog.AccessLogEntry>().Id(e => e.Id).Ignore(e => e.IsEmergency);
         mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id);

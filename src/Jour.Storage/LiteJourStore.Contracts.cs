@@ -22,6 +22,23 @@ public sealed partial class LiteJourStore
 
     public void SaveContract(Contract contract) => InTransaction(() => Contracts.Update(contract));
 
+    private ILiteCollection<PaidHours> PaidHoursCollection => _db.GetCollection<PaidHours>("paid_hours");
+
+    public IReadOnlyList<PaidHours> LoadPaidHours(string fromMonth, string toMonth) =>
+        [.. PaidHoursCollection.Find(Query.Between(nameof(PaidHours.Month), fromMonth, toMonth))];
+
+    // A few dozen assistants a month, read by a range of months. A new collection needs no schema version.
+    private void EnsureContractIndexes() => PaidHoursCollection.EnsureIndex(nameof(PaidHours.Month));
+
+    public void SavePaidHours(IReadOnlyList<PaidHours> rows) => InTransaction(() =>
+    {
+        var collection = PaidHoursCollection;
+        foreach (PaidHours row in rows)
+        {
+            collection.Upsert(row);
+        }
+    });
+
     // Schema 3 kept one contract in the settings (contract-start, contract-end, annual-compensation,
     // utilisation-target, capacity-hours) and counted every day with it. It becomes the first contract, so an
     // older database keeps its figures: no start counts from 2000-01-01, no end is until further notice,

@@ -296,6 +296,7 @@ internal static class Program
             ImportCommandFor("clients", CliText.Cli_ImportClients, ImportCommand.ClientsAsync),
             ImportCommandFor("providers", CliText.Cli_ImportProviders, ImportCommand.ProvidersAsync),
             ImportCommandFor("staff", CliText.Cli_ImportStaff, ImportCommand.StaffAsync),
+            ImportCommandFor("paid-hours", CliText.Cli_ImportPaidHours, ImportCommand.PaidHoursAsync),
         };
         root.Add(import);
 

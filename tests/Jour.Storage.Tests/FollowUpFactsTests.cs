@@ -30,6 +30,25 @@ public sealed class FollowUpFactsTests : IDisposable
     }
 
     [Fact]
+    public void ClientsWithCaseBefore_NamesOnlyThoseWithACaseReceivedEarlier_AndPaidHoursReadBackByMonth()
+    {
+        using LiteJourStore store = LiteJourStore.OpenFile(PathOf("before.db"), "k", mayCreate: true);
+        DemoData.Seed(store, _time);
+        var byClient = store.LoadCaseFacts(DateTime.MinValue, DateTime.MaxValue).GroupBy(c => c.ClientId).ToList();
+        var clientWithTwo = byClient.First(g => g.Select(c => c.ReceivedUtc).Distinct().Count() >= 2);
+        DateTime second = clientWithTwo.Select(c => c.ReceivedUtc).Order().ElementAt(1);
+        DateTime first = clientWithTwo.Min(c => c.ReceivedUtc);
+
+        Assert.Equal([clientWithTwo.Key], store.ClientsWithCaseBefore([clientWithTwo.Key, clientWithTwo.Key], second));
+        Assert.Empty(store.ClientsWithCaseBefore([clientWithTwo.Key], first));
+
+        store.SavePaidHours([new Core.Contracts.PaidHours { Id = "1:2026-10", AssistantId = 1, Month = "2026-10", Hours = 160.5m, OtherContractHours = 40m }]);
+        store.SavePaidHours([new Core.Contracts.PaidHours { Id = "1:2026-10", AssistantId = 1, Month = "2026-10", Hours = 150m }, new Core.Contracts.PaidHours { Id = "1:2026-11", AssistantId = 1, Month = "2026-11", Hours = 10m }]);
+        Assert.Equal([("2026-10", 150m, 0m)], store.LoadPaidHours("2026-09", "2026-10").Select(p => (p.Month, p.Hours, p.OtherContractHours)));
+        Assert.Equal(2, store.LoadPaidHours("2026-01", "2026-12").Count);
+    }
+
+    [Fact]
     public void AReportMovedToAnotherDay_AndSigned_LeavesItsOldDay_AndCountsSignedOnTheNew()
     {
         using LiteJourStore store = LiteJourStore.OpenFile(PathOf("move.db"), "k", mayCreate: true);

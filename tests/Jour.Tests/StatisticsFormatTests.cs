@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Jour.Cli;
+using Jour.Core.Contracts;
 using Jour.Core.FollowUp;
 
 namespace Jour.Tests;
@@ -24,6 +25,20 @@ public sealed class StatisticsFormatTests : IDisposable
     }
 
     /// <summary>The closing reasons of the demo, the longest of them as the issue quotes it.</summary>
+    private static readonly UtilisationFigures s_utilisation = new(
+        [new UtilisationMonth(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), 3_200m, 1_600m, 205.75m, 151_772.60m, 29_181.37m, 56.43m, 1_394.25m, 36_945.14m)],
+        [new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1)],
+        3_200m,
+        1_600m,
+        205.75m,
+        56.4296875m,
+        65m,
+        1_394.25m,
+        151_773m,
+        29_181m,
+        36_945m,
+        23_939m);
+
     private static StatisticsReport Report(double? median = 113, double? p90 = 245) => new(
         new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 6), 41, 20, 19, 2, 31.5, 12,
         [new CountRow("ProviderChange", "Byte av anordnare", 4), new CountRow("Other", "Annan orsak till kontakt med kommunen i jourtid", 8)],
@@ -33,7 +48,7 @@ public sealed class StatisticsFormatTests : IDisposable
         [new CountRow("SicknessOrStaffShortage", "Sjukdom eller personalbrist hos anordnaren", 40)],
         [new CountRow("Closed", "Avslutat", 50)],
         48, median, p90, 12_345, 11_000, 300, 7,
-        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m);
+        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m, s_utilisation, 12.25, [], []);
 
     [Fact]
     public void Text_EveryLabelAndItsNumber_HaveSpaceBetween_AndEveryLineFits80()
@@ -65,5 +80,53 @@ public sealed class StatisticsFormatTests : IDisposable
         Assert.Contains("median 1 h 53 min, 90:e percentil 4 h 5 min (48 ärenden)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1:53", text, StringComparison.Ordinal);
         Assert.Contains("median 45 min", StatisticsFormat.Text(Report(45, 60)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_Utilisation_ShowsPaidUsedAndBillable_EachValueApartFromItsLabel_At80Columns()
+    {
+        string text = StatisticsFormat.Text(Report());
+        string[] lines = text.TrimEnd('\n').Split('\n');
+        void Has(string pattern) => Assert.True(lines.Any(l => Regex.IsMatch(l, pattern)), pattern + "\n" + text);
+
+        Has(@"^Betalda timmar, beredskapspersonal {2,}3\s200 h, varav 1\s600 h i andra avtal$");
+        Has(@"^Timmar i uppdraget \(signerade\) {2,}205,75 h$");
+        Has(@"^Osignerade timmar \(ej använda\) {2,}22,42 h \(7 tidsredovisningar\)$");
+        Has(@"^Nyttjandegrad \(andel använd\) {2,}56,4 % \(förväntad 65,0 %\)$");
+        Has(@"^Betalda timmar saknas för {2,}2026-11, 2026-12$");
+        Has(@"^Fakturerbara \(oanvända\) timmar {2,}1\s394,25 h$");
+        Has(@"^Fakturerbart belopp {2,}36\s945 kr$");
+        Has(@"^Belopp vid förväntad nyttjandegrad {2,}23\s939 kr$");
+        Assert.All(lines, l => Assert.True(l.Length <= 80, l));
+    }
+
+    [Fact]
+    public void Csv_Utilisation_HasItsOwnRows_WithADecimalComma()
+    {
+        string csv = StatisticsFormat.Csv(Report());
+
+        Assert.Contains("utilisation;usedPercent;Nyttjandegrad (andel använd);56,43\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("utilisation;missingMonths;Betalda timmar saknas för;2026-11,2026-12\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("cost;billable;Fakturerbart belopp;36945\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("hours;unsigned;Osignerade timmar (ej använda);22,42\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_IncidentsAndComplaints_CountByKind_InTheCountColumn()
+    {
+        StatisticsReport report = Report() with
+        {
+            IncidentsByKind = [new CountRow("NearMiss", "Tillbud", 3), new CountRow("CareInjuryRisk", "Risk för vårdskada (lex Maria)", 1)],
+            ComplaintsByKind = [new CountRow("Complaint", "Klagomål", 2)],
+        };
+
+        string text = StatisticsFormat.Text(report);
+        string[] lines = text.TrimEnd('\n').Split('\n');
+
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^Tillbud och avvikelser \(per typ\) {2,}4$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Risk för vårdskada \(lex Maria\) {2,} 1$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^Klagomål och synpunkter \(per typ\) {2,}2$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Klagomål {2,} 2$"));
+        Assert.Contains("incidentsByKind;NearMiss;Tillbud;3\r\n", StatisticsFormat.Csv(report), StringComparison.Ordinal);
     }
 }

@@ -113,12 +113,31 @@ public static class ContractMoney
                 continue;
             }
 
-            decimal compensation = Over([c], start, end).Compensation;
-            decimal deductions = c.Deductions.Sum(d => d.AmountKr);
-            net += (compensation * (100m - c.UtilisationPercent) / 100m) - (deductions * YearShare(start, end));
+            net += Over([c], start, end).Compensation * (100m - c.UtilisationPercent) / 100m;
         }
 
-        return net;
+        return net - Deductions(contracts, from, to);
+    }
+
+    /// <summary>
+    /// The share of the contracts' deductions that falls on the days <paramref name="from"/> to
+    /// <paramref name="to"/>, counted per full year as <see cref="Net"/> counts them (1/365 a day, 1/366 in a
+    /// leap year), each day with the contract in force. Exact.
+    /// </summary>
+    public static decimal Deductions(IEnumerable<Contract> contracts, DateOnly from, DateOnly to)
+    {
+        decimal deductions = 0m;
+        foreach (Contract c in contracts)
+        {
+            DateOnly start = c.FromDate > from ? c.FromDate : from;
+            DateOnly end = c.ToDate is { } cEnd && cEnd < to ? cEnd : to;
+            if (end >= start)
+            {
+                deductions += c.Deductions.Sum(d => d.AmountKr) * YearShare(start, end);
+            }
+        }
+
+        return deductions;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Jour.Core.Common;
+using Jour.Core.Import;
 using Jour.Core.UseCases;
 using Jour.Core.Users;
 
@@ -33,6 +34,12 @@ public sealed record AddContract(
 public sealed record ExtendContract(long ContractId, DateOnly? To = null, bool UntilFurtherNotice = false) : IRequest<ContractData>;
 
 /// <summary>
+/// Payroll's file of the standby staff's paid hours per month (seed 000's utilisation), validated against the
+/// pool and stored whole or not at all; a row for an assistant and month already stored replaces it.
+/// </summary>
+public sealed record ImportPaidHours(ImportRequest File) : IRequest<ImportResult>;
+
+/// <summary>
 /// The use cases of contracts. Finance and admin keep them; coordinators read them too (they plan the pool
 /// the compensation pays for and follow resources up every quarter, seed 004), on-call officers do not need them.
 /// </summary>
@@ -46,6 +53,7 @@ public static class ContractRequests
         UseCase.Of("contracts", ContractJson.Default, s_readers, (GetContracts _, RequestContext c) => c.UseCases.GetContracts()),
         UseCase.Of("add-contract", ContractJson.Default, s_finance, (AddContract r, RequestContext c) => c.UseCases.AddContract(c.Actor, r)),
         UseCase.Of("extend-contract", ContractJson.Default, s_finance, (ExtendContract r, RequestContext c) => c.UseCases.ExtendContract(c.Actor, r)),
+        UseCase.Of("import-paid-hours", ContractJson.Default, s_finance, (ImportPaidHours r, RequestContext c) => c.UseCases.ImportPaidHours(c.Actor, r.File), Handling.LongRunning),
     ];
 }
 
@@ -55,4 +63,6 @@ public static class ContractRequests
 [JsonSerializable(typeof(ContractData))]
 [JsonSerializable(typeof(AddContract))]
 [JsonSerializable(typeof(ExtendContract))]
+[JsonSerializable(typeof(ImportPaidHours))]
+[JsonSerializable(typeof(ImportResult))]
 internal sealed partial class ContractJson : JsonSerializerContext;

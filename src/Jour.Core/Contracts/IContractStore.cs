@@ -11,4 +11,10 @@ public interface IContractStore
 
     /// <summary>Stores a changed contract (an extension).</summary>
     void SaveContract(Contract contract);
+
+    /// <summary>The paid hours of the months <paramref name="fromMonth"/> to <paramref name="toMonth"/> (yyyy-MM, both inclusive).</summary>
+    IReadOnlyList<PaidHours> LoadPaidHours(string fromMonth, string toMonth);
+
+    /// <summary>Stores every row in one transaction, each replacing any stored row for the same assistant and month.</summary>
+    void SavePaidHours(IReadOnlyList<PaidHours> rows);
 }

@@ -111,7 +111,11 @@ public sealed record PeriodMinutes(DateOnly Start, long Minutes);
 /// <summary>
 /// The follow-up figures for a period (seeds 000, 002, 003, 004). Money, capacity and the target come from
 /// the contract in force on each of the period's days up to <see cref="CountedTo"/> (today for a running
-/// period); <see cref="Compensation"/> and <see cref="CostPerHour"/> are whole kronor.
+/// period); <see cref="Compensation"/> and <see cref="CostPerHour"/> are whole kronor. <see cref="Utilisation"/> is
+/// seed 000's utilisation from the standby staff's paid hours; <see cref="UtilisationPercent"/> the older
+/// deployed hours ÷ the contract's capacity hours, kept for the CSV. <see cref="HoursPerWeekPerPerson"/> is over
+/// the weeks each person was served; <see cref="NewPersons"/> had no case at all before the period. Incidents count by
+/// the time they occurred, complaints by the time they were received, each by kind (seed 003).
 /// </summary>
 public sealed record StatisticsReport(
     DateOnly From,
@@ -142,4 +146,8 @@ public sealed record StatisticsReport(
     double UtilisationPercent,
     double TargetPercent,
     decimal Compensation,
-    decimal? CostPerHour);
+    decimal? CostPerHour,
+    Contracts.UtilisationFigures Utilisation,
+    double HoursPerCase,
+    IReadOnlyList<CountRow> IncidentsByKind,
+    IReadOnlyList<CountRow> ComplaintsByKind);

@@ -22,4 +22,10 @@ public interface IFollowUpStore
     /// open ones, and ended ones whose <see cref="CaseFact.EndUtc"/> is on or after it.
     /// </summary>
     IReadOnlyList<CaseFact> LoadCaseFacts(DateTime fromUtc, DateTime toUtc);
+
+    /// <summary>
+    /// Those of <paramref name="clientIds"/> with a case received before <paramref name="beforeUtc"/> that is open or
+    /// ended by that day (cases still active after it are among <see cref="LoadCaseFacts"/>'s): not new persons then.
+    /// </summary>
+    IReadOnlySet<long> ClientsWithCaseBefore(IEnumerable<long> clientIds, DateTime beforeUtc);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
@@ -61,7 +62,11 @@ public sealed partial class JourUseCases
         var cases = _store.LoadCaseFacts(period.FromUtc, period.ToUtc);
         var reports = _store.LoadReportFacts(period.FromUtc, period.ToUtc + StatisticsCalculator.ResponseLookahead);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
-        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports);
+        var paid = _store.LoadPaidHours(request.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), request.To.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var earlier = _store.ClientsWithCaseBefore(cases.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc)
+            .Concat(cases.Where(c => c.ReceivedUtc < period.FromUtc).Select(c => c.ClientId))
+            .ToHashSet();
+        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid, earlier, _store.LoadIncidents(), _store.LoadComplaints());
     }
 
     /// <summary>The contract's last day when the status bar must say that the extension is to be decided.</summary>

@@ -3,6 +3,7 @@ using Jour.Core.Clients;
 using Jour.Core.Common;
 using Jour.Core.Contracts;
 using Jour.Core.Deployments;
+using Jour.Core.Incidents;
 
 namespace Jour.Core.FollowUp;
 
@@ -23,7 +24,11 @@ public static class StatisticsCalculator
         IReadOnlyList<Contract> contracts,
         IEnumerable<CaseFact> cases,
         IReadOnlyDictionary<long, Client> clients,
-        IEnumerable<ReportFact> timeReported)
+        IEnumerable<ReportFact> timeReported,
+        IReadOnlyList<PaidHours>? paidHours = null,
+        IReadOnlySet<long>? clientsWithEarlierCase = null,
+        IEnumerable<Incident>? incidents = null,
+        IEnumerable<Complaint>? complaints = null)
     {
         DateTime fromUtc = period.FromUtc;
         DateTime toUtc = period.ToUtc;
@@ -35,7 +40,11 @@ public static class StatisticsCalculator
         int women = byClient.Count(g => SexOf(g.Key) == Sex.Female);
         int men = byClient.Count(g => SexOf(g.Key) == Sex.Male);
 
-        var firstCases = byClient.Select(g => g.OrderBy(c => c.ReceivedUtc).First()).Where(c => c.ReceivedUtc >= fromUtc).ToList();
+        // New: no case at all before the period, not even one that ended long ago (a person served again is not new).
+        var firstCases = byClient
+            .Select(g => g.OrderBy(c => c.ReceivedUtc).First())
+            .Where(c => c.ReceivedUtc >= fromUtc && clientsWithEarlierCase?.Contains(c.ClientId) != true)
+            .ToList();
         var closed = byClient
             .Where(g => g.All(c => c.EndUtc is { } end && end < toUtc))
             .Select(g => g.OrderBy(c => c.EndUtc).Last())
@@ -57,11 +66,11 @@ public static class StatisticsCalculator
         var response = ResponseMinutes(received, reports);
 
         DateOnly countedTo = period.To < today ? period.To : today;
-        int countedDays = Math.Max(0, countedTo.DayNumber - period.From.DayNumber + 1);
+        (double hoursPerWeek, double hoursPerCase) = PerPersonAndCase(period.From, countedTo, byClient, reports, fromUtc, toUtc);
         ContractFigures money = ContractMoney.Over(contracts, period.From, countedTo);
         double capacity = (double)money.CapacityHours;
         double hours = minutes / 60.0;
-        double weeksCounted = countedDays / 7.0;
+        UtilisationFigures utilisation = Utilisation.Compute(contracts, paidHours ?? [], totals.SignedByDate, period.From, countedTo);
 
         return new StatisticsReport(
             period.From,
@@ -71,7 +80,7 @@ public static class StatisticsCalculator
             women,
             men,
             byClient.Count - women - men,
-            byClient.Count > 0 && weeksCounted > 0 ? hours / weeksCounted / byClient.Count : 0,
+            hoursPerWeek,
             firstCases.Count,
             Count(firstCases, c => c.Reason.ToString(), c => Messages.Get("Reason_" + c.Reason)),
             closed.Count,
@@ -92,7 +101,54 @@ public static class StatisticsCalculator
             capacity > 0 ? hours / capacity * 100 : 0,
             (double)money.ExpectedUtilisationPercent,
             ContractMoney.Kronor(money.Compensation),
-            ContractMoney.CostPerUsedHour(money.Compensation, minutes));
+            ContractMoney.CostPerUsedHour(money.Compensation, minutes),
+            utilisation,
+            hoursPerCase,
+            Count((incidents ?? []).Where(i => i.OccurredUtc >= fromUtc && i.OccurredUtc < toUtc), i => i.Kind.ToString(), i => Messages.Get("IncidentKind_" + i.Kind)),
+            Count((complaints ?? []).Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc), c => c.Kind.ToString(), c => Messages.Get("ComplaintKind_" + c.Kind)));
+    }
+
+    /// <summary>
+    /// Hours per week per person: the served persons' hours in the period over the weeks each of them was served
+    /// (the days from the Stockholm date a case was received to the date it was handed back, or to the last
+    /// counted day, its cases' days counted once, ÷ 7), pooled: Σ hours ÷ Σ weeks served. A person served three
+    /// days counts three sevenths of a week, not the whole quarter. Hours per case: the hours of the reports
+    /// starting in the period over the cases they belong to.
+    /// </summary>
+    private static (double PerWeek, double PerCase) PerPersonAndCase(
+        DateOnly from, DateOnly countedTo, List<IGrouping<long, CaseFact>> byClient, IReadOnlyList<ReportFact> reports, DateTime fromUtc, DateTime toUtc)
+    {
+        var minutesByCase = new Dictionary<long, long>();
+        foreach (ReportFact r in reports)
+        {
+            if (r.StartUtc >= fromUtc && r.StartUtc < toUtc)
+            {
+                minutesByCase[r.CaseId] = minutesByCase.GetValueOrDefault(r.CaseId) + r.Minutes;
+            }
+        }
+
+        long personMinutes = 0;
+        int servedDays = 0;
+        foreach (IGrouping<long, CaseFact> client in byClient)
+        {
+            var days = new HashSet<DateOnly>();
+            foreach (CaseFact c in client)
+            {
+                personMinutes += minutesByCase.GetValueOrDefault(c.CaseId);
+                DateOnly first = ReportPeriod.LocalDate(c.ReceivedUtc);
+                DateOnly last = c.EndUtc is { } end ? ReportPeriod.LocalDate(end) : countedTo;
+                for (DateOnly d = first > from ? first : from; d <= last && d <= countedTo; d = d.AddDays(1))
+                {
+                    days.Add(d);
+                }
+            }
+
+            servedDays += days.Count;
+        }
+
+        double perWeek = servedDays > 0 ? personMinutes / 60.0 / (servedDays / 7.0) : 0;
+        double perCase = minutesByCase.Count > 0 ? minutesByCase.Values.Sum() / 60.0 / minutesByCase.Count : 0;
+        return (perWeek, perCase);
     }
 
     /// <summary>Nearest-rank percentile of sorted values; null when there are none.</summary>
@@ -146,6 +202,7 @@ public static class StatisticsCalculator
     {
         var dateOfHour = new Dictionary<long, DateOnly>();
         var byDate = new Dictionary<DateOnly, long>();
+        var signedByDate = new Dictionary<DateOnly, long>();
         long minutes = 0, signedMinutes = 0;
         int count = 0, unsigned = 0;
         foreach (ReportFact r in reports)
@@ -157,15 +214,6 @@ public static class StatisticsCalculator
 
             count++;
             minutes += r.Minutes;
-            if (r.IsSigned)
-            {
-                signedMinutes += r.Minutes;
-            }
-            else
-            {
-                unsigned++;
-            }
-
             long hour = r.StartUtc.Ticks / TimeSpan.TicksPerHour;
             if (!dateOfHour.TryGetValue(hour, out DateOnly date))
             {
@@ -174,12 +222,21 @@ public static class StatisticsCalculator
             }
 
             byDate[date] = byDate.GetValueOrDefault(date) + r.Minutes;
+            if (r.IsSigned)
+            {
+                signedMinutes += r.Minutes;
+                signedByDate[date] = signedByDate.GetValueOrDefault(date) + r.Minutes;
+            }
+            else
+            {
+                unsigned++;
+            }
         }
 
-        return new ReportTotals(minutes, signedMinutes, count, unsigned, [.. byDate.Select(kv => (kv.Key, kv.Value))]);
+        return new ReportTotals(minutes, signedMinutes, count, unsigned, [.. byDate.Select(kv => (kv.Key, kv.Value))], signedByDate);
     }
 
-    private static List<CountRow> Count(IEnumerable<CaseFact> cases, Func<CaseFact, string> key, Func<CaseFact, string> label) =>
+    private static List<CountRow> Count<T>(IEnumerable<T> cases, Func<T, string> key, Func<T, string> label) =>
     [
         .. cases.GroupBy(key)
             .Select(g => new CountRow(g.Key, label(g.First()), g.Count()))
@@ -188,4 +245,4 @@ public static class StatisticsCalculator
     ];
 }
 
-internal readonly record struct ReportTotals(long Minutes, long SignedMinutes, int Count, int Unsigned, List<(DateOnly Date, long Minutes)> ByDate);
+internal readonly record struct ReportTotals(long Minutes, long SignedMinutes, int Count, int Unsigned, List<(DateOnly Date, long Minutes)> ByDate, Dictionary<DateOnly, long> SignedByDate);

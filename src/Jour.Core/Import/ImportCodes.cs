@@ -24,4 +24,9 @@ public static class ImportCodes
     public const string SelfEmployerWithProvider = "Import_SelfEmployerWithProvider";
     public const string DuplicateInFile = "Import_DuplicateInFile";
     public const string DuplicateInRegister = "Import_DuplicateInRegister";
+    public const string MonthFormat = "Import_MonthFormat";
+    public const string MonthHours = "Import_MonthHours";
+    public const string OtherOverPaid = "Import_OtherOverPaid";
+    public const string AssistantNotFound = "Import_AssistantNotFound";
+    public const string AssistantAmbiguous = "Import_AssistantAmbiguous";
 }

@@ -26,6 +26,16 @@ public sealed partial class JourUseCases
     public ImportResult ImportStaff(SessionInfo actor, ImportRequest request) =>
         Import(actor, request, "staff", () => StaffImport.Validate(request, SwedishTime.ToLocal(UtcNow).Date.ToDateOnly(), _store.LoadStaff()), _store.AddStaffMembers, new ChangeNotice(ChangeKind.Staff, 0));
 
+    // Payroll's monthly file: stored per assistant and month, read by the statistics' utilisation (F6, jour stats).
+    public ImportResult ImportPaidHours(SessionInfo actor, ImportRequest request) =>
+        Import(
+            actor,
+            request,
+            "paid-hours",
+            () => PaidHoursImport.Validate(request, SwedishTime.ToLocal(UtcNow).Date.ToDateOnly(), _store.LoadStaff(), actor.UserId, UtcNow),
+            _store.SavePaidHours,
+            new ChangeNotice(ChangeKind.Settings, 0));
+
     /// <summary>
     /// Validates against the register and adds every row in one transaction, or nothing. Under the
     /// write gate, so no other session can register the same person between check and add.

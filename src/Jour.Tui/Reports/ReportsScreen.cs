@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.FollowUp;
 using Jour.Core.Handover;
 using Jour.Core.UseCases;
@@ -60,6 +61,9 @@ public sealed class ReportsScreen : IScreen, IReloadable
     ];
 
     private IReadOnlyList<ScreenCommand>? _commands;
+
+    /// <summary>F1: the formulas with the shown period's numbers, once its statistics are here.</summary>
+    public IReadOnlyList<string> Explanation => _report is { } r && r.From == _period.From && r.To == _period.To ? ReportsExplanation.Lines(r) : [];
 
     private string? CanExport() => _shell.Exports?.Directory is null ? UiText.Export_NotConfigured : null;
 
@@ -157,14 +161,34 @@ public sealed class ReportsScreen : IScreen, IReloadable
         }
 
         row++;
-        string gauge = Charts.Gauge(s.UtilisationPercent, s.TargetPercent, 32, canvas.Ascii);
-        canvas.Line(row++, $"{UiText.Reports_Utilisation,-LabelWidth - 11} {Number(s.UtilisationPercent, "0.0"),6} %  {gauge} {Format.Text(UiText.Reports_Target, Number(s.TargetPercent, "0.#"))}");
+
+        // Seed 000's utilisation: the paid hours' used share against the expected one, and what the rest bills.
+        // Without any paid hours the row says so instead of drawing an empty gauge (and the screen keeps its rows).
+        UtilisationFigures u = s.Utilisation;
+        string expected = Format.Text(UiText.Reports_Expected, Number((double)u.ExpectedPercent, "0.#"));
+        if (u.UsedPercent is { } used)
+        {
+            string gauge = Charts.Gauge((double)used, (double)u.ExpectedPercent, 32, canvas.Ascii);
+            canvas.Line(row++, $"{UiText.Reports_UsedShare,-LabelWidth - 11} {Number((double)used, "0.0"),6} %  {gauge} {expected}");
+            canvas.Line(row++, $"{UiText.Reports_PaidHours,-LabelWidth - 11} {Number((double)u.PaidHours, "#,0.0") + " h",8}    {Format.Text(UiText.Reports_PaidDetail, Number((double)u.OtherContractHours, "#,0.0"), Number((double)u.AssignmentHours, "#,0.0"))}");
+            canvas.Line(row++, $"{UiText.Reports_Billable,-LabelWidth - 11} {Money(u.BillableKr),8}    {Format.Text(UiText.Reports_BillableDetail, Money(u.ExpectedBillableKr))}");
+        }
+        else
+        {
+            canvas.Line(row++, $"{UiText.Reports_UsedShare,-LabelWidth - 11} {"–",6}    {Format.Text(UiText.Reports_NoPaidHours, expected)}");
+        }
+
         string cost = s.CostPerHour is { } c ? Money(c) : "–";
-        canvas.Line(row++, $"{UiText.Reports_CostPerHour,-LabelWidth - 11} {cost,8}    {Format.Text(UiText.Reports_Compensation, Money(s.Compensation), Number(s.CapacityHours, "0"))}");
-        canvas.Line(row++, $"{UiText.Reports_Hours,-LabelWidth - 11} {Hours(s.MinutesDeployed),8}    {Format.Text(UiText.Reports_HoursDetail, Hours(s.SignedMinutes), s.UnsignedTimeReports)}");
+        canvas.Line(row++, $"{UiText.Reports_CostPerHour,-LabelWidth - 11} {cost,8}    {Format.Text(UiText.Reports_CostDetail, Money(s.Compensation))}");
+        canvas.Line(row++, $"{UiText.Reports_Hours,-LabelWidth - 11} {Hours(s.MinutesDeployed),8}    {Format.Text(UiText.Reports_HoursSplit, Hours(s.SignedMinutes), Hours(s.MinutesDeployed - s.SignedMinutes), s.UnsignedTimeReports)}");
         if (_kind == PeriodKind.Month && _invoice is { } invoice && invoice.Header.PeriodFrom == _period.From)
         {
             canvas.Line(row++, $"{UiText.Reports_Invoice,-LabelWidth - 11} {Money(invoice.TotalKr),8}    {Format.Text(UiText.Reports_InvoiceDue, Date(invoice.Header.DueDate), Date(invoice.Header.InvoiceDate))}");
+        }
+
+        if (u.UsedPercent is not null && u.MissingMonths.Count > 0)
+        {
+            canvas.Line(row++, "  " + Format.Text(UiText.Reports_PaidMissing, Months(u.MissingMonths)));
         }
 
         row++;
@@ -227,6 +251,13 @@ public sealed class ReportsScreen : IScreen, IReloadable
             _ => Format.Text(UiText.Reports_Quarter, ((_period.From.Month - 1) / 3) + 1, _period.From.Year),
         };
         return $" {name}  ({Date(_period.From)} – {Date(_period.To)})";
+    }
+
+    /// <summary>"2026-10, 2026-11", or for more than three "2026-01 – 2026-11 (11)".</summary>
+    private static string Months(IReadOnlyList<DateOnly> months)
+    {
+        static string Month(DateOnly m) => m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return months.Count <= 3 ? string.Join(", ", months.Select(Month)) : $"{Month(months[0])} – {Month(months[^1])} ({months.Count})";
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -25,6 +25,13 @@ public sealed class HelpScreen(IScreen from, IReadOnlyList<ScreenCommand> global
     public IReadOnlyList<string> Lines(int width)
     {
         var lines = new List<string> { from.Title };
+        foreach (string paragraph in from.Explanation)
+        {
+            // A paragraph that starts with spaces is a formula's line: it keeps them, and wraps under itself.
+            int indent = paragraph.Length - paragraph.TrimStart(' ').Length;
+            lines.AddRange(paragraph.Length == 0 ? [""] : Format.Wrap(paragraph.TrimStart(' '), Math.Max(20, width - indent)).Select(l => new string(' ', indent) + l));
+        }
+
         foreach ((string key, string text) in from.Help)
         {
             lines.AddRange(Entry(key, text, width));

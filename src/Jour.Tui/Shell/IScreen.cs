@@ -21,6 +21,9 @@ public interface IScreen
     /// <summary>The hints of the status line, most important first.</summary>
     IReadOnlyList<string> KeyHints => [.. Commands.Select(c => c.HintText).OfType<string>()];
 
+    /// <summary>What the screen's figures mean, shown in the help above its keys (F6 spells out its formulas); each entry a paragraph.</summary>
+    IReadOnlyList<string> Explanation => [];
+
     /// <summary>True where printable keys are typed text, so '?' is not the help key there.</summary>
     bool TypesText => false;
 

@@ -3,6 +3,7 @@ using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Clients;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.Import;
 using Jour.Core.Providers;
 using Jour.Core.Staff;
@@ -12,7 +13,7 @@ using Jour.Resources;
 namespace Jour.Cli;
 
 /// <summary>
-/// `jour import clients|providers FILE [--dry-run]`: reads the file here, has the server validate and add
+/// `jour import clients|providers|staff|paid-hours FILE [--dry-run]`: reads the file here, has the server validate and add
 /// it, and prints every issue as "rad N: fält: skäl". Exit code 0 when all was well, 1 when any row (or the
 /// header) was refused and nothing was imported.
 /// </summary>
@@ -26,6 +27,9 @@ internal static class ImportCommand
 
     public static Task<int> StaffAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(paths, file, dryRun, StaffImport.Table, (s, r, ct) => s.SendAsync(new ImportStaff(r), ct), CliText.Import_DoneStaffOne, CliText.Import_DoneStaff, output, error, cancellationToken);
+
+    public static Task<int> PaidHoursAsync(JourPaths paths, string file, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(paths, file, dryRun, PaidHoursImport.Table, (s, r, ct) => s.SendAsync(new ImportPaidHours(r), ct), CliText.Import_DonePaidHoursOne, CliText.Import_DonePaidHours, output, error, cancellationToken);
 
     /// <summary>Prints the outcome; returns the exit code.</summary>
     public static async Task<int> ReportAsync(ImportResult result, IReadOnlyList<ImportIssue> fileIssues, bool dryRun, string doneOne, string doneMany, TextWriter output, TextWriter error)

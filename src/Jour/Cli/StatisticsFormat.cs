@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Jour.Core.Common;
+using Jour.Core.Contracts;
 using Jour.Core.FollowUp;
 using Jour.Core.Handover;
 using Jour.Resources;
@@ -33,6 +34,7 @@ internal static class StatisticsFormat
 
         Line(CliText.Stats_Current, Format(CliText.Stats_CurrentValue, s.CurrentPersons, s.Women, s.Men, s.SexUnknown));
         Line(CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.0") + " h");
+        Line(CliText.Stats_HoursPerCase, Number(s.HoursPerCase, "0.0") + " h");
         Line(CliText.Stats_New, s.NewPersons.ToString(SwedishCulture.Instance));
         Rows(s.NewByReason);
         Line(CliText.Stats_Closed, s.ClosedPersons.ToString(SwedishCulture.Instance));
@@ -42,6 +44,10 @@ internal static class StatisticsFormat
         Rows(s.CasesByReason);
         rows.Add(("  " + CliText.Stats_ByOutcome, null, false));
         Rows(s.CasesByOutcome);
+        Line(CliText.Stats_Incidents, s.IncidentsByKind.Sum(r => r.Count).ToString(SwedishCulture.Instance));
+        Rows(s.IncidentsByKind);
+        Line(CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(SwedishCulture.Instance));
+        Rows(s.ComplaintsByKind);
         Line(CliText.Stats_Response, s.ResponseMedianMinutes is { } median
             ? Format(CliText.Stats_ResponseValue, Minutes(median), Minutes(s.ResponseP90Minutes ?? 0), s.ResponseSamples)
             : "–");
@@ -51,8 +57,24 @@ internal static class StatisticsFormat
             Line("  " + m.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture), InvoiceFormat.Hours(m.Minutes) + " h");
         }
 
-        Line(CliText.Stats_Utilisation, Format(CliText.Stats_UtilisationValue, Number(s.UtilisationPercent, "0.0"), Number(s.TargetPercent, "0.#"), Number(s.CapacityHours, "0")));
+        long unsignedMinutes = s.MinutesDeployed - s.SignedMinutes;
+        Line(CliText.Stats_Unsigned, Format(CliText.Stats_UnsignedValue, InvoiceFormat.Hours(unsignedMinutes), s.UnsignedTimeReports));
+
+        // Seed 000's utilisation (docs/money.md): paid hours against the hours used, and what the unused share bills.
+        UtilisationFigures u = s.Utilisation;
+        Line(CliText.Stats_PaidHours, Format(CliText.Stats_PaidHoursValue, DecimalHours(u.PaidHours), DecimalHours(u.OtherContractHours)));
+        Line(CliText.Stats_AssignmentHours, DecimalHours(u.AssignmentHours) + " h");
+        Line(CliText.Stats_UsedShare, Format(CliText.Stats_UsedShareValue, u.UsedPercent is { } used ? Percent(used) : "–", Percent(u.ExpectedPercent)));
+        if (u.MissingMonths.Count > 0)
+        {
+            Line(CliText.Stats_PaidMissing, u.Months.Count == 0 ? CliText.Stats_PaidMissingNone : string.Join(", ", u.MissingMonths.Select(Month)));
+        }
+
+        Line(CliText.Stats_BillableHours, DecimalHours(u.BillableHours) + " h");
         Line(CliText.Stats_Compensation, Money(s.Compensation));
+        Line(CliText.Stats_Deductions, Money(u.DeductionsKr));
+        Line(CliText.Stats_Billable, Money(u.BillableKr));
+        Line(CliText.Stats_ExpectedBillable, Money(u.ExpectedBillableKr));
         Line(CliText.Stats_CostPerHour, s.CostPerHour is { } cost ? Money(cost) : "–");
 
         // The count column: right-aligned, ending where the widest count starts at column 36 or two after the longest reason.
@@ -112,6 +134,7 @@ internal static class StatisticsFormat
         Row("persons", "women", CliText.Stats_Women, s.Women.ToString(CultureInfo.InvariantCulture));
         Row("persons", "men", CliText.Stats_Men, s.Men.ToString(CultureInfo.InvariantCulture));
         Row("persons", "hoursPerWeekPerPerson", CliText.Stats_HoursPerWeek, Number(s.HoursPerWeekPerPerson, "0.00"));
+        Row("hours", "perCase", CliText.Stats_HoursPerCase, Number(s.HoursPerCase, "0.00"));
         Row("persons", "new", CliText.Stats_New, s.NewPersons.ToString(CultureInfo.InvariantCulture));
         Rows("newByReason", s.NewByReason);
         Row("persons", "closed", CliText.Stats_Closed, s.ClosedPersons.ToString(CultureInfo.InvariantCulture));
@@ -119,6 +142,10 @@ internal static class StatisticsFormat
         Row("cases", "received", CliText.Stats_Cases, s.CasesReceived.ToString(CultureInfo.InvariantCulture));
         Rows("casesByReason", s.CasesByReason);
         Rows("casesByOutcome", s.CasesByOutcome);
+        Row("incidents", "total", CliText.Stats_Incidents, s.IncidentsByKind.Sum(r => r.Count).ToString(CultureInfo.InvariantCulture));
+        Rows("incidentsByKind", s.IncidentsByKind);
+        Row("complaints", "total", CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(CultureInfo.InvariantCulture));
+        Rows("complaintsByKind", s.ComplaintsByKind);
         Row("response", "medianMinutes", CliText.Stats_ResponseMedian, s.ResponseMedianMinutes is { } m ? Number(m, "0") : "");
         Row("response", "p90Minutes", CliText.Stats_ResponseP90, s.ResponseP90Minutes is { } p ? Number(p, "0") : "");
         Row("response", "cases", CliText.Stats_ResponseCases, s.ResponseSamples.ToString(CultureInfo.InvariantCulture));
@@ -130,16 +157,35 @@ internal static class StatisticsFormat
             Row("hoursByMonth", key, key, InvoiceFormat.Hours(month.Minutes));
         }
 
-        Row("utilisation", "capacityHours", CliText.Stats_Capacity, Number(s.CapacityHours, "0.00"));
-        Row("utilisation", "percent", CliText.Stats_Utilisation, Number(s.UtilisationPercent, "0.0"));
-        Row("utilisation", "targetPercent", CliText.Stats_Target, Number(s.TargetPercent, "0.#"));
+        Row("hours", "unsigned", CliText.Stats_Unsigned, InvoiceFormat.Hours(s.MinutesDeployed - s.SignedMinutes));
+        UtilisationFigures u = s.Utilisation;
+        Row("utilisation", "paidHours", CliText.Stats_PaidHours, CsvNumber(u.PaidHours));
+        Row("utilisation", "otherContractHours", CliText.Stats_OtherHours, CsvNumber(u.OtherContractHours));
+        Row("utilisation", "assignmentHours", CliText.Stats_AssignmentHours, CsvNumber(u.AssignmentHours));
+        Row("utilisation", "usedPercent", CliText.Stats_UsedShare, u.UsedPercent is { } used ? CsvNumber(Math.Round(used, 2)) : "");
+        Row("utilisation", "expectedPercent", CliText.Stats_ExpectedShare, CsvNumber(Math.Round(u.ExpectedPercent, 2)));
+        Row("utilisation", "missingMonths", CliText.Stats_PaidMissing, string.Join(",", u.MissingMonths.Select(Month)));
+        Row("utilisation", "billableHours", CliText.Stats_BillableHours, CsvNumber(u.BillableHours));
         Row("cost", "compensation", CliText.Stats_Compensation, s.Compensation.ToString("0", CultureInfo.InvariantCulture));
+        Row("cost", "deductions", CliText.Stats_Deductions, u.DeductionsKr.ToString("0", CultureInfo.InvariantCulture));
+        Row("cost", "billable", CliText.Stats_Billable, u.BillableKr.ToString("0", CultureInfo.InvariantCulture));
+        Row("cost", "expectedBillable", CliText.Stats_ExpectedBillable, u.ExpectedBillableKr.ToString("0", CultureInfo.InvariantCulture));
         Row("cost", "perHour", CliText.Stats_CostPerHour, s.CostPerHour is { } c ? c.ToString("0", CultureInfo.InvariantCulture) : "");
         return sb.ToString();
     }
 
     /// <summary>"1 h 53 min", "45 min": a time that names its unit (h:mm read as a clock time).</summary>
     private static string Minutes(double minutes) => HandoverText.Duration(TimeSpan.FromMinutes(Math.Round(minutes)));
+
+    private static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 234,5": hours to at most two decimals, sv-SE.</summary>
+    private static string DecimalHours(decimal hours) => hours.ToString("#,0.##", SwedishCulture.Instance);
+
+    private static string Percent(decimal percent) => percent.ToString("0.0", SwedishCulture.Instance);
+
+    /// <summary>A number as the CSV writes it: decimal comma, no grouping.</summary>
+    private static string CsvNumber(decimal value) => value.ToString("0.##", SwedishCulture.Instance);
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -76,7 +76,51 @@ public sealed class StatisticsCalculatorTests
         Assert.Equal(920, s.CapacityHours, 6);
         Assert.Equal(26.0 / 920 * 100, s.UtilisationPercent, 6);
         Assert.Equal(Math.Round(460_000m / 26m), s.CostPerHour);
-        Assert.Equal(26.0 / (92 / 7.0) / 2, s.HoursPerWeekPerPerson, 6);
+        // Over the weeks each was served: client 1 the whole quarter (92 days, 18 h), client 2 from 5 to 8 October (4 days, 8 h).
+        Assert.Equal(26.0 / ((92 + 4) / 7.0), s.HoursPerWeekPerPerson, 6);
+        Assert.Equal(26.0 / 2, s.HoursPerCase, 6);
+    }
+
+    [Fact]
+    public void APersonWithACaseBeforeThePeriod_IsNotNew_EvenWhenThatCaseEndedLongAgo()
+    {
+        var cases = new[] { Served(2, 2, Local(2026, 10, 5, 8), null, CaseReason.Bankruptcy), Served(5, 3, Local(2026, 11, 5, 8), null) };
+
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_contracts, cases.Select(CaseFact.Of), s_clients, [], clientsWithEarlierCase: new HashSet<long> { 3 });
+
+        Assert.Equal(2, s.CurrentPersons);
+        Assert.Equal(1, s.NewPersons);
+        Assert.Equal("Bankruptcy", Assert.Single(s.NewByReason).Key);
+    }
+
+    [Fact]
+    public void IncidentsAndComplaints_CountByKind_OnlyThoseOfThePeriod()
+    {
+        Incidents.Incident[] incidents =
+        [
+            new() { Kind = Incidents.IncidentKind.NearMiss, OccurredUtc = Local(2026, 10, 3, 8) },
+            new() { Kind = Incidents.IncidentKind.NearMiss, OccurredUtc = Local(2026, 12, 31, 23) },
+            new() { Kind = Incidents.IncidentKind.Deviation, OccurredUtc = Local(2026, 11, 3, 8) },
+            new() { Kind = Incidents.IncidentKind.Deviation, OccurredUtc = Local(2026, 9, 30, 23) },
+        ];
+        Incidents.Complaint[] complaints = [new() { Kind = Incidents.ComplaintKind.Complaint, ReceivedUtc = Local(2026, 10, 9, 8) }, new() { Kind = Incidents.ComplaintKind.Feedback, ReceivedUtc = Local(2027, 1, 1, 0) }];
+
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_contracts, [], s_clients, [], incidents: incidents, complaints: complaints);
+
+        Assert.Equal([("NearMiss", "Tillbud", 2), ("Deviation", "Avvikelse", 1)], s.IncidentsByKind.Select(r => (r.Key, r.Label, r.Count)));
+        Assert.Equal([("Complaint", 1)], s.ComplaintsByKind.Select(r => (r.Key, r.Count)));
+    }
+
+    [Fact]
+    public void APersonServedThreeDays_CountsThreeSeventhsOfAWeek_NotTheWholeQuarter()
+    {
+        var cases = new[] { Served(2, 2, Local(2026, 10, 5, 8), Local(2026, 10, 7, 20)) };
+        var reports = new[] { Report(1, Local(2026, 10, 5, 9), Local(2026, 10, 5, 21), caseId: 2), Report(2, Local(2026, 10, 6, 9), Local(2026, 10, 6, 21), caseId: 2) };
+
+        var s = StatisticsCalculator.Compute(s_q4, new DateOnly(2027, 1, 15), s_contracts, cases.Select(CaseFact.Of), s_clients, reports.Select(d => ReportFact.Of(d)!.Value));
+
+        Assert.Equal(24.0 / (3 / 7.0), s.HoursPerWeekPerPerson, 6); // 56 h a week, not 24 / (92 / 7) ≈ 1,8
+        Assert.Equal(24.0, s.HoursPerCase, 6);
     }
 
     [Fact]
