@@ -150,17 +150,6 @@ public sealed partial class DeploymentUseCaseTests : IDisposable
         SwedishTime.Zone.AtStrictly(new LocalDateTime(2026, month, day, hour, 0)).ToDateTimeUtc();
 
     /// <summary>A fresh case accepted into Bemannas, needing assistants the coming night (the fall-back night).</summary>
-    private CaseDetail StaffingCaseWithOneNight(int assistants)
-    {
-        long client = _useCases.GetClients()[1].Id;
-        long provider = _useCases.GetProviders()[0].Id;
-        CaseDetail c = _useCases.CreateCase(_officer, new NewCaseRequest(
-            client, provider, false, CaseReason.SicknessOrStaffShortage, "Eva Lind", "070-123 45 67",
-            [new NeedWindowData(Local(10, 24, 22), Local(10, 25, 7), assistants, [], 0)], Urgency.High, ""));
-        c = _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.StartAssessment, "", c.Summary.Revision));
-        c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, null, s_now, "Uttömda", c.Summary.Revision));
-        c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, PriorityStep.CrisisStaffingCentreContacted, s_now, "Ingen", c.Summary.Revision));
-        c = _useCases.RecordVerification(_officer, new VerificationRequest(c.Summary.Id, PriorityStep.StandbyPool, s_now, "Poolen", c.Summary.Revision));
-        return _useCases.Fire(_officer, new TransitionRequest(c.Summary.Id, CaseTrigger.Accept, "", c.Summary.Revision));
-    }
+    private CaseDetail StaffingCaseWithOneNight(int assistants) =>
+        _useCases.Accepted(_officer, _useCases.GetClients()[1].Id, [new NeedWindowData(Local(10, 24, 22), Local(10, 25, 7), assistants, [], 0)], s_now);
 }

@@ -125,15 +125,11 @@ public sealed class ShortTermCareTests : IDisposable
 
     private CaseDetail StaffingCase(bool step3)
     {
-        DateTime Local(int day, int hour) => SwedishTime.ToUtcLenient(new LocalDateTime(2026, 12, day, hour, 0));
-        CaseDetail c = _useCases.CreateCase(_admin, new NewCaseRequest(
-            _useCases.GetClients()[2].Id, _useCases.GetProviders()[0].Id, false, CaseReason.SicknessOrStaffShortage, "Eva Lind", "070-123 45 67",
-            [new NeedWindowData(Local(8, 22), Local(9, 7), 1, [], 0)], Urgency.High, ""));
-        c = _useCases.Fire(_admin, new TransitionRequest(c.Summary.Id, CaseTrigger.StartAssessment, "", c.Summary.Revision));
-        c = _useCases.RecordVerification(_admin, new VerificationRequest(c.Summary.Id, null, s_now, "Uttömda", c.Summary.Revision));
-        c = _useCases.RecordVerification(_admin, new VerificationRequest(c.Summary.Id, PriorityStep.CrisisStaffingCentreContacted, s_now, "Ingen", c.Summary.Revision));
-        c = _useCases.RecordVerification(_admin, new VerificationRequest(c.Summary.Id, PriorityStep.StandbyPool, s_now, "Poolen", c.Summary.Revision));
-        c = _useCases.Fire(_admin, new TransitionRequest(c.Summary.Id, CaseTrigger.Accept, "", c.Summary.Revision));
+        CaseDetail c = _useCases.Accepted(
+            _admin,
+            _useCases.GetClients()[2].Id,
+            [new NeedWindowData(SwedishTime.ToUtcLenient(new LocalDateTime(2026, 12, 8, 22, 0)), SwedishTime.ToUtcLenient(new LocalDateTime(2026, 12, 9, 7, 0)), 1, [], 0)],
+            s_now);
         return step3
             ? _useCases.RecordVerification(_admin, new VerificationRequest(c.Summary.Id, PriorityStep.ShortTermPlacement, s_now, "Plats finns", c.Summary.Revision))
             : c;

@@ -145,17 +145,6 @@ public sealed class RegisterCheckTests : IDisposable
         Address = "Skolvägen 1, Umeå",
     }).Id;
 
-    private CaseDetail AcceptedCaseFor(long client)
-    {
-        DateTime Local(int day, int hour) => SwedishTime.ToUtcLenient(new LocalDateTime(2026, 12, day, hour, 0));
-        long provider = _useCases.GetProviders()[0].Id;
-        CaseDetail c = _useCases.CreateCase(_admin, new NewCaseRequest(
-            client, provider, false, CaseReason.SicknessOrStaffShortage, "Eva Lind", "070-123 45 67",
-            [new NeedWindowData(Local(8, 22), Local(9, 7), 1, [], 0)], Urgency.High, ""));
-        c = _useCases.Fire(_admin, new TransitionRequest(c.Summary.Id, CaseTrigger.StartAssessment, "", c.Summary.Revision));
-        c = _useCases.RecordVerification(_admin, new VerificationRequest(c.Summary.Id, null, s_now, "Uttömda", c.Summary.Revision));
-        c = _useCases.RecordVerification(_admin, new VerificationRequest(c.Summary.Id, PriorityStep.CrisisStaffingCentreContacted, s_now, "Ingen", c.Summary.Revision));
-        c = _useCases.RecordVerification(_admin, new VerificationRequest(c.Summary.Id, PriorityStep.StandbyPool, s_now, "Poolen", c.Summary.Revision));
-        return _useCases.Fire(_admin, new TransitionRequest(c.Summary.Id, CaseTrigger.Accept, "", c.Summary.Revision));
-    }
+    private CaseDetail AcceptedCaseFor(long client) =>
+        _useCases.Accepted(_admin, client, [new NeedWindowData(SwedishTime.ToUtcLenient(new LocalDateTime(2026, 12, 8, 22, 0)), SwedishTime.ToUtcLenient(new LocalDateTime(2026, 12, 9, 7, 0)), 1, [], 0)], s_now);
 }
