@@ -39,9 +39,9 @@ public sealed partial class JourUseCases
             throw new JourException(ErrorCodes.NameRequired);
         }
 
-        if (data.Places is < 0 or > MaxShortTermPlaces)
+        if (data.Places is < 0 or > ShortTermUnit.MaxPlaces)
         {
-            throw new JourException(ErrorCodes.ShortTermPlacesInvalid, MaxShortTermPlaces.ToString(CultureInfo.InvariantCulture));
+            throw new JourException(ErrorCodes.ShortTermPlacesInvalid, ShortTermUnit.MaxPlaces.ToString(CultureInfo.InvariantCulture));
         }
 
         if (data.Phone.Trim().Length > 0 && !IsPhoneNumber(data.Phone))
@@ -145,8 +145,6 @@ public sealed partial class JourUseCases
         u.Revision,
         u.IsClosed ? 0 : Math.Max(0, u.Places - holding.Count),
         [.. holding.Select(b => new ShortTermHolder(b.CaseId, _store.FindCase(b.CaseId)?.Number ?? "?", b.FromUtc))]);
-
-    private const int MaxShortTermPlaces = 500;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Short-term unit {UnitId} saved by user {UserId}")]
     private partial void LogShortTermUnitSaved(long unitId, long userId);

@@ -6,6 +6,9 @@ namespace Jour.Core.ShortTermCare;
 /// </summary>
 public sealed class ShortTermUnit
 {
+    /// <summary>The most places one unit may have: a bound on what is typed, far above any real unit.</summary>
+    public const int MaxPlaces = 500;
+
     public long Id { get; set; }
 
     public string Name { get; set; } = "";

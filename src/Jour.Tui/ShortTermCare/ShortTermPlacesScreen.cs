@@ -124,7 +124,7 @@ public sealed class ShortTermUnitFormScreen : FormScreen
         Add(new FormField("places", UiText.ShortTerm_Places)
         {
             Value = (existing?.Places ?? 1).ToString(CultureInfo.InvariantCulture),
-            Validate = v => Places(v) is null ? Messages.Format(ErrorCodes.ShortTermPlacesInvalid, ["500"]) : null,
+            Validate = v => Places(v) is null ? Messages.Format(ErrorCodes.ShortTermPlacesInvalid, [ShortTermUnit.MaxPlaces.ToString(CultureInfo.InvariantCulture)]) : null,
         });
         Add(new FormField("phone", UiText.Staff_Phone) { Limit = TextLimits.Phone, Value = existing?.Phone ?? "" });
         Add(new FormField("note", UiText.ShortTerm_Note) { Limit = TextLimits.Note, Value = existing?.Note ?? "" });
@@ -157,5 +157,5 @@ public sealed class ShortTermUnitFormScreen : FormScreen
         }
     }
 
-    private static int? Places(string text) => int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n <= 500 ? n : null;
+    private static int? Places(string text) => int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n <= ShortTermUnit.MaxPlaces ? n : null;
 }
