@@ -52,6 +52,8 @@ public sealed class ReportsScreen : IScreen, IReloadable
             _shell.RunInBackground(
                 () => _shell.Session.Service.SendAsync(new GetSettings()),
                 settings => _shell.Push(new SettingsFormScreen(_shell, settings, Reload)))),
+        ScreenCommand.Of("reports.contracts", "A", UiText.Help_Reports_Contracts, UiText.Hint_Contracts, () => _shell.Push(new ContractsScreen(_shell)), () =>
+            (_shell.Session.Session.Roles & (Role.Finance | Role.Admin | Role.Coordinator)) != 0 ? null : Messages.Format(ErrorCodes.ContractsNotPermitted, [])),
         ScreenCommand.Of("reports.export-invoice", "E", UiText.Help_Reports_ExportInvoice, UiText.Hint_Export, () =>
             Export(exports => exports.InvoiceAsync(_invoice!, _shell.Session.Session.IsDemo)),
             () => CanExport() ?? (_kind == PeriodKind.Month && _invoice is { } i && i.Header.PeriodFrom == _period.From ? null : UiText.Export_InvoiceNeedsMonth)),

@@ -16,13 +16,18 @@ public sealed class Canvas
     private readonly bool[] _written;
 
     public Canvas(View view, bool ascii, int width, int height, int originRow = 0)
+        : this(view, ascii, width, height, originRow, new bool[Math.Max(0, height)])
+    {
+    }
+
+    private Canvas(View view, bool ascii, int width, int height, int originRow, bool[] written)
     {
         _view = view;
         _ascii = ascii;
         _originRow = originRow;
         Width = width;
         Height = height;
-        _written = new bool[Math.Max(0, height)];
+        _written = written;
     }
 
     public int Width { get; }
@@ -42,6 +47,12 @@ public sealed class Canvas
     public string Done => _ascii ? "OK" : "✓";
 
     public string Arrow => _ascii ? "->" : "→";
+
+    /// <summary>
+    /// The first <paramref name="rows"/> rows as a canvas of their own, so a list drawn to its bottom stops
+    /// above what follows it. It shares which rows were written, so none is blanked twice or left stale.
+    /// </summary>
+    public Canvas Top(int rows) => new(_view, _ascii, Width, Math.Clamp(rows, 0, Height), _originRow, _written);
 
     /// <summary>Writes <paramref name="text"/> at a position, cut to fit, padded to <paramref name="width"/> when given.</summary>
     public void Text(int col, int row, string text, int width = -1, bool highlight = false)

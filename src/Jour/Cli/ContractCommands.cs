@@ -66,7 +66,7 @@ internal static class ContractCommands
             annual is null ? null : Amount("--annual", annual),
             priceLevel is null ? null : Whole("--price-level", priceLevel),
             lumpSum is null ? null : Amount("--lump-sum", lumpSum),
-            utilisation is null ? 0m : Amount("--utilisation", utilisation.TrimEnd('%', ' ')),
+            utilisation is null ? 0m : ContractInput.Percent(utilisation) ?? throw new CliException(Error(Format(CliText.Contract_BadAmount, "--utilisation", utilisation))),
             capacityHours is null ? 0m : Amount("--capacity-hours", capacityHours),
             [.. deductions.Select(Deduction)],
             extensionMonths is null ? null : Whole("--extension-months", extensionMonths),
@@ -87,17 +87,9 @@ internal static class ContractCommands
         return new ExtendContract(contractId, to is null ? null : Date("--to", to), untilFurtherNotice);
     }
 
-    /// <summary>"KR:FROM:TO:REASON", e.g. 343600:2020-03-16:2020-06-05:Fritidsverksamheterna (the reason may hold colons).</summary>
-    public static DeductionData Deduction(string text)
-    {
-        string[] parts = text.Split(':', 4);
-        if (parts.Length != 4 || parts[3].Trim().Length == 0)
-        {
-            throw new CliException(Error(Format(CliText.Contract_BadDeduction, text)));
-        }
-
-        return new DeductionData(Amount("--deduction", parts[0]), Date("--deduction", parts[1]), Date("--deduction", parts[2]), parts[3].Trim());
-    }
+    /// <summary>"KR:FROM:TO:REASON" (<see cref="ContractInput.Deduction"/>), refused whole with the form it must take.</summary>
+    public static DeductionData Deduction(string text) =>
+        ContractInput.Deduction(text) ?? throw new CliException(Error(Format(CliText.Contract_BadDeduction, text)));
 
     /// <summary>The contracts for scripts: snake_case keys, dates yyyy-MM-dd, kronor as numbers, an open end as null.</summary>
     public static string Json(IReadOnlyList<ContractData> contracts)
@@ -173,19 +165,11 @@ internal static class ContractCommands
     private static DateOnly Date(string option, string text) =>
         Contract.ParseDate(text.Trim()) ?? throw new CliException(Error(Format(CliText.Contract_BadDate, option, text)));
 
-    /// <summary>"1 814 000", "1814000", "343600,50" or "65.5": spaces between thousands, either decimal mark.</summary>
-    private static decimal Amount(string option, string text)
-    {
-        string plain = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace(',', '.');
-        return decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal d)
-            ? d
-            : throw new CliException(Error(Format(CliText.Contract_BadAmount, option, text)));
-    }
+    private static decimal Amount(string option, string text) =>
+        ContractInput.Amount(text) ?? throw new CliException(Error(Format(CliText.Contract_BadAmount, option, text)));
 
     private static int Whole(string option, string text) =>
-        int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
-            ? n
-            : throw new CliException(Error(Format(CliText.Contract_BadWhole, option, text)));
+        ContractInput.Whole(text) ?? throw new CliException(Error(Format(CliText.Contract_BadWhole, option, text)));
 
     private static CliException Missing(string option) => new(Error(Format(CliText.Contract_Missing, option)));
 

@@ -178,10 +178,10 @@ public sealed class StatisticsCalculatorTests
         Assert.Null(ContractNotice.ExtensionDue(contracts, new DateOnly(2026, 12, 16)));
         Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(contracts, new DateOnly(2026, 12, 17)));
         Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue(contracts, new DateOnly(2027, 1, 3)));
-        Assert.Null(ContractNotice.ExtensionDue([], new DateOnly(2027, 1, 3)));
+        Assert.Null(ContractNotice.ExtensionDue(Array.Empty<Contract>(), new DateOnly(2027, 1, 3)));
 
         // A later contract, or one until further notice, ends the question; four weeks' notice asks earlier.
-        Assert.Null(ContractNotice.ExtensionDue([.. contracts, new() { From = "2027-01-01" }], new DateOnly(2027, 1, 3)));
-        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue([new() { From = "2026-01-01", To = "2026-12-31", NoticeWeeks = 4 }], new DateOnly(2026, 12, 3)));
+        Assert.Null(ContractNotice.ExtensionDue([.. contracts, new Contract { From = "2027-01-01" }], new DateOnly(2027, 1, 3)));
+        Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue([new Contract { From = "2026-01-01", To = "2026-12-31", NoticeWeeks = 4 }], new DateOnly(2026, 12, 3)));
     }
 }
