@@ -389,21 +389,33 @@ internal static class Program
     /// <summary>`jour export invoice`, `jour stats`, `jour settings` (issue 8).</summary>
     private static void AddFollowUpCommands(RootCommand root, Option<string?> dataDir, Option<string?> lang)
     {
-        var month = new Option<string?>("--month") { Description = CliText.Cli_InvoiceMonth };
-        var invoiceFormat = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "csv" };
-        invoiceFormat.AcceptOnlyFromAmong("csv", "text", "json");
-        var invoiceOut = new Option<string?>("--out") { Description = CliText.Cli_Out };
-        var invoiceForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
-        var invoicePdf = new Option<string?>("--pdf") { Description = CliText.Cli_Pdf };
-        var invoicePrint = new Option<bool>("--print") { Description = CliText.Cli_Print };
-        var invoice = new Command("invoice", CliText.Cli_ExportInvoice) { month, invoiceFormat, invoiceOut, invoicePdf, invoiceForce, invoicePrint };
-        invoice.SetAction((parse, ct) => Guard(async () =>
+        Command MonthExport(string name, string description, Func<JourPaths, string?, string, string?, bool, PaperArgs, TextWriter, TextWriter, CancellationToken, Task<int>> export)
         {
-            JourPaths paths = Paths(parse, dataDir);
-            Config(paths, parse.GetValue(lang));
-            return await FollowUpCommands.ExportInvoiceAsync(paths, parse.GetValue(month), parse.GetValue(invoiceFormat)!, parse.GetValue(invoiceOut), parse.GetValue(invoiceForce), new PaperArgs(parse.GetValue(invoicePdf), parse.GetValue(invoicePrint)), Console.Out, Console.Error, ct);
-        }));
-        root.Add(new Command("export", CliText.Cli_Export) { invoice });
+            var month = new Option<string?>("--month") { Description = CliText.Cli_InvoiceMonth };
+            var format = new Option<string>("--format") { Description = CliText.Cli_ExportFormat, DefaultValueFactory = _ => "csv" };
+            format.AcceptOnlyFromAmong("csv", "text", "json", "pdf");
+            var outFile = new Option<string?>("--out") { Description = CliText.Cli_Out };
+            var force = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
+            var pdf = new Option<string?>("--pdf") { Description = CliText.Cli_Pdf };
+            var print = new Option<bool>("--print") { Description = CliText.Cli_Print };
+            var command = new Command(name, description) { month, format, outFile, pdf, force, print };
+            command.SetAction((parse, ct) => Guard(async () =>
+            {
+                JourPaths paths = Paths(parse, dataDir);
+                Config(paths, parse.GetValue(lang));
+
+                // --format pdf --out FILE is --pdf FILE: the text layout on paper.
+                (string chosen, string? to, PaperArgs paper) = parse.GetValue(format) == "pdf"
+                    ? ("text", null, new PaperArgs(parse.GetValue(outFile) ?? parse.GetValue(pdf) ?? throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.Cli_PdfNeedsOut)), parse.GetValue(print)))
+                    : (parse.GetValue(format)!, parse.GetValue(outFile), new PaperArgs(parse.GetValue(pdf), parse.GetValue(print)));
+                return await export(paths, parse.GetValue(month), chosen, to, parse.GetValue(force), paper, Console.Out, Console.Error, ct);
+            }));
+            return command;
+        }
+
+        var invoice = MonthExport("invoice", CliText.Cli_ExportInvoice, FollowUpCommands.ExportInvoiceAsync);
+        var providerBasis = MonthExport("provider-basis", CliText.Cli_ExportProviderBasis, FollowUpCommands.ExportProviderBasisAsync);
+        root.Add(new Command("export", CliText.Cli_Export) { invoice, providerBasis });
 
         var from = new Option<string?>("--from") { Description = CliText.Cli_StatsFrom };
         var to = new Option<string?>("--to") { Description = CliText.Cli_StatsTo };
@@ -413,12 +425,14 @@ internal static class Program
         var statsForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
         var statsPdf = new Option<string?>("--pdf") { Description = CliText.Cli_Pdf };
         var statsPrint = new Option<bool>("--print") { Description = CliText.Cli_Print };
-        var stats = new Command("stats", CliText.Cli_Stats) { from, to, statsFormat, statsOut, statsPdf, statsForce, statsPrint };
+        var quarter = new Option<string?>("--quarter") { Description = CliText.Cli_StatsQuarter };
+        var year = new Option<string?>("--year") { Description = CliText.Cli_StatsYear };
+        var stats = new Command("stats", CliText.Cli_Stats) { from, to, quarter, year, statsFormat, statsOut, statsPdf, statsForce, statsPrint };
         stats.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await FollowUpCommands.StatsAsync(paths, parse.GetValue(from), parse.GetValue(to), parse.GetValue(statsFormat)!, parse.GetValue(statsOut), parse.GetValue(statsForce), new PaperArgs(parse.GetValue(statsPdf), parse.GetValue(statsPrint)), Console.Out, Console.Error, ct);
+            return await FollowUpCommands.StatsAsync(paths, new StatsPeriodArgs(parse.GetValue(from), parse.GetValue(to), parse.GetValue(quarter), parse.GetValue(year)), parse.GetValue(statsFormat)!, parse.GetValue(statsOut), parse.GetValue(statsForce), new PaperArgs(parse.GetValue(statsPdf), parse.GetValue(statsPrint)), Console.Out, Console.Error, ct);
         }));
         root.Add(stats);
 

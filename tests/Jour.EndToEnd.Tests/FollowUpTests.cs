@@ -58,6 +58,43 @@ public sealed class FollowUpTests : IDisposable
     }
 
     [Fact]
+    public void ProviderBasis_AddsUpToTheMonthsSignedHours_PerProvider_AndGoesOnPaperWithFormatPdf()
+    {
+        DateTime lastMonth = DateTime.UtcNow.AddMonths(-1);
+        string month = lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        (int code, string json, string err) = _jour.Run("export", "provider-basis", "--month", month, "--format", "json");
+        Assert.True(code == 0, err);
+        using JsonDocument basis = JsonDocument.Parse(json);
+        JsonElement root = basis.RootElement;
+        var providers = root.GetProperty("providers").EnumerateArray().ToList();
+        Assert.NotEmpty(providers);
+        Assert.All(providers, p => Assert.Equal(
+            p.GetProperty("signed_minutes").GetInt64(),
+            p.GetProperty("clients").EnumerateArray().Sum(c => c.GetProperty("signed_minutes").GetInt64())));
+        Assert.All(providers.SelectMany(p => p.GetProperty("clients").EnumerateArray()), c => Assert.Matches(@"^\d{8}-\d{4}$", c.GetProperty("personal_number").GetString()));
+        Assert.Contains(providers, p => p.GetProperty("name").GetString()!.Length > 0);
+
+        // The same hours as the invoice, read by its own path.
+        (code, string invoice, err) = _jour.Run("export", "invoice", "--month", month, "--format", "json");
+        Assert.True(code == 0, err);
+        using JsonDocument invoiceJson = JsonDocument.Parse(invoice);
+        long signed = root.GetProperty("signed_minutes").GetInt64();
+        Assert.True(signed > 0);
+        Assert.Equal(invoiceJson.RootElement.GetProperty("signed_minutes").GetInt64(), signed);
+        Assert.Equal(providers.Sum(p => p.GetProperty("signed_minutes").GetInt64()), signed);
+
+        string pdf = Path.Combine(_jour.OutDir, "anordnare.pdf");
+        (code, _, err) = _jour.Run("export", "provider-basis", "--month", month, "--format", "pdf", "--out", pdf);
+        Assert.True(code == 0, err);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(File.ReadAllBytes(pdf)[..4]));
+
+        (code, string refused, err) = _jour.RunWith(new Dictionary<string, string> { ["JOUR_USER"] = "Anna Lindqvist" }, "export", "provider-basis", "--month", month);
+        Assert.Equal(2, code);
+        Assert.Equal("", refused);
+        Assert.Contains("Bara ekonomi eller administratör", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvoiceBasis_IsRefusedToAnOnCallOfficer()
     {
         (int code, string output, string err) = _jour.RunWith(new Dictionary<string, string> { ["JOUR_USER"] = "Anna Lindqvist" }, "export", "invoice", "--format", "text");

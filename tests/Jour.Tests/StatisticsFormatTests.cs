@@ -39,8 +39,8 @@ public sealed class StatisticsFormatTests : IDisposable
         36_945m,
         23_939m);
 
-    private static StatisticsReport Report(double? median = 113, double? p90 = 245) => new(
-        new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 6), 41, 20, 19, 2, 31.5, 12,
+    private static StatisticsReport Report(double? median = 113, double? p90 = 245, IReadOnlyList<QuarterFigures>? quarters = null) => new(
+        new DateOnly(2026, quarters is null ? 10 : 1, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 6), 41, 20, 19, 2, 31.5, 12,
         [new CountRow("ProviderChange", "Byte av anordnare", 4), new CountRow("Other", "Annan orsak till kontakt med kommunen i jourtid", 8)],
         11,
         [new CountRow("ProviderResumed", "Anordnaren har återupptagit assistansen", 10), new CountRow("Moved", "Flyttat", 1)],
@@ -48,7 +48,13 @@ public sealed class StatisticsFormatTests : IDisposable
         [new CountRow("SicknessOrStaffShortage", "Sjukdom eller personalbrist hos anordnaren", 40)],
         [new CountRow("Closed", "Avslutat", 50)],
         48, median, p90, 12_345, 11_000, 300, 7,
-        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m, s_utilisation, 12.25, [], []);
+        [new PeriodMinutes(new DateOnly(2026, 10, 1), 4000)], [], 3000, 41.2, 65, 1_234_567m, 1_021m, s_utilisation, 12.25,
+        [new CountRow("Incident", "Avvikelse", 3), new CountRow("NearMiss", "Tillbud", 2)],
+        [new CountRow("Complaint", "Klagomål", 1)],
+        [new InsatsHours("Lss", "LSS 9 § 2", 9_000, 3), new InsatsHours("Sfb", "Assistansersättning (SFB)", 3_345, 2)],
+        12,
+        2,
+        quarters ?? [new QuarterFigures(new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), 12_345, [], [])]);
 
     [Fact]
     public void Text_EveryLabelAndItsNumber_HaveSpaceBetween_AndEveryLineFits80()
@@ -68,8 +74,45 @@ public sealed class StatisticsFormatTests : IDisposable
 
         // Every count row (indented, ending in a number) has at least two spaces before its number.
         string[] counts = [.. lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal) && Regex.IsMatch(l, @"\d$"))];
-        Assert.True(counts.Length == 6, text);
+        Assert.True(counts.Length == 9, text);
         Assert.All(counts, l => Assert.Matches(@"^  \S.*\S {2,}\d+$", l));
+    }
+
+    [Fact]
+    public void Text_AQuarter_IsTheQuarterlyFollowUp_WithHoursPerInsatsAndShortTermDays()
+    {
+        string text = StatisticsFormat.Text(Report());
+        string[] lines = text.TrimEnd('\n').Split('\n');
+
+        Assert.Equal("KVARTALSUPPFÖLJNING AV RESURSUTNYTTJANDE, kvartal 4 2026", lines[0]);
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  LSS 9 § 2 {2,}150,00 h \(3 personer\)$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  Korttidsplats {2,}12 dagar \(2 personer\)$"));
+        Assert.DoesNotContain("Per kvartal", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_AYear_IsTheYearReport_WithEachQuartersHoursIncidentsAndComplaintsByKind()
+    {
+        QuarterFigures Quarter(int n, long minutes, params CountRow[] incidents) =>
+            new(new DateOnly(2026, (3 * n) - 2, 1), new DateOnly(2026, 3 * n, 1).AddMonths(1).AddDays(-1), minutes, incidents, n == 2 ? [new CountRow("View", "Synpunkt", 1)] : []);
+        string text = StatisticsFormat.Text(Report(quarters:
+        [
+            Quarter(1, 600, new CountRow("NearMiss", "Tillbud", 2)),
+            Quarter(2, 1_200),
+            Quarter(3, 90, new CountRow("Incident", "Avvikelse", 1), new CountRow("NearMiss", "Tillbud", 1)),
+            Quarter(4, 0),
+        ]));
+        string[] lines = text.TrimEnd('\n').Split('\n');
+
+        Assert.Equal("VERKSAMHETSBERÄTTELSE 2026: STATISTIK (lämnas senast 2027-03-31)", lines[0]);
+        int at = Array.IndexOf(lines, "Per kvartal:");
+        Assert.True(at > 0, text);
+        Assert.Matches(@"^  kvartal 1 2026 {2,}10,00 h$", lines[at + 1]);
+        Assert.Matches(@"^    Tillbud/avvikelser {2,}2: tillbud 2$", lines[at + 2]);
+        Assert.Matches(@"^  kvartal 2 2026 {2,}20,00 h$", lines[at + 4]);
+        Assert.Matches(@"^    Klagomål/synpunkter {2,}1: synpunkt 1$", lines[at + 6]);
+        Assert.Matches(@" {2,}2: avvikelse 1, tillbud 1$", lines[at + 8]);
+        Assert.All(lines, l => Assert.True(l.Length <= 80, l));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class SwedishCsvTests
     {
         var report = new StatisticsReport(
             new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 6), 10, 5, 5, 0, 12.5, 1,
-            [new CountRow("Other", Hostile, 1)], 0, [], 1, [], [], 0, null, null, 60, 60, 1, 0, [], [], 1000, 50, 65, 100000m, null, new UtilisationFigures([], [], 0m, 0m, 0m, null, 65m, 0m, 100000m, 0m, 0m, 0m), 0, [], []);
+            [new CountRow("Other", Hostile, 1)], 0, [], 1, [], [], 0, null, null, 60, 60, 1, 0, [], [], 1000, 50, 65, 100000m, null, new UtilisationFigures([], [], 0m, 0m, 0m, null, 65m, 0m, 100000m, 0m, 0m, 0m), 0, [], [], [], 0, 0, []);
 
         string csv = StatisticsFormat.Csv(report);
 

@@ -150,4 +150,18 @@ public sealed record StatisticsReport(
     Contracts.UtilisationFigures Utilisation,
     double HoursPerCase,
     IReadOnlyList<CountRow> IncidentsByKind,
-    IReadOnlyList<CountRow> ComplaintsByKind);
+    IReadOnlyList<CountRow> ComplaintsByKind,
+    IReadOnlyList<InsatsHours> HoursByInsats,
+    int ShortTermDays,
+    int ShortTermPersons,
+    IReadOnlyList<QuarterFigures> Quarters);
+
+/// <summary>
+/// The hours of one kind of insats (seed 004's "resursutnyttjande … per insats"): the standby assistants' hours
+/// by what the client's assistance is granted under (LSS 9 § 2, assistansersättning, not recorded), and how many
+/// persons they were for.
+/// </summary>
+public sealed record InsatsHours(string Key, string Label, long Minutes, int Persons);
+
+/// <summary>One calendar quarter of a longer period (the year report): its hours, incidents and complaints by kind.</summary>
+public sealed record QuarterFigures(DateOnly From, DateOnly To, long Minutes, IReadOnlyList<CountRow> IncidentsByKind, IReadOnlyList<CountRow> ComplaintsByKind);

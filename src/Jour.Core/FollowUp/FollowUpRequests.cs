@@ -22,6 +22,7 @@ public static class FollowUpRequests
 
         // One month's invoicing basis with full personnummer.
         UseCase.Of("invoice-basis", FollowUpJson.Default, s_finance, (InvoiceRequest r, RequestContext c) => c.UseCases.GetInvoiceBasis(c.Actor, r)),
+        UseCase.Of("provider-basis", FollowUpJson.Default, s_finance, (ProviderBasisRequest r, RequestContext c) => c.UseCases.GetProviderBasis(c.Actor, r)),
         UseCase.Of("statistics", FollowUpJson.Default, Access.SignedIn, (StatisticsRequest r, RequestContext c) => c.UseCases.GetStatistics(r)),
     ];
 }
@@ -32,6 +33,8 @@ public static class FollowUpRequests
 [JsonSerializable(typeof(SaveSettings))]
 [JsonSerializable(typeof(InvoiceRequest))]
 [JsonSerializable(typeof(InvoiceBasis))]
+[JsonSerializable(typeof(ProviderBasisRequest))]
+[JsonSerializable(typeof(ProviderBasis))]
 [JsonSerializable(typeof(StatisticsRequest))]
 [JsonSerializable(typeof(StatisticsReport))]
 internal sealed partial class FollowUpJson : JsonSerializerContext;

@@ -37,12 +37,7 @@ public sealed partial class JourUseCases
     /// <summary>The invoicing basis of one month; only finance and admin, because it holds full personnummer.</summary>
     public InvoiceBasis GetInvoiceBasis(SessionInfo actor, InvoiceRequest request)
     {
-        if (request.Month is < 1 or > 12 || request.Year is < 2000 or > 2100)
-        {
-            throw new JourException(ErrorCodes.InvoiceMonthInvalid);
-        }
-
-        var period = ReportPeriod.Month(request.Year, request.Month);
+        ReportPeriod period = BillingMonth(request.Year, request.Month);
         var lines = _store.LoadTimeReportLines(period.FromUtc, period.ToUtc);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
         var staff = _store.LoadStaff().ToDictionary(s => s.Id);
@@ -50,6 +45,26 @@ public sealed partial class JourUseCases
         LogInvoiceBasis(request.Year, request.Month, basis.SignedCount, basis.UnsignedCount, actor.UserId);
         return basis;
     }
+
+    /// <summary>One month's provider basis; finance and admin only, like the invoice, for the personnummer.</summary>
+    public ProviderBasis GetProviderBasis(SessionInfo actor, ProviderBasisRequest request)
+    {
+        ReportPeriod period = BillingMonth(request.Year, request.Month);
+        var lines = _store.LoadTimeReportLines(period.FromUtc, period.ToUtc);
+        var bookings = _store.LoadShortTermBookings().Where(b => b.Holds(period.FromUtc, period.ToUtc)).ToList();
+        var cases = lines.Select(l => l.CaseId).Concat(bookings.Select(b => b.CaseId)).Distinct()
+            .Select(_store.FindCase).OfType<Cases.Case>().ToDictionary(c => c.Id);
+        var clients = _store.LoadClients().ToDictionary(c => c.Id);
+        var providers = _store.LoadProviders().ToDictionary(p => p.Id);
+        ProviderBasis basis = ProviderBasisBuilder.Build(period, Today(), lines, bookings, cases, clients, providers);
+        LogProviderBasis(request.Year, request.Month, basis.Providers.Count, actor.UserId);
+        return basis;
+    }
+
+    private static ReportPeriod BillingMonth(int year, int month) =>
+        month is < 1 or > 12 || year is < 2000 or > 2100
+            ? throw new JourException(ErrorCodes.InvoiceMonthInvalid)
+            : ReportPeriod.Month(year, month);
 
     public StatisticsReport GetStatistics(StatisticsRequest request)
     {
@@ -66,7 +81,7 @@ public sealed partial class JourUseCases
         var earlier = _store.ClientsWithCaseBefore(cases.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc)
             .Concat(cases.Where(c => c.ReceivedUtc < period.FromUtc).Select(c => c.ClientId))
             .ToHashSet();
-        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid, earlier, _store.LoadIncidents(), _store.LoadComplaints());
+        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid, earlier, _store.LoadIncidents(), _store.LoadComplaints(), _store.LoadShortTermBookings());
     }
 
     /// <summary>The contract's last day when the status bar must say that the extension is to be decided.</summary>
@@ -144,4 +159,7 @@ public sealed partial class JourUseCases
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoicing basis {Year}-{Month} ({Signed} signed, {Unsigned} unsigned) read by user {UserId}")]
     private partial void LogInvoiceBasis(int year, int month, int signed, int unsigned, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider basis {Year}-{Month} ({Providers} providers) read by user {UserId}")]
+    private partial void LogProviderBasis(int year, int month, int providers, long userId);
 }

@@ -72,5 +72,18 @@ public readonly record struct ReportPeriod(DateOnly From, DateOnly To)
 
     public bool Contains(DateOnly day) => day >= From && day <= To;
 
+    /// <summary>The calendar quarters this period touches, each cut to the period.</summary>
+    public IReadOnlyList<ReportPeriod> Quarters()
+    {
+        var quarters = new List<ReportPeriod>();
+        for (DateOnly start = QuarterOf(From).From; start <= To; start = start.AddMonths(3))
+        {
+            ReportPeriod q = QuarterOf(start);
+            quarters.Add(new ReportPeriod(q.From > From ? q.From : From, q.To < To ? q.To : To));
+        }
+
+        return quarters;
+    }
+
     private static LocalDate LocalDateOf(DateOnly d) => new(d.Year, d.Month, d.Day);
 }

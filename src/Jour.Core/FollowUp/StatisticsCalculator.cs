@@ -4,6 +4,7 @@ using Jour.Core.Common;
 using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Incidents;
+using Jour.Core.ShortTermCare;
 
 namespace Jour.Core.FollowUp;
 
@@ -28,11 +29,13 @@ public static class StatisticsCalculator
         IReadOnlyList<PaidHours>? paidHours = null,
         IReadOnlySet<long>? clientsWithEarlierCase = null,
         IEnumerable<Incident>? incidents = null,
-        IEnumerable<Complaint>? complaints = null)
+        IEnumerable<Complaint>? complaints = null,
+        IEnumerable<ShortTermBooking>? bookings = null)
     {
         DateTime fromUtc = period.FromUtc;
         DateTime toUtc = period.ToUtc;
-        var active = cases.Where(c => c.ReceivedUtc < toUtc && (c.EndUtc is not { } end || end >= fromUtc)).ToList();
+        var allCases = cases as IReadOnlyList<CaseFact> ?? [.. cases];
+        var active = allCases.Where(c => c.ReceivedUtc < toUtc && (c.EndUtc is not { } end || end >= fromUtc)).ToList();
         var served = active.Where(c => c.IsServed).ToList();
         var byClient = served.GroupBy(c => c.ClientId).ToList();
 
@@ -71,6 +74,15 @@ public static class StatisticsCalculator
         double capacity = (double)money.CapacityHours;
         double hours = minutes / 60.0;
         UtilisationFigures utilisation = Utilisation.Compute(contracts, paidHours ?? [], totals.SignedByDate, period.From, countedTo);
+        var clientOfCase = new Dictionary<long, long>(allCases.Count);
+        foreach (CaseFact c in allCases)
+        {
+            clientOfCase[c.CaseId] = c.ClientId;
+        }
+
+        var held = (bookings ?? []).Where(b => b.Holds(fromUtc, toUtc)).ToList();
+        var incidentsIn = (incidents ?? []).Where(i => i.OccurredUtc >= fromUtc && i.OccurredUtc < toUtc).ToList();
+        var complaintsIn = (complaints ?? []).Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc).ToList();
 
         return new StatisticsReport(
             period.From,
@@ -104,8 +116,50 @@ public static class StatisticsCalculator
             ContractMoney.CostPerUsedHour(money.Compensation, minutes),
             utilisation,
             hoursPerCase,
-            Count((incidents ?? []).Where(i => i.OccurredUtc >= fromUtc && i.OccurredUtc < toUtc), i => i.Kind.ToString(), i => Messages.Get("IncidentKind_" + i.Kind)),
-            Count((complaints ?? []).Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc), c => c.Kind.ToString(), c => Messages.Get("ComplaintKind_" + c.Kind)));
+            IncidentsByKind(incidentsIn),
+            ComplaintsByKind(complaintsIn),
+            HoursByInsats(reports, fromUtc, toUtc, clientOfCase, clients),
+            held.Sum(b => ProviderBasisBuilder.PlacementDays(b, period.From, countedTo)),
+            held.Select(b => clientOfCase.GetValueOrDefault(b.CaseId, -b.CaseId)).Distinct().Count(),
+            [.. period.Quarters().Select(q => new QuarterFigures(
+                q.From,
+                q.To,
+                months.Where(m => ReportPeriod.QuarterOf(m.Start).From == ReportPeriod.QuarterOf(q.From).From).Sum(m => m.Minutes),
+                IncidentsByKind(incidentsIn.Where(i => q.Contains(ReportPeriod.LocalDate(i.OccurredUtc)))),
+                ComplaintsByKind(complaintsIn.Where(c => q.Contains(ReportPeriod.LocalDate(c.ReceivedUtc))))))]);
+    }
+
+    private static List<CountRow> IncidentsByKind(IEnumerable<Incident> incidents) =>
+        Count(incidents, i => i.Kind.ToString(), i => Messages.Get("IncidentKind_" + i.Kind));
+
+    private static List<CountRow> ComplaintsByKind(IEnumerable<Complaint> complaints) =>
+        Count(complaints, c => c.Kind.ToString(), c => Messages.Get("ComplaintKind_" + c.Kind));
+
+    /// <summary>The period's hours by what each client's assistance is granted under, the most hours first.</summary>
+    private static List<InsatsHours> HoursByInsats(
+        IReadOnlyList<ReportFact> reports, DateTime fromUtc, DateTime toUtc, Dictionary<long, long> clientOfCase, IReadOnlyDictionary<long, Client> clients)
+    {
+        var minutes = new Dictionary<AssistanceBasis, long>();
+        var persons = new Dictionary<AssistanceBasis, HashSet<long>>();
+        foreach (ReportFact r in reports)
+        {
+            if (r.StartUtc < fromUtc || r.StartUtc >= toUtc)
+            {
+                continue;
+            }
+
+            long clientId = clientOfCase.GetValueOrDefault(r.CaseId);
+            AssistanceBasis basis = clients.TryGetValue(clientId, out Client? client) ? client.Basis : AssistanceBasis.Unknown;
+            minutes[basis] = minutes.GetValueOrDefault(basis) + r.Minutes;
+            (persons.TryGetValue(basis, out var set) ? set : persons[basis] = []).Add(clientId);
+        }
+
+        return
+        [
+            .. minutes.Select(kv => new InsatsHours(kv.Key.ToString(), Messages.Get("Basis_" + kv.Key), kv.Value, persons[kv.Key].Count))
+                .OrderByDescending(h => h.Minutes)
+                .ThenBy(h => h.Key, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace Jour.Core.Operations;
 /// <see cref="ContractExtensionDue"/> the contract's last day from two weeks before it until a new end is
 /// entered (the extension must be decided); <see cref="HandoverWaitsFor"/> the user id of the incoming
 /// officer of that unacknowledged handover, who is told at once (everyone else after 30 minutes), and
-/// <see cref="HandoverFrom"/> who handed it over.
+/// <see cref="HandoverFrom"/> who handed it over; <see cref="YearReportDue"/> the year whose report to the
+/// committee is due by 31 March, throughout March.
 /// </summary>
 public sealed record StatusInfo(
     bool IsDemo,
@@ -28,4 +29,5 @@ public sealed record StatusInfo(
     DateOnly? ContractExtensionDue = null,
     bool DiskLow = false,
     long? HandoverWaitsFor = null,
-    string? HandoverFrom = null);
+    string? HandoverFrom = null,
+    int? YearReportDue = null);

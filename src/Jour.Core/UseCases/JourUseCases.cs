@@ -89,7 +89,8 @@ public sealed partial class JourUseCases
             ContractExtensionDue(),
             _store.DiskIsLow,
             waiting?.IncomingId,
-            waiting is null ? null : UserNames().GetValueOrDefault(waiting.OutgoingId));
+            waiting is null ? null : UserNames().GetValueOrDefault(waiting.OutgoingId),
+            FollowUp.YearReport.DueFor(Today()));
     }
 
     public IReadOnlyList<CaseSummary> GetOpenCases()

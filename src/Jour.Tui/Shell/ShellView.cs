@@ -358,6 +358,11 @@ public sealed partial class ShellView : View
             bool ended = end < Jour.Core.FollowUp.ReportPeriod.LocalDate(UtcNow);
             canvas.Line(row, Format.Text(ended ? UiText.Status_ContractEnded : UiText.Status_ContractExtension, day), highlight: true);
         }
+        else if (Session.Status?.YearReportDue is { } year && (Session.Session.Roles & (Jour.Core.Users.Role.Finance | Jour.Core.Users.Role.Coordinator)) != 0)
+        {
+            // Seed 003: the year's verksamhetsberättelse with its statistics goes to the committee by 31 March.
+            canvas.Line(row, Format.Text(UiText.Status_YearReport, year, IsoDate.Format(Jour.Core.FollowUp.YearReport.Deadline(year))), highlight: true);
+        }
         else
         {
             canvas.Line(row, canvas.Rule);

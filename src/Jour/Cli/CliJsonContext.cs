@@ -14,6 +14,7 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(SettingsData))]
 [JsonSerializable(typeof(IReadOnlyList<ContractOutput>))]
 [JsonSerializable(typeof(InvoiceOutput))]
+[JsonSerializable(typeof(ProviderBasisOutput))]
 [JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 [JsonSerializable(typeof(CaseOutput))]
 [JsonSerializable(typeof(IReadOnlyList<CallOutLineOutput>))]

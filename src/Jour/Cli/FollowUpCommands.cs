@@ -14,6 +14,9 @@ using Jour.Storage;
 
 namespace Jour.Cli;
 
+/// <summary>The period options of `jour stats`, as given.</summary>
+internal sealed record StatsPeriodArgs(string? From, string? To, string? Quarter = null, string? Year = null);
+
 /// <summary>`jour export invoice`, `jour stats` and `jour settings`: follow-up for finance and the council. Contracts: <see cref="ContractCommands"/>.</summary>
 internal static class FollowUpCommands
 {
@@ -28,13 +31,51 @@ internal static class FollowUpCommands
     /// <summary>Settings until schema 4; now the contract's (`jour contract`).</summary>
     private static readonly string[] s_contractKeys = ["contract-start", "contract-end", "annual-compensation", "utilisation-target", "capacity-hours"];
 
-    /// <summary>With --pdf or --print the text layout goes on paper; the chosen --format then goes only to --out.</summary>
-    public static async Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, bool force, PaperArgs paper, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static Task<int> ExportInvoiceAsync(JourPaths paths, string? month, string format, string? outFile, bool force, PaperArgs paper, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
+        ExportMonthAsync(
+            paths, month, format, outFile, force, paper, output, errors, CliText.Invoice_Title,
+            (service, period, ct) => service.SendAsync(new InvoiceRequest(period.From.Year, period.From.Month), ct),
+            (basis, chosen) => chosen switch
+            {
+                "csv" => InvoiceFormat.Csv(basis),
+                "json" => InvoiceFormat.Json(basis),
+                _ => InvoiceFormat.Text(basis),
+            },
+            cancellationToken);
+
+    public static Task<int> ExportProviderBasisAsync(JourPaths paths, string? month, string format, string? outFile, bool force, PaperArgs paper, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
+        ExportMonthAsync(
+            paths, month, format, outFile, force, paper, output, errors, CliText.ProviderBasis_Title,
+            (service, period, ct) => service.SendAsync(new ProviderBasisRequest(period.From.Year, period.From.Month), ct),
+            (basis, chosen) => chosen switch
+            {
+                "csv" => ProviderBasisFormat.Csv(basis),
+                "json" => ProviderBasisFormat.Json(basis),
+                _ => ProviderBasisFormat.Text(basis),
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// A month's export (the month before this one when none is given: both are made monthly in arrears). With
+    /// --pdf or --print the text layout goes on paper; the chosen --format then goes only to --out.
+    /// </summary>
+    private static async Task<int> ExportMonthAsync<T>(
+        JourPaths paths,
+        string? month,
+        string format,
+        string? outFile,
+        bool force,
+        PaperArgs paper,
+        TextWriter output,
+        TextWriter errors,
+        string title,
+        Func<SocketJourService, ReportPeriod, CancellationToken, Task<T>> fetch,
+        Func<T, string, string> render,
+        CancellationToken cancellationToken)
     {
         ReportPeriod period;
         if (string.IsNullOrWhiteSpace(month))
         {
-            // Invoicing is monthly in arrears: the month before this one.
             DateOnly today = ReportPeriod.LocalDate(DateTime.UtcNow);
             DateOnly last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
             period = ReportPeriod.Month(last.Year, last.Month);
@@ -47,13 +88,8 @@ internal static class FollowUpCommands
         RefuseEarly(paths, outFile, force);
         PaperOutput.RefuseEarly(paths, paper.Pdf, paper.Print, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
-        InvoiceBasis basis = await service.SendAsync(new InvoiceRequest(period.From.Year, period.From.Month), cancellationToken);
-        string text = format switch
-        {
-            "csv" => InvoiceFormat.Csv(basis),
-            "json" => InvoiceFormat.Json(basis),
-            _ => InvoiceFormat.Text(basis),
-        };
+        T basis = await fetch(service, period, cancellationToken);
+        string text = render(basis, format);
         if (!PaperOutput.Wanted(paper.Pdf, paper.Print))
         {
             await WriteAsync(paths, text, format == "csv", outFile, force, output);
@@ -66,16 +102,14 @@ internal static class FollowUpCommands
         }
 
         bool demo = await CliSession.IsDemoAsync(service, cancellationToken);
-        string title = $"{CliText.Invoice_Title} {period.From.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-        return await PaperOutput.WriteAsync(paths, InvoiceFormat.Text(basis), new PaperHeading(title, demo), paper.Pdf, paper.Print, force, errors, cancellationToken);
+        string heading = $"{title} {period.From.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+        return await PaperOutput.WriteAsync(paths, render(basis, "text"), new PaperHeading(heading, demo), paper.Pdf, paper.Print, force, errors, cancellationToken);
     }
 
     /// <summary>With --pdf or --print the text layout goes on paper; the chosen --format then goes only to --out.</summary>
-    public static async Task<int> StatsAsync(JourPaths paths, string? from, string? to, string format, string? outFile, bool force, PaperArgs paper, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> StatsAsync(JourPaths paths, StatsPeriodArgs asked, string format, string? outFile, bool force, PaperArgs paper, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        ReportPeriod quarter = ReportPeriod.QuarterOf(ReportPeriod.LocalDate(DateTime.UtcNow));
-        DateOnly first = ParseDate(from) ?? quarter.From;
-        DateOnly last = ParseDate(to) ?? (from is null ? quarter.To : ReportPeriod.QuarterOf(first).To);
+        (DateOnly first, DateOnly last) = StatsPeriod(asked, ReportPeriod.LocalDate(DateTime.UtcNow));
         RefuseEarly(paths, outFile, force);
         PaperOutput.RefuseEarly(paths, paper.Pdf, paper.Print, force);
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
@@ -98,8 +132,7 @@ internal static class FollowUpCommands
         }
 
         bool demo = await CliSession.IsDemoAsync(service, cancellationToken);
-        string title = Format(CliText.Pdf_TitleStats, Date(report.From), Date(report.To));
-        return await PaperOutput.WriteAsync(paths, StatisticsFormat.Text(report), new PaperHeading(title, demo), paper.Pdf, paper.Print, force, errors, cancellationToken);
+        return await PaperOutput.WriteAsync(paths, StatisticsFormat.Text(report), new PaperHeading(StatisticsFormat.PaperTitle(report.From, report.To), demo), paper.Pdf, paper.Print, force, errors, cancellationToken);
     }
 
     public static async Task<int> SettingsAsync(JourPaths paths, IReadOnlyList<string> sets, string format, TextWriter output, CancellationToken cancellationToken)
@@ -179,6 +212,40 @@ internal static class FollowUpCommands
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int days)
             ? days
             : throw new CliException(Error(Messages.Format(ErrorCodes.SettingsPaymentTermInvalid, [value])));
+
+    /// <summary>
+    /// The days `jour stats` counts: --year 2026 (the year report), --quarter 2026-Q3 (the quarterly follow-up),
+    /// or --from/--to; with none of them the running quarter, with --from alone its quarter.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) StatsPeriod(StatsPeriodArgs asked, DateOnly today)
+    {
+        int given = (asked.Year is null ? 0 : 1) + (asked.Quarter is null ? 0 : 1) + (asked.From is null && asked.To is null ? 0 : 1);
+        if (given > 1)
+        {
+            throw new CliException(Error(CliText.Stats_PeriodEither));
+        }
+
+        if (asked.Year is { } yearText)
+        {
+            return int.TryParse(yearText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is >= 2000 and <= 2100
+                ? (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
+                : throw new CliException(Error(Format(CliText.Stats_BadYear, yearText)));
+        }
+
+        if (asked.Quarter is { } quarterText)
+        {
+            System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(quarterText.Trim(), @"^(\d{4})-?[QqKk]?([1-4])$");
+            int year = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            return m.Success && year is >= 2000 and <= 2100
+                ? (ReportPeriod.QuarterOf(new DateOnly(year, (3 * int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)) - 2, 1)) is var q ? (q.From, q.To) : default)
+                : throw new CliException(Error(Format(CliText.Stats_BadQuarter, quarterText)));
+        }
+
+        ReportPeriod running = ReportPeriod.QuarterOf(today);
+        DateOnly first = ParseDate(asked.From) ?? running.From;
+        DateOnly last = ParseDate(asked.To) ?? (asked.From is null ? running.To : ReportPeriod.QuarterOf(first).To);
+        return (first, last);
+    }
 
     private static DateOnly? ParseDate(string? text)
     {

@@ -48,6 +48,25 @@ internal static class StatisticsFormat
         Rows(s.IncidentsByKind);
         Line(CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(SwedishCulture.Instance));
         Rows(s.ComplaintsByKind);
+        rows.Add((CliText.Stats_ByInsats, null, false));
+        foreach (InsatsHours h in s.HoursByInsats)
+        {
+            Line("  " + h.Label, Format(CliText.Stats_InsatsValue, InvoiceFormat.Hours(h.Minutes), h.Persons));
+        }
+
+        Line("  " + CliText.Stats_ShortTerm, Format(CliText.Stats_ShortTermValue, s.ShortTermDays, s.ShortTermPersons));
+        if (s.Quarters.Count > 1)
+        {
+            // The year report: each quarter's hours, and its incidents and complaints by kind.
+            rows.Add((CliText.Stats_PerQuarter, null, false));
+            foreach (QuarterFigures q in s.Quarters)
+            {
+                Line("  " + QuarterName(q.From), InvoiceFormat.Hours(q.Minutes) + " h");
+                Line("    " + CliText.Stats_QuarterIncidents, ByKind(q.IncidentsByKind));
+                Line("    " + CliText.Stats_QuarterComplaints, ByKind(q.ComplaintsByKind));
+            }
+        }
+
         Line(CliText.Stats_Response, s.ResponseMedianMinutes is { } median
             ? Format(CliText.Stats_ResponseValue, Minutes(median), Minutes(s.ResponseP90Minutes ?? 0), s.ResponseSamples)
             : "–");
@@ -83,6 +102,11 @@ internal static class StatisticsFormat
         int countEnd = Math.Min(InvoiceFormat.Width, Math.Max(LabelWidth, counts.Select(r => r.Label.Length + 2).DefaultIfEmpty(0).Max()) + digits);
 
         var sb = new StringBuilder();
+        if (NamedTitle(s.From, s.To) is { } named)
+        {
+            sb.Append(named).Append('\n');
+        }
+
         sb.Append(Format(CliText.Stats_Title, Date(s.From), Date(s.To), Date(s.CountedTo))).Append('\n');
         sb.Append(new string('=', InvoiceFormat.Width)).Append('\n');
         foreach ((string label, string? value, bool count) in rows)
@@ -146,6 +170,22 @@ internal static class StatisticsFormat
         Rows("incidentsByKind", s.IncidentsByKind);
         Row("complaints", "total", CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(CultureInfo.InvariantCulture));
         Rows("complaintsByKind", s.ComplaintsByKind);
+        foreach (InsatsHours h in s.HoursByInsats)
+        {
+            Row("hoursByInsats", h.Key, h.Label, InvoiceFormat.Hours(h.Minutes));
+            Row("personsByInsats", h.Key, h.Label, h.Persons.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Row("shortTerm", "days", CliText.Stats_ShortTermDays, s.ShortTermDays.ToString(CultureInfo.InvariantCulture));
+        Row("shortTerm", "persons", CliText.Stats_ShortTermPersons, s.ShortTermPersons.ToString(CultureInfo.InvariantCulture));
+        foreach (QuarterFigures q in s.Quarters)
+        {
+            string key = QuarterKey(q.From);
+            Row("hoursByQuarter", key, QuarterName(q.From), InvoiceFormat.Hours(q.Minutes));
+            Rows("incidentsByQuarter:" + key, q.IncidentsByKind);
+            Rows("complaintsByQuarter:" + key, q.ComplaintsByKind);
+        }
+
         Row("response", "medianMinutes", CliText.Stats_ResponseMedian, s.ResponseMedianMinutes is { } m ? Number(m, "0") : "");
         Row("response", "p90Minutes", CliText.Stats_ResponseP90, s.ResponseP90Minutes is { } p ? Number(p, "0") : "");
         Row("response", "cases", CliText.Stats_ResponseCases, s.ResponseSamples.ToString(CultureInfo.InvariantCulture));
@@ -173,6 +213,33 @@ internal static class StatisticsFormat
         Row("cost", "perHour", CliText.Stats_CostPerHour, s.CostPerHour is { } c ? c.ToString("0", CultureInfo.InvariantCulture) : "");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// What the period is to its readers: a whole calendar year is the year report to the committee (seed 003, by
+    /// 31 March), a whole quarter the quarterly follow-up of resources (seed 004); any other period has none.
+    /// </summary>
+    public static string? NamedTitle(DateOnly from, DateOnly to)
+    {
+        if (from.Month == 1 && from.Day == 1 && to == new DateOnly(from.Year, 12, 31))
+        {
+            return Format(CliText.Stats_YearReportTitle, from.Year, Date(YearReport.Deadline(from.Year)));
+        }
+
+        ReportPeriod quarter = ReportPeriod.QuarterOf(from);
+        return quarter.From == from && quarter.To == to ? Format(CliText.Stats_QuarterTitle, QuarterName(from)) : null;
+    }
+
+    /// <summary>The heading on paper: the report's name, or the period's days.</summary>
+    public static string PaperTitle(DateOnly from, DateOnly to) => NamedTitle(from, to) ?? Format(CliText.Pdf_TitleStats, Date(from), Date(to));
+
+    /// <summary>"kvartal 3 2026".</summary>
+    private static string QuarterName(DateOnly day) => Format(CliText.Stats_QuarterName, ((day.Month - 1) / 3) + 1, day.Year);
+
+    private static string QuarterKey(DateOnly day) => $"{day.Year}-Q{((day.Month - 1) / 3) + 1}";
+
+    /// <summary>"3: tillbud 2, avvikelse 1", or "0".</summary>
+    private static string ByKind(IReadOnlyList<CountRow> rows) =>
+        rows.Count == 0 ? "0" : $"{rows.Sum(r => r.Count)}: {string.Join(", ", rows.Select(r => $"{r.Label.ToLower(CultureInfo.CurrentCulture)} {r.Count}"))}";
 
     /// <summary>"1 h 53 min", "45 min": a time that names its unit (h:mm read as a clock time).</summary>
     private static string Minutes(double minutes) => HandoverText.Duration(TimeSpan.FromMinutes(Math.Round(minutes)));

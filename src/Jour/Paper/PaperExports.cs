@@ -37,7 +37,7 @@ internal sealed class PaperExports(JourPaths paths, string? directory, Func<Task
             AccessedData.StatisticsExport,
             $"statistik-{Day(report.From)}-{Day(report.To)}",
             StatisticsFormat.Text(report),
-            new PaperHeading(string.Format(CultureInfo.CurrentCulture, CliText.Pdf_TitleStats, Day(report.From), Day(report.To)), isDemo),
+            new PaperHeading(StatisticsFormat.PaperTitle(report.From, report.To), isDemo),
             cancellationToken);
 
     public Task<string> AccessLogAsync(IReadOnlyList<AccessLogRow> rows, DateTime fromUtc, DateTime toUtc, bool isDemo, CancellationToken cancellationToken = default)

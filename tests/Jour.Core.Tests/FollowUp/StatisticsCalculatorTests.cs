@@ -184,4 +184,45 @@ public sealed class StatisticsCalculatorTests
         Assert.Null(ContractNotice.ExtensionDue([.. contracts, new Contract { From = "2027-01-01" }], new DateOnly(2027, 1, 3)));
         Assert.Equal(new DateOnly(2026, 12, 31), ContractNotice.ExtensionDue([new Contract { From = "2026-01-01", To = "2026-12-31", NoticeWeeks = 4 }], new DateOnly(2026, 12, 3)));
     }
+    [Fact]
+    public void Year_HoursPerInsats_ShortTermDays_AndEachQuartersIncidentsAndComplaints()
+    {
+        var clients = new Dictionary<long, Client>
+        {
+            [1] = new Client { Id = 1, Sex = Sex.Female, Basis = AssistanceBasis.Lss },
+            [2] = new Client { Id = 2, Sex = Sex.Male, Basis = AssistanceBasis.Sfb },
+            [3] = new Client { Id = 3, Sex = Sex.Female, Basis = AssistanceBasis.Sfb },
+        };
+        var cases = new[]
+        {
+            Served(1, 1, Local(2026, 2, 1, 8), Local(2026, 2, 10, 8)),
+            Served(2, 2, Local(2026, 5, 1, 8), null),
+            Served(3, 3, Local(2026, 11, 1, 8), null),
+        };
+        var reports = new[]
+        {
+            Report(1, Local(2026, 2, 2, 8), Local(2026, 2, 2, 16), caseId: 1),               // LSS, Q1: 8 h
+            Report(2, Local(2026, 5, 2, 8), Local(2026, 5, 2, 12), caseId: 2),               // SFB, Q2: 4 h
+            Report(3, Local(2026, 11, 2, 8), Local(2026, 11, 2, 18), signed: false, caseId: 3), // SFB, Q4: 10 h
+        };
+        var booking = new Core.ShortTermCare.ShortTermBooking { Id = 1, UnitId = 1, CaseId = 2, FromUtc = Local(2026, 6, 29, 12), ReleasedUtc = Local(2026, 7, 2, 9) };
+        var incidents = new[]
+        {
+            new Core.Incidents.Incident { Id = 1, Kind = Core.Incidents.IncidentKind.NearMiss, OccurredUtc = Local(2026, 3, 31, 23, 30) }, // Q1 in Stockholm
+            new Core.Incidents.Incident { Id = 2, Kind = Core.Incidents.IncidentKind.Deviation, OccurredUtc = Local(2026, 8, 1, 10) },
+        };
+        var complaints = new[] { new Core.Incidents.Complaint { Id = 1, Kind = Core.Incidents.ComplaintKind.Complaint, ReceivedUtc = Local(2026, 12, 30, 10) } };
+        var year = new ReportPeriod(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+
+        var s = StatisticsCalculator.Compute(year, new DateOnly(2027, 2, 1), s_contracts, cases.Select(CaseFact.Of), clients, reports.Select(d => ReportFact.Of(d)!.Value), incidents: incidents, complaints: complaints, bookings: [booking]);
+
+        Assert.Equal([("Sfb", 14 * 60L, 2), ("Lss", 8 * 60L, 1)], s.HoursByInsats.Select(h => (h.Key, h.Minutes, h.Persons)));
+        Assert.Equal((4, 1), (s.ShortTermDays, s.ShortTermPersons)); // 29 and 30 June, 1 and 2 July
+        Assert.Equal([8 * 60L, 4 * 60L, 0L, 10 * 60L], s.Quarters.Select(q => q.Minutes));
+        Assert.Equal(new DateOnly(2026, 4, 1), s.Quarters[1].From);
+        Assert.Equal(["NearMiss"], s.Quarters[0].IncidentsByKind.Select(r => r.Key));
+        Assert.Equal(["Deviation"], s.Quarters[2].IncidentsByKind.Select(r => r.Key));
+        Assert.Equal(1, Assert.Single(s.Quarters[3].ComplaintsByKind).Count);
+        Assert.Equal(s.MinutesDeployed, s.Quarters.Sum(q => q.Minutes));
+    }
 }

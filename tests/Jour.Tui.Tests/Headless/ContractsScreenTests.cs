@@ -73,6 +73,32 @@ public sealed class ContractsScreenTests
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task InMarch_FinanceAndCoordinators_AreRemindedOfTheYearReport_AnOfficerIsNot()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+
+        // The demo's contract ends in January: extended until further notice, so its own warning does not come first.
+        await session.SwitchUserAsync("Per Andersson");
+        await session.Service.SendAsync(new Core.Contracts.ExtendContract(1, null, UntilFurtherNotice: true), TestContext.Current.CancellationToken);
+        session.Time.SetUtcNow(new DateTimeOffset(2027, 3, 2, 7, 0, 0, TimeSpan.Zero));
+
+        await session.SwitchUserAsync("Karin Ek");
+        session.WaitFor("Verksamhetsberättelse 2026 senast 2027-03-31: F6, P till år, T statistik ut");
+        await session.SwitchUserAsync("Per Andersson");
+        session.WaitFor("Verksamhetsberättelse 2026 senast 2027-03-31");
+        await session.SwitchUserAsync("Johan Berg");
+        Assert.DoesNotContain("Verksamhetsberättelse", session.WaitUntilGone("Verksamhetsberättelse"), StringComparison.Ordinal);
+
+        // April: no longer.
+        await session.SwitchUserAsync("Per Andersson");
+        session.Time.SetUtcNow(new DateTimeOffset(2027, 4, 1, 7, 0, 0, TimeSpan.Zero));
+        await session.SwitchUserAsync("Karin Ek");
+        Assert.DoesNotContain("Verksamhetsberättelse", session.WaitUntilGone("Verksamhetsberättelse"), StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
     private static void Fill(HeadlessSession session, params string[] values)
     {
         foreach (string value in values)
