@@ -76,6 +76,9 @@ public class FollowUpBenchmarks
             watch.Restart();
             InvoiceBasis m = b.InvoiceBasisForAMonth();
             long invoice = watch.ElapsedMilliseconds;
+            watch.Restart();
+            ProviderBasis providers = b.ProviderBasisForAMonth();
+            long providerBasis = watch.ElapsedMilliseconds;
             var period = new ReportPeriod(b._quarter.From, b._quarter.To);
             watch.Restart();
             var facts = store.LoadCaseFacts(period.FromUtc, period.ToUtc);
@@ -83,7 +86,7 @@ public class FollowUpBenchmarks
             watch.Restart();
             int earlier = store.ClientsWithCaseBefore(facts.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc).Count;
             Console.WriteLine($"  quarter's case facts {caseFacts} ms; clients with an earlier case {watch.ElapsedMilliseconds} ms ({earlier})");
-            Console.WriteLine($"year of statistics: {year} ms ({s.TimeReports} reports); quarter: {quarter} ms ({q.TimeReports} reports, {q.NewPersons} new); month's invoicing basis: {invoice} ms ({m.SignedCount} signed)");
+            Console.WriteLine($"year of statistics: {year} ms ({s.TimeReports} reports); quarter: {quarter} ms ({q.TimeReports} reports, {q.NewPersons} new); month's invoicing basis: {invoice} ms ({m.SignedCount} signed); provider basis: {providerBasis} ms ({providers.Providers.Count} providers)");
         }
     }
 
@@ -95,4 +98,7 @@ public class FollowUpBenchmarks
 
     [Benchmark]
     public InvoiceBasis InvoiceBasisForAMonth() => _useCases.GetInvoiceBasis(_finance, _month);
+
+    [Benchmark]
+    public ProviderBasis ProviderBasisForAMonth() => _useCases.GetProviderBasis(_finance, new ProviderBasisRequest(_month.Year, _month.Month));
 }

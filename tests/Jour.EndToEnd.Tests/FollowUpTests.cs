@@ -94,6 +94,90 @@ public sealed class FollowUpTests : IDisposable
         Assert.Contains("Bara ekonomi eller administratör", err, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 19's "done when", as finance at 80x24: the contracts of seeds 000–002 added on the screen, a month of
+    /// paid hours imported, utilisation and cost per used hour read on F6, and the month's invoicing basis made
+    /// a PDF from the app.
+    /// </summary>
+    [Fact]
+    public void Finance_At80x24_AddsTheSeedsContracts_ImportsPaidHours_ReadsUtilisation_AndExportsTheInvoicePdf()
+    {
+        DateTime lastMonth = DateTime.UtcNow.AddMonths(-1);
+        string month = lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var finance = new Dictionary<string, string> { ["JOUR_USER"] = "Per Andersson" };
+
+        // Two assistants of the pool, as payroll's file names them.
+        (int code, string hours, string err) = _jour.Run("hours", "--format", "csv");
+        Assert.True(code == 0, err);
+        string[] assistants = [.. hours.Split("\r\n").Select(l => l.Split(';')).Where(c => c.Length > 1 && c[1] == "assistent").Select(c => c[0]).Take(2)];
+        string payroll = Path.Combine(_jour.OutDir, "lon.csv");
+        File.WriteAllText(payroll, $"assistent;månad;betalda_timmar;timmar_andra_avtal\n{assistants[0]};{month};160;40\n{assistants[1]};{month};120,5;30\n");
+        (code, string imported, err) = _jour.RunWith(finance, "import", "paid-hours", payroll);
+        Assert.True(code == 0, err + imported);
+
+        // Exports from the screens go to a directory of their own.
+        string config = Path.Combine(_jour.DataDir, "jour.json");
+        var settings = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))!.AsObject();
+        settings["exportDirectory"] = _jour.OutDir;
+        File.WriteAllText(config, settings.ToJsonString());
+
+        using var tmux = new Tmux(_jour.Command());
+        tmux.WaitFor("Öppna ärenden");
+        tmux.SwitchUser("Per Andersson");
+        tmux.Keys("F6");
+        tmux.WaitFor("A Avtal");
+        tmux.Keys("a");
+        tmux.WaitFor("I kraft i dag");
+
+        void AddContract(string from, string to, bool lumpSum, string amount, string priceLevel, string deduction, string saved)
+        {
+            tmux.Keys("n");
+            tmux.WaitFor("Nytt avtal");
+            tmux.Type(from);
+            tmux.Keys("Tab");
+            tmux.Type(to);
+            tmux.Keys("Tab");
+            if (lumpSum)
+            {
+                tmux.Keys("Right");
+            }
+
+            tmux.Keys("Tab");
+            tmux.Type(amount);
+            tmux.Keys("Tab");
+            tmux.Type(priceLevel);
+            tmux.Keys("Tab", "Tab");
+            tmux.Type(deduction);
+            tmux.Keys("C-s");
+            tmux.WaitUntil(screen => Regex.IsMatch(screen.Replace('\u00a0', ' '), saved), saved);
+        }
+
+        AddContract("2020-05-11", "2021-02-14", false, "1 787 000", "", "343600:2020-03-16:2020-06-05:Fritidsverksamheterna", @"Avtal \d+ sparat, netto per helår 281 850 kr\.");
+        AddContract("2021-02-15", "2021-12-31", false, "1814000", "2021", "", @"Avtal \d+ sparat, netto per helår 634 900 kr\.");
+        AddContract("2022-01-01", "2022-12-31", true, "760000", "", "", @"Avtal \d+ sparat");
+        string contracts = tmux.WaitFor("2022-01-01").Screen.Replace('\u00a0', ' ');
+        Assert.Contains("760 000 kr för perioden", contracts, StringComparison.Ordinal);
+        Assert.Contains("1 814 000 kr/år (2021)", contracts, StringComparison.Ordinal);
+
+        // Last month on F6: the used share of the paid hours, the cost per used hour, the invoice's amount.
+        tmux.Keys("Escape");
+        tmux.WaitFor("A Avtal");
+        tmux.Keys("p");
+        tmux.Keys("i");
+        tmux.Keys("Left");
+        string f6 = tmux.WaitFor($"({month}-01 – ").Screen;
+        f6 = tmux.WaitFor("förfaller").Screen.Replace('\u00a0', ' ');
+        Assert.Matches(@"Nyttjandegrad\s+\d+,\d %", f6);
+        Assert.Matches(@"Betalda timmar\s+280,5 h", f6);
+        Assert.Matches(@"Kostnad/använd timme\s+[\d ]+ kr", f6);
+
+        tmux.Keys("e");
+        string done = tmux.WaitFor("Sparad:").Screen;
+        string pdf = Directory.GetFiles(_jour.OutDir, $"fakturaunderlag-{month}-*.pdf").Single();
+        Assert.Contains(Path.GetFileName(pdf)[..20], done, StringComparison.Ordinal);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(File.ReadAllBytes(pdf)[..4]));
+    }
+
     [Fact]
     public void InvoiceBasis_IsRefusedToAnOnCallOfficer()
     {

@@ -26,7 +26,7 @@ public sealed class RecordsTests : IDisposable
         using JsonDocument cases = JsonDocument.Parse(json);
         string client = cases.RootElement.EnumerateArray().First(c => c.GetProperty("state").GetString() == "Staffing").GetProperty("clientName").GetString()!;
 
-        SwitchUser(tmux, "Karin Ek");
+        tmux.SwitchUser("Karin Ek");
         tmux.Keys("F5");
         tmux.WaitFor("Brukare");
         tmux.Type("/");
@@ -42,7 +42,7 @@ public sealed class RecordsTests : IDisposable
         Assert.Contains("NÖDÅTKOMST, skäl: " + Reason, journal, StringComparison.Ordinal);
         Assert.Contains("Journal LSS för " + client, journal, StringComparison.Ordinal);
 
-        SwitchUser(tmux, "Lena Wikström");
+        tmux.SwitchUser("Lena Wikström");
         tmux.Keys("M-l");
         string log = tmux.WaitFor("Skäl: " + Reason).Screen;
         string first = log.Split('\n').First(l => l.StartsWith('▶'));
@@ -114,22 +114,5 @@ public sealed class RecordsTests : IDisposable
         Assert.Contains($"{me}  {client}  Journal LSS  NÖDÅTKOMST  {Reason}  ja", text, StringComparison.Ordinal);
         Assert.Contains($"{me}  {client}  Journal SoL  NÖDÅTKOMST  {Reason}  ja", text, StringComparison.Ordinal);
         Assert.Contains("2 läsningar, 2 nödåtkomst.", text, StringComparison.Ordinal);
-    }
-
-    /// <summary>Alt+X, then the user chosen with the arrows and Enter (demo users have no PIN).</summary>
-    private static void SwitchUser(Tmux tmux, string name)
-    {
-        tmux.Keys("M-x");
-        tmux.WaitFor(name);
-        tmux.Keys("Home");
-        for (int i = 0; i < 20 && !tmux.Screen().Contains("▶ " + name, StringComparison.Ordinal); i++)
-        {
-            tmux.Keys("Down");
-            Thread.Sleep(100);
-        }
-
-        tmux.WaitFor("▶ " + name);
-        tmux.Keys("Enter");
-        tmux.WaitFor("Inloggad: " + name);
     }
 }

@@ -30,6 +30,23 @@ public sealed class Tmux : IDisposable
     /// <summary>Types literal text (no key-name interpretation).</summary>
     public void Type(string text) => Exec("send-keys", "-t", Name, "-l", text);
 
+    /// <summary>Alt+X, then the user chosen with the arrows and Enter (demo users have no PIN).</summary>
+    public void SwitchUser(string name)
+    {
+        Keys("M-x");
+        WaitFor(name);
+        Keys("Home");
+        for (int i = 0; i < 20 && !Screen().Contains("▶ " + name, StringComparison.Ordinal); i++)
+        {
+            Keys("Down");
+            Thread.Sleep(100);
+        }
+
+        WaitFor("▶ " + name);
+        Keys("Enter");
+        WaitFor("Inloggad: " + name);
+    }
+
     /// <summary>Waits until the screen shows <paramref name="text"/>; returns the screen and how long it took.</summary>
     public (string Screen, TimeSpan Took) WaitFor(string text, int timeoutMs = 15_000) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), text, timeoutMs);
 
