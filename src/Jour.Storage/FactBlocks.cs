@@ -18,7 +18,7 @@ internal sealed class FactBlocks(LiteDatabase db)
     public const string CollectionName = "followup_facts";
 
     /// <summary>Bump when a codec's layout changes: the store then rebuilds every block on open.</summary>
-    public const int Layout = 2;
+    public const int Layout = 3;
 
     private const string LayoutId = "layout";
     private const string OpenCases = "c:open";
@@ -249,6 +249,7 @@ internal sealed class TimeReportLineCodec : IFactCodec<TimeReportLine>
         writer.Write(entry.AssistantSignedName);
         writer.Write(entry.AssistantPersonalNumber);
         writer.Write(entry.ClientSignedName);
+        writer.Write(entry.ProviderId ?? 0); // ids start at 1: 0 is none
     }
 
     public TimeReportLine Read(BinaryReader reader) => new(
@@ -263,5 +264,6 @@ internal sealed class TimeReportLineCodec : IFactCodec<TimeReportLine>
         reader.ReadBoolean(),
         reader.ReadString(),
         reader.ReadString(),
-        reader.ReadString());
+        reader.ReadString(),
+        reader.ReadInt64() is var provider and not 0 ? provider : null);
 }

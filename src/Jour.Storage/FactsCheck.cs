@@ -15,7 +15,7 @@ namespace Jour.Storage;
 internal sealed class FactsCheck
 #pragma warning restore CA1001
 {
-    private readonly Dictionary<long, (string Number, long ClientId)> _cases = [];
+    private readonly Dictionary<long, (string Number, long ClientId, long? ProviderId)> _cases = [];
     private readonly Dictionary<(char Kind, long Id), ulong> _expected = [];
     private readonly MemoryStream _buffer = new();
 
@@ -26,6 +26,7 @@ internal sealed class FactsCheck
             Id = d["_id"].AsInt64,
             Number = d[nameof(Core.Cases.Case.Number)].AsString ?? "",
             ClientId = d[nameof(Core.Cases.Case.ClientId)].AsInt64,
+            ProviderId = d[nameof(Core.Cases.Case.ProviderId)] is { IsNumber: true } provider ? provider.AsInt64 : null,
             ReceivedUtc = Date(d[nameof(Core.Cases.Case.ReceivedUtc)]) ?? default,
             UpdatedUtc = Date(d[nameof(Core.Cases.Case.UpdatedUtc)]) ?? default,
             HandedBackUtc = Date(d[nameof(Core.Cases.Case.HandedBackUtc)]),
@@ -34,7 +35,7 @@ internal sealed class FactsCheck
             Reason = Enum.Parse<CaseReason>(d[nameof(Core.Cases.Case.Reason)].AsString),
             ClosingReason = d[nameof(Core.Cases.Case.ClosingReason)] is { IsString: true } why ? Enum.Parse<ClosingReason>(why.AsString) : null,
         };
-        _cases[c.Id] = (c.Number, c.ClientId);
+        _cases[c.Id] = (c.Number, c.ClientId, c.ProviderId);
         CaseFact fact = CaseFact.Of(c);
         _expected[('c', c.Id)] = Digest(FactBlocks.CaseKey(fact.EndUtc), CaseFactCodec.Instance, fact);
     }
@@ -70,7 +71,7 @@ internal sealed class FactsCheck
 
         DateTime start = deployment.Report.StartUtc;
         _expected[('r', deployment.Id)] = Digest(FactBlocks.ReportKey(start), ReportFactCodec.Instance, ReportFact.Of(deployment)!.Value);
-        var line = TimeReportLine.Of(deployment, new Case { Id = deployment.CaseId, Number = c.Number, ClientId = c.ClientId })!;
+        var line = TimeReportLine.Of(deployment, new Case { Id = deployment.CaseId, Number = c.Number, ClientId = c.ClientId, ProviderId = c.ProviderId })!;
         _expected[('i', deployment.Id)] = Digest(FactBlocks.LineKey(start), TimeReportLineCodec.Instance, line);
     }
 

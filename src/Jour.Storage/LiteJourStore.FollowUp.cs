@@ -108,7 +108,7 @@ public sealed partial class LiteJourStore
         {
             CaseFact fact = CaseFact.Of(c);
             cases.Add((FactBlocks.CaseKey(fact.EndUtc), fact));
-            byId[c.Id] = new Case { Id = c.Id, Number = c.Number, ClientId = c.ClientId };
+            byId[c.Id] = new Case { Id = c.Id, Number = c.Number, ClientId = c.ClientId, ProviderId = c.ProviderId };
         }
 
         var reports = new List<(string, ReportFact)>();

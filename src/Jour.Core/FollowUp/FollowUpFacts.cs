@@ -33,8 +33,8 @@ public readonly record struct ReportFact(long DeploymentId, long CaseId, DateTim
 }
 
 /// <summary>
-/// One time report as the invoicing basis lists it, with the case's number and client copied in (neither
-/// changes after the case is opened) so a month's basis needs no case at all.
+/// One time report as the invoicing basis lists it, with the case's number, client and provider copied in
+/// (none changes after the case is opened) so a month's invoicing or provider basis needs no case at all.
 /// </summary>
 public sealed record TimeReportLine(
     long DeploymentId,
@@ -48,7 +48,8 @@ public sealed record TimeReportLine(
     bool IsSigned,
     string AssistantSignedName,
     string AssistantPersonalNumber,
-    string ClientSignedName)
+    string ClientSignedName,
+    long? ProviderId = null)
 {
     public int Minutes => InvoiceBasisBuilder.WorkedMinutes(StartUtc, EndUtc, BreakMinutes);
 
@@ -66,5 +67,6 @@ public sealed record TimeReportLine(
             r.IsSigned,
             r.AssistantSignedName,
             r.AssistantPersonalNumber,
-            r.ClientSignedName);
+            r.ClientSignedName,
+            c.ProviderId);
 }

@@ -52,8 +52,8 @@ public sealed partial class JourUseCases
         ReportPeriod period = BillingMonth(request.Year, request.Month);
         var lines = _store.LoadTimeReportLines(period.FromUtc, period.ToUtc);
         var bookings = _store.LoadShortTermBookings().Where(b => b.Holds(period.FromUtc, period.ToUtc)).ToList();
-        var cases = lines.Select(l => l.CaseId).Concat(bookings.Select(b => b.CaseId)).Distinct()
-            .Select(_store.FindCase).OfType<Cases.Case>().ToDictionary(c => c.Id);
+        // The lines carry their case's provider; only the few placed cases are read.
+        var cases = bookings.Select(b => b.CaseId).Distinct().Select(_store.FindCase).OfType<Cases.Case>().ToDictionary(c => c.Id);
         var clients = _store.LoadClients().ToDictionary(c => c.Id);
         var providers = _store.LoadProviders().ToDictionary(p => p.Id);
         ProviderBasis basis = ProviderBasisBuilder.Build(period, Today(), lines, bookings, cases, clients, providers);

@@ -27,8 +27,9 @@ public sealed record ProviderBasisProvider(long? ProviderId, string Name, string
 public sealed record ProviderBasisClient(string Name, string PersonalNumber, IReadOnlyList<string> CaseNumbers, int Reports, long SignedMinutes, long UnsignedMinutes, int PlacementDays);
 
 /// <summary>
-/// Builds <see cref="ProviderBasis"/>. The provider is the case's (the one that could not staff when the case
-/// came in), else the client's. Hours follow the invoicing basis's rule: a time report belongs wholly to the
+/// Builds <see cref="ProviderBasis"/> from the month's time report lines (which carry their case's number, client
+/// and provider) and the short-term bookings with their cases. The provider is the case's (the one that could
+/// not staff when the case came in), else the client's. Hours follow the invoicing basis's rule: a time report belongs wholly to the
 /// month it started in, so the providers' hours add up to the invoice's. A placement counts every Stockholm
 /// date of the month on which the place was held, the day it was booked and the day it was freed included, up
 /// to today in a running month.
@@ -40,43 +41,71 @@ public static class ProviderBasisBuilder
         DateOnly today,
         IEnumerable<TimeReportLine> timeReported,
         IEnumerable<ShortTermBooking> bookings,
-        IReadOnlyDictionary<long, Case> cases,
+        IReadOnlyDictionary<long, Case> placedCases,
         IReadOnlyDictionary<long, Client> clients,
         IReadOnlyDictionary<long, Provider> providers)
     {
         DateOnly lastCounted = today < period.To ? today : period.To;
-        var reports = timeReported.Where(r => r.StartUtc >= period.FromUtc && r.StartUtc < period.ToUtc).ToList();
-        var placements = bookings
-            .Where(b => b.Holds(period.FromUtc, period.ToUtc))
-            .Select(b => (b.CaseId, Days: PlacementDays(b, period.From, lastCounted)))
-            .Where(p => p.Days > 0)
-            .ToList();
 
-        long? ProviderOf(long caseId) => cases.GetValueOrDefault(caseId) is { } c
-            ? c.ProviderId ?? clients.GetValueOrDefault(c.ClientId)?.ProviderId
-            : null;
+        long? ClientsProvider(long clientId) => clients.GetValueOrDefault(clientId)?.ProviderId;
 
-        long ClientOf(long caseId) => cases.GetValueOrDefault(caseId)?.ClientId ?? 0;
+        // One pass over the month's reports and placements, each added to its provider's client.
+        var rows = new Dictionary<(long? Provider, long Client), ClientTotals>();
+        ClientTotals Row(long? providerId, long clientId, string caseNumber)
+        {
+            var key = (providerId ?? ClientsProvider(clientId), clientId);
+            if (!rows.TryGetValue(key, out ClientTotals? totals))
+            {
+                rows[key] = totals = new ClientTotals();
+            }
+
+            totals.Cases.Add(caseNumber);
+            return totals;
+        }
+
+        foreach (TimeReportLine r in timeReported)
+        {
+            if (r.StartUtc >= period.FromUtc && r.StartUtc < period.ToUtc)
+            {
+                ClientTotals totals = Row(r.ProviderId, r.ClientId, r.CaseNumber);
+                totals.Reports++;
+                if (r.IsSigned)
+                {
+                    totals.Signed += r.Minutes;
+                }
+                else
+                {
+                    totals.Unsigned += r.Minutes;
+                }
+            }
+        }
+
+        foreach (ShortTermBooking b in bookings)
+        {
+            int days = b.Holds(period.FromUtc, period.ToUtc) ? PlacementDays(b, period.From, lastCounted) : 0;
+            if (days > 0 && placedCases.GetValueOrDefault(b.CaseId) is { } c)
+            {
+                Row(c.ProviderId, c.ClientId, c.Number).PlacementDays += days;
+            }
+        }
 
         var compare = StringComparer.Create(SwedishCulture.Instance, false);
-        var perProvider = reports.Select(r => (Provider: ProviderOf(r.CaseId), Client: r.ClientId, Case: r.CaseId))
-            .Concat(placements.Select(p => (Provider: ProviderOf(p.CaseId), Client: ClientOf(p.CaseId), Case: p.CaseId)))
-            .GroupBy(k => k.Provider)
+        var perProvider = rows
+            .GroupBy(kv => kv.Key.Provider)
             .Select(g =>
             {
-                var clientRows = g.Select(k => k.Client).Distinct().Select(clientId =>
+                var clientRows = g.Select(kv =>
                 {
-                    var caseIds = g.Where(k => k.Client == clientId).Select(k => k.Case).ToHashSet();
-                    var mine = reports.Where(r => caseIds.Contains(r.CaseId)).ToList();
-                    Client? client = clients.GetValueOrDefault(clientId);
+                    Client? client = clients.GetValueOrDefault(kv.Key.Client);
+                    ClientTotals t = kv.Value;
                     return new ProviderBasisClient(
                         client?.Name ?? "?",
                         client?.PersonalIdentityNumber ?? "",
-                        [.. caseIds.Select(id => cases.GetValueOrDefault(id)?.Number ?? "?").Order(StringComparer.Ordinal)],
-                        mine.Count,
-                        mine.Where(r => r.IsSigned).Sum(r => (long)r.Minutes),
-                        mine.Where(r => !r.IsSigned).Sum(r => (long)r.Minutes),
-                        placements.Where(p => caseIds.Contains(p.CaseId)).Sum(p => p.Days));
+                        [.. t.Cases.Order(StringComparer.Ordinal)],
+                        t.Reports,
+                        t.Signed,
+                        t.Unsigned,
+                        t.PlacementDays);
                 }).OrderBy(c => c.Name, compare).ThenBy(c => c.PersonalNumber, StringComparer.Ordinal).ToList();
                 Provider? provider = g.Key is { } id ? providers.GetValueOrDefault(id) : null;
                 return new ProviderBasisProvider(
@@ -110,5 +139,18 @@ public static class ProviderBasisBuilder
         first = first > from ? first : from;
         last = last < to ? last : to;
         return Math.Max(0, last.DayNumber - first.DayNumber + 1);
+    }
+
+    private sealed class ClientTotals
+    {
+        public HashSet<string> Cases { get; } = [];
+
+        public int Reports { get; set; }
+
+        public long Signed { get; set; }
+
+        public long Unsigned { get; set; }
+
+        public int PlacementDays { get; set; }
     }
 }
