@@ -191,4 +191,8 @@ public static class ErrorCodes
     public const string CallOutCountInvalid = "Error_CallOutCountInvalid";
     public const string CallOutNoCandidates = "Error_CallOutNoCandidates";
     public const string CallOutCaseClosed = "Error_CallOutCaseClosed";
+    public const string ExtractNotPermitted = "Error_ExtractNotPermitted";
+    public const string ExtractClientRequired = "Error_ExtractClientRequired";
+    public const string ExtractClientUnknown = "Error_ExtractClientUnknown";
+    public const string ExtractClientAmbiguous = "Error_ExtractClientAmbiguous";
 }
