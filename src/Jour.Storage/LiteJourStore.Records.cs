@@ -46,6 +46,9 @@ public sealed partial class LiteJourStore
     public bool TryUpdateIncident(Incident incident, int expectedRevision) =>
         TryUpdate(Incidents, incident, incident.Id, expectedRevision, i => i.Revision, (i, r) => i.Revision = r);
 
+    public int CountIncidentsWithMeasuresDueBefore(string day) =>
+        Incidents.Count(Query.And(Query.GT(nameof(Incident.OpenMeasuresDueOn), ""), Query.LT(nameof(Incident.OpenMeasuresDueOn), day)));
+
     public IReadOnlyList<Complaint> LoadComplaints() => [.. Complaints.FindAll()];
 
     public Complaint? FindComplaint(long id) => Complaints.FindById(id);
@@ -67,5 +70,6 @@ public sealed partial class LiteJourStore
     {
         Journal.EnsureIndex(e => e.ClientId);
         Access.EnsureIndex(e => e.AtUtc);
+        Incidents.EnsureIndex(i => i.OpenMeasuresDueOn);
     }
 }

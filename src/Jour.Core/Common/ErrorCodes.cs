@@ -195,4 +195,13 @@ public static class ErrorCodes
     public const string ExtractClientRequired = "Error_ExtractClientRequired";
     public const string ExtractClientUnknown = "Error_ExtractClientUnknown";
     public const string ExtractClientAmbiguous = "Error_ExtractClientAmbiguous";
+    public const string AssessmentNotPermitted = "Error_AssessmentNotPermitted";
+    public const string MeasureDoneNotPermitted = "Error_MeasureDoneNotPermitted";
+    public const string AssessmentReasoningRequired = "Error_AssessmentReasoningRequired";
+    public const string IvoWithoutLexMaria = "Error_IvoWithoutLexMaria";
+    public const string DayInFuture = "Error_DayInFuture";
+    public const string MeasureWhatRequired = "Error_MeasureWhatRequired";
+    public const string MeasureResponsibleRequired = "Error_MeasureResponsibleRequired";
+    public const string MeasureNotFound = "Error_MeasureNotFound";
+    public const string MeasureAlreadyDone = "Error_MeasureAlreadyDone";
 }

@@ -86,6 +86,94 @@ public sealed partial class JourUseCases
         return new RecordLookups(this).ToData(saved);
     }
 
+    /// <summary>
+    /// MAS/MAR's assessment, added after any earlier one (which stays): lex Maria or not, the day, the reasoning, and
+    /// the day it was reported to IVO, which only a lex Maria matter has. Neither day may be in the future.
+    /// </summary>
+    public IncidentData AssessIncident(SessionInfo actor, AssessIncident request)
+    {
+        TextLimits.Description.Check(request.Reasoning);
+        DateOnly assessedOn = PastDay(request.AssessedOn);
+        DateOnly? ivo = string.IsNullOrWhiteSpace(request.IvoReportedOn) ? null : PastDay(request.IvoReportedOn);
+        if (string.IsNullOrWhiteSpace(request.Reasoning))
+        {
+            throw new JourException(ErrorCodes.AssessmentReasoningRequired);
+        }
+
+        if (ivo is not null && !request.LexMaria)
+        {
+            throw new JourException(ErrorCodes.IvoWithoutLexMaria);
+        }
+
+        return ChangeIncident(actor, request.IncidentId, request.Revision, i => i.Assessments.Add(new MasAssessment
+        {
+            AssessedOn = IsoDate.Format(assessedOn),
+            LexMaria = request.LexMaria,
+            Reasoning = request.Reasoning.Trim(),
+            IvoReportedOn = ivo is { } day ? IsoDate.Format(day) : "",
+            AssessedBy = actor.UserId,
+            RecordedUtc = UtcNow,
+        }));
+    }
+
+    /// <summary>A measure MAS/MAR requires: what and who answer for it are required, the last day is a date.</summary>
+    public IncidentData RequireMeasure(SessionInfo actor, RequireMeasure request)
+    {
+        TextLimits.Description.Check(request.What);
+        TextLimits.Name.Check(request.Responsible);
+        if (string.IsNullOrWhiteSpace(request.What))
+        {
+            throw new JourException(ErrorCodes.MeasureWhatRequired);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Responsible))
+        {
+            throw new JourException(ErrorCodes.MeasureResponsibleRequired);
+        }
+
+        DateOnly due = IsoDate.Parse(request.DueOn?.Trim()) ?? throw new JourException(ErrorCodes.DateInvalid, request.DueOn ?? "");
+        return ChangeIncident(actor, request.IncidentId, request.Revision, i => i.Require(request.What.Trim(), request.Responsible.Trim(), due, actor.UserId, UtcNow));
+    }
+
+    /// <summary>A required measure done on a day not in the future; once done it stays done.</summary>
+    public IncidentData MarkMeasureDone(SessionInfo actor, MarkMeasureDone request)
+    {
+        DateOnly done = PastDay(request.DoneOn);
+        return ChangeIncident(actor, request.IncidentId, request.Revision, i => i.MarkDone(request.Number, done, actor.UserId, UtcNow));
+    }
+
+    /// <summary>Changes a stored incident against the revision the user saw; a change someone else saved first is refused.</summary>
+    private IncidentData ChangeIncident(SessionInfo actor, long incidentId, int revision, Action<Incident> change)
+    {
+        Incident incident;
+        lock (_gate.Lock)
+        {
+            incident = _store.FindIncident(incidentId) ?? throw new JourException(ErrorCodes.IncidentNotFound, incidentId.ToString(CultureInfo.InvariantCulture));
+            if (incident.Revision != revision)
+            {
+                throw new JourException(ErrorCodes.RecordChangedByOther);
+            }
+
+            change(incident);
+            if (!_store.TryUpdateIncident(incident, revision))
+            {
+                throw new JourException(ErrorCodes.RecordChangedByOther);
+            }
+        }
+
+        Wrote();
+        Published(new Changes.ChangeNotice(Changes.ChangeKind.Incident, incident.Id));
+        LogIncidentSaved(incident.Id, incident.Kind, actor.UserId);
+        return new RecordLookups(this).ToData(incident);
+    }
+
+    /// <summary>A typed day (yyyy-MM-dd) that is not after today, Swedish time.</summary>
+    private DateOnly PastDay(string? typed)
+    {
+        DateOnly day = IsoDate.Parse(typed?.Trim()) ?? throw new JourException(ErrorCodes.DateInvalid, typed ?? "");
+        return day <= SwedishTime.Today(UtcNow) ? day : throw new JourException(ErrorCodes.DayInFuture, IsoDate.Format(day));
+    }
+
     /// <summary>Every complaint and view, the newest first.</summary>
     public IReadOnlyList<ComplaintData> GetComplaints(SessionInfo actor)
     {
@@ -214,7 +302,22 @@ public sealed partial class JourUseCases
             i.MasNotifiedUtc,
             i.MasNotifiedBy is { } m ? _users.GetValueOrDefault(m, "?") : "",
             i.ManagerNotifiedUtc,
-            i.ManagerNotifiedBy is { } g ? _users.GetValueOrDefault(g, "?") : "");
+            i.ManagerNotifiedBy is { } g ? _users.GetValueOrDefault(g, "?") : "",
+            [.. i.Assessments.Select(a => new MasAssessmentData(
+                IsoDate.Parse(a.AssessedOn) ?? default,
+                a.LexMaria,
+                a.Reasoning,
+                IsoDate.Parse(a.IvoReportedOn),
+                _users.GetValueOrDefault(a.AssessedBy, "?"),
+                a.RecordedUtc))],
+            [.. i.Measures.Select(m => new MeasureData(
+                m.Number,
+                m.What,
+                m.Responsible,
+                IsoDate.Parse(m.DueOn) ?? default,
+                _users.GetValueOrDefault(m.RequiredBy, "?"),
+                IsoDate.Parse(m.DoneOn),
+                m.DoneBy is { } d ? _users.GetValueOrDefault(d, "?") : ""))]);
 
         public ComplaintData ToData(Complaint c) => new(
             c.Id,

@@ -37,6 +37,8 @@ public sealed class RecordsScreen : IScreen, IReloadable
         ScreenCommand.Of("records.new-complaint", "K", UiText.Help_Records_NewComplaint, UiText.Hint_NewComplaint, () => _shell.Push(new ComplaintFormScreen(_shell, null, Reload))),
         ScreenCommand.Of("records.block", "B", UiText.Help_Records_Block, null, () => IncidentFormScreen.OfferBlock(_shell, _list.Current!.Incident!, Reload), () =>
             _list.Current?.Incident is { AssistantId: not null, AssistantBlocked: false } ? null : UiText.Records_NothingToBlock),
+        ScreenCommand.Of("records.mas", "M", UiText.Help_Records_Mas, UiText.Hint_Mas, () => _shell.Push(new IncidentMasScreen(_shell, _list.Current!.Incident!)), () =>
+            _list.Current?.Incident is null ? UiText.Records_NotAnIncident : null),
         ScreenCommand.ListFilter(),
         ScreenCommand.Of("records.reload", "R", UiText.Help_Case_Reload, null, Reload),
         ScreenCommand.ListMovement(),

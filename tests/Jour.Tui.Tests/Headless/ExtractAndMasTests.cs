@@ -2,6 +2,7 @@ using Jour.Core.AccessLog;
 using Jour.Core.Clients;
 using Jour.Core.Extracts;
 using Jour.Core.FollowUp;
+using Jour.Core.Incidents;
 using Jour.Core.UseCases;
 using Terminal.Gui.Input;
 
@@ -51,6 +52,72 @@ public sealed class ExtractAndMasTests
         session.WaitFor("Brukare");
         session.Press(new Key('u'));
         session.WaitFor("Ingen exportkatalog är inställd");
+    }
+
+    [Fact]
+    public async Task AnIncident_ThroughMasAssessment_ToARequiredMeasure_MarkedDoneByACoordinator()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        await session.SwitchUserAsync("Lena Wikström");
+        session.Press(Key.I.WithAlt);
+        session.WaitFor("Avvikelser och klagomål");
+        session.Press(new Key('/'));
+        session.Type("Risk för vårdskada");
+        session.Press(Key.Enter);
+        session.Press(new Key('m'));
+        session.WaitFor("MAS/MAR har inte bedömt händelsen", "Åtgärder som MAS kräver: 0");
+
+        // The assessment: lex Maria yes, today, the reasoning, reported to IVO today.
+        session.Press(new Key('b'));
+        session.WaitFor("MAS bedömning av händelse", "Lex Maria");
+        session.Press(Key.CursorRight);
+        session.Press(Key.Enter, Key.Enter);
+        session.Type("Fel dos insulin kunde ha gett allvarlig vårdskada");
+        session.Press(Key.Enter);
+        session.Type("2026-11-23");
+        session.Press(Key.S.WithCtrl);
+        session.WaitFor("Lex Maria: JA, bedömd 2026-11-23 av Lena Wikström  anmäld till IVO 2026-11-23", "Fel dos insulin kunde ha gett");
+
+        // A measure whose last day has already passed (recorded late), so it is overdue at once.
+        session.Press(new Key('n'));
+        session.WaitFor("Åtgärd som MAS kräver");
+        session.Type("Rutin för dubbelkontroll av insulin");
+        session.Press(Key.Enter);
+        session.Type("Verksamhetschef");
+        session.Press(Key.Enter, Key.U.WithCtrl);
+        session.Type("2026-11-20");
+        session.Press(Key.S.WithCtrl);
+        session.WaitFor("Åtgärder som MAS kräver: 1, försenade 1", "Rutin för dubbelkontroll", "FÖRSENAD");
+
+        // The save's change notice refreshes the status bar; the next key clears the "saved" message above it.
+        session.Press(Key.CursorUp);
+        session.WaitFor("1 avvikelser har åtgärder från MAS efter sista datum");
+
+        // MAS may not mark it done for the responsible, nor may an officer; a coordinator does.
+        await session.SwitchUserAsync("Johan Berg");
+        session.WaitUntilGone("avvikelser har åtgärder från MAS");
+        await session.SwitchUserAsync("Karin Ek");
+        session.WaitFor("1 avvikelser har åtgärder från MAS efter sista datum");
+        session.Press(Key.I.WithAlt);
+        session.WaitFor("Avvikelser och klagomål");
+        session.Press(new Key('/'));
+        session.Type("Risk för vårdskada");
+        session.Press(Key.Enter);
+        session.Press(new Key('m'));
+        session.WaitFor("Lex Maria: JA", "FÖRSENAD");
+        session.Press(new Key('b'));
+        session.WaitFor("Bara MAS/MAR bedömer avvikelser och kräver åtgärder.");
+        session.Press(new Key('k'));
+        session.WaitFor("Åtgärd 1 (Rutin för dubbelkontroll av insulin) gjord, datum:");
+        session.Press(Key.Enter);
+        session.WaitFor("Åtgärd 1 markerad som gjord.", "försenade 0");
+        session.Press(Key.CursorUp);
+        session.WaitUntilGone("avvikelser har åtgärder från MAS");
+
+        IncidentData stored = (await session.Service.SendAsync(new GetIncidents())).Single(i => i.Kind == IncidentKind.CareInjuryRisk);
+        MeasureData measure = Assert.Single(stored.Measures!);
+        Assert.Equal((new DateOnly(2026, 11, 23), "Karin Ek"), (measure.DoneOn, measure.DoneByName));
     }
 
     /// <summary>Exports that ask the session's own server for the extract, as the executable's do, and keep it.</summary>
