@@ -64,6 +64,7 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.AccessLog.AccessLogEntry))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Incident))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Complaint))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.IvoInvestigation))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.MasAssessment))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.RequiredMeasure))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Incidents.MasAssessment>))]
@@ -121,6 +122,7 @@ public static class JourMapper
         mapper.Entity<Core.AccessLog.AccessLogEntry>().Id(e => e.Id).Ignore(e => e.IsEmergency);
         mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id).Ignore(i => i.CurrentAssessment);
         mapper.Entity<Core.Incidents.RequiredMeasure>().Ignore(m => m.IsDone);
+        mapper.Entity<Core.Incidents.IvoInvestigation>().Id(i => i.Id);
         mapper.Entity<Core.Incidents.Complaint>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.CallOut>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.SmsSettings>().Id(s => s.Id, autoId: false).Ignore(s => s.IsConfigured).Ignore(s => s.Account);

@@ -204,4 +204,11 @@ public static class ErrorCodes
     public const string MeasureResponsibleRequired = "Error_MeasureResponsibleRequired";
     public const string MeasureNotFound = "Error_MeasureNotFound";
     public const string MeasureAlreadyDone = "Error_MeasureAlreadyDone";
+    public const string CommitteeAnswerBeforeEscalation = "Error_CommitteeAnswerBeforeEscalation";
+    public const string IvoInvestigationNotPermitted = "Error_IvoInvestigationNotPermitted";
+    public const string IvoInvestigationNotFound = "Error_IvoInvestigationNotFound";
+    public const string IvoReferenceRequired = "Error_IvoReferenceRequired";
+    public const string IvoSubjectRequired = "Error_IvoSubjectRequired";
+    public const string IvoDayBeforeOpened = "Error_IvoDayBeforeOpened";
+    public const string IvoOutcomeRequired = "Error_IvoOutcomeRequired";
 }

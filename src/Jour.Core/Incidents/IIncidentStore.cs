@@ -22,4 +22,12 @@ public interface IIncidentStore
     Complaint AddComplaint(Complaint complaint);
 
     bool TryUpdateComplaint(Complaint complaint, int expectedRevision);
+
+    IReadOnlyList<IvoInvestigation> LoadIvoInvestigations();
+
+    IvoInvestigation? FindIvoInvestigation(long id);
+
+    IvoInvestigation AddIvoInvestigation(IvoInvestigation investigation);
+
+    bool TryUpdateIvoInvestigation(IvoInvestigation investigation, int expectedRevision);
 }

@@ -68,4 +68,21 @@ public sealed record ComplaintData(
     string RegisteredByName = "",
     string ClientName = "",
     string CaseNumber = "",
-    string AssistantName = "");
+    string AssistantName = "",
+    DateOnly? EscalatedOn = null,
+    DateOnly? CommitteeAnsweredOn = null);
+
+/// <summary>An IVO investigation of the operation; <see cref="Id"/> 0 registers a new one. Names are filled in by the server.</summary>
+public sealed record IvoInvestigationData(
+    long Id,
+    string Reference,
+    DateOnly OpenedOn,
+    string Subject,
+    DateOnly? CommissionerToldOn,
+    DateOnly? ClosedOn,
+    string Outcome,
+    int Revision,
+    string RegisteredByName = "")
+{
+    public bool IsClosed => ClosedOn is not null;
+}

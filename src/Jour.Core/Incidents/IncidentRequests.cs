@@ -25,6 +25,11 @@ public sealed record RequireMeasure(long IncidentId, string What, string Respons
 /// <summary>A required measure done, on the day given.</summary>
 public sealed record MarkMeasureDone(long IncidentId, int Number, string DoneOn, int Revision) : IRequest<IncidentData>;
 
+public sealed record GetIvoInvestigations : IRequest<IReadOnlyList<IvoInvestigationData>>;
+
+/// <summary>Registers (id 0) or updates an IVO investigation against the revision the user saw.</summary>
+public sealed record SaveIvoInvestigation(IvoInvestigationData Investigation) : IRequest<IvoInvestigationData>;
+
 /// <summary>The use cases of incidents (lex Sarah) and complaints: anyone holding a role.</summary>
 public static class IncidentRequests
 {
@@ -40,6 +45,10 @@ public static class IncidentRequests
 
         // The responsible person is a name, not a user: MAS/MAR or a coordinator records that it was done.
         UseCase.Of("mark-measure-done", IncidentJson.Default, Access.AnyOf(Role.MedicalResponsible | Role.Coordinator, ErrorCodes.MeasureDoneNotPermitted), (MarkMeasureDone r, RequestContext c) => c.UseCases.MarkMeasureDone(c.Actor, r)),
+        UseCase.Of("ivo-investigations", IncidentJson.Default, s_anyRole, (GetIvoInvestigations _, RequestContext c) => c.UseCases.GetIvoInvestigations()),
+
+        // The operation's own dealings with IVO: MAS/MAR, coordinators and admins keep them.
+        UseCase.Of("save-ivo-investigation", IncidentJson.Default, Access.AnyOf(Role.MedicalResponsible | Role.Coordinator | Role.Admin, ErrorCodes.IvoInvestigationNotPermitted), (SaveIvoInvestigation r, RequestContext c) => c.UseCases.SaveIvoInvestigation(c.Actor, r.Investigation)),
         UseCase.Of("save-complaint", IncidentJson.Default, s_anyRole, (SaveComplaint r, RequestContext c) => c.UseCases.SaveComplaint(c.Actor, r.Complaint)),
     ];
 }
@@ -52,6 +61,10 @@ public static class IncidentRequests
 [JsonSerializable(typeof(AssessIncident))]
 [JsonSerializable(typeof(RequireMeasure))]
 [JsonSerializable(typeof(MarkMeasureDone))]
+[JsonSerializable(typeof(GetIvoInvestigations))]
+[JsonSerializable(typeof(IReadOnlyList<IvoInvestigationData>))]
+[JsonSerializable(typeof(SaveIvoInvestigation))]
+[JsonSerializable(typeof(IvoInvestigationData))]
 [JsonSerializable(typeof(GetComplaints))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintData>))]
 [JsonSerializable(typeof(SaveComplaint))]

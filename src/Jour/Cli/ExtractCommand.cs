@@ -102,6 +102,19 @@ internal static class ExtractCommand
             {
                 Wrapped($"{CliText.Extract_Actions}: {i.Actions}", "  ");
             }
+
+            // MAS/MAR's assessments, the replaced ones too, and the measures MAS required.
+            foreach (MasAssessmentData a in i.Assessments ?? [])
+            {
+                string ivo = a.IvoReportedOn is { } day ? string.Format(CultureInfo.CurrentCulture, CliText.Extract_Ivo, IsoDate.Format(day)) : "";
+                Wrapped(string.Format(CultureInfo.CurrentCulture, CliText.Extract_Assessment, IsoDate.Format(a.AssessedOn), a.AssessedByName, a.LexMaria ? CliText.AccessLog_Yes : CliText.AccessLog_No, ivo, a.Reasoning), "  ");
+            }
+
+            foreach (MeasureData m in i.Measures ?? [])
+            {
+                string done = m.DoneOn is { } day ? string.Format(CultureInfo.CurrentCulture, CliText.Extract_MeasureDone, IsoDate.Format(day)) : "";
+                Wrapped(string.Format(CultureInfo.CurrentCulture, CliText.Extract_Measure, m.Number, m.What, m.Responsible, IsoDate.Format(m.DueOn), done), "  ");
+            }
         }
 
         Heading(CliText.Extract_Complaints, e.Complaints.Count);
@@ -112,6 +125,11 @@ internal static class ExtractCommand
             if (c.Answer.Length > 0)
             {
                 Wrapped($"{CliText.Extract_Answer} {(c.AnsweredUtc is { } at ? SwedishTime.FormatLocal(at) : "")}: {c.Answer}", "  ");
+            }
+
+            if (c.EscalatedOn is { } escalated)
+            {
+                Wrapped(string.Format(CultureInfo.CurrentCulture, CliText.Extract_Escalated, IsoDate.Format(escalated), c.CommitteeAnsweredOn is { } answered ? IsoDate.Format(answered) : "–"), "  ");
             }
         }
 

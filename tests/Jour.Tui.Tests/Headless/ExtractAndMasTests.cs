@@ -120,6 +120,41 @@ public sealed class ExtractAndMasTests
         Assert.Equal((new DateOnly(2026, 11, 23), "Karin Ek"), (measure.DoneOn, measure.DoneByName));
     }
 
+    [Fact]
+    public async Task V_OnTheRecordsScreen_RegistersAnIvoInvestigation_FlaggedUntilTheCommissionerIsTold()
+    {
+        using HeadlessSession session = await HeadlessSession.StartAsync();
+        session.WaitFor("Öppna ärenden");
+        session.Press(Key.I.WithAlt);
+        session.WaitFor("Avvikelser och klagomål");
+        session.Press(new Key('v'));
+        session.WaitFor("Bara MAS/MAR, samordnare och administratörer registrerar IVO:s utredningar.");
+
+        await session.SwitchUserAsync("Karin Ek");
+        session.Press(Key.I.WithAlt);
+        session.WaitFor("Avvikelser och klagomål");
+        session.Press(new Key('v'));
+        session.WaitFor("Ny IVO-utredning", "IVO:s diarienummer");
+        session.Type("3.5.1-4711/2026");
+        session.Press(Key.Enter, Key.Enter);
+        session.Type("Bemanning nattetid");
+        session.Press(Key.S.WithCtrl);
+        session.WaitFor("2 avvikelser, 2 klagomål och synpunkter, 1 IVO-utredningar");
+        session.Press(new Key('/'));
+        session.Type("4711");
+        session.Press(Key.Enter);
+        session.WaitFor("IVO-utredning", "Utreds", "3.5.1-4711/2026: B", "! Beställaren är INTE informerad");
+
+        session.Press(Key.Enter);
+        session.WaitFor("IVO-utredning 3.5.1-4711/2026");
+        session.Press(Key.Enter, Key.Enter, Key.Enter);
+        session.Type("2026-11-23");
+        session.Press(Key.S.WithCtrl);
+        session.WaitFor("Beställaren informerad 2026-11-23.");
+        IvoInvestigationData stored = Assert.Single(await session.Service.SendAsync(new GetIvoInvestigations()));
+        Assert.Equal(new DateOnly(2026, 11, 23), stored.CommissionerToldOn);
+    }
+
     /// <summary>Exports that ask the session's own server for the extract, as the executable's do, and keep it.</summary>
     private sealed class ServerExtracts(string directory) : IPaperExports
     {

@@ -119,7 +119,7 @@ public sealed class KeyMapTests
         Open<IncidentMasScreen>(session, new Key('m'));
         Check();
         var mas = (IncidentMasScreen)session.Shell!.CurrentScreen;
-        foreach (IScreen form in new IScreen[] { new MasAssessmentFormScreen(session.Shell, mas.Incident, _ => { }), new MeasureFormScreen(session.Shell, mas.Incident, _ => { }) })
+        foreach (IScreen form in new IScreen[] { new MasAssessmentFormScreen(session.Shell, mas.Incident, _ => { }), new MeasureFormScreen(session.Shell, mas.Incident, _ => { }), new IvoInvestigationFormScreen(session.Shell, null) })
         {
             session.Shell.Push(form);
             Check();
