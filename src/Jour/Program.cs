@@ -268,7 +268,7 @@ internal static class Program
         }));
         root.Add(accessLog);
 
-        var extractClient = new Option<string?>("--client") { Description = CliText.Cli_ExtractClient, Required = true };
+        var extractClient = new Option<string?>("--client") { Description = CliText.Cli_ExtractClient };
         var extractOut = new Option<string?>("--out") { Description = CliText.Cli_ExtractOut };
         var extractPdf = new Option<bool>("--pdf") { Description = CliText.Cli_ExtractPdf };
         var extractForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };

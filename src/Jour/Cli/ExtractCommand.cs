@@ -25,6 +25,11 @@ internal static class ExtractCommand
 
     public static async Task<int> RunAsync(JourPaths paths, string? client, string? outFile, bool pdf, bool force, TextWriter errors, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(client))
+        {
+            throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.Extract_ClientRequired));
+        }
+
         if (string.IsNullOrWhiteSpace(outFile))
         {
             throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_Error, CliText.Extract_OutRequired));

@@ -80,6 +80,8 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Equal(ErrorCodes.OutputExists, exists.Code);
         var noOut = await Assert.ThrowsAsync<CliException>(() => ExtractCommand.RunAsync(server.Paths, client.Name, null, false, false, TextWriter.Null, Ct));
         Assert.StartsWith("Fel: ange filen med --out", noOut.Message, StringComparison.Ordinal);
+        var noClient = await Assert.ThrowsAsync<CliException>(() => ExtractCommand.RunAsync(server.Paths, " ", file, false, true, TextWriter.Null, Ct));
+        Assert.Equal("Fel: ange brukaren med --client (namn eller personnummer).", noClient.Message);
     }
 
     /// <summary>The client of the first open case in staffing: the demo writes journals in both series for them.</summary>
