@@ -64,6 +64,11 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.AccessLog.AccessLogEntry))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Incident))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.Complaint))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.IvoInvestigation))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.MasAssessment))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Incidents.RequiredMeasure))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Incidents.MasAssessment>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Incidents.RequiredMeasure>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.CallOut))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsOffer))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.CallOuts.SmsOutgoing))]
@@ -115,7 +120,9 @@ public static class JourMapper
         mapper.Entity<Core.Contracts.PaidHours>().Id(p => p.Id, autoId: false);
         mapper.Entity<Core.Journals.JournalEntry>().Id(e => e.Id);
         mapper.Entity<Core.AccessLog.AccessLogEntry>().Id(e => e.Id).Ignore(e => e.IsEmergency);
-        mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id);
+        mapper.Entity<Core.Incidents.Incident>().Id(i => i.Id).Ignore(i => i.CurrentAssessment);
+        mapper.Entity<Core.Incidents.RequiredMeasure>().Ignore(m => m.IsDone);
+        mapper.Entity<Core.Incidents.IvoInvestigation>().Id(i => i.Id);
         mapper.Entity<Core.Incidents.Complaint>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.CallOut>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.SmsSettings>().Id(s => s.Id, autoId: false).Ignore(s => s.IsConfigured).Ignore(s => s.Account);

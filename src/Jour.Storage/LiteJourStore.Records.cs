@@ -17,6 +17,8 @@ public sealed partial class LiteJourStore
 
     private ILiteCollection<Complaint> Complaints => _db.GetCollection<Complaint>("complaints");
 
+    private ILiteCollection<IvoInvestigation> IvoInvestigations => _db.GetCollection<IvoInvestigation>("ivo_investigations");
+
     public IReadOnlyList<JournalEntry> LoadJournal(long clientId, JournalSeries series) =>
         [.. Journal.Find(Query.EQ(nameof(JournalEntry.ClientId), clientId)).Where(e => e.Series == series)];
 
@@ -46,6 +48,9 @@ public sealed partial class LiteJourStore
     public bool TryUpdateIncident(Incident incident, int expectedRevision) =>
         TryUpdate(Incidents, incident, incident.Id, expectedRevision, i => i.Revision, (i, r) => i.Revision = r);
 
+    public int CountIncidentsWithMeasuresDueBefore(string day) =>
+        Incidents.Count(Query.And(Query.GT(nameof(Incident.OpenMeasuresDueOn), ""), Query.LT(nameof(Incident.OpenMeasuresDueOn), day)));
+
     public IReadOnlyList<Complaint> LoadComplaints() => [.. Complaints.FindAll()];
 
     public Complaint? FindComplaint(long id) => Complaints.FindById(id);
@@ -59,6 +64,19 @@ public sealed partial class LiteJourStore
     public bool TryUpdateComplaint(Complaint complaint, int expectedRevision) =>
         TryUpdate(Complaints, complaint, complaint.Id, expectedRevision, c => c.Revision, (c, r) => c.Revision = r);
 
+    public IReadOnlyList<IvoInvestigation> LoadIvoInvestigations() => [.. IvoInvestigations.FindAll()];
+
+    public IvoInvestigation? FindIvoInvestigation(long id) => IvoInvestigations.FindById(id);
+
+    public IvoInvestigation AddIvoInvestigation(IvoInvestigation investigation)
+    {
+        InTransaction(() => IvoInvestigations.Insert(investigation));
+        return investigation;
+    }
+
+    public bool TryUpdateIvoInvestigation(IvoInvestigation investigation, int expectedRevision) =>
+        TryUpdate(IvoInvestigations, investigation, investigation.Id, expectedRevision, i => i.Revision, (i, r) => i.Revision = r);
+
     /// <summary>
     /// Indexes of the record collections. New collections need no migration, so these are ensured on every
     /// open (a no-op once they exist) instead of in <see cref="Migrate"/>, which runs only on a version change.
@@ -67,5 +85,6 @@ public sealed partial class LiteJourStore
     {
         Journal.EnsureIndex(e => e.ClientId);
         Access.EnsureIndex(e => e.AtUtc);
+        Incidents.EnsureIndex(i => i.OpenMeasuresDueOn);
     }
 }

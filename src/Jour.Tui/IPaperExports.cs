@@ -22,4 +22,7 @@ public interface IPaperExports
 
     /// <summary>Writes the access log's rows as shown (filtered); returns the file's path.</summary>
     Task<string> AccessLogAsync(IReadOnlyList<AccessLogRow> rows, DateTime fromUtc, DateTime toUtc, bool isDemo, CancellationToken cancellationToken = default);
+
+    /// <summary>Gathers a person's register extract (which the server logs) and writes it; returns the file's path.</summary>
+    Task<string> ExtractAsync(long clientId, bool isDemo, CancellationToken cancellationToken = default);
 }

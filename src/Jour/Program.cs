@@ -268,6 +268,19 @@ internal static class Program
         }));
         root.Add(accessLog);
 
+        var extractClient = new Option<string?>("--client") { Description = CliText.Cli_ExtractClient };
+        var extractOut = new Option<string?>("--out") { Description = CliText.Cli_ExtractOut };
+        var extractPdf = new Option<bool>("--pdf") { Description = CliText.Cli_ExtractPdf };
+        var extractForce = new Option<bool>("--force") { Description = CliText.Cli_OutForce };
+        var extract = new Command("extract", CliText.Cli_Extract) { extractClient, extractOut, extractPdf, extractForce };
+        extract.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await ExtractCommand.RunAsync(paths, parse.GetValue(extractClient), parse.GetValue(extractOut), parse.GetValue(extractPdf), parse.GetValue(extractForce), Console.Error, ct);
+        }));
+        root.Add(extract);
+
         root.Add(GenerateCommandFor(dataDir, lang));
         foreach (Command command in OperatorCommandsFor(dataDir, lang))
         {

@@ -20,4 +20,7 @@ public enum AccessedData
 
     /// <summary>The access log itself, written to a file or printed from its screen.</summary>
     AccessLogExport,
+
+    /// <summary>A person's register extract (GDPR art. 15): everything kept about the client, to a file or paper.</summary>
+    ClientExtract,
 }

@@ -12,4 +12,7 @@ public enum ChangeKind
     User,
     Settings,
     Handover,
+
+    /// <summary>An incident's MAS/MAR follow-through: the status bar counts overdue measures.</summary>
+    Incident,
 }

@@ -191,4 +191,24 @@ public static class ErrorCodes
     public const string CallOutCountInvalid = "Error_CallOutCountInvalid";
     public const string CallOutNoCandidates = "Error_CallOutNoCandidates";
     public const string CallOutCaseClosed = "Error_CallOutCaseClosed";
+    public const string ExtractNotPermitted = "Error_ExtractNotPermitted";
+    public const string ExtractClientRequired = "Error_ExtractClientRequired";
+    public const string ExtractClientUnknown = "Error_ExtractClientUnknown";
+    public const string ExtractClientAmbiguous = "Error_ExtractClientAmbiguous";
+    public const string AssessmentNotPermitted = "Error_AssessmentNotPermitted";
+    public const string MeasureDoneNotPermitted = "Error_MeasureDoneNotPermitted";
+    public const string AssessmentReasoningRequired = "Error_AssessmentReasoningRequired";
+    public const string IvoWithoutLexMaria = "Error_IvoWithoutLexMaria";
+    public const string DayInFuture = "Error_DayInFuture";
+    public const string MeasureWhatRequired = "Error_MeasureWhatRequired";
+    public const string MeasureResponsibleRequired = "Error_MeasureResponsibleRequired";
+    public const string MeasureNotFound = "Error_MeasureNotFound";
+    public const string MeasureAlreadyDone = "Error_MeasureAlreadyDone";
+    public const string CommitteeAnswerBeforeEscalation = "Error_CommitteeAnswerBeforeEscalation";
+    public const string IvoInvestigationNotPermitted = "Error_IvoInvestigationNotPermitted";
+    public const string IvoInvestigationNotFound = "Error_IvoInvestigationNotFound";
+    public const string IvoReferenceRequired = "Error_IvoReferenceRequired";
+    public const string IvoSubjectRequired = "Error_IvoSubjectRequired";
+    public const string IvoDayBeforeOpened = "Error_IvoDayBeforeOpened";
+    public const string IvoOutcomeRequired = "Error_IvoOutcomeRequired";
 }

@@ -154,7 +154,9 @@ public sealed record StatisticsReport(
     IReadOnlyList<InsatsHours> HoursByInsats,
     int ShortTermDays,
     int ShortTermPersons,
-    IReadOnlyList<QuarterFigures> Quarters);
+    IReadOnlyList<QuarterFigures> Quarters,
+    int ComplaintsEscalated = 0,
+    int IvoInvestigationsOpened = 0);
 
 /// <summary>
 /// The hours of one kind of insats (seed 004's "resursutnyttjande … per insats"): the standby assistants' hours

@@ -81,7 +81,7 @@ public sealed partial class JourUseCases
         var earlier = _store.ClientsWithCaseBefore(cases.Where(c => c.ReceivedUtc >= period.FromUtc).Select(c => c.ClientId), period.FromUtc)
             .Concat(cases.Where(c => c.ReceivedUtc < period.FromUtc).Select(c => c.ClientId))
             .ToHashSet();
-        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid, earlier, _store.LoadIncidents(), _store.LoadComplaints(), _store.LoadShortTermBookings());
+        return StatisticsCalculator.Compute(period, Today(), _store.LoadContracts(), cases, clients, reports, paid, earlier, _store.LoadIncidents(), _store.LoadComplaints(), _store.LoadShortTermBookings(), _store.LoadIvoInvestigations());
     }
 
     /// <summary>The contract's last day when the status bar must say that the extension is to be decided.</summary>

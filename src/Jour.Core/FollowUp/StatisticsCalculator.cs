@@ -30,7 +30,8 @@ public static class StatisticsCalculator
         IReadOnlySet<long>? clientsWithEarlierCase = null,
         IEnumerable<Incident>? incidents = null,
         IEnumerable<Complaint>? complaints = null,
-        IEnumerable<ShortTermBooking>? bookings = null)
+        IEnumerable<ShortTermBooking>? bookings = null,
+        IEnumerable<IvoInvestigation>? investigations = null)
     {
         DateTime fromUtc = period.FromUtc;
         DateTime toUtc = period.ToUtc;
@@ -126,7 +127,12 @@ public static class StatisticsCalculator
                 q.To,
                 months.Where(m => ReportPeriod.QuarterOf(m.Start).From == ReportPeriod.QuarterOf(q.From).From).Sum(m => m.Minutes),
                 IncidentsByKind(incidentsIn.Where(i => q.Contains(ReportPeriod.LocalDate(i.OccurredUtc)))),
-                ComplaintsByKind(complaintsIn.Where(c => q.Contains(ReportPeriod.LocalDate(c.ReceivedUtc))))))]);
+                ComplaintsByKind(complaintsIn.Where(c => q.Contains(ReportPeriod.LocalDate(c.ReceivedUtc))))))],
+            (complaints ?? []).Count(c => InPeriod(c.EscalatedOn)),
+            (investigations ?? []).Count(i => InPeriod(i.OpenedOn)));
+
+        // Escalations and investigations are kept as local days: counted by the day, as the period is.
+        bool InPeriod(string day) => IsoDate.Parse(day) is { } d && d >= period.From && d <= period.To;
     }
 
     private static List<CountRow> IncidentsByKind(IEnumerable<Incident> incidents) =>

@@ -28,5 +28,11 @@ public sealed class Complaint
 
     public RecordStatus Status { get; set; }
 
+    /// <summary>The local day the complaint was escalated to the committee (nämnden), yyyy-MM-dd; empty when not.</summary>
+    public string EscalatedOn { get; set; } = "";
+
+    /// <summary>The local day the committee answered, yyyy-MM-dd; empty until it has.</summary>
+    public string CommitteeAnsweredOn { get; set; } = "";
+
     public int Revision { get; set; }
 }

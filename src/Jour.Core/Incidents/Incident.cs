@@ -39,6 +39,57 @@ public sealed class Incident
 
     public int Revision { get; set; }
 
+    /// <summary>MAS/MAR's assessments, the oldest first; the last one stands, the earlier ones stay visible.</summary>
+    public List<MasAssessment> Assessments { get; set; } = [];
+
+    /// <summary>The measures MAS/MAR requires, in the order required.</summary>
+    public List<RequiredMeasure> Measures { get; set; } = [];
+
+    /// <summary>
+    /// The earliest last day (yyyy-MM-dd) of a measure not yet done; empty when none is open. Kept with the incident
+    /// and indexed, so the status bar counts incidents with overdue measures without reading every incident.
+    /// </summary>
+    public string OpenMeasuresDueOn { get; set; } = "";
+
+    /// <summary>The assessment that stands: the latest, or null before MAS/MAR has assessed.</summary>
+    public MasAssessment? CurrentAssessment => Assessments.Count == 0 ? null : Assessments[^1];
+
+    /// <summary>Adds a measure, numbered after the last one.</summary>
+    public RequiredMeasure Require(string what, string responsible, DateOnly dueOn, long by, DateTime nowUtc)
+    {
+        var measure = new RequiredMeasure
+        {
+            Number = Measures.Count == 0 ? 1 : Measures.Max(m => m.Number) + 1,
+            What = what,
+            Responsible = responsible,
+            DueOn = Common.IsoDate.Format(dueOn),
+            RequiredBy = by,
+            RequiredUtc = nowUtc,
+        };
+        Measures.Add(measure);
+        OpenMeasuresDueOn = EarliestOpenDue();
+        return measure;
+    }
+
+    /// <summary>Marks a measure done on <paramref name="doneOn"/>; a measure is done once, and that is not taken back.</summary>
+    public void MarkDone(int number, DateOnly doneOn, long by, DateTime nowUtc)
+    {
+        RequiredMeasure measure = Measures.FirstOrDefault(m => m.Number == number)
+            ?? throw new Common.JourException(Common.ErrorCodes.MeasureNotFound, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (measure.IsDone)
+        {
+            throw new Common.JourException(Common.ErrorCodes.MeasureAlreadyDone, number.ToString(System.Globalization.CultureInfo.InvariantCulture), measure.DoneOn);
+        }
+
+        measure.DoneOn = Common.IsoDate.Format(doneOn);
+        measure.DoneBy = by;
+        measure.DoneUtc = nowUtc;
+        OpenMeasuresDueOn = EarliestOpenDue();
+    }
+
+    private string EarliestOpenDue() =>
+        Measures.Where(m => !m.IsDone).Select(m => m.DueOn).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
+
     /// <summary>Who this kind of incident must go on to.</summary>
     public static IncidentRecipient ReportTo(IncidentKind kind) => kind switch
     {

@@ -15,7 +15,8 @@ namespace Jour.Core.Operations;
 /// entered (the extension must be decided); <see cref="HandoverWaitsFor"/> the user id of the incoming
 /// officer of that unacknowledged handover, who is told at once (everyone else after 30 minutes), and
 /// <see cref="HandoverFrom"/> who handed it over; <see cref="YearReportDue"/> the year whose report to the
-/// committee is due by 31 March, throughout March.
+/// committee is due by 31 March, throughout March; <see cref="OverdueMeasureIncidents"/> how many incidents have a
+/// measure MAS/MAR required that is not done by its last day (a count only: the status bar shows it to MAS and coordinators).
 /// </summary>
 public sealed record StatusInfo(
     bool IsDemo,
@@ -30,4 +31,5 @@ public sealed record StatusInfo(
     bool DiskLow = false,
     long? HandoverWaitsFor = null,
     string? HandoverFrom = null,
-    int? YearReportDue = null);
+    int? YearReportDue = null,
+    int OverdueMeasureIncidents = 0);

@@ -90,7 +90,8 @@ public sealed partial class JourUseCases
             _store.DiskIsLow,
             waiting?.IncomingId,
             waiting is null ? null : UserNames().GetValueOrDefault(waiting.OutgoingId),
-            FollowUp.YearReport.DueFor(Today()));
+            FollowUp.YearReport.DueFor(Today()),
+            _store.CountIncidentsWithMeasuresDueBefore(IsoDate.Format(Today())));
     }
 
     public IReadOnlyList<CaseSummary> GetOpenCases()

@@ -24,6 +24,7 @@ public static class UseCaseCatalog
         .. Journals.JournalRequests.UseCases,
         .. AccessLog.AccessLogRequests.UseCases,
         .. Incidents.IncidentRequests.UseCases,
+        .. Extracts.ExtractRequests.UseCases,
         .. Handover.HandoverRequests.UseCases,
         .. CallOuts.CallOutRequests.UseCases,
         .. ShortTermCare.ShortTermCareRequests.UseCases,

@@ -27,6 +27,8 @@ public sealed class ComplaintFormScreen : FormScreen
         Add(LinkField.Create("case", UiText.Record_Case, _links.Cases, existing?.CaseId));
         Add(LinkField.Create("assistant", UiText.Record_Assistant, _links.Assistants, existing?.AssistantId));
         Add(new FormField("answer", UiText.Complaint_Answer) { Limit = TextLimits.Description, Value = existing?.Answer ?? "" });
+        Add(new FormField("escalated", UiText.Complaint_Escalated) { Limit = TextLimits.Number, Value = Day(existing?.EscalatedOn), Validate = ValidDay, Hint = _ => UiText.Complaint_EscalatedHint });
+        Add(new FormField("committee-answered", UiText.Complaint_CommitteeAnswered) { Limit = TextLimits.Number, Value = Day(existing?.CommitteeAnsweredOn), Validate = ValidDay, Hint = _ => UiText.Date_HintOrEmpty });
         Add(new FormField("status", UiText.Record_Status)
         {
             Choices = RecordLinks.Choices<RecordStatus>("RecordStatus_"),
@@ -51,7 +53,9 @@ public sealed class ComplaintFormScreen : FormScreen
             LinkField.Id(Field("assistant"), _links.Assistants()),
             Field("answer").Value,
             Enum.Parse<RecordStatus>(Field("status").Value),
-            _existing?.Revision ?? 0);
+            _existing?.Revision ?? 0,
+            EscalatedOn: IsoDate.Parse(Field("escalated").Value.Trim()),
+            CommitteeAnsweredOn: IsoDate.Parse(Field("committee-answered").Value.Trim()));
         ComplaintData saved = await Shell.Session.Service.SendAsync(new SaveComplaint(data));
         return saved.Id.ToString(CultureInfo.InvariantCulture);
     }
@@ -61,4 +65,10 @@ public sealed class ComplaintFormScreen : FormScreen
         Shell.Pop();
         _saved?.Invoke();
     }
+
+    /// <summary>Empty, or a day written yyyy-MM-dd.</summary>
+    internal static string? ValidDay(string typed) =>
+        typed.Trim().Length == 0 || IsoDate.Parse(typed.Trim()) is not null ? null : Messages.Format(ErrorCodes.DateInvalid, [typed.Trim()]);
+
+    internal static string Day(DateOnly? day) => day is { } d ? IsoDate.Format(d) : "";
 }

@@ -41,7 +41,7 @@ public sealed class RegisterScreen<T> : IScreen, IReloadable
 
     public IReadOnlyList<ScreenCommand> Commands => _commands ??=
     [
-        .. _actions.Select(a => ScreenCommand.Of(a.Name, a.Keys, a.Help, a.Hint, () => a.Run(_list.Current), () => a.NeedsRow && _list.Current is null ? UiText.Register_NothingSelected : null)),
+        .. _actions.Select(a => ScreenCommand.Of(a.Name, a.Keys, a.Help, a.Hint, () => a.Run(_list.Current), () => a.NeedsRow && _list.Current is null ? UiText.Register_NothingSelected : a.WhyNot?.Invoke())),
         ScreenCommand.ListFilter(),
         ScreenCommand.ListMovement(),
     ];

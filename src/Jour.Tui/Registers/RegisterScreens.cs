@@ -4,6 +4,7 @@ using Jour.Core.Deployments;
 using Jour.Core.Providers;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
+using Jour.Core.Users;
 using Jour.Tui.Resources;
 using Jour.Tui.Shell;
 using Terminal.Gui.Input;
@@ -86,6 +87,12 @@ public static class RegisterScreens
             new("clients.new", "N", UiText.Hint_New, UiText.Help_Client_New, false, _ => shell.Push(new ClientFormScreen(shell, null))),
             new("clients.providers", "A", UiText.Hint_Providers, UiText.Help_Providers, false, _ => shell.Push(Providers(shell))),
             new("clients.journal", "J", UiText.Hint_Journal, UiText.Help_Client_Journal, true, c => shell.Push(new Journals.JournalScreen(shell, c!.Id, c.Name))),
+            new("clients.extract", "U", UiText.Hint_Extract, UiText.Help_Client_Extract, true, c => shell.RunInBackground(
+                () => shell.Exports!.ExtractAsync(c!.Id, shell.Session.Session.IsDemo),
+                path => shell.ShowDone(Format.Text(UiText.Export_Written, path))),
+                () => (shell.Session.Session.Roles & (Role.MedicalResponsible | Role.Admin)) == 0 ? UiText.Extract_NotPermitted
+                    : shell.Exports?.Directory is null ? UiText.Export_NotConfigured
+                    : null),
         ]);
     public static IScreen Providers(ShellView shell) => new RegisterScreen<ProviderData>(
         shell,

@@ -351,6 +351,11 @@ public sealed partial class ShellView : View
             // Nobody has confirmed taking over: what the last shift knew may not have reached anyone.
             canvas.Line(row, "! " + Format.Text(UiText.Status_HandoverUnacknowledged, Format.When(handover, UtcNow)), highlight: true);
         }
+        else if ((Session.Session.Roles & (Jour.Core.Users.Role.MedicalResponsible | Jour.Core.Users.Role.Coordinator)) != 0 && Session.Status?.OverdueMeasureIncidents is > 0 and int overdue)
+        {
+            // Seed 000: the operator must take the measures MAS points out; one past its day is MAS's and the coordinators' to chase.
+            canvas.Line(row, Format.Text(UiText.Status_OverdueMeasures, overdue), highlight: true);
+        }
         else if (Session.Status?.ContractExtensionDue is { } end)
         {
             // From two weeks before the contract's last day until a new end is entered (issue 8).

@@ -48,6 +48,8 @@ internal static class StatisticsFormat
         Rows(s.IncidentsByKind);
         Line(CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(SwedishCulture.Instance));
         Rows(s.ComplaintsByKind);
+        Line(CliText.Stats_Escalated, s.ComplaintsEscalated.ToString(SwedishCulture.Instance));
+        Line(CliText.Stats_IvoInvestigations, s.IvoInvestigationsOpened.ToString(SwedishCulture.Instance));
         rows.Add((CliText.Stats_ByInsats, null, false));
         foreach (InsatsHours h in s.HoursByInsats)
         {
@@ -170,6 +172,8 @@ internal static class StatisticsFormat
         Rows("incidentsByKind", s.IncidentsByKind);
         Row("complaints", "total", CliText.Stats_Complaints, s.ComplaintsByKind.Sum(r => r.Count).ToString(CultureInfo.InvariantCulture));
         Rows("complaintsByKind", s.ComplaintsByKind);
+        Row("complaints", "escalated", CliText.Stats_Escalated, s.ComplaintsEscalated.ToString(CultureInfo.InvariantCulture));
+        Row("ivo", "investigationsOpened", CliText.Stats_IvoInvestigations, s.IvoInvestigationsOpened.ToString(CultureInfo.InvariantCulture));
         foreach (InsatsHours h in s.HoursByInsats)
         {
             Row("hoursByInsats", h.Key, h.Label, InvoiceFormat.Hours(h.Minutes));

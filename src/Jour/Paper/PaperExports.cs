@@ -3,6 +3,7 @@ using Jour.Cli;
 using Jour.Configuration;
 using Jour.Core.AccessLog;
 using Jour.Core.Common;
+using Jour.Core.Extracts;
 using Jour.Core.FollowUp;
 using Jour.Core.UseCases;
 using Jour.Resources;
@@ -52,7 +53,38 @@ internal sealed class PaperExports(JourPaths paths, string? directory, Func<Task
             cancellationToken);
     }
 
+    /// <summary>
+    /// A person's register extract (GDPR art. 15) as a PDF. The server gathers it and writes its line in the access
+    /// log, naming the file, before anything is written here; the file's name carries the client's id, never the name.
+    /// </summary>
+    public async Task<string> ExtractAsync(long clientId, bool isDemo, CancellationToken cancellationToken = default)
+    {
+        string path = Place($"registerutdrag-{clientId}");
+        ClientExtract extract = await (await service()).SendAsync(new GetClientExtract(clientId, "", path), cancellationToken);
+        PaperPdf pdf = PdfPaper.Render(ExtractCommand.Text(extract), ExtractCommand.Heading(extract, isDemo));
+        return SafeOutput.Write(path, paths.DataDirectory, replace: false, stream => stream.Write(pdf.Bytes));
+    }
+
     private async Task<string> ExportAsync(AccessedData what, string stem, string text, PaperHeading heading, CancellationToken cancellationToken)
+    {
+        string path = Place(stem);
+        PaperPdf pdf = PdfPaper.Render(text, heading);
+        string written = SafeOutput.Write(path, paths.DataDirectory, replace: false, stream => stream.Write(pdf.Bytes));
+        try
+        {
+            await (await service()).SendAsync(new RecordExport(what, written), cancellationToken);
+        }
+        catch
+        {
+            File.Delete(written);
+            throw;
+        }
+
+        return written;
+    }
+
+    /// <summary>A free name in the export directory: the kind, then when (a second export in the same second gets -2, -3…).</summary>
+    private string Place(string stem)
     {
         if (Directory is null)
         {
@@ -65,32 +97,15 @@ internal sealed class PaperExports(JourPaths paths, string? directory, Func<Task
         }
 
         PaperFont.EnsureInstalled();
-        PaperPdf pdf = PdfPaper.Render(text, heading);
         string at = SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        string written = "";
-        for (int attempt = 1; written.Length == 0; attempt++)
+        for (int attempt = 1; ; attempt++)
         {
-            string name = attempt == 1 ? $"{stem}-{at}.pdf" : $"{stem}-{at}-{attempt}.pdf";
-            string path = Path.Combine(Directory, name);
-            if (Path.Exists(path) && attempt < 100)
+            string path = Path.Combine(Directory, attempt == 1 ? $"{stem}-{at}.pdf" : $"{stem}-{at}-{attempt}.pdf");
+            if (!Path.Exists(path) || attempt >= 100)
             {
-                continue;
+                return path;
             }
-
-            written = SafeOutput.Write(path, paths.DataDirectory, replace: false, stream => stream.Write(pdf.Bytes));
         }
-
-        try
-        {
-            await (await service()).SendAsync(new RecordExport(what, written), cancellationToken);
-        }
-        catch
-        {
-            File.Delete(written);
-            throw;
-        }
-
-        return written;
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

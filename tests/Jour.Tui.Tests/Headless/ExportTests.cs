@@ -78,5 +78,11 @@ public sealed class ExportTests
             Calls.Add("access-log");
             return Task.FromResult(directory + "/atkomstlogg.pdf");
         }
+
+        public Task<string> ExtractAsync(long clientId, bool isDemo, CancellationToken cancellationToken = default)
+        {
+            Calls.Add("extract");
+            return Task.FromResult(directory + "/registerutdrag.pdf");
+        }
     }
 }

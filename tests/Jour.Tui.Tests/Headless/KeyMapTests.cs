@@ -113,6 +113,20 @@ public sealed class KeyMapTests
         Open<ComplaintFormScreen>(session, new Key('k'));
         Check();
         Back(session);
+        session.Press(new Key('/'));
+        session.Type("Risk för vårdskada");
+        session.Press(Key.Enter);
+        Open<IncidentMasScreen>(session, new Key('m'));
+        Check();
+        var mas = (IncidentMasScreen)session.Shell!.CurrentScreen;
+        foreach (IScreen form in new IScreen[] { new MasAssessmentFormScreen(session.Shell, mas.Incident, _ => { }), new MeasureFormScreen(session.Shell, mas.Incident, _ => { }), new IvoInvestigationFormScreen(session.Shell, null) })
+        {
+            session.Shell.Push(form);
+            Check();
+            Back(session);
+        }
+
+        Back(session);
 
         // The contracts are finance's: read as finance signs in.
         await session.SwitchUserAsync("Per Andersson");
