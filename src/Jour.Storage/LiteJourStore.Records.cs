@@ -32,8 +32,9 @@ public sealed partial class LiteJourStore
 
     public void AppendAccess(AccessLogEntry entry) => InTransaction(() => Access.Insert(entry), mayUseReserve: true);
 
-    public IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc) =>
-        [.. Access.Find(Query.And(Query.GTE(nameof(AccessLogEntry.AtUtc), fromUtc), Query.LT(nameof(AccessLogEntry.AtUtc), toUtc)))];
+    public IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc, long? clientId = null) => clientId is { } client
+        ? [.. Access.Find(Query.EQ(nameof(AccessLogEntry.ClientId), client)).Where(e => e.AtUtc >= fromUtc && e.AtUtc < toUtc)]
+        : [.. Access.Find(Query.And(Query.GTE(nameof(AccessLogEntry.AtUtc), fromUtc), Query.LT(nameof(AccessLogEntry.AtUtc), toUtc)))];
 
     public IReadOnlyList<Incident> LoadIncidents() => [.. Incidents.FindAll()];
 
@@ -85,6 +86,7 @@ public sealed partial class LiteJourStore
     {
         Journal.EnsureIndex(e => e.ClientId);
         Access.EnsureIndex(e => e.AtUtc);
+        Access.EnsureIndex(e => e.ClientId);
         Incidents.EnsureIndex(i => i.OpenMeasuresDueOn);
     }
 }

@@ -5,6 +5,9 @@ public interface IAccessLogStore
 {
     void AppendAccess(AccessLogEntry entry);
 
-    /// <summary>Entries with <see cref="AccessLogEntry.AtUtc"/> in [fromUtc, toUtc).</summary>
-    IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc);
+    /// <summary>
+    /// Entries with <see cref="AccessLogEntry.AtUtc"/> in [fromUtc, toUtc), only those about
+    /// <paramref name="clientId"/> when given (by its index: a person's extract reads all their years).
+    /// </summary>
+    IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc, long? clientId = null);
 }

@@ -133,9 +133,8 @@ public sealed partial class JourUseCases
 
         return
         [
-            .. _store.LoadAccessLog(Utc(query.FromUtc), Utc(query.ToUtc))
+            .. _store.LoadAccessLog(Utc(query.FromUtc), Utc(query.ToUtc), query.ClientId)
                 .Where(e => query.UserId is not { } u || e.UserId == u)
-                .Where(e => query.ClientId is not { } c || e.ClientId == c)
                 .OrderByDescending(e => e.IsEmergency)
                 .ThenByDescending(e => e.AtUtc)
                 .ThenByDescending(e => e.Id)
