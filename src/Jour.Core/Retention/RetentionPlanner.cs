@@ -36,11 +36,11 @@ public static class RetentionPlanner
                     break;
                 case RetentionSubject.Draft:
                     int drafts = before is { } d ? draftsSavedUtc.Count(s => SwedishTime.Today(s) < d) : 0;
-                    outcomes.Add(new RuleOutcome(rule, drafts, drafts, draftsSavedUtc.Count - drafts, 0, 0, 0, before));
+                    outcomes.Add(new RuleOutcome(rule, drafts, 0, draftsSavedUtc.Count - drafts, 0, 0, 0, before));
                     break;
                 case RetentionSubject.AccessLog:
                     int entries = before is { } a ? (int)accessLogEntriesBefore(StartUtc(a)) : 0;
-                    outcomes.Add(new RuleOutcome(rule, entries, entries, 0, 0, 0, 0, before));
+                    outcomes.Add(new RuleOutcome(rule, entries, 0, 0, 0, 0, 0, before));
                     break;
             }
         }

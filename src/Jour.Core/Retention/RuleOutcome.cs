@@ -6,7 +6,7 @@ namespace Jour.Core.Retention;
 /// </summary>
 /// <param name="Rule">The rule.</param>
 /// <param name="Due">Files (or entries, drafts) due.</param>
-/// <param name="Overdue">Of those, how many are past the date the thinning had to be done by.</param>
+/// <param name="Overdue">Of the due files, how many are past the date the thinning had to be done by (0 for entries and drafts, due the day they are found).</param>
 /// <param name="Kept">Files the rule keeps (a keeping rule), or that are not yet due.</param>
 /// <param name="KeptForResearch">Due files kept because the person is born on the 5th, 15th or 25th.</param>
 /// <param name="JournalEntries">Journal entries in the due files.</param>
