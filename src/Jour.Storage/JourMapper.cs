@@ -82,6 +82,9 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(PoolSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.ShortTermCare.ShortTermUnit))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.ShortTermCare.ShortTermBooking))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Retention.RetentionSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Retention.Thinning))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<long>))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -131,6 +134,8 @@ public static class JourMapper
         mapper.Entity<Core.ShortTermCare.ShortTermUnit>().Id(u => u.Id);
         mapper.Entity<Core.ShortTermCare.ShortTermBooking>().Id(b => b.Id);
         mapper.Entity<Core.CallOuts.SmsNotice>().Id(n => n.Id, autoId: false);
+        mapper.Entity<Core.Retention.RetentionSettings>().Id(s => s.Id, autoId: false);
+        mapper.Entity<Core.Retention.Thinning>().Id(t => t.Id);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;
     }

@@ -42,6 +42,14 @@ public sealed partial class LiteJourStore : IBulkStore
         });
     }
 
+    public void AddJournalEntries(IReadOnlyList<Core.Journals.JournalEntry> entries) => InTransaction(() => Journal.InsertBulk(entries));
+
+    public void AddAccessLogEntries(IReadOnlyList<Core.AccessLog.AccessLogEntry> entries) => InTransaction(() => Access.InsertBulk(entries));
+
+    public void AddIncidents(IReadOnlyList<Core.Incidents.Incident> incidents) => InTransaction(() => Incidents.InsertBulk(incidents));
+
+    public void AddComplaints(IReadOnlyList<Core.Incidents.Complaint> complaints) => InTransaction(() => Complaints.InsertBulk(complaints));
+
     private static CaseEvent Stamp(CaseEvent e, long caseId)
     {
         e.CaseId = caseId;

@@ -282,6 +282,7 @@ internal static class Program
         root.Add(extract);
 
         root.Add(GenerateCommandFor(dataDir, lang));
+        root.Add(RetentionCommandFor(dataDir, lang));
         foreach (Command command in OperatorCommandsFor(dataDir, lang))
         {
             root.Add(command);
@@ -578,6 +579,23 @@ internal static class Program
             return await OperatorCommands.RestoreAsync(paths, parse.GetValue(restoreFile)!, parse.GetValue(restoreForce), Console.Out, Console.Error, ct);
         }));
         yield return restore;
+    }
+
+    /// <summary>`jour retention`: see <see cref="RetentionCommand"/>.</summary>
+    private static Command RetentionCommandFor(Option<string?> dataDir, Option<string?> lang)
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = CliText.Cli_RetentionDryRun };
+        var format = new Option<string>("--format") { Description = CliText.Cli_Format, DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var backups = new Option<string?>("--backups") { Description = CliText.Cli_RetentionBackups };
+        var command = new Command("retention", CliText.Cli_Retention) { dryRun, format, backups };
+        command.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await RetentionCommand.RunAsync(paths, parse.GetValue(dryRun), parse.GetValue(format)!, parse.GetValue(backups), Console.Out, ct);
+        }));
+        return command;
     }
 
     /// <summary>`jour generate`: see <see cref="GenerateCommand"/>.</summary>

@@ -1,6 +1,6 @@
 namespace Jour.Core.AccessLog;
 
-/// <summary>Where the access log is kept: append and read, nothing else.</summary>
+/// <summary>Where the access log is kept: append and read, nothing else (entries past the retention rule are thinned by <see cref="Retention.IRetentionStore.ThinAccessLog"/>).</summary>
 public interface IAccessLogStore
 {
     void AppendAccess(AccessLogEntry entry);

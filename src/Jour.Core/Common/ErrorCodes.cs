@@ -62,6 +62,11 @@ public static class ErrorCodes
     public const string RegisterCheckNotPermitted = "Error_RegisterCheckNotPermitted";
     public const string RegisterCheckInFuture = "Error_RegisterCheckInFuture";
     public const string PoolSettingsNotPermitted = "Error_PoolSettingsNotPermitted";
+    public const string RetentionSettingsNotPermitted = "Error_RetentionSettingsNotPermitted";
+    public const string RetentionNotPermitted = "Error_RetentionNotPermitted";
+    public const string ThinningNotPermitted = "Error_ThinningNotPermitted";
+    public const string AccessLogYearsInvalid = "Error_AccessLogYearsInvalid";
+    public const string OperatorKindInvalid = "Error_OperatorKindInvalid";
     public const string RegisterCheckValidityInvalid = "Error_RegisterCheckValidityInvalid";
     public const string DeploymentNotFound = "Error_DeploymentNotFound";
     public const string DeploymentMoveRefused = "Error_DeploymentMoveRefused";

@@ -13,4 +13,13 @@ public sealed record CaseHistory(Case Case, IReadOnlyList<CaseEvent> Timeline, I
 public interface IBulkStore
 {
     void AddCaseHistories(IReadOnlyList<CaseHistory> histories);
+
+    /// <summary>Journal entries as they are (ids assigned), in one transaction.</summary>
+    void AddJournalEntries(IReadOnlyList<Journals.JournalEntry> entries);
+
+    void AddAccessLogEntries(IReadOnlyList<AccessLog.AccessLogEntry> entries);
+
+    void AddIncidents(IReadOnlyList<Incidents.Incident> incidents);
+
+    void AddComplaints(IReadOnlyList<Incidents.Complaint> complaints);
 }

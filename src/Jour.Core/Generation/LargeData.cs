@@ -12,14 +12,15 @@ using Jour.Core.Users;
 namespace Jour.Core.Generation;
 
 /// <summary>What a generation wrote.</summary>
-public sealed record LargeDataSummary(int Cases, int OpenCases, int Clients, int Providers, int Staff, int Officers, long Events, long Deployments, long TimeReports, long UnsignedTimeReports, long UpcomingDeployments);
+public sealed record LargeDataSummary(int Cases, int OpenCases, int Clients, int Providers, int Staff, int Officers, long Events, long Deployments, long TimeReports, long UnsignedTimeReports, long UpcomingDeployments, LargeRecordsSummary Records);
 
 /// <summary>
 /// Believable data at scale for benchmarks and load tests (issue 9), the same for the same seed and
 /// "now": officers and a rotation, providers, clients with valid personnummer, standby assistants
 /// with personnummer, competences and delegations, and cases spread over the years in every state,
 /// walked through the real case machine, with their deployments (every state) and time reports
-/// (most signed by assistant and client). Writes through the store ports in batches; the database
+/// (most signed by assistant and client), and the records over the same years (<see cref="LargeRecords"/>:
+/// journals of both series, the access log, incidents and complaints). Writes through the store ports in batches; the database
 /// is emptied first and marked demo, since nobody in it is real.
 /// </summary>
 public static class LargeData
@@ -64,6 +65,7 @@ public static class LargeData
         int upcomingLeft = options.UpcomingDeployments;
 
         var batch = new List<CaseHistory>(options.BatchSize);
+        var spans = new List<CaseSpan>(options.Cases);
         int written = 0;
         foreach (Planned p in plan)
         {
@@ -78,6 +80,7 @@ public static class LargeData
             if (batch.Count == options.BatchSize)
             {
                 bulk.AddCaseHistories(batch);
+                spans.AddRange(batch.Select(Span));
                 written += batch.Count;
                 batch.Clear();
                 progress?.Invoke(written);
@@ -91,13 +94,18 @@ public static class LargeData
         }
 
         bulk.AddCaseHistories(batch);
+        spans.AddRange(batch.Select(Span));
         written += batch.Count;
         progress?.Invoke(written);
         store.Checkpoint();
+        LargeRecordsSummary records = LargeRecords.Generate(bulk, options.Seed, now.AddDays(-options.Years * 365.25), now, clients, officers, spans, options.BatchSize);
+        store.Checkpoint();
         return new LargeDataSummary(
             written, plan.Count(p => p.Open is not null), clients.Count, providers.Count, staff.Count, officers.Count,
-            world.Events, world.Deployments, world.Reports, world.Unsigned, world.Upcoming);
+            world.Events, world.Deployments, world.Reports, world.Unsigned, world.Upcoming, records);
     }
+
+    private static CaseSpan Span(CaseHistory h) => new(h.Case.Id, h.Case.ClientId, h.Case.ReceivedUtc, h.Case.EndedUtc);
 
     private static List<User> AddUsers(IJourStore store, LargeDataOptions options, DateTime now)
     {

@@ -2,7 +2,8 @@ namespace Jour.Core.Journals;
 
 /// <summary>
 /// Where journal entries are kept. There is deliberately no update and no delete: the journal is
-/// append-only (a test checks that this port offers nothing else).
+/// append-only (a test checks that this port offers nothing else). The one exception is thinning under the
+/// retention rules, <see cref="Retention.IRetentionStore.ThinClientRecords"/>.
 /// </summary>
 public interface IJournalStore
 {

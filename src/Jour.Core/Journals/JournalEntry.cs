@@ -1,7 +1,8 @@
 namespace Jour.Core.Journals;
 
 /// <summary>
-/// One journal note. Append-only: nothing ever changes or deletes an entry; a correction is a new
+/// One journal note. Append-only: nothing ever changes an entry, and only a thinning under the retention rules
+/// deletes one (the whole series of a client, <see cref="Retention.IRetentionStore"/>); a correction is a new
 /// entry whose <see cref="CorrectsId"/> names the one it corrects.
 /// </summary>
 public sealed class JournalEntry

@@ -18,4 +18,5 @@ namespace Jour.Cli;
 [JsonSerializable(typeof(IReadOnlyList<UserOutput>))]
 [JsonSerializable(typeof(CaseOutput))]
 [JsonSerializable(typeof(IReadOnlyList<CallOutLineOutput>))]
+[JsonSerializable(typeof(RetentionOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -6,6 +6,7 @@ using Jour.Configuration;
 using Jour.Core.CallOuts;
 using Jour.Core.Common;
 using Jour.Core.FollowUp;
+using Jour.Core.Retention;
 using Jour.Core.Staff;
 using Jour.Core.UseCases;
 using Jour.Paper;
@@ -143,12 +144,19 @@ internal static class FollowUpCommands
         SaveSmsSettings? sms = smsSets.Count > 0 ? SmsSettingsCommand.Parse(smsSets) : null;
         var poolSets = sets.Where(PoolSettingsCommand.IsPoolKey).ToList();
         sets = [.. sets.Where(s => !PoolSettingsCommand.IsPoolKey(s))];
+        var retentionSets = sets.Where(RetentionSettingsCommand.IsRetentionKey).ToList();
+        sets = [.. sets.Where(s => !RetentionSettingsCommand.IsRetentionKey(s))];
+        SaveRetentionSettings? retentionChange = retentionSets.Count > 0 ? RetentionSettingsCommand.Parse(retentionSets) : null;
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         PoolSettingsData pool = await service.SendAsync(new GetPoolSettings(), cancellationToken);
         if (poolSets.Count > 0)
         {
             pool = await service.SendAsync(new SavePoolSettings(PoolSettingsCommand.With(pool, poolSets)), cancellationToken);
         }
+
+        RetentionSettingsData retention = retentionChange is not null
+            ? await service.SendAsync(retentionChange, cancellationToken)
+            : await service.SendAsync(new GetRetentionSettings(), cancellationToken);
 
         SettingsData settings = await service.SendAsync(new GetSettings(), cancellationToken);
         SmsSettingsData smsData = sms is not null
@@ -161,7 +169,7 @@ internal static class FollowUpCommands
                 int eq = set.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0)
                 {
-                    throw new CliException(Error(Format(CliText.Settings_BadSet, set, string.Join(", ", s_keys.Concat(PoolSettingsCommand.Keys).Concat(SmsSettingsCommand.Keys)))));
+                    throw new CliException(Error(Format(CliText.Settings_BadSet, set, string.Join(", ", s_keys.Concat(PoolSettingsCommand.Keys).Concat(RetentionSettingsCommand.Keys).Concat(SmsSettingsCommand.Keys)))));
                 }
 
                 settings = With(settings, set[..eq].Trim().ToLowerInvariant(), set[(eq + 1)..].Trim());
@@ -183,6 +191,7 @@ internal static class FollowUpCommands
         }
 
         await PoolSettingsCommand.WriteAsync(pool, output);
+        await RetentionSettingsCommand.WriteAsync(retention, output);
         await SmsSettingsCommand.WriteAsync(smsData, sms is not null, output);
         return SmsSettingsCommand.ExitCode(sms, smsData);
     }
@@ -204,7 +213,7 @@ internal static class FollowUpCommands
         "invoice-address" => s with { InvoiceAddress = value },
         "payment-days" => s with { PaymentTermDays = Days(value) },
         _ when s_contractKeys.Contains(key) => throw new CliException(Error(Format(CliText.Settings_MovedToContract, key))),
-        _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys.Concat(PoolSettingsCommand.Keys).Concat(SmsSettingsCommand.Keys))))),
+        _ => throw new CliException(Error(Format(CliText.Settings_BadSet, key, string.Join(", ", s_keys.Concat(PoolSettingsCommand.Keys).Concat(RetentionSettingsCommand.Keys).Concat(SmsSettingsCommand.Keys))))),
     };
 
     /// <summary>Days as digits; anything else is refused by the server's own message, which names the field.</summary>

@@ -101,6 +101,8 @@ internal static class GenerateCommand
                 clock.Elapsed.TotalSeconds,
                 paths.Database,
                 new FileInfo(paths.Database).Length / (1024.0 * 1024.0)));
+            LargeRecordsSummary r = summary.Records;
+            output.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.Cli_GenerateRecords, r.SolEntries, r.LssEntries, r.AccessLogEntries, r.Incidents, r.Complaints));
             return 0;
         }
     }

@@ -36,9 +36,10 @@ internal sealed class TestServer : IAsyncDisposable
     public static int CurrentUid => Posix.EffectiveUserId();
 
     /// <param name="socketDirectory">A socket directory apart from the data directory (made by the server; the caller removes it).</param>
-    public static TestServer Start(PeerPolicy? peers = null, JourConfig? config = null, string? socketDirectory = null)
+    /// <param name="dataDirectory">A data directory prepared beforehand (a generated database, say); removed with the server.</param>
+    public static TestServer Start(PeerPolicy? peers = null, JourConfig? config = null, string? socketDirectory = null, string? dataDirectory = null)
     {
-        var paths = new JourPaths(Directory.CreateTempSubdirectory("jour-server-").FullName, socketDirectory);
+        var paths = new JourPaths(dataDirectory ?? Directory.CreateTempSubdirectory("jour-server-").FullName, socketDirectory);
         config ??= new JourConfig();
         var log = new RecordingLoggerProvider();
         string? code = null;

@@ -1,0 +1,170 @@
+using Jour.Core.AccessLog;
+using Jour.Core.Cases;
+using Jour.Core.Drafts;
+using Jour.Core.Journals;
+using Jour.Core.Retention;
+using LiteDB;
+
+namespace Jour.Storage;
+
+// Retention: its settings, what the rules read, and the thinning, the one way anything deletes a journal entry,
+// a case timeline entry or an access-log entry. Case documents, deployments and the fact blocks are not touched:
+// the invoicing basis and the statistics of past years read them, and they hold no journal text.
+public sealed partial class LiteJourStore
+{
+    private ILiteCollection<RetentionSettings> RetentionSettingsCollection => _db.GetCollection<RetentionSettings>("retention_settings");
+
+    private ILiteCollection<Thinning> Thinnings => _db.GetCollection<Thinning>("thinnings");
+
+    public RetentionSettings? LoadRetentionSettings() => RetentionSettingsCollection.FindById(RetentionSettings.SingletonId);
+
+    public void SaveRetentionSettings(RetentionSettings settings) => InTransaction(() => RetentionSettingsCollection.Upsert(settings));
+
+    public IReadOnlyList<ClientRecordDates> LoadClientRecordDates()
+    {
+        var files = new Dictionary<long, FileDates>();
+        FileDates Of(long clientId) => files.TryGetValue(clientId, out FileDates? f) ? f : files[clientId] = new FileDates();
+
+        foreach (JournalEntry e in Journal.FindAll())
+        {
+            FileDates f = Of(e.ClientId);
+            if (e.Series == JournalSeries.Sol)
+            {
+                f.SolEntries++;
+                f.LastSol = Max(f.LastSol, e.AtUtc);
+            }
+            else
+            {
+                f.LssEntries++;
+                f.LastLss = Max(f.LastLss, e.AtUtc);
+            }
+        }
+
+        var clientOfCase = new Dictionary<long, long>();
+        foreach (Case c in _cases.FindAll())
+        {
+            clientOfCase[c.Id] = c.ClientId;
+            FileDates f = Of(c.ClientId);
+            f.HasOpenCase |= c.IsOpen;
+            f.LastLss = Max(Max(f.LastLss, c.ReceivedUtc), c.EndedUtc ?? c.ReceivedUtc);
+        }
+
+        foreach (CaseEvent e in _events.FindAll())
+        {
+            if (clientOfCase.TryGetValue(e.CaseId, out long clientId))
+            {
+                FileDates f = Of(clientId);
+                f.CaseEvents++;
+                f.LastLss = Max(f.LastLss, e.AtUtc);
+            }
+        }
+
+        var numbers = _clients.FindAll().ToDictionary(c => c.Id, c => c.PersonalIdentityNumber);
+        return
+        [
+            .. files.Where(kv => kv.Value.SolEntries + kv.Value.LssEntries + kv.Value.CaseEvents > 0)
+                .Select(kv => new ClientRecordDates(kv.Key, numbers.GetValueOrDefault(kv.Key, ""), kv.Value.LastSol, kv.Value.SolEntries, kv.Value.LastLss, kv.Value.LssEntries, kv.Value.CaseEvents, kv.Value.HasOpenCase)),
+        ];
+    }
+
+    public IReadOnlyList<DateTime> LoadDraftSaveTimes() => [.. _drafts.FindAll().Select(d => d.SavedUtc)];
+
+    public long CountAccessLogBefore(DateTime beforeUtc) => Access.LongCount(Query.LT(nameof(AccessLogEntry.AtUtc), beforeUtc));
+
+    public IReadOnlyList<Thinning> LoadThinnings() => [.. Thinnings.FindAll()];
+
+    public Thinning ThinClientRecords(FileThinning batch, Thinning record)
+    {
+        InTransaction(() =>
+        {
+            foreach (long clientId in batch.ClientIds)
+            {
+                var entries = Journal.Find(Query.EQ(nameof(JournalEntry.ClientId), clientId)).Where(e => e.Series == batch.Series).ToList();
+                List<Case> cases = batch.CaseTimelines ? [.. _cases.Find(Query.EQ(nameof(Case.ClientId), clientId))] : [];
+                List<CaseEvent> events = [.. cases.SelectMany(c => _events.Find(Query.EQ(nameof(CaseEvent.CaseId), c.Id)))];
+                bool written = entries.Any(e => e.AtUtc >= batch.LastEntryBeforeUtc)
+                    || events.Any(e => e.AtUtc >= batch.LastEntryBeforeUtc)
+                    || cases.Any(c => c.IsOpen || c.ReceivedUtc >= batch.LastEntryBeforeUtc || c.EndedUtc >= batch.LastEntryBeforeUtc);
+                if (written || entries.Count + events.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (JournalEntry e in entries)
+                {
+                    Journal.Delete(e.Id);
+                }
+
+                foreach (CaseEvent e in events)
+                {
+                    _events.Delete(e.Id);
+                }
+
+                record.ClientIds.Add(clientId);
+                record.JournalEntries += entries.Count;
+                record.CaseEvents += events.Count;
+            }
+
+            if (record.ClientIds.Count > 0)
+            {
+                Thinnings.Insert(record);
+            }
+        });
+        return record;
+    }
+
+    public Thinning ThinAccessLog(DateTime beforeUtc, int max, Thinning record)
+    {
+        InTransaction(() =>
+        {
+            var ids = Access.Find(Query.LT(nameof(AccessLogEntry.AtUtc), beforeUtc), limit: max).Select(e => e.Id).ToList();
+            foreach (long id in ids)
+            {
+                Access.Delete(id);
+            }
+
+            record.AccessLogEntries = ids.Count;
+            if (ids.Count > 0)
+            {
+                Thinnings.Insert(record);
+            }
+        });
+        return record;
+    }
+
+    public Thinning ThinDrafts(DateTime beforeUtc, Thinning record)
+    {
+        InTransaction(() =>
+        {
+            var ids = _drafts.FindAll().Where(d => d.SavedUtc < beforeUtc).Select(d => d.Id).ToList();
+            foreach (string id in ids)
+            {
+                _drafts.Delete(id);
+            }
+
+            record.Drafts = ids.Count;
+            if (ids.Count > 0)
+            {
+                Thinnings.Insert(record);
+            }
+        });
+        return record;
+    }
+
+    private static DateTime? Max(DateTime? a, DateTime b) => a is { } x && x >= b ? x : b;
+
+    private sealed class FileDates
+    {
+        public DateTime? LastSol { get; set; }
+
+        public DateTime? LastLss { get; set; }
+
+        public int SolEntries { get; set; }
+
+        public int LssEntries { get; set; }
+
+        public int CaseEvents { get; set; }
+
+        public bool HasOpenCase { get; set; }
+    }
+}
