@@ -82,6 +82,10 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(PoolSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.ShortTermCare.ShortTermUnit))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.ShortTermCare.ShortTermBooking))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Hygiene.HygieneCheck))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Hygiene.HygieneItemResult))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Hygiene.HygieneItemResult>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Hygiene.HygieneFollowUp))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -130,6 +134,7 @@ public static class JourMapper
         mapper.Entity<PoolSettings>().Id(s => s.Id, autoId: false);
         mapper.Entity<Core.ShortTermCare.ShortTermUnit>().Id(u => u.Id);
         mapper.Entity<Core.ShortTermCare.ShortTermBooking>().Id(b => b.Id);
+        mapper.Entity<Core.Hygiene.HygieneCheck>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.SmsNotice>().Id(n => n.Id, autoId: false);
         mapper.Entity<TimeReport>().Ignore(r => r.IsSigned).Ignore(r => r.Worked);
         return mapper;

@@ -28,6 +28,7 @@ public static class UseCaseCatalog
         .. Handover.HandoverRequests.UseCases,
         .. CallOuts.CallOutRequests.UseCases,
         .. ShortTermCare.ShortTermCareRequests.UseCases,
+        .. Hygiene.HygieneRequests.UseCases,
     ];
 
     private static readonly Dictionary<Type, UseCase> s_byType = s_all.ToDictionary(u => u.RequestType);
