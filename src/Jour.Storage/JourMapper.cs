@@ -85,6 +85,10 @@ public static class JourMapper
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Retention.RetentionSettings))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Retention.Thinning))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<long>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Hygiene.HygieneCheck))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Hygiene.HygieneItemResult))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Core.Hygiene.HygieneItemResult>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Core.Hygiene.HygieneFollowUp))]
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -133,6 +137,7 @@ public static class JourMapper
         mapper.Entity<PoolSettings>().Id(s => s.Id, autoId: false);
         mapper.Entity<Core.ShortTermCare.ShortTermUnit>().Id(u => u.Id);
         mapper.Entity<Core.ShortTermCare.ShortTermBooking>().Id(b => b.Id);
+        mapper.Entity<Core.Hygiene.HygieneCheck>().Id(c => c.Id);
         mapper.Entity<Core.CallOuts.SmsNotice>().Id(n => n.Id, autoId: false);
         mapper.Entity<Core.Retention.RetentionSettings>().Id(s => s.Id, autoId: false);
         mapper.Entity<Core.Retention.Thinning>().Id(t => t.Id);

@@ -617,7 +617,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         "cases", "case_events", "clients", "providers", "staff", "rotations", "oncall_overrides", "users", "meta", "counters",
         "drafts", "deployments", "settings", "sign_in_throttles", "handovers", "journal", "access_log", "incidents", "complaints",
         "contracts", "callouts", "sms_settings", "sms_inbox", "sms_notices", "pool_settings", "short_term_units", "short_term_bookings", "paid_hours",
-        "ivo_investigations", "retention_settings", "thinnings",
+        "ivo_investigations", "retention_settings", "thinnings", "hygiene_checks",
     ];
 
     /// <summary>

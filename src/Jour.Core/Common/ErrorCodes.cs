@@ -68,6 +68,15 @@ public static class ErrorCodes
     public const string AccessLogYearsInvalid = "Error_AccessLogYearsInvalid";
     public const string OperatorKindInvalid = "Error_OperatorKindInvalid";
     public const string RegisterCheckValidityInvalid = "Error_RegisterCheckValidityInvalid";
+    public const string HygieneNotPermitted = "Error_HygieneNotPermitted";
+    public const string HygieneCheckInFuture = "Error_HygieneCheckInFuture";
+    public const string HygieneItemsIncomplete = "Error_HygieneItemsIncomplete";
+    public const string HygieneFollowUpRequired = "Error_HygieneFollowUpRequired";
+    public const string HygieneFollowUpBeforeCheck = "Error_HygieneFollowUpBeforeCheck";
+    public const string HygieneCheckNotFound = "Error_HygieneCheckNotFound";
+    public const string HygieneNoFollowUp = "Error_HygieneNoFollowUp";
+    public const string HygieneFollowUpAlreadyDone = "Error_HygieneFollowUpAlreadyDone";
+    public const string HygieneIntervalInvalid = "Error_HygieneIntervalInvalid";
     public const string DeploymentNotFound = "Error_DeploymentNotFound";
     public const string DeploymentMoveRefused = "Error_DeploymentMoveRefused";
     public const string GuardDeploymentNeedsReplacement = "Guard_DeploymentNeedsReplacement";

@@ -111,7 +111,11 @@ public sealed partial class JourUseCases
         return ToData(a);
     }
 
-    public PoolSettingsData GetPoolSettings() => new(PoolRules().RegisterCheckValidityMonths);
+    public PoolSettingsData GetPoolSettings()
+    {
+        PoolSettings rules = PoolRules();
+        return new(rules.RegisterCheckValidityMonths, rules.HygieneCheckIntervalMonths);
+    }
 
     public PoolSettingsData SavePoolSettings(SessionInfo actor, PoolSettingsData data)
     {
@@ -123,9 +127,17 @@ public sealed partial class JourUseCases
                 data.RegisterCheckValidityMonths.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (data.HygieneCheckIntervalMonths is < 1 or > Hygiene.HygieneRoutines.MaxIntervalMonths)
+        {
+            throw new JourException(
+                ErrorCodes.HygieneIntervalInvalid,
+                Hygiene.HygieneRoutines.MaxIntervalMonths.ToString(CultureInfo.InvariantCulture),
+                data.HygieneCheckIntervalMonths.ToString(CultureInfo.InvariantCulture));
+        }
+
         lock (_gate.Lock)
         {
-            _store.SavePoolSettings(new PoolSettings { RegisterCheckValidityMonths = data.RegisterCheckValidityMonths, UpdatedBy = actor.UserId, UpdatedUtc = UtcNow });
+            _store.SavePoolSettings(new PoolSettings { RegisterCheckValidityMonths = data.RegisterCheckValidityMonths, HygieneCheckIntervalMonths = data.HygieneCheckIntervalMonths, UpdatedBy = actor.UserId, UpdatedUtc = UtcNow });
         }
 
         return GetPoolSettings();

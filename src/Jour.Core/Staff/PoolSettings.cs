@@ -10,6 +10,9 @@ public sealed class PoolSettings
     /// <summary>How long a shown register extract counts for a child client's window (one year by default).</summary>
     public int RegisterCheckValidityMonths { get; set; } = RegisterChecks.DefaultValidityMonths;
 
+    /// <summary>How often each assistant's hygiene self-check recurs (once a year by default).</summary>
+    public int HygieneCheckIntervalMonths { get; set; } = Hygiene.HygieneRoutines.DefaultIntervalMonths;
+
     public long UpdatedBy { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

@@ -28,12 +28,12 @@ public sealed record ImportStaff(ImportRequest File) : IRequest<ImportResult>;
 /// <summary>Records that the assistant showed a register extract on <paramref name="ShownOn"/> (yyyy-MM-dd); the signed-in user checked it.</summary>
 public sealed record RecordRegisterCheck(long AssistantId, string ShownOn) : IRequest<StaffData>;
 
-/// <summary>The pool's rules (how long a register check holds).</summary>
+/// <summary>The pool's rules (how long a register check holds, how often a hygiene self-check recurs).</summary>
 public sealed record GetPoolSettings : IRequest<PoolSettingsData>;
 
 public sealed record SavePoolSettings(PoolSettingsData Settings) : IRequest<PoolSettingsData>;
 
-public sealed record PoolSettingsData(int RegisterCheckValidityMonths);
+public sealed record PoolSettingsData(int RegisterCheckValidityMonths, int HygieneCheckIntervalMonths = Hygiene.HygieneRoutines.DefaultIntervalMonths);
 
 /// <summary>The use cases of the standby pool.</summary>
 public static class StaffRequests

@@ -12,7 +12,7 @@ using Jour.Core.Users;
 namespace Jour.Core.UseCases;
 
 /// <summary>All the ports one database offers, plus what concerns the database as a whole.</summary>
-public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IRosterStore, IUserStore, IDraftStore, IDeploymentStore, IHandoverStore, Journals.IJournalStore, AccessLog.IAccessLogStore, Incidents.IIncidentStore, IFollowUpStore, Contracts.IContractStore, CallOuts.ICallOutStore, ShortTermCare.IShortTermCareStore, Retention.IRetentionStore
+public interface IJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IRosterStore, IUserStore, IDraftStore, IDeploymentStore, IHandoverStore, Journals.IJournalStore, AccessLog.IAccessLogStore, Incidents.IIncidentStore, IFollowUpStore, Contracts.IContractStore, CallOuts.ICallOutStore, ShortTermCare.IShortTermCareStore, Retention.IRetentionStore, Hygiene.IHygieneStore
 {
     /// <summary>Whether this database holds demo data (shown as DEMO on every screen).</summary>
     bool IsDemo { get; }

@@ -29,6 +29,7 @@ public static class UseCaseCatalog
         .. CallOuts.CallOutRequests.UseCases,
         .. ShortTermCare.ShortTermCareRequests.UseCases,
         .. Retention.RetentionRequests.UseCases,
+        .. Hygiene.HygieneRequests.UseCases,
     ];
 
     private static readonly Dictionary<Type, UseCase> s_byType = s_all.ToDictionary(u => u.RequestType);
