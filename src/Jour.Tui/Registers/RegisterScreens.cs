@@ -45,6 +45,7 @@ public static class RegisterScreens
                     },
                     error => shell.Prompt.Error = error),
                 limit: TextLimits.Reason)),
+            new("staff.hygiene", "H", UiText.Hint_Hygiene, UiText.Help_Staff_Hygiene, true, s => shell.Push(new HygieneScreen(shell, s!.Id, s.Name)), () => HygieneScreen.WhyNot(shell)),
             new("staff.register-check", "R", UiText.Hint_RegisterCheck, UiText.Help_Staff_RegisterCheck, true, s => shell.Prompt.Open(
                 Format.Text(UiText.Staff_RegisterCheckPrompt, s!.Name),
                 shown => shell.RunInBackground(
