@@ -27,8 +27,8 @@ public sealed class ComplaintFormScreen : FormScreen
         Add(LinkField.Create("case", UiText.Record_Case, _links.Cases, existing?.CaseId));
         Add(LinkField.Create("assistant", UiText.Record_Assistant, _links.Assistants, existing?.AssistantId));
         Add(new FormField("answer", UiText.Complaint_Answer) { Limit = TextLimits.Description, Value = existing?.Answer ?? "" });
-        Add(new FormField("escalated", UiText.Complaint_Escalated) { Limit = TextLimits.Number, Value = Day(existing?.EscalatedOn), Validate = ValidDay, Hint = _ => UiText.Complaint_EscalatedHint });
-        Add(new FormField("committee-answered", UiText.Complaint_CommitteeAnswered) { Limit = TextLimits.Number, Value = Day(existing?.CommitteeAnsweredOn), Validate = ValidDay, Hint = _ => UiText.Date_HintOrEmpty });
+        Add(new FormField("escalated", UiText.Complaint_Escalated) { Limit = TextLimits.Number, Value = Day(existing?.EscalatedOn), Validate = DateField.Optional, Hint = _ => UiText.Complaint_EscalatedHint });
+        Add(new FormField("committee-answered", UiText.Complaint_CommitteeAnswered) { Limit = TextLimits.Number, Value = Day(existing?.CommitteeAnsweredOn), Validate = DateField.Optional, Hint = _ => UiText.Date_HintOrEmpty });
         Add(new FormField("status", UiText.Record_Status)
         {
             Choices = RecordLinks.Choices<RecordStatus>("RecordStatus_"),
@@ -65,10 +65,6 @@ public sealed class ComplaintFormScreen : FormScreen
         Shell.Pop();
         _saved?.Invoke();
     }
-
-    /// <summary>Empty, or a day written yyyy-MM-dd.</summary>
-    internal static string? ValidDay(string typed) =>
-        typed.Trim().Length == 0 || IsoDate.Parse(typed.Trim()) is not null ? null : Messages.Format(ErrorCodes.DateInvalid, [typed.Trim()]);
 
     internal static string Day(DateOnly? day) => day is { } d ? IsoDate.Format(d) : "";
 }

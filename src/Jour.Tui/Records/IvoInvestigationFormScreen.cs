@@ -26,12 +26,12 @@ public sealed class IvoInvestigationFormScreen : FormScreen
         {
             Limit = TextLimits.Number,
             Value = IsoDate.Format(existing?.OpenedOn ?? SwedishTime.Today(shell.UtcNow)),
-            Validate = v => Required(v) ?? ComplaintFormScreen.ValidDay(v),
+            Validate = v => Required(v) ?? DateField.Optional(v),
             Hint = _ => UiText.Date_Hint,
         });
         Add(new FormField("subject", UiText.Ivo_Subject) { Limit = TextLimits.Description, Value = existing?.Subject ?? "", Validate = Required });
-        Add(new FormField("told", UiText.Ivo_TellCommissioner) { Limit = TextLimits.Number, Value = ComplaintFormScreen.Day(existing?.CommissionerToldOn), Validate = ComplaintFormScreen.ValidDay, Hint = _ => UiText.Ivo_TellHint });
-        Add(new FormField("closed", UiText.Ivo_Closed) { Limit = TextLimits.Number, Value = ComplaintFormScreen.Day(existing?.ClosedOn), Validate = ComplaintFormScreen.ValidDay, Hint = _ => UiText.Date_HintOrEmpty });
+        Add(new FormField("told", UiText.Ivo_TellCommissioner) { Limit = TextLimits.Number, Value = ComplaintFormScreen.Day(existing?.CommissionerToldOn), Validate = DateField.Optional, Hint = _ => UiText.Ivo_TellHint });
+        Add(new FormField("closed", UiText.Ivo_Closed) { Limit = TextLimits.Number, Value = ComplaintFormScreen.Day(existing?.ClosedOn), Validate = DateField.Optional, Hint = _ => UiText.Date_HintOrEmpty });
         Add(new FormField("outcome", UiText.Ivo_Outcome) { Limit = TextLimits.Description, Value = existing?.Outcome ?? "" });
         RestoreDraft();
     }

@@ -29,13 +29,13 @@ public sealed class MasAssessmentFormScreen : FormScreen
             Value = current?.LexMaria == true ? "ja" : "nej",
             Hint = _ => UiText.Mas_LexMariaHint,
         });
-        Add(new FormField("assessed-on", UiText.Mas_AssessedOn) { Limit = TextLimits.Number, Value = today, Validate = Day, Hint = _ => UiText.Date_Hint });
+        Add(new FormField("assessed-on", UiText.Mas_AssessedOn) { Limit = TextLimits.Number, Value = today, Validate = DateField.Required, Hint = _ => UiText.Date_Hint });
         Add(new FormField("reasoning", UiText.Mas_Reasoning) { Limit = TextLimits.Description, Value = current?.Reasoning ?? "", Validate = v => v.Trim().Length == 0 ? UiText.Form_Required : null });
         Add(new FormField("ivo", UiText.Mas_IvoOn)
         {
             Limit = TextLimits.Number,
             Value = current?.IvoReportedOn is { } ivo ? IsoDate.Format(ivo) : "",
-            Validate = v => v.Trim().Length == 0 ? null : Day(v),
+            Validate = DateField.Optional,
             Hint = _ => UiText.Mas_IvoHint,
         });
         RestoreDraft();
@@ -61,6 +61,4 @@ public sealed class MasAssessmentFormScreen : FormScreen
         _saved(_result!);
         Shell.ShowDone(UiText.Mas_Assessed);
     }
-
-    private static string? Day(string typed) => IsoDate.Parse(typed.Trim()) is null ? Messages.Format(ErrorCodes.DateInvalid, [typed.Trim()]) : null;
 }

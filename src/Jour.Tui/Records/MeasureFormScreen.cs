@@ -24,7 +24,7 @@ public sealed class MeasureFormScreen : FormScreen
         {
             Limit = TextLimits.Number,
             Value = IsoDate.Format(SwedishTime.Today(shell.UtcNow).AddDays(30)),
-            Validate = v => IsoDate.Parse(v.Trim()) is null ? Messages.Format(ErrorCodes.DateInvalid, [v.Trim()]) : null,
+            Validate = DateField.Required,
             Hint = _ => UiText.Date_Hint,
         });
         RestoreDraft();

@@ -144,7 +144,7 @@ public sealed class HygieneCheckFormScreen : FormScreen
         Add(new FormField("checked-on", UiText.Hygiene_CheckedOn)
         {
             Value = IsoDate.Format(SwedishTime.Today(shell.UtcNow)),
-            Validate = v => IsoDate.Parse(v) is null ? UiText.Form_BadDate : null,
+            Validate = DateField.Required,
         });
         foreach (string item in HygieneRoutines.Items)
         {
@@ -158,7 +158,7 @@ public sealed class HygieneCheckFormScreen : FormScreen
 
         Add(new FormField("note", UiText.Hygiene_Note) { Limit = TextLimits.Note });
         Add(new FormField("action", UiText.Hygiene_Action) { Limit = TextLimits.Note, Validate = v => AnyMissed() && v.Trim().Length == 0 ? UiText.Hygiene_ActionRequired : null });
-        Add(new FormField("due-on", UiText.Hygiene_DueOn) { Validate = v => AnyMissed() && IsoDate.Parse(v) is null ? UiText.Form_BadDate : null });
+        Add(new FormField("due-on", UiText.Hygiene_DueOn) { Validate = v => AnyMissed() ? DateField.Required(v) : null });
         RestoreDraft();
     }
 

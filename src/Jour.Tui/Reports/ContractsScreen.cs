@@ -164,8 +164,8 @@ public sealed class ContractFormScreen : FormScreen
     public ContractFormScreen(ShellView shell)
         : base(shell, "new-contract")
     {
-        Add(new FormField("from", UiText.Contracts_From) { Validate = v => Contract.ParseDate(v.Trim()) is null ? UiText.Form_BadDate : null });
-        Add(new FormField("to", UiText.Contracts_To) { Validate = v => v.Trim().Length > 0 && Contract.ParseDate(v.Trim()) is null ? UiText.Form_BadDate : null });
+        Add(new FormField("from", UiText.Contracts_From) { Validate = DateField.Required });
+        Add(new FormField("to", UiText.Contracts_To) { Validate = DateField.Optional });
         Add(new FormField("kind", UiText.Contracts_Kind) { Choices = [("annual", UiText.Contracts_KindAnnual), ("lump-sum", UiText.Contracts_KindLumpSum)], Value = "annual" });
         Add(new FormField("amount", UiText.Contracts_Amount) { Validate = v => ContractInput.Amount(v) is null ? UiText.Contracts_BadAmount : null });
         Add(new FormField("price-level", UiText.Contracts_PriceLevel) { Validate = v => v.Trim().Length > 0 && ContractInput.Whole(v) is null ? UiText.Contracts_BadWhole : null });
@@ -232,7 +232,7 @@ public sealed class ContractExtendScreen : FormScreen
         _contract = contract;
         Add(new FormField("to", UiText.Contracts_NewEnd)
         {
-            Validate = v => v.Trim().Length > 0 && Contract.ParseDate(v.Trim()) is null ? UiText.Form_BadDate : null,
+            Validate = DateField.Optional,
             Hint = _ => contract.MonthsPerExtension is { } months ? Format.Text(UiText.Contracts_NewEndHint, months) : UiText.Contracts_NewEndHintNoRule,
         });
         Add(new FormField("until-further-notice", UiText.Contracts_UntilFurtherNoticeField) { Choices = [("no", UiText.No), ("yes", UiText.Yes)], Value = "no" });
