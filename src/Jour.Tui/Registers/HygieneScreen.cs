@@ -172,16 +172,7 @@ public sealed class HygieneCheckFormScreen : FormScreen
         return Format.Text(UiText.Hygiene_Saved, _name);
     }
 
-    protected override void Submitted(string result)
-    {
-        Shell.Pop();
-        if (Shell.CurrentScreen is IReloadable list)
-        {
-            list.Reload();
-        }
-
-        Shell.ShowDone(result);
-    }
+    protected override void Submitted(string result) => BackToList(result);
 
     private bool AnyMissed() => HygieneRoutines.Items.Any(i => Field("item-" + i).Value == "no");
 }

@@ -202,16 +202,7 @@ public sealed class ContractFormScreen : FormScreen
         return Format.Text(UiText.Contracts_Added, added.Id, ContractsScreen.Money.Kronor(added.NetAnnualKr));
     }
 
-    protected override void Submitted(string result)
-    {
-        Shell.Pop();
-        if (Shell.CurrentScreen is IReloadable list)
-        {
-            list.Reload();
-        }
-
-        Shell.ShowDone(result);
-    }
+    protected override void Submitted(string result) => BackToList(result);
 
     private static int? Optional(string text) => text.Trim().Length == 0 ? null : ContractInput.Whole(text);
 
@@ -249,14 +240,5 @@ public sealed class ContractExtendScreen : FormScreen
         return Format.Text(UiText.Contracts_Extended, extended.Id, ContractsScreen.Money.Period(extended.From, extended.To));
     }
 
-    protected override void Submitted(string result)
-    {
-        Shell.Pop();
-        if (Shell.CurrentScreen is IReloadable list)
-        {
-            list.Reload();
-        }
-
-        Shell.ShowDone(result);
-    }
+    protected override void Submitted(string result) => BackToList(result);
 }

@@ -129,6 +129,21 @@ public abstract class FormScreen : IScreen
     /// <summary>Called on the UI thread after the server accepted the form.</summary>
     protected abstract void Submitted(string result);
 
+    /// <summary>Back to the list the form was opened from, read again, with <paramref name="done"/> said when given.</summary>
+    protected void BackToList(string? done = null)
+    {
+        Shell.Pop();
+        if (Shell.CurrentScreen is IReloadable list)
+        {
+            list.Reload();
+        }
+
+        if (done is not null)
+        {
+            Shell.ShowDone(done);
+        }
+    }
+
     public virtual void Draw(Canvas canvas)
     {
         int row = 0;

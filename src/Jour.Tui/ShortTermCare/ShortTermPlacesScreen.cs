@@ -148,14 +148,7 @@ public sealed class ShortTermUnitFormScreen : FormScreen
         return saved.Id.ToString(CultureInfo.InvariantCulture);
     }
 
-    protected override void Submitted(string result)
-    {
-        Shell.Pop();
-        if (Shell.CurrentScreen is IReloadable list)
-        {
-            list.Reload();
-        }
-    }
+    protected override void Submitted(string result) => BackToList();
 
     private static int? Places(string text) => int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n <= ShortTermUnit.MaxPlaces ? n : null;
 }
