@@ -64,6 +64,7 @@ public sealed class ContractsScreen : IScreen, IReloadable
         }
 
         DateOnly? due = ContractNotice.ExtensionDue(contracts, Today);
+        DateOnly lastFrom = contracts.Count == 0 ? default : contracts.Max(x => x.From);
         ContractData? inForce = contracts.FirstOrDefault(c => c.From <= Today && (c.To is not { } to || Today <= to));
         canvas.Line(0, inForce is null ? UiText.Contracts_NoneInForce : Format.Text(UiText.Contracts_InForce, inForce.Id, Money.Period(inForce.From, inForce.To)));
         if (contracts.Count == 0)
@@ -84,7 +85,7 @@ public sealed class ContractsScreen : IScreen, IReloadable
                 (UiText.Col_NetAnnual, 14, c => Money.Kronor(c.NetAnnualKr)),
             ],
             firstRow: 1,
-            c => due is not null && c.To == due && c.From == contracts.Max(x => x.From));
+            c => due is not null && c.To == due && c.From == lastFrom);
 
         if (_list.Current is { } current)
         {
