@@ -26,7 +26,7 @@ public sealed class IvoInvestigationFormScreen : FormScreen
         {
             Limit = TextLimits.Number,
             Value = IsoDate.Format(existing?.OpenedOn ?? SwedishTime.Today(shell.UtcNow)),
-            Validate = v => Required(v) ?? DateField.Optional(v),
+            Validate = DateField.Required,
             Hint = _ => UiText.Date_Hint,
         });
         Add(new FormField("subject", UiText.Ivo_Subject) { Limit = TextLimits.Description, Value = existing?.Subject ?? "", Validate = Required });
