@@ -36,7 +36,18 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         nameof(CaseState.Covered), nameof(CaseState.ShortTermPlacement), nameof(CaseState.HandedBack),
     ];
 
+    /// <summary>
+    /// Engines closed by a failure, kept for the life of the process. A commit that fails halfway leaves its
+    /// transaction neither committed nor rolled back (the rollback fails too: its pages are already with the log
+    /// writer), and LiteDB 5.0.20 finalizes such a transaction by disposing it again on the finalizer thread, where
+    /// the same failure is unhandled and ends the process (LiteDB #2828): the server, or the test run, long after.
+    /// Kept reachable, it is never finalized; a failed engine is closed and holds little.
+    /// </summary>
+    private static readonly List<ILiteEngine> s_failedEngines = [];
+
     private readonly LiteDatabase _db;
+    private readonly CommitNotifyingEngine _engine;
+    private bool _rollbackFailed;
     private readonly ILiteCollection<Case> _cases;
     private readonly ILiteCollection<CaseEvent> _events;
     private readonly ILiteCollection<Client> _clients;
@@ -61,6 +72,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     private LiteJourStore(CommitNotifyingEngine engine, LiteDatabase db)
     {
         _db = db;
+        _engine = engine;
         _openCases = new ReadCache<KeptCases>("cases", () => new KeptCases(ReadOpenCases()), () => engine.InTransaction);
         _clientNames = new ReadCache<FrozenDictionary<long, string>>("clients", ReadClientNames, () => engine.InTransaction);
         _allClients = new ReadCache<KeptClients>("clients", () => new KeptClients(ReadAllClients()), () => engine.InTransaction);
@@ -244,7 +256,8 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         }
         catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException or LockRecursionException)
         {
-            // The caller rethrows the original failure.
+            // The caller rethrows the original failure; the transaction may be left half-done (s_failedEngines).
+            _rollbackFailed = true;
         }
     }
 
@@ -333,6 +346,7 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
             // engine is closed already (LiteDB then fails even to take its lock).
         }
 
+        bool failed = _rollbackFailed || ClosedBy() is not null;
         try
         {
             _db.Dispose();
@@ -340,6 +354,15 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
         catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException)
         {
             // Closed by a storage failure: nothing more can be written; the next open replays the log.
+            failed = true;
+        }
+
+        if (failed)
+        {
+            lock (s_failedEngines)
+            {
+                s_failedEngines.Add(_engine);
+            }
         }
 
         Files?.Close();
