@@ -105,6 +105,13 @@ l=$(load)
 cal=$(bench/calendar.sh "$runs" "$db")
 row "\`jour oncall --format ics --months 12 --out FILE\` (median of $runs)" "$(grep -o 'median_ms=[0-9]*' <<<"$cal" | cut -d= -f2) ms, $(grep -o 'events=[0-9]*' <<<"$cal" | cut -d= -f2) events" "< 200 ms" "$l"
 
+say "the PDFs finance makes (bench/pdf-exports.sh on a copy of the database)"
+l=$(load)
+pdfs=$(bench/pdf-exports.sh "$runs" "$db")
+pdf_ms() { grep "^BENCH pdf-$1 " <<<"$pdfs" | grep -o 'median_ms=[0-9]*' | cut -d= -f2; }
+pdf_pages() { grep "^BENCH pdf-$1 " <<<"$pdfs" | grep -o 'pages=[0-9]*' | cut -d= -f2; }
+row "PDFs with the server running: the month's invoicing basis; provider basis; a year's statistics (median of $runs)" "$(pdf_ms invoice) ms ($(pdf_pages invoice) pages); $(pdf_ms provider-basis) ms; $(pdf_ms year-statistics) ms" "< 1 s each" "$l"
+
 say "socket round trip of a durable committed write (bench/roundtrip.sh 500, demo database)"
 l=$(load)
 rt=$(bench/roundtrip.sh 500 2>/dev/null)

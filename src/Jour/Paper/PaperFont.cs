@@ -1,19 +1,16 @@
 using System.Globalization;
 using Jour.Cli;
 using Jour.Resources;
-using PdfSharp.Fonts;
 
 namespace Jour.Paper;
 
 /// <summary>
 /// The one monospaced font every PDF is set in, read at run time from a Debian font package (DejaVu Sans Mono,
-/// `fonts-dejavu-core`: å, ä, ö, –, ” and the box and arrow characters of the screens) and embedded (a subset)
-/// in each document. JOUR_PDF_FONT names another TrueType file. PDFsharp asks its one process-wide resolver for
-/// every face; bold or italic are simulated from the regular face, so the columns stay the same width.
+/// `fonts-dejavu-core`: å, ä, ö, –, ” and the box and arrow characters of the screens) and embedded whole in each
+/// document (340 kB, deflated once per process to 200 kB). JOUR_PDF_FONT names another TrueType file.
 /// </summary>
-internal sealed class PaperFont : IFontResolver
+internal sealed class PaperFont
 {
-    public const string FaceName = "JourMono";
     public const string DefaultPath = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
     public const string Package = "fonts-dejavu-core";
     public const string EnvironmentVariable = "JOUR_PDF_FONT";
@@ -21,18 +18,28 @@ internal sealed class PaperFont : IFontResolver
     private static readonly Lock s_lock = new();
     private static PaperFont? s_installed;
 
-    private readonly string _path;
-    private byte[]? _bytes;
+    private readonly Lazy<byte[]> _deflated;
 
-    private PaperFont(string path) => _path = path;
+    private PaperFont(TrueTypeFont face)
+    {
+        Face = face;
+        _deflated = new Lazy<byte[]>(() => PdfFile.Deflate(face.Data));
+    }
+
+    /// <summary>The font <see cref="EnsureInstalled()"/> read.</summary>
+    /// <exception cref="InvalidOperationException">Nothing has been installed yet.</exception>
+    public static PaperFont Installed => s_installed ?? throw new InvalidOperationException("PaperFont.EnsureInstalled first");
+
+    public TrueTypeFont Face { get; }
+
+    /// <summary>The font file as it goes into every PDF (FontFile2, /FlateDecode).</summary>
+    public byte[] Deflated => _deflated.Value;
 
     /// <summary>The font file this process uses: JOUR_PDF_FONT or DejaVu Sans Mono's Debian path.</summary>
     public static string PathInUse =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } path ? path : DefaultPath;
 
-    /// <summary>
-    /// Checks the font before any work is done and hands it to PDFsharp once per process.
-    /// </summary>
+    /// <summary>Checks and reads the font before any work is done, once per process.</summary>
     /// <exception cref="CliException">The file is missing or is no TrueType font; the message names the package.</exception>
     public static void EnsureInstalled() => EnsureInstalled(PathInUse);
 
@@ -46,23 +53,15 @@ internal sealed class PaperFont : IFontResolver
                 return;
             }
 
-            var font = new PaperFont(path);
-            font._bytes = Read(path);
-            GlobalFontSettings.FontResolver = font;
-            s_installed = font;
+            s_installed = new PaperFont(Read(path));
         }
     }
 
     /// <summary>Whether <paramref name="path"/> is a readable TrueType file, without installing it.</summary>
     /// <exception cref="CliException">It is not; the message names the package.</exception>
-    public static void Check(string path) => Read(path);
+    public static void Check(string path) => _ = Read(path);
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(FaceName, bold, italic);
-
-    public byte[]? GetFont(string faceName) => _bytes ??= Read(_path);
-
-    private static byte[] Read(string path)
+    private static TrueTypeFont Read(string path)
     {
         byte[] bytes;
         try
@@ -77,7 +76,14 @@ internal sealed class PaperFont : IFontResolver
         // TrueType (1.0 or 'true') or OpenType with TrueType outlines; anything else PDFsharp would refuse deep inside.
         bool trueType = bytes.Length > 12
             && ((bytes[0] == 0 && bytes[1] == 1 && bytes[2] == 0 && bytes[3] == 0) || (bytes[0] == 't' && bytes[1] == 'r' && bytes[2] == 'u' && bytes[3] == 'e'));
-        return trueType ? bytes : throw new CliException(Text(CliText.Pdf_BadFont, path, Package, EnvironmentVariable));
+        try
+        {
+            return trueType ? TrueTypeFont.Parse(bytes) : throw new InvalidDataException("magic");
+        }
+        catch (InvalidDataException)
+        {
+            throw new CliException(Text(CliText.Pdf_BadFont, path, Package, EnvironmentVariable));
+        }
     }
 
     private static string Text(string template, params object[] args) => string.Format(CultureInfo.CurrentCulture, template, args);

@@ -44,6 +44,22 @@ internal static class PaperLayout
         return pages.Count > 0 ? pages : [[]];
     }
 
+    /// <summary>The same pages as <see cref="Pages(string, int)"/>, from the sheets it gave for no page limit.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Pages(IReadOnlyList<IReadOnlyList<string>> sheets, int linesPerPage)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(linesPerPage, 1);
+        var pages = new List<IReadOnlyList<string>>();
+        foreach (IReadOnlyList<string> sheet in sheets)
+        {
+            for (int start = 0; start < sheet.Count; start += linesPerPage)
+            {
+                pages.Add([.. sheet.Skip(start).Take(linesPerPage)]);
+            }
+        }
+
+        return pages.Count > 0 ? pages : [[]];
+    }
+
     /// <summary>The columns the widest line needs, never fewer than <see cref="Columns"/>.</summary>
     public static int ColumnsFor(IEnumerable<IReadOnlyList<string>> pages) =>
         Math.Max(Columns, pages.SelectMany(p => p).Select(l => l.Length).DefaultIfEmpty(0).Max());

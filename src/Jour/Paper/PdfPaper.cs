@@ -1,9 +1,8 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Jour.Cli;
 using Jour.Resources;
-using PdfSharp;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace Jour.Paper;
 
@@ -33,13 +32,16 @@ internal static class PdfPaper
     /// <summary>Half an inch all round: inside what any office printer can reach.</summary>
     public const double Margin = 36;
 
+    /// <summary>A4 in points.</summary>
+    public const double PageWidth = 595.276;
+
+    /// <inheritdoc cref="PageWidth"/>
+    public const double PageHeight = 841.89;
+
     private const double Leading = 1.2;
 
-    /// <summary>Windows-1252's characters at 0x80–0x9F, where Latin-1 has control codes.</summary>
-    private const string WinAnsiExtras = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-
     /// <summary>The body lines a page holds at the point size <paramref name="fontSize"/>: 60 at 10 pt (the handover's page).</summary>
-    public static int LinesPerPage(double fontSize, double pageHeight = 841.89) =>
+    public static int LinesPerPage(double fontSize, double pageHeight = PageHeight) =>
         (int)Math.Floor(((pageHeight - (2 * Margin)) / (fontSize * Leading)) - 4 + 1e-6);
 
     /// <summary>Renders <paramref name="text"/>; form feeds start pages.</summary>
@@ -51,60 +53,54 @@ internal static class PdfPaper
         {
             return Draw(text, heading);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NotSupportedException)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException)
         {
-            // PDFsharp's words on a font it cannot use are no help at a printer; name the file and the package.
+            // A font whose tables point outside the file fails only when a glyph is looked up; the exception's own
+            // words are no help at a printer: name the file and the package.
             throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Pdf_BadFont, PaperFont.PathInUse, PaperFont.Package, PaperFont.EnvironmentVariable), ex);
         }
     }
 
     private static PaperPdf Draw(string text, PaperHeading heading)
     {
-        using var document = new PdfDocument();
-        document.Info.Title = heading.Title;
-        document.Info.Creator = "Jour";
-        // PDFsharp 6.2.4 writes Flate streams without their Adler-32 checksum (Ghostscript: "ignoring zlib error:
-        // incorrect data check"). Viewers forgive it; a printer need not. Uncompressed, a handover is about 50 kB.
-        document.Options.NoCompression = true;
-        document.Options.CompressContentStreams = false;
-        var options = new XPdfFontOptions(IsWinAnsi(text) && IsWinAnsi(heading.Title) ? PdfFontEncoding.WinAnsi : PdfFontEncoding.Unicode);
+        PaperFont paperFont = PaperFont.Installed;
+        TrueTypeFont face = paperFont.Face;
+        var font = new PdfTextFont(face, IsWinAnsi(text) && IsWinAnsi(heading.Title));
 
-        PdfPage page = document.AddPage();
-        page.Size = PageSize.A4;
-        double pageWidth = page.Width.Point;
-        double pageHeight = page.Height.Point;
-
-        // The advance of one column per point of size, measured on the font itself (monospaced: every glyph alike).
-        double advance;
-        using (XGraphics measure = XGraphics.CreateMeasureContext(new XSize(pageWidth, pageHeight), XGraphicsUnit.Point, XPageDirection.Downwards, document.RenderEvents))
-        {
-            var probe = new XFont(PaperFont.FaceName, 100, XFontStyleEx.Regular, options);
-            advance = measure.MeasureString(new string('0', 100), probe).Width / (100 * 100);
-        }
+        // The advance of one column per point of size (monospaced: every glyph alike, so the zero's will do).
+        double advance = face.Width(face.GlyphOf('0')) / 1000.0;
 
         // Lay out at 10 pt first; a wider document gets a smaller size and so more lines per page.
-        int columns = PaperLayout.ColumnsFor(PaperLayout.Pages(text, int.MaxValue));
-        double size = Math.Min(MaxFontSize, (pageWidth - (2 * Margin)) / (columns * advance));
+        IReadOnlyList<IReadOnlyList<string>> sheets = PaperLayout.Pages(text, int.MaxValue);
+        int columns = PaperLayout.ColumnsFor(sheets);
+        double size = Math.Min(MaxFontSize, (PageWidth - (2 * Margin)) / (columns * advance));
         double lineHeight = size * Leading;
-        double left = (pageWidth - (columns * advance * size)) / 2;
-        IReadOnlyList<IReadOnlyList<string>> pages = PaperLayout.Pages(text, LinesPerPage(size, pageHeight));
-        var font = new XFont(PaperFont.FaceName, size, XFontStyleEx.Regular, options);
+        double left = (PageWidth - (columns * advance * size)) / 2;
+        int linesPerPage = LinesPerPage(size, PageHeight);
+        IReadOnlyList<IReadOnlyList<string>> pages = PaperLayout.Pages(sheets, linesPerPage);
         string demo = heading.IsDemo ? CliText.Pdf_Demo : "";
 
+        using var file = new PdfFile();
+        int catalog = file.Reserve();
+        int pageTree = file.Reserve();
+        int info = file.Reserve();
+        int fontId = file.Reserve();
+        string x = PdfFile.Number(left);
+        string resources = $"/Resources << /Font << /F1 {fontId} 0 R >> >>";
+        string mediaBox = $"/MediaBox [0 0 {PdfFile.Number(PageWidth)} {PdfFile.Number(PageHeight)}]";
+        var kids = new StringBuilder();
+        using var content = new MemoryStream();
         for (int p = 0; p < pages.Count; p++)
         {
-            if (p > 0)
-            {
-                page = document.AddPage();
-                page.Size = PageSize.A4;
-            }
-
-            using XGraphics gfx = XGraphics.FromPdfPage(page);
+            content.SetLength(0);
+            Ascii(content, $"BT\n/F1 {PdfFile.Number(size)} Tf\n");
             void Row(int row, string line)
             {
                 if (line.Length > 0)
                 {
-                    gfx.DrawString(line, font, XBrushes.Black, left, Margin + (row * lineHeight) + size, XStringFormats.BaseLineLeft);
+                    // PDF's y grows upwards from the bottom edge; the rows count down from the top margin.
+                    Ascii(content, $"1 0 0 1 {x} {PdfFile.Number(PageHeight - (Margin + (row * lineHeight) + size))} Tm ");
+                    font.Show(content, line);
                 }
             }
 
@@ -118,13 +114,30 @@ internal static class PdfPaper
             if (!heading.NumberedByText)
             {
                 string number = string.Format(CultureInfo.CurrentCulture, CliText.Pdf_Page, p + 1, pages.Count);
-                Row(LinesPerPage(size, pageHeight) + 3, number.PadLeft(columns));
+                Row(linesPerPage + 3, number.PadLeft(columns));
             }
+
+            Ascii(content, "ET\n");
+            int page = file.Reserve();
+            int stream = file.Reserve();
+            file.Stream(stream, "", content.GetBuffer().AsSpan(0, (int)content.Length));
+            file.Object(page, $"<< /Type /Page /Parent {pageTree} 0 R {mediaBox} {resources} /Contents {stream} 0 R >>");
+            kids.Append(CultureInfo.InvariantCulture, $"{page} 0 R ");
         }
 
-        using var stream = new MemoryStream();
-        document.Save(stream, closeStream: false);
-        return new PaperPdf(stream.ToArray(), pages.Count);
+        file.Object(pageTree, $"<< /Type /Pages /Kids [{kids.ToString().TrimEnd()}] /Count {pages.Count} >>");
+        font.WriteTo(file, fontId, paperFont);
+        file.Object(catalog, $"<< /Type /Catalog /Pages {pageTree} 0 R >>");
+        file.Object(info, $"<< /Title {PdfFile.TextString(heading.Title)} /Creator (Jour) /Producer (Jour) >>");
+        byte[] id = SHA256.HashData(Encoding.UTF8.GetBytes(heading.Title + "\f" + text)).AsSpan(0, 16).ToArray();
+        return new PaperPdf(file.Finish(catalog, info, id), pages.Count);
+    }
+
+    private static void Ascii(MemoryStream to, string text)
+    {
+        Span<byte> bytes = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        Encoding.ASCII.GetBytes(text, bytes);
+        to.Write(bytes);
     }
 
     /// <summary>
@@ -138,8 +151,7 @@ internal static class PdfPaper
     {
         foreach (char c in text)
         {
-            bool latin1 = c is '\n' or '\f' or '\r' or '\t' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\u00FF');
-            if (!latin1 && !WinAnsiExtras.Contains(c, StringComparison.Ordinal))
+            if (c is not ('\n' or '\f' or '\r' or '\t') && !PdfTextFont.IsWinAnsi(c))
             {
                 return false;
             }

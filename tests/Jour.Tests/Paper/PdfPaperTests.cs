@@ -49,6 +49,10 @@ public sealed class PdfPaperTests : IDisposable
         Assert.Equal(60, PdfPaper.LinesPerPage(PdfPaper.MaxFontSize));
         Assert.Equal(pages, laid.Count);
         Assert.Equal(lines, laid.Sum(p => p.Count));
+
+        // The renderer lays the text out once without a limit and pages that: the same pages.
+        var again = PaperLayout.Pages(PaperLayout.Pages(text + "\f\fsista\n", int.MaxValue), 60);
+        Assert.Equal(PaperLayout.Pages(text + "\f\fsista\n", 60).Select(p => string.Join('|', p)), again.Select(p => string.Join('|', p)));
     }
 
     [Fact]
@@ -101,9 +105,18 @@ public sealed class PdfPaperTests : IDisposable
         Assert.True(Regex.IsMatch(raw, @"/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+84[12](\.\d+)?\s*\]"), raw[..4000]);
         Assert.Contains("/FontFile2", raw, StringComparison.Ordinal);
 
-        // PDFsharp 6.2.4's Flate streams lack their Adler-32 checksum (Ghostscript: "incorrect data check"); a
-        // printer's interpreter may be less forgiving, so nothing is compressed.
-        Assert.DoesNotContain("/FlateDecode", raw, StringComparison.Ordinal);
+        // Only the font is deflated, with zlib's checksum: it inflates back to the very file (PDFsharp 6.2.4, used
+        // before, wrote Flate streams without their Adler-32, which a printer's interpreter need not forgive).
+        Assert.Equal(1, Regex.Count(raw, "/FlateDecode"));
+        Match font = Regex.Match(raw, @"/FlateDecode /Length1 (\d+) /Length (\d+) >>\nstream\n");
+        Assert.True(font.Success);
+        using var inflated = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(pdf.Bytes, font.Index + font.Length, int.Parse(font.Groups[2].Value, CultureInfo.InvariantCulture)), System.IO.Compression.CompressionMode.Decompress))
+        {
+            zlib.CopyTo(inflated);
+        }
+
+        Assert.Equal(File.ReadAllBytes(PaperFont.PathInUse), inflated.ToArray());
     }
 
     [Fact]
@@ -188,6 +201,45 @@ public sealed class PdfPaperTests : IDisposable
 
         Assert.Contains(file, refused.Message, StringComparison.Ordinal);
         Assert.Contains("fonts-dejavu-core", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Font_CutShort_IsRefusedByName_NotWithAnIndexError()
+    {
+        string file = Path.Combine(_dir, "avklippt.ttf");
+        File.WriteAllBytes(file, File.ReadAllBytes(PaperFont.PathInUse)[..4000]);
+
+        var refused = Assert.Throws<CliException>(() => PaperFont.Check(file));
+
+        Assert.Contains(file, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrueType_DejaVuSansMono_MapsCharactersToGlyphs_AllOneWidth()
+    {
+        TrueTypeFont face = TrueTypeFont.Parse(File.ReadAllBytes(PaperFont.PathInUse));
+
+        Assert.Equal("DejaVuSansMono", face.PostScriptName);
+        Assert.True(face.IsFixedPitch);
+        ushort[] glyphs = [.. "0Aaåäö–”→▶█".Select(c => face.GlyphOf(c))];
+        Assert.DoesNotContain((ushort)0, glyphs);
+        Assert.Equal(glyphs.Length, glyphs.Distinct().Count());
+        Assert.Single(glyphs.Select(face.Width).Distinct());
+        Assert.Equal(0, face.GlyphOf(0xE000));
+        Assert.Equal(0, face.GlyphOf(0x1F600));
+    }
+
+    [Fact]
+    public void Render_ACharacterTheFontLacks_IsABox_TheRestOfTheLineComesBack()
+    {
+        PaperPdf pdf = PdfPaper.Render("Łukasz 😀 → slut\n", new PaperHeading("Unicode", IsDemo: false));
+
+        string raw = Encoding.Latin1.GetString(pdf.Bytes);
+        Assert.Contains("/Identity-H", raw, StringComparison.Ordinal);
+        Assert.Contains("/ToUnicode", raw, StringComparison.Ordinal);
+        string back = PdfToText(pdf, null);
+        Assert.Contains("Łukasz", back, StringComparison.Ordinal);
+        Assert.Contains("→ slut", back, StringComparison.Ordinal);
     }
 
     private static string Lines(int count) => string.Concat(Enumerable.Range(1, count).Select(i => Line80(i) + "\n"));

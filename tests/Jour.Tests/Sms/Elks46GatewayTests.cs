@@ -61,7 +61,10 @@ public sealed class Elks46GatewayTests : IDisposable
     {
         _standIn.Fail("POST", fault);
 
-        var ex = await Assert.ThrowsAsync<SmsGatewayException>(() => _gateway.SendAsync(Account, "+46731234567", "x", "k", TestContext.Current.CancellationToken));
+        // Only the timeouts race the one-second clock: a 401 on a machine busy enough to take a second over the first
+        // request (seen at load 20) must still come back a 401, so those get the production timeout.
+        using var gateway = expected == SmsFault.Timeout ? null : new Elks46Gateway();
+        var ex = await Assert.ThrowsAsync<SmsGatewayException>(() => (gateway ?? _gateway).SendAsync(Account, "+46731234567", "x", "k", TestContext.Current.CancellationToken));
 
         Assert.Equal(expected, ex.Fault);
         Assert.StartsWith("SMS-tjänsten", Messages.Get(ex.MessageKey), StringComparison.Ordinal);
