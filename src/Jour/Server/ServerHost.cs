@@ -28,9 +28,10 @@ internal sealed partial class ServerHost : IDisposable
     private readonly Dictionary<int, int> _connectionsPerUid = [];
     private FileStream? _lock;
     private LiteJourStore? _store;
+    private ServerContext? _context;
     private Socket? _listener;
     private int _nextConnectionId;
-    private CancellationTokenSource? _idleTimer;
+    private readonly ITimer? _idleTimer;
     private readonly Elks46Gateway _sms = new();
 
     public ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers)
@@ -48,6 +49,7 @@ internal sealed partial class ServerHost : IDisposable
         _loggers = loggers;
         _log = loggers.CreateLogger<ServerHost>();
         _lifetime = new ServerLifetime(_stopping.Cancel);
+        _idleTimer = idleTimeout is null ? null : TimeProvider.System.CreateTimer(StopWhenIdle, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Takes the lock, opens the database and listens; throws <see cref="JourException"/> when it cannot.</summary>
@@ -73,6 +75,7 @@ internal sealed partial class ServerHost : IDisposable
             store => new JourUseCases(store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>()) { Sms = _sms });
         _store = opened.Store;
         UseCases = opened.UseCases;
+        _context = new ServerContext(UseCases, _store, _lifetime, _peers, _paths, _log);
         SetUpCodeReady?.Invoke(opened.SetUpCode);
 
         // Only the lock holder gets here, so a socket file left by a killed server is stale.
@@ -220,7 +223,7 @@ internal sealed partial class ServerHost : IDisposable
         lock (_gate)
         {
             id = ++_nextConnectionId;
-            _idleTimer?.Cancel();
+            _idleTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _connectionsPerUid[uid] = ofThisUid = _connectionsPerUid.GetValueOrDefault(uid) + 1;
         }
 
@@ -240,7 +243,7 @@ internal sealed partial class ServerHost : IDisposable
 
         try
         {
-            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths, () => _store?.ClosedBy(), peer, _peers, refusal, () => _store?.WaitUntilDurable());
+            await using var connection = new ServerConnection(socket, _context!, id, peer, refusal);
             await connection.RunAsync(_stopping.Token);
         }
         finally
@@ -276,26 +279,12 @@ internal sealed partial class ServerHost : IDisposable
         }
     }
 
-    private void ArmIdleTimer()
-    {
-        if (_idleTimeout is not { } timeout)
-        {
-            return;
-        }
+    private void ArmIdleTimer() => _idleTimer?.Change(_idleTimeout ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
-        _idleTimer?.Dispose();
-        var timer = new CancellationTokenSource();
-        _idleTimer = timer;
-        _ = Task.Delay(timeout, timer.Token).ContinueWith(
-            t =>
-            {
-                if (!t.IsCanceled)
-                {
-                    LogIdle(timeout.TotalMinutes);
-                    Stop();
-                }
-            },
-            TaskScheduler.Default);
+    private void StopWhenIdle(object? state)
+    {
+        LogIdle(_idleTimeout?.TotalMinutes ?? 0);
+        Stop();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Server {Pid} listening, schema {Schema}")]
