@@ -17,8 +17,9 @@ public sealed record OpenedStore(LiteJourStore Store, JourUseCases UseCases, str
 
 /// <summary>
 /// The one place that opens the store a data directory is bound to (today the encrypted LiteDB file in it) and
-/// gives a new one its first content: the demo, or a set-up code for the first admin. Another kind of store is
-/// chosen here, so the server need not know which it serves.
+/// gives a new one its first content: the demo, or a set-up code for the first admin. A second kind of store (issue
+/// 22) is to be chosen here too; the server still asks the store it gets whether a commit is durable and what closed
+/// it (WaitUntilDurable, ClosedBy), which that store must answer as well.
 /// </summary>
 public static partial class StoreOpener
 {
