@@ -35,19 +35,10 @@ public sealed class UseCasePipeline(JourUseCases useCases)
             throw new JourException(access.Refusal);
         }
 
-        if (session.User is not { } signedIn)
+        // A session whose user is gone or disabled counts as not signed in.
+        if (session.User is not { } signedIn || UseCases.StoredRoles(signedIn.UserId) is not { } roles)
         {
             return access.SignInRequired ? throw new JourException(ErrorCodes.NotSignedIn) : null;
-        }
-
-        if (UseCases.StoredRoles(signedIn.UserId) is not { } roles)
-        {
-            if (access.SignInRequired)
-            {
-                throw new JourException(ErrorCodes.NotSignedIn);
-            }
-
-            return null;
         }
 
         if (access.Roles != Users.Role.None && (roles & access.Roles) == 0)

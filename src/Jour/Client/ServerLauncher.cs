@@ -132,7 +132,7 @@ internal static class ServerLauncher
             {
                 // The socket's directory keeps this account out (0750 and not in the group): say so, rather
                 // than that no server runs.
-                throw new JourException(ErrorCodes.PeerNotAllowed, Native.Posix.EffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture), paths.DataDirectory);
+                throw NotAllowed(paths);
             }
 
             return null;
@@ -148,7 +148,7 @@ internal static class ServerLauncher
         {
             // The socket's mode keeps this account out: say so, rather than that no server runs.
             socket.Dispose();
-            throw new JourException(ErrorCodes.PeerNotAllowed, Native.Posix.EffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture), paths.DataDirectory);
+            throw NotAllowed(paths);
         }
         catch (SocketException)
         {
@@ -171,6 +171,9 @@ internal static class ServerLauncher
 
         return socket;
     }
+
+    private static JourException NotAllowed(JourPaths paths) =>
+        new(ErrorCodes.PeerNotAllowed, Native.Posix.EffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture), paths.DataDirectory);
 
     private static Process StartServer(JourPaths paths)
     {

@@ -7,13 +7,4 @@ internal sealed class ServerStartException : Exception
         : base(message)
     {
     }
-
-    public ServerStartException()
-    {
-    }
-
-    public ServerStartException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

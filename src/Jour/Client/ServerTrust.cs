@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text.Json;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Native;
@@ -65,32 +64,9 @@ internal static class ServerTrust
         }
     }
 
-    private static int? ConfiguredServerUid(JourPaths paths)
-    {
-        string? serverUser = null;
-        try
-        {
-            if (File.Exists(paths.Config))
-            {
-                using FileStream stream = File.OpenRead(paths.Config);
-                serverUser = JsonSerializer.Deserialize(stream, ConfigJsonContext.Default.JourConfig)?.ServerUser;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
-        {
-            // Unreadable here (a session of another account, with the data directory 0700): the installation's
-            // record beside the binary speaks instead, else the directory's owner, as without the setting.
-        }
-
-        serverUser = string.IsNullOrWhiteSpace(serverUser) ? paths.InstalledServerUser : serverUser;
-        if (string.IsNullOrWhiteSpace(serverUser))
-        {
-            return null;
-        }
-
-        // An account that does not exist here cannot be the server: nothing will match it.
-        return UnixAccounts.UserId(serverUser.Trim()) ?? int.MinValue;
-    }
+    // An account that does not exist here cannot be the server: nothing will match it.
+    private static int? ConfiguredServerUid(JourPaths paths) =>
+        JourConfig.ServerUserOf(paths) is { } user ? UnixAccounts.UserId(user) ?? int.MinValue : null;
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -218,38 +218,30 @@ internal sealed partial class SocketJourService : IJourService
             var connection = new Connection(socket);
             _connection = connection;
             _ = ReadLoopAsync(connection);
-            ServerMessage hello;
+            ServerMessage? hello = null;
             try
             {
                 hello = await RoundTripAsync(connection, ProtocolInfo.HelloOp, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion, System.Globalization.CultureInfo.CurrentUICulture.Name), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
             }
             catch (JourException ex) when (ex.Code == ErrorCodes.ServerUnavailable && attempt < GreetingAttempts)
             {
-                await LetGoAsync(connection, attempt, cancellationToken);
-                continue;
+                // Dropped while greeting: as refused for stopping, below.
             }
 
-            if (hello.Ok)
+            if (hello is { Ok: true })
             {
                 return connection;
             }
 
-            if (hello.ErrorCode == ErrorCodes.ServerUnavailable && attempt < GreetingAttempts)
+            connection.IsAlive = false;
+            connection.Socket.Dispose();
+            if ((hello?.ErrorCode ?? ErrorCodes.ServerUnavailable) != ErrorCodes.ServerUnavailable || attempt >= GreetingAttempts)
             {
-                await LetGoAsync(connection, attempt, cancellationToken);
-                continue;
+                throw new JourException(hello!.ErrorCode ?? ErrorCodes.ProtocolMismatch, [.. hello.ErrorArgs ?? []]);
             }
 
-            connection.Socket.Dispose();
-            throw new JourException(hello.ErrorCode ?? ErrorCodes.ProtocolMismatch, [.. hello.ErrorArgs ?? []]);
+            await Task.Delay(TimeSpan.FromMilliseconds(150 * attempt), cancellationToken);
         }
-    }
-
-    private static async Task LetGoAsync(Connection connection, int attempt, CancellationToken cancellationToken)
-    {
-        connection.IsAlive = false;
-        connection.Socket.Dispose();
-        await Task.Delay(TimeSpan.FromMilliseconds(150 * attempt), cancellationToken);
     }
 
     private async Task ReadLoopAsync(Connection connection)

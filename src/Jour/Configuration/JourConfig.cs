@@ -95,6 +95,31 @@ public sealed class JourConfig
     /// </summary>
     public string? ExportDirectory { get; set; }
 
+    /// <summary>
+    /// The account the installation names as the server's: jour.json's <see cref="ServerUser"/>, else the one
+    /// <c>jour install</c> recorded beside the binary; null when neither names one. Read as a session of any account
+    /// may: nothing is written, and a jour.json this account cannot read (the data directory 0700) counts as none.
+    /// </summary>
+    public static string? ServerUserOf(JourPaths paths)
+    {
+        string? serverUser = null;
+        try
+        {
+            if (File.Exists(paths.Config))
+            {
+                using FileStream stream = File.OpenRead(paths.Config);
+                serverUser = JsonSerializer.Deserialize(stream, ConfigJsonContext.Default.JourConfig)?.ServerUser;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            // Unreadable here: the installation's record speaks instead, else (null) the directory's owner.
+        }
+
+        serverUser = string.IsNullOrWhiteSpace(serverUser) ? paths.InstalledServerUser : serverUser;
+        return string.IsNullOrWhiteSpace(serverUser) ? null : serverUser.Trim();
+    }
+
     /// <summary>Reads the file, writing the defaults first when there is none.</summary>
     public static JourConfig LoadOrCreate(JourPaths paths)
     {

@@ -14,6 +14,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Jour.Server;
 
+/// <summary>What every connection of one server shares.</summary>
+internal sealed record ServerContext(JourUseCases UseCases, LiteJourStore Store, ServerLifetime Lifetime, PeerPolicy Peers, JourPaths Paths, ILogger Log);
+
 /// <summary>
 /// One session's connection: requests are answered in order; replies and pushed changes leave
 /// through one queue, so a slow session never holds up another.
@@ -23,15 +26,10 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly LocalJourService _service;
-    private readonly JourUseCases _useCases;
+    private readonly ServerContext _server;
     private readonly ILogger _log;
-    private readonly ServerLifetime _lifetime;
     private readonly int _connectionId;
-    private readonly JourPaths _paths;
-    private readonly Func<Exception?> _closedBy;
-    private readonly Action _waitUntilDurable;
     private readonly PeerCredentials? _peer;
-    private readonly PeerPolicy _policy;
     private readonly ConnectionRefusal? _refusal;
     private CultureInfo _language = CultureInfo.CurrentUICulture;
     private volatile bool _stopAfterReply;
@@ -44,33 +42,17 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private long _outboxBytes;
     private readonly CancellationTokenSource _abort = new();
 
-    public ServerConnection(
-        Socket socket,
-        JourUseCases useCases,
-        ILogger log,
-        ServerLifetime lifetime,
-        int connectionId,
-        JourPaths paths,
-        Func<Exception?> closedBy,
-        PeerCredentials? peer,
-        PeerPolicy policy,
-        ConnectionRefusal? refusal,
-        Action waitUntilDurable)
+    public ServerConnection(Socket socket, ServerContext server, int connectionId, PeerCredentials? peer, ConnectionRefusal? refusal)
     {
-        _waitUntilDurable = waitUntilDurable;
-        _lifetime = lifetime;
-        _paths = paths;
-        _closedBy = closedBy;
-        _peer = peer;
-        _policy = policy;
-        _refusal = refusal;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
-        _useCases = useCases;
-        _service = new LocalJourService(useCases, policy.IsServerAccount(peer));
-        _service.Changed += notice => Enqueue(new ServerMessage(0, true, null, null, null, notice));
-        _log = log;
+        _server = server;
+        _log = server.Log;
         _connectionId = connectionId;
+        _peer = peer;
+        _refusal = refusal;
+        _service = new LocalJourService(server.UseCases, server.Peers.IsServerAccount(peer));
+        _service.Changed += notice => Enqueue(new ServerMessage(0, true, null, null, null, notice));
     }
 
     private bool SignedIn => _service.Session.User is not null;
@@ -101,19 +83,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             // What is queued (a refusal of the greeting, the last reply) leaves first, unless the peer does not
             // take it within a moment; then the writer is cancelled.
             _outbox.Writer.TryComplete();
-            try
-            {
-                await writer.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
-            }
-            catch (TimeoutException)
-            {
-                await linked.CancelAsync();
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The peer is gone; nothing left to tell it.
-            }
-
+            await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
             await linked.CancelAsync();
             try
             {
@@ -162,7 +132,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             bool stopping = request.Op == ProtocolInfo.ShutdownOp && MayShutDown();
             if (stopping)
             {
-                _lifetime.StopSoon();
+                _server.Lifetime.StopSoon();
             }
 
             ServerMessage reply = await AnswerAsync(request, cancellationToken);
@@ -239,8 +209,8 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
     /// <summary>The server's own account (<c>jour server --stop</c>) or a signed-in admin.</summary>
     private bool MayShutDown() =>
-        _policy.IsServerAccount(_peer)
-        || (_service.Session.User is { } user && _useCases.StoredRoles(user.UserId) is { } roles && roles.HasFlag(Role.Admin));
+        _server.Peers.IsServerAccount(_peer)
+        || (_service.Session.User is { } user && _server.UseCases.StoredRoles(user.UserId) is { } roles && roles.HasFlag(Role.Admin));
 
     // A new session asks for the board, the registers and the rota at once. Use cases that change nothing
     // and say so (Handling.SideBySide) are answered side by side (replies carry the request's id) rather
@@ -262,7 +232,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private async Task StopOnceTheReplyHasLeftAsync()
     {
         await Task.Delay(50, CancellationToken.None);
-        _lifetime.Stop();
+        _server.Lifetime.Stop();
     }
 
     private async ValueTask<ServerMessage> AnswerAsync(ClientMessage request, CancellationToken cancellationToken)
@@ -280,12 +250,12 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             ServerMessage reply = request.Op switch
             {
                 ProtocolInfo.HelloOp when _refusal is { } refusal => Refuse(request.Id, refusal.Code, [.. refusal.Args]),
-                ProtocolInfo.HelloOp => _lifetime.IsStopping
+                ProtocolInfo.HelloOp => _server.Lifetime.IsStopping
                     // This server is stopping (after a failure of its file, or told to): a session that reached
                     // it in that moment is told so at once and asks the next server (SocketJourService), rather
                     // than being taken in and then dropped when the server goes. (A failed file alone is not
                     // refused here: the session's first request gets the failure's own message.)
-                    ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", _paths.Logs)
+                    ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", _server.Paths.Logs)
                     : Greet(request),
                 ProtocolInfo.ShutdownOp => MayShutDown() ? Ok(request.Id, true, WireJsonContext.Default.Boolean) : Refuse(request.Id, ErrorCodes.ShutdownNotPermitted),
 
@@ -300,7 +270,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
             // CommitBarrier). A failure here fails this answer and, through Failed, stops the server.
             if (reply.Ok)
             {
-                _waitUntilDurable();
+                _server.Store.WaitUntilDurable();
             }
 
             return reply;
@@ -337,14 +307,14 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         // Type and stack only: exception messages from the store can quote stored values.
         LogFailed(ex.GetType().FullName ?? "?", request.Op, ex.StackTrace ?? "");
-        if (StorageFailure.Classify(ex, _closedBy(), _paths.DataDirectory) is { } storage)
+        if (StorageFailure.Classify(ex, _server.Store.ClosedBy(), _server.Paths.DataDirectory) is { } storage)
         {
             // LiteDB has closed its engine: every later call would fail the same way. The server stops
             // after this reply; the next session starts one that opens the file again (replaying the log),
             // which works as soon as there is space again.
             LogStorageFailure(request.Op, storage.Code);
             _stopAfterReply = true;
-            _lifetime.StopSoon();
+            _server.Lifetime.StopSoon();
             return Refuse(request.Id, storage.Code, [.. storage.Args]);
         }
 
@@ -360,7 +330,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
     private ServerMessage Greet(ClientMessage request)
     {
-        Hello hello = Arg(request, WireJsonContext.Default.Hello);
+        var hello = (Hello)Arg(request, WireJsonContext.Default.Hello);
         if (hello.Protocol != ProtocolInfo.Version)
         {
             return Refuse(request.Id, ErrorCodes.ProtocolMismatch, hello.Protocol.ToString(SwedishCulture.Instance), ProtocolInfo.Version.ToString(SwedishCulture.Instance));
@@ -375,8 +345,6 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         request.Body is { } body
             ? body.Deserialize(typeInfo) ?? throw new JourException(ErrorCodes.BadRequest, request.Op)
             : throw new JourException(ErrorCodes.BadRequest, request.Op);
-
-    private static T Arg<T>(ClientMessage request, JsonTypeInfo<T> typeInfo) => (T)Arg(request, (JsonTypeInfo)typeInfo);
 
     private static ServerMessage Ok(int id, object? value, JsonTypeInfo typeInfo) =>
         new(id, true, JsonSerializer.SerializeToElement(value, typeInfo), null, null, null);

@@ -2,9 +2,9 @@ using System.Net.Sockets;
 using Jour.Configuration;
 using Jour.Core.Changes;
 using Jour.Core.Common;
-using Jour.Core.Demo;
 using Jour.Core.UseCases;
 using Jour.Native;
+using Jour.Sms;
 using Jour.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -28,11 +28,11 @@ internal sealed partial class ServerHost : IDisposable
     private readonly Dictionary<int, int> _connectionsPerUid = [];
     private FileStream? _lock;
     private LiteJourStore? _store;
+    private ServerContext? _context;
     private Socket? _listener;
-    private int _connections;
     private int _nextConnectionId;
-    private CancellationTokenSource? _idleTimer;
-    private readonly Sms.Elks46Gateway _sms = new();
+    private readonly ITimer? _idleTimer;
+    private readonly Elks46Gateway _sms = new();
 
     public ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers)
         : this(paths, config, idleTimeout, loggers, PeerPolicy.FromConfig(config))
@@ -49,6 +49,7 @@ internal sealed partial class ServerHost : IDisposable
         _loggers = loggers;
         _log = loggers.CreateLogger<ServerHost>();
         _lifetime = new ServerLifetime(_stopping.Cancel);
+        _idleTimer = idleTimeout is null ? null : TimeProvider.System.CreateTimer(StopWhenIdle, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Takes the lock, opens the database and listens; throws <see cref="JourException"/> when it cannot.</summary>
@@ -66,57 +67,16 @@ internal sealed partial class ServerHost : IDisposable
 
         PrepareSocketDirectory();
 
-        bool fresh = !LiteJourStore.FileIsThere(_paths.Database);
-        if (fresh && _config.DatabaseCreatedUtc is { } created)
-        {
-            // The file is gone from a directory that had one: a new empty database here would hide the loss
-            // and hand the first-admin set-up to whoever asks first.
-            LogDatabaseMissing();
-            throw new JourException(ErrorCodes.StorageMissing, _paths.Database, SwedishTime.FormatLocal(created));
-        }
-
-        string key = DatabaseKey.Resolve(_paths.DataDirectory, _paths.Database);
-        var reserve = new DiskReserve(
-            _paths.DataDirectory,
-            (long)(_config.DiskReserveMegabytes * 1024 * 1024),
-            (long)(_config.DiskWarnMegabytes * 1024 * 1024));
-        _store = LiteJourStore.OpenFile(_paths.Database, key, mayCreate: fresh, reserve);
-        if (fresh)
-        {
-            _config.DatabaseCreatedUtc = DateTime.UtcNow;
-            _config.Save(_paths);
-            LogDatabaseCreated();
-        }
-
-        if (fresh && _config.Demo)
-        {
-            DemoData.Seed(_store, TimeProvider.System);
-            _store.WaitUntilDurable();
-            LogDemoCreated();
-        }
-
-        // Opening replays the log; on a full disk that can fail inside LiteDB, which then closes its engine.
-        if (_store.ClosedBy() is { } failure)
-        {
-            throw StorageFailure.Classify(failure, failure, _paths.DataDirectory)!;
-        }
-
-        UseCases = new JourUseCases(_store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>())
-        {
-            Sms = _sms,
-        };
-        if (fresh && !_config.Demo)
-        {
-            // Only the one who created the database gets this (SetUpCodeReady); it is on disk, hashed, before
-            // anyone can connect.
-            string code = UseCases.IssueSetUpCode();
-            _store.WaitUntilDurable();
-            SetUpCodeReady?.Invoke(code);
-        }
-        else
-        {
-            SetUpCodeReady?.Invoke(null);
-        }
+        var reserve = new DiskReserve(_paths.DataDirectory, (long)(_config.DiskReserveMegabytes * 1024 * 1024), (long)(_config.DiskWarnMegabytes * 1024 * 1024));
+        OpenedStore opened = StoreOpener.Open(
+            new StoreBinding(_paths.DataDirectory, _paths.Database, _config.DatabaseCreatedUtc, _config.Demo, reserve),
+            _loggers.CreateLogger(typeof(StoreOpener)),
+            RecordCreated,
+            store => new JourUseCases(store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>()) { Sms = _sms });
+        _store = opened.Store;
+        UseCases = opened.UseCases;
+        _context = new ServerContext(UseCases, _store, _lifetime, _peers, _paths, _log);
+        SetUpCodeReady?.Invoke(opened.SetUpCode);
 
         // Only the lock holder gets here, so a socket file left by a killed server is stale.
         File.Delete(_paths.Socket);
@@ -132,6 +92,12 @@ internal sealed partial class ServerHost : IDisposable
     }
 
     public JourUseCases? UseCases { get; private set; }
+
+    private void RecordCreated(DateTime createdUtc)
+    {
+        _config.DatabaseCreatedUtc = createdUtc;
+        _config.Save(_paths);
+    }
 
     /// <summary>
     /// A socket directory of its own (the system installation's /run/jour) must be this account's and at most
@@ -186,14 +152,14 @@ internal sealed partial class ServerHost : IDisposable
     /// <summary>Serves sessions until <see cref="Stop"/>, a signal, or the idle time after the last one left.</summary>
     public async Task RunAsync()
     {
-        if (_listener is null || UseCases is null)
+        if (_listener is null || UseCases is not { } useCases)
         {
             throw new InvalidOperationException("Start first");
         }
 
         ArmIdleTimer();
-        Task checkpoints = CheckpointWhileRunningAsync();
-        Task sms = PollSmsWhileRunningAsync();
+        Task checkpoints = new QuietCheckpoints(quiet => useCases.CheckpointWhenQuiet(quiet), () => _store?.ClosedBy(), _paths.DataDirectory, _loggers.CreateLogger<QuietCheckpoints>()).RunAsync(Stop, _stopping.Token);
+        Task sms = new SmsPoller(() => useCases.SmsPollInterval, useCases.PollSmsAsync, _loggers.CreateLogger<SmsPoller>()).RunAsync(_stopping.Token);
         var sessions = new List<Task>();
         while (!_stopping.IsCancellationRequested)
         {
@@ -256,9 +222,8 @@ internal sealed partial class ServerHost : IDisposable
         int ofThisUid;
         lock (_gate)
         {
-            _connections++;
             id = ++_nextConnectionId;
-            _idleTimer?.Cancel();
+            _idleTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _connectionsPerUid[uid] = ofThisUid = _connectionsPerUid.GetValueOrDefault(uid) + 1;
         }
 
@@ -278,20 +243,20 @@ internal sealed partial class ServerHost : IDisposable
 
         try
         {
-            await using var connection = new ServerConnection(socket, UseCases!, _log, _lifetime, id, _paths, () => _store?.ClosedBy(), peer, _peers, refusal, () => _store?.WaitUntilDurable());
+            await using var connection = new ServerConnection(socket, _context!, id, peer, refusal);
             await connection.RunAsync(_stopping.Token);
         }
         finally
         {
             lock (_gate)
             {
-                _connections--;
                 if (--_connectionsPerUid[uid] == 0)
                 {
                     _connectionsPerUid.Remove(uid);
                 }
 
-                if (_connections == 0)
+                // The table holds only those connected: empty, the last session has left.
+                if (_connectionsPerUid.Count == 0)
                 {
                     ArmIdleTimer();
                 }
@@ -314,107 +279,16 @@ internal sealed partial class ServerHost : IDisposable
         }
     }
 
-    private async Task CheckpointWhileRunningAsync()
+    private void ArmIdleTimer() => _idleTimer?.Change(_idleTimeout ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+    private void StopWhenIdle(object? state)
     {
-        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
-        {
-            while (await tick.WaitForNextTickAsync(_stopping.Token))
-            {
-                try
-                {
-                    UseCases!.CheckpointWhenQuiet(TimeSpan.FromSeconds(1));
-                }
-                catch (Exception ex) when (StorageFailure.Classify(ex, _store?.ClosedBy(), _paths.DataDirectory) is { } storage)
-                {
-                    // A full disk while copying the log into the file: LiteDB closes the engine; stop so the
-                    // next session reopens the file (the log, with every committed write, stays).
-                    LogCheckpointFailed(storage.Code);
-                    Stop();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: Dispose checkpoints what is left.
-        }
-    }
-
-    /// <summary>
-    /// Fetches SMS replies every polling interval (a setting) and sends what the outbox holds due, retries
-    /// included. It runs beside the sessions and changes the database only through the use cases, which take the
-    /// write gate for each change and never hold it while the gateway is asked.
-    /// </summary>
-    private async Task PollSmsWhileRunningAsync()
-    {
-        // A short tick, the interval read each time: a changed setting (or the first one) counts at once, and a
-        // reply waits at most the interval plus a tick.
-        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        DateTime last = DateTime.MinValue;
-        try
-        {
-            while (await tick.WaitForNextTickAsync(_stopping.Token))
-            {
-                if (DateTime.UtcNow - last < UseCases!.SmsPollInterval)
-                {
-                    continue;
-                }
-
-                last = DateTime.UtcNow;
-                try
-                {
-                    await UseCases.PollSmsAsync(_stopping.Token);
-                }
-                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex) when (ex is JourException or LiteDB.LiteException or IOException or InvalidOperationException)
-                {
-                    // A failure of the file is the sessions' to report; the next round tries again.
-                    LogSmsPollFailed(ex.GetType().Name);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
-
-    private void ArmIdleTimer()
-    {
-        if (_idleTimeout is not { } timeout)
-        {
-            return;
-        }
-
-        _idleTimer?.Dispose();
-        var timer = new CancellationTokenSource();
-        _idleTimer = timer;
-        _ = Task.Delay(timeout, timer.Token).ContinueWith(
-            t =>
-            {
-                if (!t.IsCanceled)
-                {
-                    LogIdle(timeout.TotalMinutes);
-                    Stop();
-                }
-            },
-            TaskScheduler.Default);
+        LogIdle(_idleTimeout?.TotalMinutes ?? 0);
+        Stop();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Server {Pid} listening, schema {Schema}")]
     private partial void LogStarted(int pid, int schema);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database created; recorded in jour.json")]
-    private partial void LogDatabaseCreated();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The database file is missing from a data directory that has had one; refusing to create a new one")]
-    private partial void LogDatabaseMissing();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo database created")]
-    private partial void LogDemoCreated();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket directory {Path} created, mode 0750")]
     private partial void LogSocketDirectoryCreated(string path);
@@ -442,10 +316,4 @@ internal sealed partial class ServerHost : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {ConnectionId} refused: uid {Uid} already holds {Limit} connections")]
     private partial void LogTooManyConnections(int connectionId, int uid, int limit);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS polling round failed ({Kind}); trying again next interval")]
-    private partial void LogSmsPollFailed(string kind);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Checkpoint failed ({Code}); stopping so the next session reopens the file")]
-    private partial void LogCheckpointFailed(string code);
 }

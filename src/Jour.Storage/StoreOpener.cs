@@ -1,0 +1,96 @@
+using Jour.Core.Common;
+using Jour.Core.Demo;
+using Jour.Core.UseCases;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Storage;
+
+/// <summary>
+/// Where a data directory's store is and what its settings say about it. <paramref name="CreatedUtc"/> is when the
+/// settings recorded that its database was created (null before the first start); <paramref name="Demo"/> whether a
+/// first start creates the demo rather than asking for the first admin.
+/// </summary>
+public sealed record StoreBinding(string DataDirectory, string Database, DateTime? CreatedUtc, bool Demo, DiskReserve? Reserve);
+
+/// <summary>The store the server serves, the use cases over it, and the set-up code when it was just created without the demo.</summary>
+public sealed record OpenedStore(LiteJourStore Store, JourUseCases UseCases, string? SetUpCode);
+
+/// <summary>
+/// The one place that opens the store a data directory is bound to (today the encrypted LiteDB file in it) and
+/// gives a new one its first content: the demo, or a set-up code for the first admin. A second kind of store (issue
+/// 22) is to be chosen here too; the server still asks the store it gets whether a commit is durable and what closed
+/// it (WaitUntilDurable, ClosedBy), which that store must answer as well.
+/// </summary>
+public static partial class StoreOpener
+{
+    /// <param name="binding">The data directory's store.</param>
+    /// <param name="log">Ids and events only.</param>
+    /// <param name="recordCreated">Records in the data directory's settings when a new database was created.</param>
+    /// <param name="useCasesOver">The use cases the server runs over the opened store.</param>
+    /// <exception cref="JourException">The database is missing where one was created, damaged, or its key is wrong.</exception>
+    public static OpenedStore Open(StoreBinding binding, ILogger log, Action<DateTime> recordCreated, Func<IJourStore, JourUseCases> useCasesOver)
+    {
+        bool fresh = !LiteJourStore.FileIsThere(binding.Database);
+        if (fresh && binding.CreatedUtc is { } created)
+        {
+            // The file is gone from a directory that had one: a new empty database here would hide the loss
+            // and hand the first-admin set-up to whoever asks first.
+            LogDatabaseMissing(log);
+            throw new JourException(ErrorCodes.StorageMissing, binding.Database, SwedishTime.FormatLocal(created));
+        }
+
+        string key = DatabaseKey.Resolve(binding.DataDirectory, binding.Database);
+        LiteJourStore store = LiteJourStore.OpenFile(binding.Database, key, mayCreate: fresh, binding.Reserve);
+        try
+        {
+            return FirstStart(store, fresh, binding, log, recordCreated, useCasesOver);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private static OpenedStore FirstStart(LiteJourStore store, bool fresh, StoreBinding binding, ILogger log, Action<DateTime> recordCreated, Func<IJourStore, JourUseCases> useCasesOver)
+    {
+        if (fresh)
+        {
+            recordCreated(DateTime.UtcNow);
+            LogDatabaseCreated(log);
+        }
+
+        if (fresh && binding.Demo)
+        {
+            DemoData.Seed(store, TimeProvider.System);
+            store.WaitUntilDurable();
+            LogDemoCreated(log);
+        }
+
+        // Opening replays the log; on a full disk that can fail inside LiteDB, which then closes its engine.
+        if (store.ClosedBy() is { } failure)
+        {
+            throw StorageFailure.Classify(failure, failure, binding.DataDirectory)!;
+        }
+
+        JourUseCases useCases = useCasesOver(store);
+        if (!fresh || binding.Demo)
+        {
+            return new OpenedStore(store, useCases, null);
+        }
+
+        // Only the one who created the database gets this; it is on disk, hashed, before anyone can connect.
+        string code = useCases.IssueSetUpCode();
+        store.WaitUntilDurable();
+        return new OpenedStore(store, useCases, code);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database created; recorded in jour.json")]
+    private static partial void LogDatabaseCreated(ILogger log);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database file is missing from a data directory that has had one; refusing to create a new one")]
+    private static partial void LogDatabaseMissing(ILogger log);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo database created")]
+    private static partial void LogDemoCreated(ILogger log);
+}

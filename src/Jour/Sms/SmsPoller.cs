@@ -1,0 +1,52 @@
+using Jour.Core.Common;
+using Microsoft.Extensions.Logging;
+
+namespace Jour.Sms;
+
+/// <summary>
+/// Fetches SMS replies every polling interval (a setting) and sends what the outbox holds due, retries
+/// included. It runs beside the sessions and changes the database only through the use cases, which take the
+/// write gate for each change and never hold it while the gateway is asked.
+/// </summary>
+/// <param name="interval">The polling interval as set now (<c>JourUseCases.SmsPollInterval</c>).</param>
+/// <param name="poll">One round (<c>JourUseCases.PollSmsAsync</c>).</param>
+/// <param name="log">Kinds of failure only.</param>
+internal sealed partial class SmsPoller(Func<TimeSpan> interval, Func<CancellationToken, Task> poll, ILogger log)
+{
+    /// <summary>Polls until <paramref name="stopping"/>; a failed round is logged and the next one tries again.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        // A short tick, the interval read each time: a changed setting (or the first one) counts at once, and a
+        // reply waits at most the interval plus a tick.
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        DateTime last = DateTime.MinValue;
+        try
+        {
+            while (await tick.WaitForNextTickAsync(stopping))
+            {
+                if (DateTime.UtcNow - last < interval())
+                {
+                    continue;
+                }
+
+                last = DateTime.UtcNow;
+                try
+                {
+                    await poll(stopping);
+                }
+                catch (Exception ex) when (ex is JourException or LiteDB.LiteException or IOException or InvalidOperationException)
+                {
+                    // A failure of the file is the sessions' to report; the next round tries again.
+                    LogPollFailed(ex.GetType().Name);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS polling round failed ({Kind}); trying again next interval")]
+    private partial void LogPollFailed(string kind);
+}

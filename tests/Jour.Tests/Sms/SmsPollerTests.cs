@@ -1,0 +1,61 @@
+using Jour.Core.Common;
+using Jour.Sms;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Jour.Tests.Sms;
+
+public sealed class SmsPollerTests
+{
+    [Fact]
+    public async Task PollsAtOnce_ThenOncePerInterval()
+    {
+        int rounds = 0;
+        using var stopping = new CancellationTokenSource();
+        var poller = new SmsPoller(() => TimeSpan.FromHours(1), _ => Task.FromResult(++rounds), NullLogger.Instance);
+
+        Task running = poller.RunAsync(stopping.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+        await stopping.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, rounds);
+    }
+
+    [Fact]
+    public async Task ReadsTheIntervalEachTime_SoAShorterSettingCountsAtOnce()
+    {
+        int rounds = 0;
+        TimeSpan interval = TimeSpan.FromHours(1);
+        using var stopping = new CancellationTokenSource();
+        var poller = new SmsPoller(() => interval, _ => Task.FromResult(++rounds), NullLogger.Instance);
+
+        Task running = poller.RunAsync(stopping.Token);
+        await Task.Delay(TimeSpan.FromSeconds(0.6), TestContext.Current.CancellationToken);
+        interval = TimeSpan.Zero;
+        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
+        await stopping.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.True(rounds >= 3, $"{rounds} rounds");
+    }
+
+    [Fact]
+    public async Task AFailedRound_IsTriedAgainNextInterval()
+    {
+        int rounds = 0;
+        using var stopping = new CancellationTokenSource();
+        var poller = new SmsPoller(
+            () => TimeSpan.Zero,
+            _ => ++rounds switch
+            {
+                1 => throw new JourException(ErrorCodes.StorageFailed, "/data"),
+                2 => throw new IOException("disk"),
+                _ => stopping.CancelAsync(),
+            },
+            NullLogger.Instance);
+
+        await poller.RunAsync(stopping.Token).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, rounds);
+    }
+}
