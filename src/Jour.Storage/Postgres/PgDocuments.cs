@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Drafts;
+using Jour.Core.Providers;
+using Jour.Core.Staff;
+using Jour.Core.Users;
+
+namespace Jour.Storage.Postgres;
+
+/// <summary>
+/// How the domain types become jsonb documents: PostgreSQL's counterpart of <see cref="JourMapper"/>, with the same
+/// rules. Field names and enum names are those of the LiteDB documents (so a copied database reads the same and a
+/// jsonb query names what the C# names); what JourMapper ignores is not stored here either; null members are left
+/// out; every DateTime reads back as UTC. A Case's state is given back through its init setter, the one
+/// rehydration path, as from LiteDB. Source-generated: no reflection under Native AOT.
+/// </summary>
+internal static class PgDocuments
+{
+    private static readonly JsonSerializerOptions s_options = new(PgDocumentJson.Default.Options)
+    {
+        TypeInfoResolver = PgDocumentJson.Default.WithAddedModifier(LeaveOutWhatIsNotStored),
+    };
+
+    public static readonly JsonTypeInfo<Case> Case = Info<Case>();
+    public static readonly JsonTypeInfo<CaseEvent> CaseEvent = Info<CaseEvent>();
+    public static readonly JsonTypeInfo<Client> Client = Info<Client>();
+    public static readonly JsonTypeInfo<Provider> Provider = Info<Provider>();
+    public static readonly JsonTypeInfo<StandbyAssistant> Staff = Info<StandbyAssistant>();
+    public static readonly JsonTypeInfo<PoolSettings> PoolSettings = Info<PoolSettings>();
+    public static readonly JsonTypeInfo<User> User = Info<User>();
+    public static readonly JsonTypeInfo<SignInThrottle> SignInThrottle = Info<SignInThrottle>();
+    public static readonly JsonTypeInfo<Draft> Draft = Info<Draft>();
+
+    public static string Write<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(value, info);
+
+    public static T Read<T>(string json, JsonTypeInfo<T> info) =>
+        JsonSerializer.Deserialize(json, info) ?? throw new JsonException($"A stored {typeof(T).Name} is null");
+
+    private static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+
+    // Settable members that JourMapper ignores: a case's reopen period comes from the settings and its unsigned
+    // time reports are counted before closing; neither is part of the stored case. (Read-only members such as
+    // IsOpen or NeedWindow.IsCovered are left out by IgnoreReadOnlyProperties.)
+    private static void LeaveOutWhatIsNotStored(JsonTypeInfo info)
+    {
+        if (info.Type == typeof(Case))
+        {
+            Remove(info, nameof(Core.Cases.Case.ReopenPeriod), nameof(Core.Cases.Case.UnsignedTimeReports));
+        }
+    }
+
+    private static void Remove(JsonTypeInfo info, params string[] names)
+    {
+        for (int i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (names.Contains(info.Properties[i].Name))
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// LiteDB hands every DateTime back as UTC (the store sets UtcDate); so does this. A time without a kind is taken
+/// as UTC, as the domain means it (every stored time is a ...Utc), and a local one is converted.
+/// </summary>
+internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+{
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        PgTime.Utc(reader.GetDateTime());
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(PgTime.Utc(value));
+}
+
+[JsonSourceGenerationOptions(
+    IgnoreReadOnlyProperties = true,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(UtcDateTimeConverter)])]
+[JsonSerializable(typeof(Case))]
+[JsonSerializable(typeof(CaseEvent))]
+[JsonSerializable(typeof(Client))]
+[JsonSerializable(typeof(Provider))]
+[JsonSerializable(typeof(StandbyAssistant))]
+[JsonSerializable(typeof(PoolSettings))]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(SignInThrottle))]
+[JsonSerializable(typeof(Draft))]
+internal sealed partial class PgDocumentJson : JsonSerializerContext;
+
+internal static class PgTime
+{
+    /// <summary>The instant as UTC: timestamptz parameters must be (Npgsql refuses an unspecified kind).</summary>
+    public static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+}
