@@ -1,10 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Drafts;
+using Jour.Core.Handover;
+using Jour.Core.Hygiene;
+using Jour.Core.Journals;
 using Jour.Core.Providers;
+using Jour.Core.Roster;
 using Jour.Core.Staff;
 using Jour.Core.Users;
 
@@ -33,6 +38,12 @@ internal static class PgDocuments
     public static readonly JsonTypeInfo<User> User = Info<User>();
     public static readonly JsonTypeInfo<SignInThrottle> SignInThrottle = Info<SignInThrottle>();
     public static readonly JsonTypeInfo<Draft> Draft = Info<Draft>();
+    public static readonly JsonTypeInfo<Rotation> Rotation = Info<Rotation>();
+    public static readonly JsonTypeInfo<OnCallOverride> Override = Info<OnCallOverride>();
+    public static readonly JsonTypeInfo<HandoverRecord> Handover = Info<HandoverRecord>();
+    public static readonly JsonTypeInfo<JournalEntry> JournalEntry = Info<JournalEntry>();
+    public static readonly JsonTypeInfo<AccessLogEntry> AccessLogEntry = Info<AccessLogEntry>();
+    public static readonly JsonTypeInfo<HygieneCheck> HygieneCheck = Info<HygieneCheck>();
 
     public static string Write<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(value, info);
 
@@ -91,6 +102,12 @@ internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(SignInThrottle))]
 [JsonSerializable(typeof(Draft))]
+[JsonSerializable(typeof(Rotation))]
+[JsonSerializable(typeof(OnCallOverride))]
+[JsonSerializable(typeof(HandoverRecord))]
+[JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(AccessLogEntry))]
+[JsonSerializable(typeof(HygieneCheck))]
 internal sealed partial class PgDocumentJson : JsonSerializerContext;
 
 internal static class PgTime

@@ -1,7 +1,12 @@
+using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Drafts;
+using Jour.Core.Handover;
+using Jour.Core.Hygiene;
+using Jour.Core.Journals;
 using Jour.Core.Providers;
+using Jour.Core.Roster;
 using Jour.Core.Staff;
 using Jour.Core.Users;
 using Npgsql;
@@ -15,7 +20,8 @@ namespace Jour.Storage.Postgres;
 /// UPDATE's own WHERE clause, so two servers saving the same revision cannot both win. Nothing is kept between
 /// calls: another server's write is seen by the next read.
 /// </summary>
-public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore, IDisposable
+public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
+    IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
