@@ -63,6 +63,9 @@ public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderSto
     /// <summary>Whether this database holds demo data.</summary>
     public bool IsDemo => Read("SELECT is_demo FROM meta WHERE id = 'meta'", r => r.GetBoolean(0)).FirstOrDefault();
 
+    /// <summary>The schema version this build migrates to.</summary>
+    public static int LatestSchemaVersion => PgMigrations.Latest;
+
     /// <summary>The schema version the database is at.</summary>
     public int SchemaVersion
     {
