@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using Jour.Core.AccessLog;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Drafts;
+using Jour.Core.Handover;
+using Jour.Core.Hygiene;
+using Jour.Core.Journals;
+using Jour.Core.Providers;
+using Jour.Core.Roster;
+using Jour.Core.Staff;
+using Jour.Core.Users;
+
+namespace Jour.Storage.Postgres;
+
+/// <summary>The source-generated JSON of every stored type (no reflection under Native AOT); its rules are in <see cref="PgDocuments"/>.</summary>
+[JsonSourceGenerationOptions(
+    IgnoreReadOnlyProperties = true,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(UtcDateTimeConverter)])]
+[JsonSerializable(typeof(Case))]
+[JsonSerializable(typeof(CaseEvent))]
+[JsonSerializable(typeof(Client))]
+[JsonSerializable(typeof(Provider))]
+[JsonSerializable(typeof(StandbyAssistant))]
+[JsonSerializable(typeof(PoolSettings))]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(SignInThrottle))]
+[JsonSerializable(typeof(Draft))]
+[JsonSerializable(typeof(Rotation))]
+[JsonSerializable(typeof(OnCallOverride))]
+[JsonSerializable(typeof(HandoverRecord))]
+[JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(AccessLogEntry))]
+[JsonSerializable(typeof(HygieneCheck))]
+internal sealed partial class PgDocumentJson : JsonSerializerContext;
