@@ -2,12 +2,14 @@ using System.Text.Json.Serialization;
 using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
+using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
 using Jour.Core.Users;
 
@@ -34,4 +36,7 @@ namespace Jour.Storage.Postgres;
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(AccessLogEntry))]
 [JsonSerializable(typeof(HygieneCheck))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(ShortTermUnit))]
+[JsonSerializable(typeof(ShortTermBooking))]
 internal sealed partial class PgDocumentJson : JsonSerializerContext;

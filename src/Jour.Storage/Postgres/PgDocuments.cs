@@ -4,12 +4,14 @@ using System.Text.Json.Serialization.Metadata;
 using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
+using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
 using Jour.Core.Users;
 
@@ -44,6 +46,9 @@ internal static class PgDocuments
     public static readonly JsonTypeInfo<JournalEntry> JournalEntry = Info<JournalEntry>();
     public static readonly JsonTypeInfo<AccessLogEntry> AccessLogEntry = Info<AccessLogEntry>();
     public static readonly JsonTypeInfo<HygieneCheck> HygieneCheck = Info<HygieneCheck>();
+    public static readonly JsonTypeInfo<Deployment> Deployment = Info<Deployment>();
+    public static readonly JsonTypeInfo<ShortTermUnit> ShortTermUnit = Info<ShortTermUnit>();
+    public static readonly JsonTypeInfo<ShortTermBooking> ShortTermBooking = Info<ShortTermBooking>();
 
     public static string Write<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(value, info);
 

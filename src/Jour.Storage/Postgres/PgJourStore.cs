@@ -1,12 +1,14 @@
 using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
+using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
 using Jour.Core.Users;
 using Npgsql;
@@ -21,7 +23,7 @@ namespace Jour.Storage.Postgres;
 /// calls: another server's write is seen by the next read.
 /// </summary>
 public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
-    IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDisposable
+    IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
