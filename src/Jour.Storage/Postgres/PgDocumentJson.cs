@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
+using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
@@ -39,4 +41,9 @@ namespace Jour.Storage.Postgres;
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(ShortTermUnit))]
 [JsonSerializable(typeof(ShortTermBooking))]
+[JsonSerializable(typeof(Incident))]
+[JsonSerializable(typeof(Complaint))]
+[JsonSerializable(typeof(IvoInvestigation))]
+[JsonSerializable(typeof(Contract))]
+[JsonSerializable(typeof(PaidHours))]
 internal sealed partial class PgDocumentJson : JsonSerializerContext;

@@ -4,10 +4,12 @@ using System.Text.Json.Serialization.Metadata;
 using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
+using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
@@ -49,6 +51,11 @@ internal static class PgDocuments
     public static readonly JsonTypeInfo<Deployment> Deployment = Info<Deployment>();
     public static readonly JsonTypeInfo<ShortTermUnit> ShortTermUnit = Info<ShortTermUnit>();
     public static readonly JsonTypeInfo<ShortTermBooking> ShortTermBooking = Info<ShortTermBooking>();
+    public static readonly JsonTypeInfo<Incident> Incident = Info<Incident>();
+    public static readonly JsonTypeInfo<Complaint> Complaint = Info<Complaint>();
+    public static readonly JsonTypeInfo<IvoInvestigation> IvoInvestigation = Info<IvoInvestigation>();
+    public static readonly JsonTypeInfo<Contract> Contract = Info<Contract>();
+    public static readonly JsonTypeInfo<PaidHours> PaidHours = Info<PaidHours>();
 
     public static string Write<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(value, info);
 

@@ -1,10 +1,12 @@
 using Jour.Core.AccessLog;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
+using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
+using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
 using Jour.Core.Roster;
@@ -23,7 +25,8 @@ namespace Jour.Storage.Postgres;
 /// calls: another server's write is seen by the next read.
 /// </summary>
 public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
-    IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore, IDisposable
+    IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore,
+    IIncidentStore, IContractStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
@@ -118,10 +121,10 @@ public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderSto
     private T? ReadOne<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object? Value)[] parameters)
         where T : class => Read(sql, row, parameters).FirstOrDefault();
 
-    private long ReadCount(string sql)
+    private long ReadCount(string sql, params (string Name, object? Value)[] parameters)
     {
         using NpgsqlConnection connection = _source.OpenConnection();
-        using var command = new NpgsqlCommand(sql, connection);
+        using NpgsqlCommand command = Writer.Command(connection, null, sql, parameters);
         return Convert.ToInt64(command.ExecuteScalar(), Core.Common.SwedishCulture.Instance);
     }
 
