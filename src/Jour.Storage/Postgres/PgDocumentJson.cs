@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Jour.Core.AccessLog;
+using Jour.Core.CallOuts;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Contracts;
@@ -46,4 +47,8 @@ namespace Jour.Storage.Postgres;
 [JsonSerializable(typeof(IvoInvestigation))]
 [JsonSerializable(typeof(Contract))]
 [JsonSerializable(typeof(PaidHours))]
+[JsonSerializable(typeof(CallOut))]
+[JsonSerializable(typeof(SmsSettings))]
+[JsonSerializable(typeof(SmsInboxEntry))]
+[JsonSerializable(typeof(SmsNotice))]
 internal sealed partial class PgDocumentJson : JsonSerializerContext;

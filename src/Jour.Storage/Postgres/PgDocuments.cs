@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Jour.Core.AccessLog;
+using Jour.Core.CallOuts;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Contracts;
@@ -56,6 +57,10 @@ internal static class PgDocuments
     public static readonly JsonTypeInfo<IvoInvestigation> IvoInvestigation = Info<IvoInvestigation>();
     public static readonly JsonTypeInfo<Contract> Contract = Info<Contract>();
     public static readonly JsonTypeInfo<PaidHours> PaidHours = Info<PaidHours>();
+    public static readonly JsonTypeInfo<CallOut> CallOut = Info<CallOut>();
+    public static readonly JsonTypeInfo<SmsSettings> SmsSettings = Info<SmsSettings>();
+    public static readonly JsonTypeInfo<SmsInboxEntry> SmsInboxEntry = Info<SmsInboxEntry>();
+    public static readonly JsonTypeInfo<SmsNotice> SmsNotice = Info<SmsNotice>();
 
     public static string Write<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(value, info);
 

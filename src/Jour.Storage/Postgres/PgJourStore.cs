@@ -1,4 +1,5 @@
 using Jour.Core.AccessLog;
+using Jour.Core.CallOuts;
 using Jour.Core.Cases;
 using Jour.Core.Clients;
 using Jour.Core.Contracts;
@@ -26,7 +27,7 @@ namespace Jour.Storage.Postgres;
 /// </summary>
 public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
     IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore,
-    IIncidentStore, IContractStore, IDisposable
+    IIncidentStore, IContractStore, ICallOutStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
