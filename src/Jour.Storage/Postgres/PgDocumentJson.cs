@@ -6,6 +6,7 @@ using Jour.Core.Clients;
 using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.FollowUp;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
 using Jour.Core.Incidents;
@@ -51,4 +52,5 @@ namespace Jour.Storage.Postgres;
 [JsonSerializable(typeof(SmsSettings))]
 [JsonSerializable(typeof(SmsInboxEntry))]
 [JsonSerializable(typeof(SmsNotice))]
+[JsonSerializable(typeof(FollowUpSettings))]
 internal sealed partial class PgDocumentJson : JsonSerializerContext;

@@ -8,6 +8,7 @@ using Jour.Core.Clients;
 using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.FollowUp;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
 using Jour.Core.Incidents;
@@ -61,6 +62,7 @@ internal static class PgDocuments
     public static readonly JsonTypeInfo<SmsSettings> SmsSettings = Info<SmsSettings>();
     public static readonly JsonTypeInfo<SmsInboxEntry> SmsInboxEntry = Info<SmsInboxEntry>();
     public static readonly JsonTypeInfo<SmsNotice> SmsNotice = Info<SmsNotice>();
+    public static readonly JsonTypeInfo<FollowUpSettings> FollowUpSettings = Info<FollowUpSettings>();
 
     public static string Write<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(value, info);
 

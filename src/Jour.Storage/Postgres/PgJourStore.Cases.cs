@@ -1,14 +1,16 @@
 using Jour.Core.Cases;
 using Jour.Core.Common;
+using Jour.Core.FollowUp;
 using Npgsql;
 
 namespace Jour.Storage.Postgres;
 
-// Cases and their timelines. State, number, client, received/ended times and revision are columns (the board,
-// the status bar, look-ups and the concurrency check use them); the case itself is the jsonb document.
+// Cases and their timelines. State, number, client, received time, revision and the end the follow-up counts with
+// (CaseFact.EndOf: the domain's rule, only stored here) are columns: the board, the status bar, look-ups, the
+// follow-up's ranges and the concurrency check use them. The case itself is the jsonb document.
 public sealed partial class PgJourStore
 {
-    private const string CaseColumns = "id, number, state, client_id, received_utc, ended_utc, revision, doc";
+    private const string CaseColumns = "id, number, state, client_id, received_utc, end_utc, revision, doc";
 
     // The domain says which states are open (Case.IsOpen); the store only turns that into SQL.
     private static readonly string s_openStates = string.Join(", ",
@@ -34,7 +36,7 @@ public sealed partial class PgJourStore
     public bool TrySaveCase(Case updated, int expectedRevision, CaseEvent entry) => InTransaction(w =>
     {
         int saved = w.Execute(
-            "UPDATE cases SET number = @number, state = @state, client_id = @clientId, received_utc = @receivedUtc, ended_utc = @endedUtc, revision = @revision, doc = @doc::jsonb WHERE id = @id AND revision = @expected",
+            "UPDATE cases SET number = @number, state = @state, client_id = @clientId, received_utc = @receivedUtc, end_utc = @endUtc, revision = @revision, doc = @doc::jsonb WHERE id = @id AND revision = @expected",
             [.. CaseParameters(updated), ("expected", expectedRevision)]);
         if (saved == 0)
         {
@@ -53,7 +55,7 @@ public sealed partial class PgJourStore
             int year = SwedishTime.ToLocal(newCase.ReceivedUtc).Year;
             newCase.Number = $"{year}-{NextValue(w, $"case-{year}"):0000}";
             newCase.Id = w.NewId("cases", newCase.Id);
-            w.Execute($"INSERT INTO cases ({CaseColumns}) VALUES (@id, @number, @state, @clientId, @receivedUtc, @endedUtc, @revision, @doc::jsonb)", CaseParameters(newCase));
+            w.Execute($"INSERT INTO cases ({CaseColumns}) VALUES (@id, @number, @state, @clientId, @receivedUtc, @endUtc, @revision, @doc::jsonb)", CaseParameters(newCase));
             entry.CaseId = newCase.Id;
             AddEvent(w, entry);
         });
@@ -71,7 +73,7 @@ public sealed partial class PgJourStore
     private static (string, object?)[] CaseParameters(Case c) =>
     [
         ("id", c.Id), ("number", c.Number), ("state", c.State.ToString()), ("clientId", c.ClientId), ("receivedUtc", c.ReceivedUtc),
-        ("endedUtc", c.EndedUtc), ("revision", c.Revision), ("doc", PgDocuments.Write(c, PgDocuments.Case)),
+        ("endUtc", CaseFact.EndOf(c)), ("revision", c.Revision), ("doc", PgDocuments.Write(c, PgDocuments.Case)),
     ];
 
     private List<Case> ReadCases(string where, params (string, object?)[] parameters) =>

@@ -5,6 +5,7 @@ using Jour.Core.Clients;
 using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
+using Jour.Core.FollowUp;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
 using Jour.Core.Incidents;
@@ -27,7 +28,7 @@ namespace Jour.Storage.Postgres;
 /// </summary>
 public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
     IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore,
-    IIncidentStore, IContractStore, ICallOutStore, IDisposable
+    IIncidentStore, IContractStore, ICallOutStore, IFollowUpStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
