@@ -17,6 +17,8 @@ namespace Jour.Storage.Tests.Postgres;
 public sealed class PostgresCluster : IAsyncLifetime
 {
     private const string Database = "jour_tests";
+    private const string Prefix = "jour-pg-";
+    private const string OwnerFile = "test-run.pid";
     private string? _dir;
     private string? _binDir;
     private string? _owner;
@@ -75,12 +77,17 @@ public sealed class PostgresCluster : IAsyncLifetime
     {
         _binDir = FindBinaries() ?? throw new InvalidOperationException(
             "initdb not found (install Debian's postgresql package; looked in $JOUR_PG_BIN, /usr/lib/postgresql/*/bin and PATH)");
-        _dir = Directory.CreateTempSubdirectory("jour-pg-").FullName;
+        // initdb refuses to run as root: run the cluster as the postgres user, who must be able to reach its directory.
+        _owner = Environment.UserName == "root" ? "postgres" : null;
+        StopLeftovers(_binDir);
+        _dir = Directory.CreateTempSubdirectory(Prefix).FullName;
+        File.WriteAllText(Path.Combine(_dir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Should the run end without disposing its fixtures, the cluster still goes with the process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         string data = Path.Combine(_dir, "data");
         int port = FreePort();
 
-        // initdb refuses to run as root: run the cluster as the postgres user, who must be able to reach its directory.
-        _owner = Environment.UserName == "root" ? "postgres" : null;
         if (_owner is not null)
         {
             Run("chmod", ["755", _dir], asOwner: false);
@@ -105,18 +112,24 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private void Stop()
     {
-        if (_dir is null)
+        string? dir = Interlocked.Exchange(ref _dir, null);
+        if (dir is null)
         {
             return;
         }
 
         NpgsqlConnection.ClearAllPools();
-        string data = Path.Combine(_dir, "data");
-        if (_binDir is not null && File.Exists(Path.Combine(data, "postmaster.pid")))
+        StopCluster(_binDir, dir);
+    }
+
+    private void StopCluster(string? binDir, string dir)
+    {
+        string data = Path.Combine(dir, "data");
+        if (binDir is not null && File.Exists(Path.Combine(data, "postmaster.pid")))
         {
             try
             {
-                Run(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asOwner: true);
+                Run(Path.Combine(binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asOwner: true);
             }
             catch (InvalidOperationException)
             {
@@ -124,8 +137,33 @@ public sealed class PostgresCluster : IAsyncLifetime
             }
         }
 
-        Directory.Delete(_dir, recursive: true);
-        _dir = null;
+        Directory.Delete(dir, recursive: true);
+    }
+
+    // A test run that crashed (or was killed) left its cluster running: stop those whose run is gone.
+    private void StopLeftovers(string binDir)
+    {
+        foreach (string dir in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            string owner = Path.Combine(dir, OwnerFile);
+            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out int pid) && !IsRunning(pid))
+            {
+                StopCluster(binDir, dir);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using Process process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string? FindBinaries()
