@@ -52,14 +52,20 @@ public sealed partial class PgJourStore
     {
         InTransaction(w =>
         {
-            int year = SwedishTime.ToLocal(newCase.ReceivedUtc).Year;
-            newCase.Number = $"{year}-{NextValue(w, $"case-{year}"):0000}";
-            newCase.Id = w.NewId("cases", newCase.Id);
-            w.Execute($"INSERT INTO cases ({CaseColumns}) VALUES (@id, @number, @state, @clientId, @receivedUtc, @endUtc, @revision, @doc::jsonb)", CaseParameters(newCase));
+            InsertCase(w, newCase);
             entry.CaseId = newCase.Id;
             AddEvent(w, entry);
         });
         return newCase;
+    }
+
+    /// <summary>Numbers the case as every new case is numbered (per Swedish year of its receipt, in order) and inserts it.</summary>
+    private static void InsertCase(Writer w, Case newCase)
+    {
+        int year = SwedishTime.ToLocal(newCase.ReceivedUtc).Year;
+        newCase.Number = $"{year}-{NextValue(w, $"case-{year}"):0000}";
+        newCase.Id = w.NewId("cases", newCase.Id);
+        w.Execute($"INSERT INTO cases ({CaseColumns}) VALUES (@id, @number, @state, @clientId, @receivedUtc, @endUtc, @revision, @doc::jsonb)", CaseParameters(newCase));
     }
 
     private static void AddEvent(Writer w, CaseEvent entry)

@@ -19,14 +19,16 @@ public sealed partial class PgJourStore
 
     public Deployment AddDeployment(Deployment deployment)
     {
-        InTransaction(w =>
-        {
-            deployment.Id = w.NewId("deployments", deployment.Id);
-            w.Execute(
-                "INSERT INTO deployments (id, case_id, from_utc, to_utc, report_start_utc, doc) VALUES (@id, @caseId, @fromUtc, @toUtc, @reportStartUtc, @doc::jsonb)",
-                DeploymentParameters(deployment));
-        });
+        InTransaction(w => InsertDeployment(w, deployment));
         return deployment;
+    }
+
+    private static void InsertDeployment(Writer w, Deployment deployment)
+    {
+        deployment.Id = w.NewId("deployments", deployment.Id);
+        w.Execute(
+            "INSERT INTO deployments (id, case_id, from_utc, to_utc, report_start_utc, doc) VALUES (@id, @caseId, @fromUtc, @toUtc, @reportStartUtc, @doc::jsonb)",
+            DeploymentParameters(deployment));
     }
 
     public void UpdateDeployment(Deployment deployment) => InTransaction(w => w.Execute(

@@ -14,12 +14,14 @@ public sealed partial class PgJourStore
 
     public Incident AddIncident(Incident incident)
     {
-        InTransaction(w =>
-        {
-            incident.Id = w.NewId("incidents", incident.Id);
-            w.Execute("INSERT INTO incidents (id, open_measures_due_on, revision, doc) VALUES (@id, @due, @revision, @doc::jsonb)", IncidentParameters(incident));
-        });
+        InTransaction(w => InsertIncident(w, incident));
         return incident;
+    }
+
+    private static void InsertIncident(Writer w, Incident incident)
+    {
+        incident.Id = w.NewId("incidents", incident.Id);
+        w.Execute("INSERT INTO incidents (id, open_measures_due_on, revision, doc) VALUES (@id, @due, @revision, @doc::jsonb)", IncidentParameters(incident));
     }
 
     public bool TryUpdateIncident(Incident incident, int expectedRevision) =>
@@ -39,9 +41,12 @@ public sealed partial class PgJourStore
 
     public Complaint AddComplaint(Complaint complaint)
     {
-        InTransaction(w => InsertDocument(w, "complaints", complaint.Id, id => complaint.Id = id, complaint.Revision, () => PgDocuments.Write(complaint, PgDocuments.Complaint)));
+        InTransaction(w => InsertComplaint(w, complaint));
         return complaint;
     }
+
+    private static void InsertComplaint(Writer w, Complaint complaint) =>
+        InsertDocument(w, "complaints", complaint.Id, id => complaint.Id = id, complaint.Revision, () => PgDocuments.Write(complaint, PgDocuments.Complaint));
 
     public bool TryUpdateComplaint(Complaint complaint, int expectedRevision) =>
         TryUpdate(complaint, expectedRevision, c => c.Revision, (c, r) => c.Revision = r, (w, c) =>

@@ -58,23 +58,27 @@ public sealed partial class PgJourStore
 
     public JournalEntry AppendJournalEntry(JournalEntry entry)
     {
-        InTransaction(w =>
-        {
-            entry.Id = w.NewId("journal", entry.Id);
-            w.Execute(
-                "INSERT INTO journal (id, client_id, series, doc) VALUES (@id, @clientId, @series, @doc::jsonb)",
-                ("id", entry.Id), ("clientId", entry.ClientId), ("series", entry.Series.ToString()), ("doc", PgDocuments.Write(entry, PgDocuments.JournalEntry)));
-        });
+        InTransaction(w => InsertJournalEntry(w, entry));
         return entry;
     }
 
-    public void AppendAccess(AccessLogEntry entry) => InTransaction(w =>
+    private static void InsertJournalEntry(Writer w, JournalEntry entry)
+    {
+        entry.Id = w.NewId("journal", entry.Id);
+        w.Execute(
+            "INSERT INTO journal (id, client_id, series, doc) VALUES (@id, @clientId, @series, @doc::jsonb)",
+            ("id", entry.Id), ("clientId", entry.ClientId), ("series", entry.Series.ToString()), ("doc", PgDocuments.Write(entry, PgDocuments.JournalEntry)));
+    }
+
+    public void AppendAccess(AccessLogEntry entry) => InTransaction(w => InsertAccess(w, entry));
+
+    private static void InsertAccess(Writer w, AccessLogEntry entry)
     {
         entry.Id = w.NewId("access_log", entry.Id);
         w.Execute(
             "INSERT INTO access_log (id, at_utc, client_id, doc) VALUES (@id, @atUtc, @clientId, @doc::jsonb)",
             ("id", entry.Id), ("atUtc", entry.AtUtc), ("clientId", entry.ClientId), ("doc", PgDocuments.Write(entry, PgDocuments.AccessLogEntry)));
-    });
+    }
 
     public IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc, long? clientId = null) => Read(
         clientId is null

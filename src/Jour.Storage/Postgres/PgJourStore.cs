@@ -6,6 +6,7 @@ using Jour.Core.Contracts;
 using Jour.Core.Deployments;
 using Jour.Core.Drafts;
 using Jour.Core.FollowUp;
+using Jour.Core.Generation;
 using Jour.Core.Handover;
 using Jour.Core.Hygiene;
 using Jour.Core.Incidents;
@@ -28,7 +29,7 @@ namespace Jour.Storage.Postgres;
 /// </summary>
 public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
     IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore,
-    IIncidentStore, IContractStore, ICallOutStore, IFollowUpStore, IDisposable
+    IIncidentStore, IContractStore, ICallOutStore, IFollowUpStore, IBulkStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
