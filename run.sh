@@ -121,6 +121,9 @@ run_tests() {
   need_packages tmux:tmux -:python3-icalendar || { say "end-to-end tests need tmux and python3-icalendar"; exit 1; }
   export JOUR_E2E_PRINTER=${JOUR_E2E_PRINTER:-JourPdf}
   print_queue || say "no print queue: the printing test will say it was skipped"
+  # The store contract suite runs on a throwaway PostgreSQL cluster that the tests start themselves
+  # (tests/Jour.Storage.Tests/Postgres); without the package those tests report themselves skipped, with the reason.
+  need_packages -:postgresql || say "no PostgreSQL: the store tests on it will say they were skipped"
   build_app
   say "building the tests ..."
   if ! dotnet build Jour.sln -c Release -v:q -nologo >"$OUT/test-build.log" 2>&1; then

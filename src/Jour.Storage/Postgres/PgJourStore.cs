@@ -1,0 +1,181 @@
+using Jour.Core.AccessLog;
+using Jour.Core.CallOuts;
+using Jour.Core.Cases;
+using Jour.Core.Clients;
+using Jour.Core.Contracts;
+using Jour.Core.Deployments;
+using Jour.Core.Drafts;
+using Jour.Core.FollowUp;
+using Jour.Core.Generation;
+using Jour.Core.Handover;
+using Jour.Core.Hygiene;
+using Jour.Core.Incidents;
+using Jour.Core.Journals;
+using Jour.Core.Providers;
+using Jour.Core.Roster;
+using Jour.Core.ShortTermCare;
+using Jour.Core.Staff;
+using Jour.Core.Users;
+using Npgsql;
+
+namespace Jour.Storage.Postgres;
+
+/// <summary>
+/// Core's ports on a PostgreSQL database, which several Jour servers may share. It declares only the ports it
+/// implements completely; <see cref="Core.UseCases.IJourStore"/> follows when all are (issue 22). Every write is one
+/// transaction, committed (synchronous_commit on) before the method returns; optimistic concurrency is the
+/// UPDATE's own WHERE clause, so two servers saving the same revision cannot both win. Nothing is kept between
+/// calls: another server's write is seen by the next read.
+/// </summary>
+public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
+    IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore,
+    IIncidentStore, IContractStore, ICallOutStore, IFollowUpStore, IBulkStore, IDisposable
+{
+    private readonly NpgsqlDataSource _source;
+
+    private PgJourStore(NpgsqlDataSource source) => _source = source;
+
+    /// <summary>
+    /// Opens the database at <paramref name="connectionString"/> and migrates its schema (the first schema of the
+    /// search path) to this build's version; refuses a database migrated by a newer build.
+    /// </summary>
+    public static PgJourStore Open(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            // An acknowledgement must mean the commit is on disk, whatever the server's default says.
+            Options = JoinOptions(new NpgsqlConnectionStringBuilder(connectionString).Options, "-c synchronous_commit=on"),
+        };
+
+        // The slim builder brings only the type handlers asked for: the full one pulls in reflection-based JSON
+        // and trims badly under Native AOT. Documents travel as text and are cast to jsonb in SQL.
+        NpgsqlDataSource source = new NpgsqlSlimDataSourceBuilder(settings.ConnectionString).Build();
+        try
+        {
+            using (NpgsqlConnection connection = source.OpenConnection())
+            {
+                PgMigrations.Apply(connection);
+            }
+
+            return new PgJourStore(source);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    private static string JoinOptions(string? given, string ours) => string.IsNullOrWhiteSpace(given) ? ours : given + " " + ours;
+
+    /// <summary>Whether this database holds demo data.</summary>
+    public bool IsDemo => Read("SELECT is_demo FROM meta WHERE id = 'meta'", r => r.GetBoolean(0)).FirstOrDefault();
+
+    /// <summary>The schema version this build migrates to.</summary>
+    public static int LatestSchemaVersion => PgMigrations.Latest;
+
+    /// <summary>The schema version the database is at.</summary>
+    public int SchemaVersion
+    {
+        get
+        {
+            using NpgsqlConnection connection = _source.OpenConnection();
+            return PgMigrations.CurrentVersion(connection);
+        }
+    }
+
+    public void Dispose() => _source.Dispose();
+
+    /// <summary>Runs <paramref name="work"/> in one transaction and commits it, unless it returns false (then nothing is stored).</summary>
+    private bool InTransaction(Func<Writer, bool> work)
+    {
+        using NpgsqlConnection connection = _source.OpenConnection();
+        using NpgsqlTransaction tx = connection.BeginTransaction();
+        if (!work(new Writer(connection, tx)))
+        {
+            tx.Rollback();
+            return false;
+        }
+
+        tx.Commit();
+        return true;
+    }
+
+    private void InTransaction(Action<Writer> work) => InTransaction(w =>
+    {
+        work(w);
+        return true;
+    });
+
+    private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object? Value)[] parameters)
+    {
+        using NpgsqlConnection connection = _source.OpenConnection();
+        using NpgsqlCommand command = Writer.Command(connection, null, sql, parameters);
+        using NpgsqlDataReader reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
+    }
+
+    private T? ReadOne<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object? Value)[] parameters)
+        where T : class => Read(sql, row, parameters).FirstOrDefault();
+
+    private long ReadCount(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using NpgsqlConnection connection = _source.OpenConnection();
+        using NpgsqlCommand command = Writer.Command(connection, null, sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), Core.Common.SwedishCulture.Instance);
+    }
+
+    /// <summary>The commands of one transaction.</summary>
+    private readonly record struct Writer(NpgsqlConnection Connection, NpgsqlTransaction Transaction)
+    {
+        public int Execute(string sql, params (string Name, object? Value)[] parameters)
+        {
+            using NpgsqlCommand command = Command(Connection, Transaction, sql, parameters);
+            return command.ExecuteNonQuery();
+        }
+
+        public long Scalar(string sql, params (string Name, object? Value)[] parameters)
+        {
+            using NpgsqlCommand command = Command(Connection, Transaction, sql, parameters);
+            return Convert.ToInt64(command.ExecuteScalar(), Core.Common.SwedishCulture.Instance);
+        }
+
+        /// <summary>
+        /// The id for a new row of <paramref name="table"/>: its own when the caller gave one (imports and generated
+        /// data do; the identity is then moved past it so no later row takes it), else the next of the identity.
+        /// </summary>
+        public long NewId(string table, long given)
+        {
+            string sequence = $"'{table}_id_seq'";
+            if (given == 0)
+            {
+                return Scalar($"SELECT nextval({sequence})");
+            }
+
+            Scalar($"SELECT setval({sequence}, greatest(@id, (SELECT last_value FROM {table}_id_seq)))", ("id", given));
+            return given;
+        }
+
+        public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, (string Name, object? Value)[] parameters)
+        {
+            var command = new NpgsqlCommand(sql, connection, tx);
+            foreach ((string name, object? value) in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter(name, value switch
+                {
+                    null => DBNull.Value,
+                    DateTime time => PgTime.Utc(time),
+                    _ => value,
+                }));
+            }
+
+            return command;
+        }
+    }
+}
