@@ -39,6 +39,13 @@ internal sealed partial class SmsPoller(Func<TimeSpan> interval, Func<Cancellati
                     // A failure of the file is the sessions' to report; the next round tries again.
                     LogPollFailed(ex.GetType().Name);
                 }
+                catch (Exception ex) when (ex is not OutOfMemoryException && !stopping.IsCancellationRequested)
+                {
+                    // Anything else is a defect, but ending the loop would leave every later "ja" unread until the
+                    // server restarts, with nothing on any screen: log it (type and stack, never a message that
+                    // could quote a text) and poll again next interval.
+                    LogPollDefect(ex.GetType().FullName ?? "?", ex.StackTrace ?? "");
+                }
             }
         }
         catch (OperationCanceledException)
@@ -49,4 +56,7 @@ internal sealed partial class SmsPoller(Func<TimeSpan> interval, Func<Cancellati
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS polling round failed ({Kind}); trying again next interval")]
     private partial void LogPollFailed(string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SMS polling round failed with {ExceptionType}; trying again next interval\n{StackTrace}")]
+    private partial void LogPollDefect(string exceptionType, string stackTrace);
 }
