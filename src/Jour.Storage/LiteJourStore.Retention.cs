@@ -20,52 +20,8 @@ public sealed partial class LiteJourStore
 
     public void SaveRetentionSettings(RetentionSettings settings) => InTransaction(() => RetentionSettingsCollection.Upsert(settings));
 
-    public IReadOnlyList<ClientRecordDates> LoadClientRecordDates()
-    {
-        var files = new Dictionary<long, FileDates>();
-        FileDates Of(long clientId) => files.TryGetValue(clientId, out FileDates? f) ? f : files[clientId] = new FileDates();
-
-        foreach (JournalEntry e in Journal.FindAll())
-        {
-            FileDates f = Of(e.ClientId);
-            if (e.Series == JournalSeries.Sol)
-            {
-                f.SolEntries++;
-                f.LastSol = Max(f.LastSol, e.AtUtc);
-            }
-            else
-            {
-                f.LssEntries++;
-                f.LastLss = Max(f.LastLss, e.AtUtc);
-            }
-        }
-
-        var clientOfCase = new Dictionary<long, long>();
-        foreach (Case c in _cases.FindAll())
-        {
-            clientOfCase[c.Id] = c.ClientId;
-            FileDates f = Of(c.ClientId);
-            f.HasOpenCase |= c.IsOpen;
-            f.LastLss = Max(Max(f.LastLss, c.ReceivedUtc), c.EndedUtc ?? c.ReceivedUtc);
-        }
-
-        foreach (CaseEvent e in _events.FindAll())
-        {
-            if (clientOfCase.TryGetValue(e.CaseId, out long clientId))
-            {
-                FileDates f = Of(clientId);
-                f.CaseEvents++;
-                f.LastLss = Max(f.LastLss, e.AtUtc);
-            }
-        }
-
-        var numbers = _clients.FindAll().ToDictionary(c => c.Id, c => c.PersonalIdentityNumber);
-        return
-        [
-            .. files.Where(kv => kv.Value.SolEntries + kv.Value.LssEntries + kv.Value.CaseEvents > 0)
-                .Select(kv => new ClientRecordDates(kv.Key, numbers.GetValueOrDefault(kv.Key, ""), kv.Value.LastSol, kv.Value.SolEntries, kv.Value.LastLss, kv.Value.LssEntries, kv.Value.CaseEvents, kv.Value.HasOpenCase)),
-        ];
-    }
+    public IReadOnlyList<ClientRecordDates> LoadClientRecordDates() =>
+        RecordDates.Fold(Journal.FindAll(), _cases.FindAll(), _events.FindAll(), _clients.FindAll().ToDictionary(c => c.Id, c => c.PersonalIdentityNumber));
 
     public IReadOnlyList<DateTime> LoadDraftSaveTimes() => [.. _drafts.FindAll().Select(d => d.SavedUtc)];
 
@@ -82,10 +38,7 @@ public sealed partial class LiteJourStore
                 var entries = Journal.Find(Query.EQ(nameof(JournalEntry.ClientId), clientId)).Where(e => e.Series == batch.Series).ToList();
                 List<Case> cases = batch.CaseTimelines ? [.. _cases.Find(Query.EQ(nameof(Case.ClientId), clientId))] : [];
                 List<CaseEvent> events = [.. cases.SelectMany(c => _events.Find(Query.EQ(nameof(CaseEvent.CaseId), c.Id)))];
-                bool written = entries.Any(e => e.AtUtc >= batch.LastEntryBeforeUtc)
-                    || events.Any(e => e.AtUtc >= batch.LastEntryBeforeUtc)
-                    || cases.Any(c => c.IsOpen || c.ReceivedUtc >= batch.LastEntryBeforeUtc || c.EndedUtc >= batch.LastEntryBeforeUtc);
-                if (written || entries.Count + events.Count == 0)
+                if (RecordDates.WrittenSince(entries, events, cases, batch.LastEntryBeforeUtc) || entries.Count + events.Count == 0)
                 {
                     continue;
                 }
@@ -149,22 +102,5 @@ public sealed partial class LiteJourStore
             }
         });
         return record;
-    }
-
-    private static DateTime? Max(DateTime? a, DateTime b) => a is { } x && x >= b ? x : b;
-
-    private sealed class FileDates
-    {
-        public DateTime? LastSol { get; set; }
-
-        public DateTime? LastLss { get; set; }
-
-        public int SolEntries { get; set; }
-
-        public int LssEntries { get; set; }
-
-        public int CaseEvents { get; set; }
-
-        public bool HasOpenCase { get; set; }
     }
 }

@@ -12,6 +12,7 @@ using Jour.Core.Hygiene;
 using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
+using Jour.Core.Retention;
 using Jour.Core.Roster;
 using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
@@ -53,4 +54,6 @@ namespace Jour.Storage.Postgres;
 [JsonSerializable(typeof(SmsInboxEntry))]
 [JsonSerializable(typeof(SmsNotice))]
 [JsonSerializable(typeof(FollowUpSettings))]
+[JsonSerializable(typeof(RetentionSettings))]
+[JsonSerializable(typeof(Thinning))]
 internal sealed partial class PgDocumentJson : JsonSerializerContext;

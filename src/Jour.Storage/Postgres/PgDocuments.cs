@@ -14,6 +14,7 @@ using Jour.Core.Hygiene;
 using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
+using Jour.Core.Retention;
 using Jour.Core.Roster;
 using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
@@ -63,6 +64,8 @@ internal static class PgDocuments
     public static readonly JsonTypeInfo<SmsInboxEntry> SmsInboxEntry = Info<SmsInboxEntry>();
     public static readonly JsonTypeInfo<SmsNotice> SmsNotice = Info<SmsNotice>();
     public static readonly JsonTypeInfo<FollowUpSettings> FollowUpSettings = Info<FollowUpSettings>();
+    public static readonly JsonTypeInfo<RetentionSettings> RetentionSettings = Info<RetentionSettings>();
+    public static readonly JsonTypeInfo<Thinning> Thinning = Info<Thinning>();
 
     public static string Write<T>(T value, JsonTypeInfo<T> info) => JsonSerializer.Serialize(value, info);
 

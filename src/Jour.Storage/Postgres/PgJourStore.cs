@@ -12,6 +12,7 @@ using Jour.Core.Hygiene;
 using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Core.Providers;
+using Jour.Core.Retention;
 using Jour.Core.Roster;
 using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
@@ -29,7 +30,7 @@ namespace Jour.Storage.Postgres;
 /// </summary>
 public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
     IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore,
-    IIncidentStore, IContractStore, ICallOutStore, IFollowUpStore, IBulkStore, IDisposable
+    IIncidentStore, IContractStore, ICallOutStore, IFollowUpStore, IBulkStore, IRetentionStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
@@ -111,14 +112,7 @@ public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderSto
     {
         using NpgsqlConnection connection = _source.OpenConnection();
         using NpgsqlCommand command = Writer.Command(connection, null, sql, parameters);
-        using NpgsqlDataReader reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(row(reader));
-        }
-
-        return rows;
+        return Writer.Rows(command, row);
     }
 
     private T? ReadOne<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object? Value)[] parameters)
@@ -138,6 +132,25 @@ public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderSto
         {
             using NpgsqlCommand command = Command(Connection, Transaction, sql, parameters);
             return command.ExecuteNonQuery();
+        }
+
+        /// <summary>Rows read inside the transaction (with FOR UPDATE: locked until it ends).</summary>
+        public List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object? Value)[] parameters)
+        {
+            using NpgsqlCommand command = Command(Connection, Transaction, sql, parameters);
+            return Rows(command, row);
+        }
+
+        public static List<T> Rows<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> row)
+        {
+            using NpgsqlDataReader reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(row(reader));
+            }
+
+            return rows;
         }
 
         public long Scalar(string sql, params (string Name, object? Value)[] parameters)
