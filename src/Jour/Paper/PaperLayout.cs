@@ -15,36 +15,9 @@ internal static class PaperLayout
     private const int TabStop = 8;
 
     /// <summary>The pages of <paramref name="text"/>, at most <paramref name="linesPerPage"/> lines each; at least one.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Pages(string text, int linesPerPage)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(linesPerPage, 1);
-        var pages = new List<IReadOnlyList<string>>();
-        string[] sheets = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\f');
-        for (int s = 0; s < sheets.Length; s++)
-        {
-            string sheet = sheets[s];
-            if (sheet.Length == 0 && s == sheets.Length - 1 && s > 0)
-            {
-                // Text that ends with a form feed has no empty page after it.
-                continue;
-            }
+    public static IReadOnlyList<IReadOnlyList<string>> Pages(string text, int linesPerPage) => Pages(Sheets(text), linesPerPage);
 
-            List<string> lines = [.. sheet.Split('\n').Select(ExpandTabs)];
-            if (lines.Count > 0 && lines[^1].Length == 0)
-            {
-                lines.RemoveAt(lines.Count - 1);
-            }
-
-            for (int start = 0; start < lines.Count; start += linesPerPage)
-            {
-                pages.Add(lines.GetRange(start, Math.Min(linesPerPage, lines.Count - start)));
-            }
-        }
-
-        return pages.Count > 0 ? pages : [[]];
-    }
-
-    /// <summary>The same pages as <see cref="Pages(string, int)"/>, from the sheets it gave for no page limit.</summary>
+    /// <summary>The pages of <paramref name="sheets"/> (as <see cref="Pages(string, int)"/> gives them for no page limit), at most <paramref name="linesPerPage"/> lines each; at least one.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Pages(IReadOnlyList<IReadOnlyList<string>> sheets, int linesPerPage)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(linesPerPage, 1);
@@ -58,6 +31,31 @@ internal static class PaperLayout
         }
 
         return pages.Count > 0 ? pages : [[]];
+    }
+
+    // The text between form feeds, as lines with tabs expanded.
+    private static List<IReadOnlyList<string>> Sheets(string text)
+    {
+        var sheets = new List<IReadOnlyList<string>>();
+        string[] parts = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\f');
+        for (int s = 0; s < parts.Length; s++)
+        {
+            if (parts[s].Length == 0 && s == parts.Length - 1 && s > 0)
+            {
+                // Text that ends with a form feed has no empty page after it.
+                continue;
+            }
+
+            List<string> lines = [.. parts[s].Split('\n').Select(ExpandTabs)];
+            if (lines.Count > 0 && lines[^1].Length == 0)
+            {
+                lines.RemoveAt(lines.Count - 1);
+            }
+
+            sheets.Add(lines);
+        }
+
+        return sheets;
     }
 
     /// <summary>The columns the widest line needs, never fewer than <see cref="Columns"/>.</summary>

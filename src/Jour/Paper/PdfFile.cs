@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using static System.FormattableString;
 
 namespace Jour.Paper;
 
@@ -92,6 +93,4 @@ internal sealed class PdfFile : IDisposable
 
     // Everything outside stream data is ASCII, or Latin-1 for the binary marker.
     private void Raw(string text) => _out.Write(Encoding.Latin1.GetBytes(text));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

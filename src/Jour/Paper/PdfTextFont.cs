@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 
 namespace Jour.Paper;
 
@@ -178,5 +179,4 @@ internal sealed class PdfTextFont(TrueTypeFont face, bool winAnsi)
         return map.ToString();
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
