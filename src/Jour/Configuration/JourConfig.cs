@@ -41,6 +41,18 @@ public sealed class JourConfig
     /// </summary>
     public DateTime? DatabaseCreatedUtc { get; set; }
 
+    /// <summary>
+    /// The PostgreSQL database this data directory is bound to (an Npgsql connection string without its password),
+    /// or null for the LiteDB file in the directory. Written by <c>jour store migrate</c> and <c>jour store use</c>.
+    /// </summary>
+    public string? PostgresConnection { get; set; }
+
+    /// <summary>
+    /// The password of <see cref="PostgresConnection"/>, sealed with this data directory's database key (as the
+    /// database key protects the LiteDB file), or null when the connection needs none (peer or certificate login).
+    /// </summary>
+    public string? PostgresPasswordSealed { get; set; }
+
     /// <summary>Writes the settings to <paramref name="paths"/>' jour.json: a new file renamed into place, then synced.</summary>
     public void Save(JourPaths paths)
     {
