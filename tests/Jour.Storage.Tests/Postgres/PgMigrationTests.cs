@@ -1,6 +1,7 @@
 using Jour.Core.Common;
 using Jour.Core.Handover;
 using Jour.Storage.Postgres;
+using Jour.Testing;
 using Npgsql;
 
 namespace Jour.Storage.Tests.Postgres;

@@ -6,7 +6,7 @@ using Jour.Core.Generation;
 using Jour.Core.Incidents;
 using Jour.Core.Journals;
 using Jour.Storage.Postgres;
-using Jour.Storage.Tests.Postgres;
+using Jour.Testing;
 
 namespace Jour.Storage.Tests.StoreContracts;
 

@@ -1,6 +1,6 @@
 using Jour.Core.Deployments;
 using Jour.Storage.Postgres;
-using Jour.Storage.Tests.Postgres;
+using Jour.Testing;
 
 namespace Jour.Storage.Tests.StoreContracts;
 

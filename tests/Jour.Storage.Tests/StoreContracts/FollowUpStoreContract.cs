@@ -2,7 +2,7 @@ using Jour.Core.Cases;
 using Jour.Core.Deployments;
 using Jour.Core.FollowUp;
 using Jour.Storage.Postgres;
-using Jour.Storage.Tests.Postgres;
+using Jour.Testing;
 
 namespace Jour.Storage.Tests.StoreContracts;
 

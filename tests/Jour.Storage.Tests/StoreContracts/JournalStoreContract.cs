@@ -1,7 +1,7 @@
 using Jour.Core.AccessLog;
 using Jour.Core.Journals;
 using Jour.Storage.Postgres;
-using Jour.Storage.Tests.Postgres;
+using Jour.Testing;
 
 namespace Jour.Storage.Tests.StoreContracts;
 

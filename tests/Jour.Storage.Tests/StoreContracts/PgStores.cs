@@ -1,5 +1,5 @@
 using Jour.Storage.Postgres;
-using Jour.Storage.Tests.Postgres;
+using Jour.Testing;
 
 namespace Jour.Storage.Tests.StoreContracts;
 

@@ -5,7 +5,7 @@ using Jour.Core.Drafts;
 using Jour.Core.Journals;
 using Jour.Core.Retention;
 using Jour.Storage.Postgres;
-using Jour.Storage.Tests.Postgres;
+using Jour.Testing;
 
 namespace Jour.Storage.Tests.StoreContracts;
 

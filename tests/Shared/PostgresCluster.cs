@@ -4,12 +4,11 @@ using System.Net.Sockets;
 using Jour.Storage.Postgres;
 using Npgsql;
 
-[assembly: AssemblyFixture(typeof(Jour.Storage.Tests.Postgres.PostgresCluster))]
-
-namespace Jour.Storage.Tests.Postgres;
+namespace Jour.Testing;
 
 /// <summary>
-/// One throwaway PostgreSQL cluster for the whole test run: initdb into a temporary directory, a random port, the
+/// One throwaway PostgreSQL cluster for a test assembly's run (an assembly fixture; each test project that uses it
+/// names it in its own <c>AssemblyFixture</c> attribute): initdb into a temporary directory, a random port, the
 /// socket in that directory, fsync on; stopped and deleted at the end. Each store it opens gets a schema of its
 /// own, so tests start empty without the cost of a database each. When PostgreSQL is not installed or will not
 /// start, <see cref="Unavailable"/> says why, and every PostgreSQL test reports itself skipped with that reason.
