@@ -133,6 +133,9 @@ public static class ErrorCodes
     public const string StorageMissing = "Storage_Missing";
     public const string StorageNearlyFull = "Storage_NearlyFull";
 
+    /// <summary>The database server (PostgreSQL) cannot be reached or is failing over; the server keeps trying.</summary>
+    public const string StorageUnreachable = "Storage_Unreachable";
+
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";
     public const string ContractEndBeforeStart = "Error_ContractEndBeforeStart";

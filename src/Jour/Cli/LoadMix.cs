@@ -150,11 +150,17 @@ internal static class LoadMix
                     await AdvanceAsync(target = open[_random.Next(open.Count)], ct);
                 }
             }
-            catch (Exception ex) when (ex is ServerStartException || (ex is JourException j && j.Code is ErrorCodes.ServerUnavailable or ErrorCodes.Unexpected))
+            catch (Exception ex) when (ex is ServerStartException || (ex is JourException j && j.Code is ErrorCodes.ServerUnavailable or ErrorCodes.Unexpected or ErrorCodes.StorageUnreachable))
             {
-                // The server died or failed under us: not acknowledged. The next call reconnects (starting a
-                // server); the case is read back, since the write may have been committed before the answer was lost.
+                // The server (or its PostgreSQL, failing over) died or failed under us: not acknowledged. The next
+                // call reconnects (starting a server); the case is read back, since the write may have been
+                // committed before the answer was lost. While the database is away, a pause rather than a spin.
                 Failures++;
+                if (ex is JourException { Code: ErrorCodes.StorageUnreachable })
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+                }
+
                 await RefreshAsync(target, ct);
             }
             catch (JourException ex)
