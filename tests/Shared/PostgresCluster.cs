@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Jour.Storage.Postgres;
 using Npgsql;
 
 namespace Jour.Testing;
@@ -68,9 +67,6 @@ public sealed class PostgresCluster : IAsyncLifetime
 
         return new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema }.ConnectionString;
     }
-
-    /// <summary>A store on a new, empty schema (skips the test when there is no PostgreSQL).</summary>
-    public PgJourStore NewStore() => PgJourStore.Open(NewSchema());
 
     private void Start()
     {
