@@ -133,6 +133,10 @@ public static class ErrorCodes
     public const string StorageMissing = "Storage_Missing";
     public const string StorageNearlyFull = "Storage_NearlyFull";
 
+    // A data directory bound to PostgreSQL (issue 22, jour store).
+    public const string StorageConnectionInvalid = "Storage_ConnectionInvalid";
+    public const string StoragePasswordUnsealable = "Storage_PasswordUnsealable";
+
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";
     public const string ContractEndBeforeStart = "Error_ContractEndBeforeStart";
