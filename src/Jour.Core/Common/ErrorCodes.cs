@@ -136,6 +136,10 @@ public static class ErrorCodes
     // A data directory bound to PostgreSQL (issue 22, jour store).
     public const string StorageConnectionInvalid = "Storage_ConnectionInvalid";
     public const string StoragePasswordUnsealable = "Storage_PasswordUnsealable";
+    public const string StorageMoveTargetNotEmpty = "Storage_MoveTargetNotEmpty";
+    public const string StorageMoveMismatch = "Storage_MoveMismatch";
+    public const string StorageMoveContentMismatch = "Storage_MoveContentMismatch";
+    public const string StorageMoveFollowUpMismatch = "Storage_MoveFollowUpMismatch";
 
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";

@@ -221,7 +221,7 @@ internal static class OperatorCommands
         }
     }
 
-    private static FileStream TakeServerLock(JourPaths paths)
+    internal static FileStream TakeServerLock(JourPaths paths)
     {
         paths.EnsureExists();
         try
