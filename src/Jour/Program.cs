@@ -585,13 +585,15 @@ internal static class Program
     /// <summary>`jour store migrate / use / show`: see <see cref="StoreCommands"/>.</summary>
     private static Command StoreCommandFor(Option<string?> dataDir, Option<string?> lang)
     {
-        var to = new Option<string>("--to") { Description = CliText.Store_MigrateTo, Required = true };
+        // Checked in the action, not by the parser: its refusal then stands alone, in our words.
+        var to = new Option<string?>("--to") { Description = CliText.Store_MigrateTo };
         var migrate = new Command("migrate", CliText.Store_Migrate) { to };
         migrate.SetAction((parse, ct) => Guard(async () =>
         {
             JourPaths paths = Paths(parse, dataDir);
             Config(paths, parse.GetValue(lang));
-            return await StoreCommands.MigrateAsync(paths, parse.GetValue(to)!, Console.Out, Console.Error, ct);
+            string connection = parse.GetValue(to) is { Length: > 0 } given ? given : throw new CliException(CliText.Store_MigrateNeedsTo);
+            return await StoreCommands.MigrateAsync(paths, connection, Console.Out, Console.Error, ct);
         }));
 
         var connection = new Argument<string>("connection") { Description = CliText.Store_UseConnection };
