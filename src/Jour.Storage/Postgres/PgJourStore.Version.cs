@@ -6,10 +6,17 @@ namespace Jour.Storage.Postgres;
 // do to a database that has no Jour schema at all (jour store use refuses it instead).
 public sealed partial class PgJourStore
 {
+    /// <summary>
+    /// A data source with only the type handlers used (the full builder pulls in reflection-based JSON, which Native AOT
+    /// trims badly) and TLS, which the slim builder leaves out unless asked: <c>SSL Mode=VerifyFull</c> must work.
+    /// </summary>
+    internal static NpgsqlDataSource NewSource(string connectionString) =>
+        new NpgsqlSlimDataSourceBuilder(connectionString).EnableTransportSecurity().Build();
+
     /// <summary>The Jour schema version of the database at <paramref name="connectionString"/>, 0 when it has none; changes nothing.</summary>
     public static int SchemaVersionAt(string connectionString)
     {
-        using NpgsqlDataSource source = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
+        using NpgsqlDataSource source = NewSource(connectionString);
         using NpgsqlConnection connection = source.OpenConnection();
         using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection))
         {
