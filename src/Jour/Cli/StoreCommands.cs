@@ -102,6 +102,9 @@ internal static class StoreCommands
         // A new directory gets its own key here, as a first server start would make one: the password is sealed with it.
         string key = DatabaseKey.Resolve(paths.DataDirectory, paths.Database);
         PostgresBinding.Bind(config, connection, key);
+
+        // The directory has a database now, the bound one: nothing may ever create an empty LiteDB file in its place.
+        config.DatabaseCreatedUtc ??= DateTime.UtcNow;
         config.Save(paths);
         await output.WriteLineAsync(Format(CliText.Store_UseDone, paths.DataDirectory, Where(target), version));
         return 0;

@@ -111,6 +111,7 @@ public sealed class StoreCommandsTests(PostgresCluster cluster) : IDisposable
 
         Assert.Contains("schemaversion " + PgJourStore.LatestSchemaVersion, output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(second.DataDirectory, DatabaseKey.FileName)), "the new directory has its own key");
+        Assert.NotNull(JourConfig.LoadOrCreate(second).DatabaseCreatedUtc);
         Assert.NotEqual(JourConfig.LoadOrCreate(first).PostgresPasswordSealed, JourConfig.LoadOrCreate(second).PostgresPasswordSealed);
         Assert.DoesNotContain(Password, File.ReadAllText(second.Config), StringComparison.Ordinal);
         string host = PostgresBinding.Parse(schema).Host!;
