@@ -140,6 +140,7 @@ public static class ErrorCodes
     public const string StorageMoveMismatch = "Storage_MoveMismatch";
     public const string StorageMoveContentMismatch = "Storage_MoveContentMismatch";
     public const string StorageMoveFollowUpMismatch = "Storage_MoveFollowUpMismatch";
+    public const string StorageMoveUnknownCollection = "Storage_MoveUnknownCollection";
 
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";

@@ -26,12 +26,26 @@ public static class LiteToPostgres
             throw new JourException(ErrorCodes.StorageMoveTargetNotEmpty);
         }
 
+        // All of it or nothing: a collection this build does not know (a newer build's, or one made by hand) is not left behind unseen.
+        string[] unknown = [.. from.ExistingCollections()
+            .Where(c => !PgJourStore.CopiedTables.Contains(c) && c is not ("meta" or FactBlocks.CollectionName) && from.Database.GetCollection(c).LongCount() > 0)
+            .Order(StringComparer.Ordinal)];
+        if (unknown.Length > 0)
+        {
+            throw new JourException(ErrorCodes.StorageMoveUnknownCollection, string.Join(", ", unknown));
+        }
+
         var clock = Stopwatch.StartNew();
         IReadOnlyList<CopiedTable> tables = to.CopyFrom(from, copied);
         TimeSpan copying = clock.Elapsed;
         try
         {
             IReadOnlyList<MovedTable> moved = CompareRows(from, to, tables);
+            if (from.IsDemo != to.IsDemo || from.LoadSetUpCodeHash() != to.LoadSetUpCodeHash())
+            {
+                throw new JourException(ErrorCodes.StorageMoveContentMismatch, "meta");
+            }
+
             int months = CompareFollowUp(from, to);
             return new MoveReport(moved, months, copying, clock.Elapsed - copying);
         }

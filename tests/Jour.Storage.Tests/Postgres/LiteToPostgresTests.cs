@@ -62,6 +62,20 @@ public sealed class LiteToPostgresTests(PostgresCluster cluster)
         Assert.Empty(postgres.LoadClients());
     }
 
+    [Fact]
+    public void Move_ADatabaseWithACollectionThisBuildDoesNotKnow_IsRefused_BeforeAnythingIsCopied()
+    {
+        using LiteJourStore lite = Demo();
+        lite.Database.GetCollection("from_a_newer_jour").Insert(new LiteDB.BsonDocument { ["_id"] = 1, ["What"] = "unknown" });
+        using PgJourStore postgres = cluster.NewStore();
+
+        var refused = Assert.Throws<JourException>(() => LiteToPostgres.Move(lite, postgres));
+
+        Assert.Equal(ErrorCodes.StorageMoveUnknownCollection, refused.Code);
+        Assert.Equal(["from_a_newer_jour"], refused.Args);
+        Assert.False(postgres.HoldsData());
+    }
+
     private static LiteJourStore Demo()
     {
         LiteJourStore store = LiteJourStore.InMemory();
