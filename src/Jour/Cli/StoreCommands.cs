@@ -72,6 +72,7 @@ internal static class StoreCommands
             report.MonthsCompared,
             clock.Elapsed.TotalSeconds));
         await output.WriteLineAsync(Format(CliText.Store_MigrateBound, paths.DataDirectory));
+        await output.WriteLineAsync(Sealed(config));
         await output.WriteLineAsync(Format(CliText.Store_MigrateAside, aside));
         return 0;
     }
@@ -107,6 +108,7 @@ internal static class StoreCommands
         config.DatabaseCreatedUtc ??= DateTime.UtcNow;
         config.Save(paths);
         await output.WriteLineAsync(Format(CliText.Store_UseDone, paths.DataDirectory, Where(target), version));
+        await output.WriteLineAsync(Sealed(config));
         return 0;
     }
 
@@ -144,6 +146,8 @@ internal static class StoreCommands
         }
     }
 
+    private static string Sealed(JourConfig config) => config.PostgresPasswordSealed is null ? CliText.Store_NoPasswordToSeal : CliText.Store_PasswordSealed;
+
     /// <summary>Opens (and migrates) the store at <paramref name="target"/>, a failure to connect said plainly.</summary>
     private static PgJourStore Open(NpgsqlConnectionStringBuilder target) => Reach(target, () => PgJourStore.Open(target.ConnectionString));
 
@@ -159,23 +163,25 @@ internal static class StoreCommands
         }
         catch (Exception ex) when (ex is NpgsqlException or AuthenticationException or SocketException or TimeoutException or IOException)
         {
+            // .NET's own words for a refused certificate name a callback, not the reason an operator can act on.
+            if (Causes(ex).Any(e => e is AuthenticationException))
+            {
+                throw new CliException(Format(CliText.Store_CertificateRefused, Where(target), target.Host ?? "localhost", target.RootCertificate ?? CliText.Store_SystemRoots, target.SslMode, Reason(ex)));
+            }
+
             throw new CliException(Format(CliText.Store_Unreachable, Where(target), Reason(ex)));
         }
     }
 
     /// <summary>The messages of an exception and its causes, once each: a TLS refusal's reason is in the innermost one.</summary>
-    private static string Reason(Exception ex)
+    private static string Reason(Exception ex) => string.Join(" – ", Causes(ex).Select(e => e.Message).Distinct());
+
+    private static IEnumerable<Exception> Causes(Exception ex)
     {
-        var messages = new List<string>();
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
-            if (!messages.Contains(e.Message))
-            {
-                messages.Add(e.Message);
-            }
+            yield return e;
         }
-
-        return string.Join(" – ", messages);
     }
 
     /// <summary>The database as shown to an operator: host (or socket directory), port, database and user; never the password.</summary>

@@ -50,6 +50,7 @@ public sealed class StoreCommandsTests(PostgresCluster cluster) : IDisposable
         string said = output.ToString() + error.ToString();
         Assert.Contains("Flyttade", said, StringComparison.Ordinal);
         Assert.Contains("LiteDB-filen är flyttad åt sidan till", said, StringComparison.Ordinal);
+        Assert.Contains("Lösenordet är förseglat med datakatalogens nyckel", said, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, said, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, File.ReadAllText(paths.Config), StringComparison.Ordinal);
         Assert.False(File.Exists(paths.Database), "the LiteDB file is out of the way");
