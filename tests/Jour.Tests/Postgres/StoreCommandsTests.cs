@@ -177,6 +177,28 @@ public sealed class StoreCommandsTests(PostgresCluster cluster) : IDisposable
         Assert.Contains($"Lagring: LiteDB-filen {paths.Database}", shown.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Show_ADatabaseThatCannotBeReached_OrAPasswordThatCannotBeUnsealed_SaysWhy_WithExitCode1()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
+        JourPaths paths = NewDirectory();
+        JourConfig config = JourConfig.LoadOrCreate(paths);
+        var nowhere = new Npgsql.NpgsqlConnectionStringBuilder(cluster.NewSchema()) { Port = 1, Password = Password };
+        PostgresBinding.Bind(config, nowhere.ConnectionString, DatabaseKey.Resolve(paths.DataDirectory, paths.Database));
+        config.Save(paths);
+        var shown = new StringWriter();
+
+        Assert.Equal(1, await StoreCommands.ShowAsync(paths, shown));
+        Assert.Contains("Nås: nej – PostgreSQL", shown.ToString(), StringComparison.Ordinal);
+
+        // Another key in the directory: the sealed password cannot be opened, and show says so without it.
+        File.WriteAllText(Path.Combine(paths.DataDirectory, DatabaseKey.FileName), Convert.ToBase64String(new byte[32]));
+        shown = new StringWriter();
+        Assert.Equal(1, await StoreCommands.ShowAsync(paths, shown));
+        Assert.Contains("Nås: nej – Lösenordet till PostgreSQL", shown.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, shown.ToString(), StringComparison.Ordinal);
+    }
+
     private static string WithPassword(string connection) => new Npgsql.NpgsqlConnectionStringBuilder(connection) { Password = Password }.ConnectionString;
 
     private JourPaths NewDirectory()
