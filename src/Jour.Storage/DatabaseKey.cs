@@ -13,6 +13,19 @@ public static class DatabaseKey
     public const string EnvironmentVariable = "JOUR_DB_KEY";
     public const string FileName = "jour.key";
 
+    /// <summary>The key as the server finds it (JOUR_DB_KEY, else jour.key in <paramref name="dataDirectory"/>); never creates one.</summary>
+    public static string ResolveExisting(string dataDirectory)
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        string keyPath = Path.Combine(dataDirectory, FileName);
+        return File.Exists(keyPath) ? File.ReadAllText(keyPath).Trim() : throw new JourException(ErrorCodes.StorageKeyMissing, keyPath);
+    }
+
     /// <summary>Returns the key, creating the key file on a first start.</summary>
     public static string Resolve(string dataDirectory, string databasePath)
     {

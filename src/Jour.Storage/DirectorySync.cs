@@ -6,7 +6,7 @@ namespace Jour.Storage;
 /// fsync of a directory, so a file just created in it (or renamed into it) is still there after a power
 /// cut. .NET opens no directories, hence the three POSIX calls.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ReadOnly = 0;
     private const int Directory = 0x10000; // O_DIRECTORY on Linux

@@ -283,6 +283,7 @@ internal static class Program
 
         root.Add(GenerateCommandFor(dataDir, lang));
         root.Add(RetentionCommandFor(dataDir, lang));
+        root.Add(StoreCommandFor(dataDir, lang));
         foreach (Command command in OperatorCommandsFor(dataDir, lang))
         {
             root.Add(command);
@@ -579,6 +580,39 @@ internal static class Program
             return await OperatorCommands.RestoreAsync(paths, parse.GetValue(restoreFile)!, parse.GetValue(restoreForce), Console.Out, Console.Error, ct);
         }));
         yield return restore;
+    }
+
+    /// <summary>`jour store migrate / use / show`: see <see cref="StoreCommands"/>.</summary>
+    private static Command StoreCommandFor(Option<string?> dataDir, Option<string?> lang)
+    {
+        // Checked in the action, not by the parser: its refusal then stands alone, in our words.
+        var to = new Option<string?>("--to") { Description = CliText.Store_MigrateTo };
+        var migrate = new Command("migrate", CliText.Store_Migrate) { to };
+        migrate.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            string connection = parse.GetValue(to) is { Length: > 0 } given ? given : throw new CliException(CliText.Store_MigrateNeedsTo);
+            return await StoreCommands.MigrateAsync(paths, connection, Console.Out, Console.Error, ct);
+        }));
+
+        var connection = new Argument<string>("connection") { Description = CliText.Store_UseConnection };
+        var use = new Command("use", CliText.Store_Use) { connection };
+        use.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await StoreCommands.UseAsync(paths, parse.GetValue(connection)!, Console.Out, ct);
+        }));
+
+        var show = new Command("show", CliText.Store_Show);
+        show.SetAction((parse, ct) => Guard(async () =>
+        {
+            JourPaths paths = Paths(parse, dataDir);
+            Config(paths, parse.GetValue(lang));
+            return await StoreCommands.ShowAsync(paths, Console.Out);
+        }));
+        return new Command("store", CliText.Store_Command) { migrate, use, show };
     }
 
     /// <summary>`jour retention`: see <see cref="RetentionCommand"/>.</summary>

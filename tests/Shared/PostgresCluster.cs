@@ -11,6 +11,7 @@ namespace Jour.Testing;
 /// socket in that directory, fsync on; stopped and deleted at the end. Each store it opens gets a schema of its
 /// own, so tests start empty without the cost of a database each. When PostgreSQL is not installed or will not
 /// start, <see cref="Unavailable"/> says why, and every PostgreSQL test reports itself skipped with that reason.
+/// <see cref="TlsPostgresCluster"/> is the opt-in variant that also listens on localhost over TCP with TLS.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
@@ -21,6 +22,21 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? _binDir;
     private string? _owner;
     private int _schemas;
+    private readonly bool _tls;
+
+    public PostgresCluster()
+        : this(tls: false)
+    {
+    }
+
+    /// <param name="tls">Also listen on localhost (TCP) with TLS, the server's certificate signed by <see cref="RootCertificate"/>.</param>
+    internal PostgresCluster(bool tls) => _tls = tls;
+
+    /// <summary>The certificate of the authority that signed the server's (with <c>tls</c>), for <c>Root Certificate=…</c>.</summary>
+    public string RootCertificate { get; private set; } = "";
+
+    /// <summary>The port, for TCP connections (with <c>tls</c>).</summary>
+    public int Port { get; private set; }
 
     /// <summary>Why there is no cluster, or null when there is one.</summary>
     public string? Unavailable { get; private set; }
@@ -82,17 +98,26 @@ public sealed class PostgresCluster : IAsyncLifetime
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         string data = Path.Combine(_dir, "data");
         int port = FreePort();
+        Port = port;
+        string listen = "-c listen_addresses=''";
+        if (_tls)
+        {
+            string tls = Path.Combine(_dir, "tls");
+            RootCertificate = Certificates.Authority(tls, "ca");
+            (string certificate, string key) = Certificates.Server(tls, "ca");
+            listen = $"-c listen_addresses='localhost' -c ssl=on -c ssl_cert_file={certificate} -c ssl_key_file={key}";
+        }
 
         if (_owner is not null)
         {
             Run("chmod", ["755", _dir], asOwner: false);
-            Run("chown", [_owner, _dir], asOwner: false);
+            Run("chown", ["-R", _owner, _dir], asOwner: false);
         }
 
         // --no-sync only spares initdb's own final flush of a cluster that is thrown away; the server runs with fsync on.
         Run(Path.Combine(_binDir, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], asOwner: true);
         Run(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port} -k {_dir} -c listen_addresses='' -c fsync=on -c synchronous_commit=on", "start"], asOwner: true);
+            $"-p {port} -k {_dir} {listen} -c fsync=on -c synchronous_commit=on", "start"], asOwner: true);
 
         var admin = new NpgsqlConnectionStringBuilder { Host = _dir, Port = port, Username = "postgres", Database = "postgres", Pooling = false };
         using (var connection = new NpgsqlConnection(admin.ConnectionString))
@@ -212,6 +237,74 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} failed (exit {process.ExitCode}): {errors.Result.Trim()} {output.Result.Trim()}".Trim());
+        }
+    }
+}
+
+/// <summary>
+/// A throwaway cluster that also takes TLS connections on localhost (a class fixture for the TLS tests; the assembly's
+/// cluster stays socket-only): a certificate authority and a server certificate for localhost made with openssl.
+/// </summary>
+public sealed class TlsPostgresCluster : IAsyncLifetime
+{
+    private readonly PostgresCluster _cluster = new(tls: true);
+
+    public ValueTask InitializeAsync() => _cluster.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
+
+    public string RootCertificate => _cluster.RootCertificate;
+
+    /// <summary>A TCP connection to localhost on a new, empty schema, verifying the server's certificate against <paramref name="rootCertificate"/>.</summary>
+    public string NewTlsSchema(string rootCertificate) => new NpgsqlConnectionStringBuilder(_cluster.NewSchema())
+    {
+        Host = "localhost",
+        Port = _cluster.Port,
+        SslMode = SslMode.VerifyFull,
+        RootCertificate = rootCertificate,
+    }.ConnectionString;
+}
+
+/// <summary>Test certificates made with openssl: an authority, and a server certificate for localhost signed by it.</summary>
+public static class Certificates
+{
+    /// <summary>Makes the authority <paramref name="name"/> in <paramref name="dir"/>; returns its certificate's path.</summary>
+    public static string Authority(string dir, string name)
+    {
+        Directory.CreateDirectory(dir);
+        OpenSsl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", $"{name}.key", "-out", $"{name}.crt", "-days", "2", "-subj", $"/CN=Jour test authority {name}");
+        return Path.Combine(dir, $"{name}.crt");
+    }
+
+    /// <summary>A server certificate for localhost (and 127.0.0.1, ::1) signed by <paramref name="authority"/>; the key owner-only, as PostgreSQL demands.</summary>
+    public static (string Certificate, string Key) Server(string dir, string authority)
+    {
+        File.WriteAllText(Path.Combine(dir, "server.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+        OpenSsl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
+        OpenSsl(dir, "x509", "-req", "-in", "server.csr", "-CA", $"{authority}.crt", "-CAkey", $"{authority}.key", "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "server.ext");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path.Combine(dir, "server.key"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return (Path.Combine(dir, "server.crt"), Path.Combine(dir, "server.key"));
+    }
+
+    private static void OpenSsl(string dir, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("openssl") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("openssl did not start");
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"openssl {arguments[0]} failed (exit {process.ExitCode}): {errors.Result.Trim()}");
         }
     }
 }

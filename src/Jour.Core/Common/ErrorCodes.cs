@@ -136,6 +136,15 @@ public static class ErrorCodes
     /// <summary>The database server (PostgreSQL) cannot be reached or is failing over; the server keeps trying.</summary>
     public const string StorageUnreachable = "Storage_Unreachable";
 
+    // A data directory bound to PostgreSQL (issue 22, jour store).
+    public const string StorageConnectionInvalid = "Storage_ConnectionInvalid";
+    public const string StoragePasswordUnsealable = "Storage_PasswordUnsealable";
+    public const string StorageMoveTargetNotEmpty = "Storage_MoveTargetNotEmpty";
+    public const string StorageMoveMismatch = "Storage_MoveMismatch";
+    public const string StorageMoveContentMismatch = "Storage_MoveContentMismatch";
+    public const string StorageMoveFollowUpMismatch = "Storage_MoveFollowUpMismatch";
+    public const string StorageMoveUnknownCollection = "Storage_MoveUnknownCollection";
+
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";
     public const string ContractEndBeforeStart = "Error_ContractEndBeforeStart";

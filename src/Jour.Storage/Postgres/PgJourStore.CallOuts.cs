@@ -42,14 +42,15 @@ public sealed partial class PgJourStore
     {
         int added = 0;
         InTransaction(w => added = w.Execute(
-            "INSERT INTO sms_notices (id, created_utc, doc) VALUES (@id, @createdUtc, @doc::jsonb) ON CONFLICT (id) DO NOTHING",
-            ("id", notice.Id), ("createdUtc", notice.CreatedUtc), ("doc", PgDocuments.Write(notice, PgDocuments.SmsNotice))));
+            "INSERT INTO sms_notices (id, created_utc, doc) VALUES (@id, @createdUtc, @doc::jsonb) ON CONFLICT (id) DO NOTHING", NoticeParameters(notice)));
         return added == 1;
     }
 
     public void UpdateNotice(SmsNotice notice) => InTransaction(w => w.Execute(
-        "UPDATE sms_notices SET created_utc = @createdUtc, doc = @doc::jsonb WHERE id = @id",
-        ("id", notice.Id), ("createdUtc", notice.CreatedUtc), ("doc", PgDocuments.Write(notice, PgDocuments.SmsNotice))));
+        "UPDATE sms_notices SET created_utc = @createdUtc, doc = @doc::jsonb WHERE id = @id", NoticeParameters(notice)));
+
+    private static (string, object?)[] NoticeParameters(SmsNotice n) =>
+        [("id", n.Id), ("createdUtc", n.CreatedUtc), ("doc", PgDocuments.Write(n, PgDocuments.SmsNotice))];
 
     public SmsNotice? FindNotice(string id) =>
         ReadOne("SELECT doc::text FROM sms_notices WHERE id = @id", r => PgDocuments.Read(r.GetString(0), PgDocuments.SmsNotice), ("id", id));

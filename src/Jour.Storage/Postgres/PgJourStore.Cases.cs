@@ -71,10 +71,11 @@ public sealed partial class PgJourStore
     private static void AddEvent(Writer w, CaseEvent entry)
     {
         entry.Id = w.NewId("case_events", entry.Id);
-        w.Execute(
-            "INSERT INTO case_events (id, case_id, at_utc, doc) VALUES (@id, @caseId, @atUtc, @doc::jsonb)",
-            ("id", entry.Id), ("caseId", entry.CaseId), ("atUtc", entry.AtUtc), ("doc", PgDocuments.Write(entry, PgDocuments.CaseEvent)));
+        w.Execute("INSERT INTO case_events (id, case_id, at_utc, doc) VALUES (@id, @caseId, @atUtc, @doc::jsonb)", EventParameters(entry));
     }
+
+    private static (string, object?)[] EventParameters(CaseEvent e) =>
+        [("id", e.Id), ("caseId", e.CaseId), ("atUtc", e.AtUtc), ("doc", PgDocuments.Write(e, PgDocuments.CaseEvent))];
 
     private static (string, object?)[] CaseParameters(Case c) =>
     [

@@ -87,7 +87,9 @@ public sealed partial class PgJourStore
         {
             w.Execute(
                 "INSERT INTO paid_hours (id, month, doc) VALUES (@id, @month, @doc::jsonb) ON CONFLICT (id) DO UPDATE SET month = excluded.month, doc = excluded.doc",
-                ("id", row.Id), ("month", row.Month), ("doc", PgDocuments.Write(row, PgDocuments.PaidHours)));
+                PaidHoursParameters(row));
         }
     });
+
+    private static (string, object?)[] PaidHoursParameters(PaidHours p) => [("id", p.Id), ("month", p.Month), ("doc", PgDocuments.Write(p, PgDocuments.PaidHours))];
 }

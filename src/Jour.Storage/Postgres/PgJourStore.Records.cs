@@ -28,11 +28,12 @@ public sealed partial class PgJourStore
         foreach (OnCallOverride o in overrides)
         {
             o.Id = w.NewId("oncall_overrides", o.Id);
-            w.Execute(
-                "INSERT INTO oncall_overrides (id, from_utc, to_utc, doc) VALUES (@id, @fromUtc, @toUtc, @doc::jsonb)",
-                ("id", o.Id), ("fromUtc", o.FromUtc), ("toUtc", o.ToUtc), ("doc", PgDocuments.Write(o, PgDocuments.Override)));
+            w.Execute("INSERT INTO oncall_overrides (id, from_utc, to_utc, doc) VALUES (@id, @fromUtc, @toUtc, @doc::jsonb)", OverrideParameters(o));
         }
     });
+
+    private static (string, object?)[] OverrideParameters(OnCallOverride o) =>
+        [("id", o.Id), ("fromUtc", o.FromUtc), ("toUtc", o.ToUtc), ("doc", PgDocuments.Write(o, PgDocuments.Override))];
 
     public IReadOnlyList<HandoverRecord> LoadHandovers(int max) => Read(
         "SELECT doc::text FROM handovers ORDER BY id DESC LIMIT @max", r => PgDocuments.Read(r.GetString(0), PgDocuments.Handover), ("max", max));
@@ -65,20 +66,22 @@ public sealed partial class PgJourStore
     private static void InsertJournalEntry(Writer w, JournalEntry entry)
     {
         entry.Id = w.NewId("journal", entry.Id);
-        w.Execute(
-            "INSERT INTO journal (id, client_id, series, doc) VALUES (@id, @clientId, @series, @doc::jsonb)",
-            ("id", entry.Id), ("clientId", entry.ClientId), ("series", entry.Series.ToString()), ("doc", PgDocuments.Write(entry, PgDocuments.JournalEntry)));
+        w.Execute("INSERT INTO journal (id, client_id, series, doc) VALUES (@id, @clientId, @series, @doc::jsonb)", JournalParameters(entry));
     }
+
+    private static (string, object?)[] JournalParameters(JournalEntry e) =>
+        [("id", e.Id), ("clientId", e.ClientId), ("series", e.Series.ToString()), ("doc", PgDocuments.Write(e, PgDocuments.JournalEntry))];
 
     public void AppendAccess(AccessLogEntry entry) => InTransaction(w => InsertAccess(w, entry));
 
     private static void InsertAccess(Writer w, AccessLogEntry entry)
     {
         entry.Id = w.NewId("access_log", entry.Id);
-        w.Execute(
-            "INSERT INTO access_log (id, at_utc, client_id, doc) VALUES (@id, @atUtc, @clientId, @doc::jsonb)",
-            ("id", entry.Id), ("atUtc", entry.AtUtc), ("clientId", entry.ClientId), ("doc", PgDocuments.Write(entry, PgDocuments.AccessLogEntry)));
+        w.Execute("INSERT INTO access_log (id, at_utc, client_id, doc) VALUES (@id, @atUtc, @clientId, @doc::jsonb)", AccessParameters(entry));
     }
+
+    private static (string, object?)[] AccessParameters(AccessLogEntry e) =>
+        [("id", e.Id), ("atUtc", e.AtUtc), ("clientId", e.ClientId), ("doc", PgDocuments.Write(e, PgDocuments.AccessLogEntry))];
 
     public IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc, long? clientId = null) => Read(
         clientId is null

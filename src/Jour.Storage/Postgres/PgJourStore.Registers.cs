@@ -107,8 +107,11 @@ public sealed partial class PgJourStore
     {
         long id = w.NewId(table, givenId);
         setId(id);
-        w.Execute($"INSERT INTO {table} (id, revision, doc) VALUES (@id, @revision, @doc::jsonb)", ("id", id), ("revision", revision), ("doc", document()));
+        w.Execute($"INSERT INTO {table} (id, revision, doc) VALUES (@id, @revision, @doc::jsonb)", RevisedParameters(id, revision, document()));
     }
+
+    /// <summary>The row of a document whose only columns are its id and revision.</summary>
+    private static (string, object?)[] RevisedParameters(long id, int revision, string document) => [("id", id), ("revision", revision), ("doc", document)];
 
     /// <summary>Replaces a document; with <paramref name="expectedRevision"/> only while the stored one is still at it. Returns the rows changed.</summary>
     private static int UpdateDocument(Writer w, string table, long id, int revision, string document, int? expectedRevision) =>

@@ -56,7 +56,10 @@ public sealed partial class PgJourStore
 
     public void SaveDraft(Draft draft) => InTransaction(w => w.Execute(
         "INSERT INTO drafts (id, user_id, saved_utc, doc) VALUES (@id, @userId, @savedUtc, @doc::jsonb) ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, saved_utc = excluded.saved_utc, doc = excluded.doc",
-        ("id", draft.Id), ("userId", draft.UserId), ("savedUtc", draft.SavedUtc), ("doc", PgDocuments.Write(draft, PgDocuments.Draft))));
+        DraftParameters(draft)));
+
+    private static (string, object?)[] DraftParameters(Draft d) =>
+        [("id", d.Id), ("userId", d.UserId), ("savedUtc", d.SavedUtc), ("doc", PgDocuments.Write(d, PgDocuments.Draft))];
 
     public void DeleteDraft(string id) => InTransaction(w => w.Execute("DELETE FROM drafts WHERE id = @id", ("id", id)));
 }

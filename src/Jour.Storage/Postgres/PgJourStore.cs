@@ -50,7 +50,7 @@ public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderSto
 
         // The slim builder brings only the type handlers asked for: the full one pulls in reflection-based JSON
         // and trims badly under Native AOT. Documents travel as text and are cast to jsonb in SQL.
-        NpgsqlDataSource source = new NpgsqlSlimDataSourceBuilder(settings.ConnectionString).Build();
+        NpgsqlDataSource source = NewSource(settings.ConnectionString);
         try
         {
             using (NpgsqlConnection connection = source.OpenConnection())

@@ -221,7 +221,7 @@ internal static class OperatorCommands
         }
     }
 
-    private static FileStream TakeServerLock(JourPaths paths)
+    internal static FileStream TakeServerLock(JourPaths paths)
     {
         paths.EnsureExists();
         try
@@ -235,17 +235,7 @@ internal static class OperatorCommands
     }
 
     /// <summary>The key as the server finds it (JOUR_DB_KEY, else jour.key); never creates one.</summary>
-    private static string Key(JourPaths paths)
-    {
-        string? fromEnvironment = Environment.GetEnvironmentVariable(DatabaseKey.EnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
-        string keyPath = Path.Combine(paths.DataDirectory, DatabaseKey.FileName);
-        return File.Exists(keyPath) ? File.ReadAllText(keyPath).Trim() : throw new JourException(ErrorCodes.StorageKeyMissing, keyPath);
-    }
+    private static string Key(JourPaths paths) => DatabaseKey.ResolveExisting(paths.DataDirectory);
 
     private static string LogFile(string database) =>
         Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + "-log" + Path.GetExtension(database));

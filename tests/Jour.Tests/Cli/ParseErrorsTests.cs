@@ -66,7 +66,7 @@ public sealed class ParseErrorsTests : IDisposable
     [InlineData(new[] { "generate", "--now", "igår", "--lang", "en" }, "Error: --now: \"igår\" is not a date, perhaps with a time (2026-12-06 22:00).")]
     [InlineData(new[] { "--lang", "en", "case", "1", "--bogus" }, "Error: jour case has no option --bogus (see jour case --help).")]
     [InlineData(new[] { "--lang", "en", "case", "1", "2" }, "Error: too many arguments to jour case: \"2\" (it takes <number>).")]
-    [InlineData(new[] { "--lang", "en", "frobnicate" }, "Error: jour has no command \"frobnicate\" – choose from: server, demo, states, cases, clients, case, load, oncall, deployments, hours, users, access-log, extract, generate, retention, backup, check, restore, handover, import, export, stats, settings, contract, callout, install.")]
+    [InlineData(new[] { "--lang", "en", "frobnicate" }, "Error: jour has no command \"frobnicate\" – choose from: server, demo, states, cases, clients, case, load, oncall, deployments, hours, users, access-log, extract, generate, retention, store, backup, check, restore, handover, import, export, stats, settings, contract, callout, install.")]
     public async Task RunAsync_ParseError_WithLangEn_IsEnglish(string[] args, string expected)
     {
         (int code, string error) = await RunAsync(args);
