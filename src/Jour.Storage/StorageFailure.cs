@@ -6,7 +6,8 @@ namespace Jour.Storage;
 /// <summary>
 /// Tells a failure of the database file (a full disk, a damaged or truncated file) from a bug, so the
 /// user gets one clear sentence instead of "unexpected error". After either, LiteDB closes its engine
-/// and every later call fails the same way until the file is opened again.
+/// and every later call fails the same way until the file is opened again. A PostgreSQL that cannot be
+/// reached is told apart too: that passes without anything being reopened.
 /// </summary>
 public static class StorageFailure
 {
@@ -30,6 +31,13 @@ public static class StorageFailure
                     return new JourException(ErrorCodes.StorageFull, dataDirectory);
                 }
             }
+        }
+
+        // Before the IOException rule below: Npgsql wraps a dropped connection's IOException, and a PostgreSQL
+        // that is away is no failure of a file (the server stays up and the database comes back).
+        if (Postgres.PgFailure.IsUnreachable(ex))
+        {
+            return new JourException(ErrorCodes.StorageUnreachable);
         }
 
         return closedBy is not null || ex is LiteException or IOException || ex.InnerException is LiteException or IOException || RaisedInsideLiteDb(ex)

@@ -305,9 +305,20 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
     private ServerMessage Failed(ClientMessage request, Exception ex)
     {
+        JourException? storage = StorageFailure.Classify(ex, _server.Store.ClosedBy(), _server.Paths.DataDirectory);
+        if (storage is { Code: ErrorCodes.StorageUnreachable })
+        {
+            // PostgreSQL is down or failing over: this server stays, and the next request (or the change relay's
+            // reconnect, which refreshes every session) finds the database again, on the promoted standby. No
+            // stack: every request meanwhile would log one.
+            LogDatabaseUnreachable(request.Op, ex.GetType().FullName ?? "?");
+            return Refuse(request.Id, storage.Code);
+        }
+
         // Type and stack only: exception messages from the store can quote stored values.
         LogFailed(ex.GetType().FullName ?? "?", request.Op, ex.StackTrace ?? "");
-        if (StorageFailure.Classify(ex, _server.Store.ClosedBy(), _server.Paths.DataDirectory) is { } storage)
+
+        if (storage is not null)
         {
             // LiteDB has closed its engine: every later call would fail the same way. The server stops
             // after this reply; the next session starts one that opens the file again (replaying the log),
@@ -363,6 +374,9 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage failure in {Op} ({Code}): the server stops so the next session reopens the file")]
     private partial void LogStorageFailure(string op, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Op} failed: the database does not answer ({Type}); the server stays and tries again")]
+    private partial void LogDatabaseUnreachable(string op, string type);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId}: malformed input before sign-in ({What}); closed")]
     private partial void LogMalformedBeforeSignIn(int connectionId, string what);
