@@ -165,16 +165,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 
-    private static string? FindBinaries()
-    {
-        IEnumerable<string> candidates = new[] { Environment.GetEnvironmentVariable("JOUR_PG_BIN") }
-            .Concat(Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out int v) ? v : 0).Select(d => Path.Combine(d, "bin"))
-                : [])
-            .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-            .OfType<string>();
-        return candidates.FirstOrDefault(d => d.Length > 0 && File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
-    }
+    private static string? FindBinaries() => PgBinaries.DirectoryWith("initdb", "pg_ctl");
 
     private static int FreePort()
     {

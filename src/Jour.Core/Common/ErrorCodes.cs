@@ -132,6 +132,8 @@ public static class ErrorCodes
     public const string StorageDamaged = "Storage_Damaged";
     public const string StorageMissing = "Storage_Missing";
     public const string StorageNearlyFull = "Storage_NearlyFull";
+    public const string StoragePgEmpty = "Storage_PgEmpty";
+    public const string StoragePgNotDurable = "Storage_PgNotDurable";
 
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";

@@ -24,6 +24,11 @@ internal static class OperatorCommands
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         BackupResult result = await service.SendAsync(new BackupRequest(target), cancellationToken);
         await output.WriteLineAsync(Format(CliText.Cli_BackupDone, result.Path, result.Bytes / (1024.0 * 1024.0), result.Cases, result.Seconds, result.Sha256, result.Path + ".sha256"));
+        if (result.Kind == BackupKind.PgDump)
+        {
+            await output.WriteLineAsync(CliText.Cli_BackupPgDump);
+        }
+
         return 0;
     }
 
