@@ -134,6 +134,7 @@ public static class ErrorCodes
     public const string StorageNearlyFull = "Storage_NearlyFull";
     public const string StoragePgEmpty = "Storage_PgEmpty";
     public const string StoragePgNotDurable = "Storage_PgNotDurable";
+    public const string StoragePgUnreachable = "Storage_PgUnreachable";
 
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";

@@ -3,6 +3,19 @@ namespace Jour.Storage.Postgres;
 // What concerns the database as a whole: demo or not, emptying it, the write-ahead log and the disk.
 public sealed partial class PgJourStore
 {
+    public StoreKind Kind => StoreKind.PostgreSql;
+
+    /// <summary>Nothing to wait for: a method returns after its COMMIT, which synchronous_commit makes durable (flushed to the WAL).</summary>
+    public void WaitUntilDurable()
+    {
+    }
+
+    /// <summary>
+    /// Null: no failure closes a PostgreSQL store for good. A lost connection fails the call it happened in (nothing
+    /// stored, the session told), and the pool connects again for the next; the server need not stop and reopen.
+    /// </summary>
+    public Exception? ClosedBy() => null;
+
     /// <summary>Whether this database holds demo data.</summary>
     public bool IsDemo => Read("SELECT is_demo FROM meta WHERE id = 'meta'", r => r.GetBoolean(0)).FirstOrDefault();
 

@@ -97,6 +97,9 @@ public sealed partial class PgJourStore : IMaintenanceStore
     /// <summary>Where this store is, for messages and reports: never the password.</summary>
     public string Describe() => Describe(new NpgsqlConnectionStringBuilder(_connectionString));
 
+    /// <summary>Where <paramref name="connectionString"/> leads, for messages: never the password.</summary>
+    public static string Describe(string connectionString) => Describe(new NpgsqlConnectionStringBuilder(connectionString));
+
     private static string Describe(NpgsqlConnectionStringBuilder c) => $"postgresql://{c.Host}:{c.Port}/{c.Database} ({c.SearchPath ?? "public"})";
 
     /// <summary>

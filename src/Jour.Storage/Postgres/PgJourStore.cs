@@ -29,7 +29,7 @@ namespace Jour.Storage.Postgres;
 /// clause, so two servers saving the same revision cannot both win. Nothing is kept between calls: another
 /// server's write is seen by the next read.
 /// </summary>
-public sealed partial class PgJourStore : IJourStore, IBulkStore, IDisposable
+public sealed partial class PgJourStore : IServedStore, IBulkStore
 {
     private readonly NpgsqlDataSource _source;
     private readonly string _connectionString;
