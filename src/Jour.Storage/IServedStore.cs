@@ -1,5 +1,7 @@
+using Jour.Core.Changes;
 using Jour.Core.Operations;
 using Jour.Core.UseCases;
+using Microsoft.Extensions.Logging;
 
 namespace Jour.Storage;
 
@@ -29,4 +31,10 @@ public interface IServedStore : IJourStore, IMaintenanceStore, IDisposable
 
     /// <summary>The failure that has closed the database for this process (the server then stops), or null while it works.</summary>
     Exception? ClosedBy();
+
+    /// <summary>
+    /// Tells the other servers sharing this database of what <paramref name="hub"/> publishes, and publishes theirs on
+    /// it, until disposed; null where no other server can share the database (LiteDB: one server owns the file).
+    /// </summary>
+    IDisposable? RelayChanges(ChangeHub hub, ILogger log);
 }

@@ -220,6 +220,9 @@ public sealed partial class LiteJourStore : IServedStore
 
     int IServedStore.SchemaVersion => SchemaVersion;
 
+    /// <summary>None: one server owns the file, and its hub reaches every session there is.</summary>
+    public IDisposable? RelayChanges(Core.Changes.ChangeHub hub, Microsoft.Extensions.Logging.ILogger log) => null;
+
     /// <summary>Whether the disk holding the database is below the warning level of its reserve.</summary>
     public bool DiskIsLow => Reserve?.IsLow ?? false;
 

@@ -1,3 +1,6 @@
+using Jour.Core.Changes;
+using Microsoft.Extensions.Logging;
+
 namespace Jour.Storage.Postgres;
 
 // What concerns the database as a whole: demo or not, emptying it, the write-ahead log and the disk.
@@ -15,6 +18,9 @@ public sealed partial class PgJourStore
     /// stored, the session told), and the pool connects again for the next; the server need not stop and reopen.
     /// </summary>
     public Exception? ClosedBy() => null;
+
+    /// <summary>LISTEN/NOTIFY between the servers on this schema (<see cref="PgChangeRelay"/>).</summary>
+    public IDisposable? RelayChanges(ChangeHub hub, ILogger log) => PgChangeRelay.Start(_source, Schema, hub, log);
 
     /// <summary>Whether this database holds demo data.</summary>
     public bool IsDemo => Read("SELECT is_demo FROM meta WHERE id = 'meta'", r => r.GetBoolean(0)).FirstOrDefault();

@@ -34,13 +34,17 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
     private readonly NpgsqlDataSource _source;
     private readonly string _connectionString;
 
-    private PgJourStore(NpgsqlDataSource source, string connectionString, string? dataDirectory, bool created)
+    private PgJourStore(NpgsqlDataSource source, string connectionString, string schema, string? dataDirectory, bool created)
     {
         _source = source;
+        Schema = schema;
         _connectionString = connectionString;
         DataDirectory = dataDirectory;
         WasCreated = created;
     }
+
+    /// <summary>The schema Jour's tables are in (the first of the connection's search path).</summary>
+    public string Schema { get; }
 
     /// <summary>The data directory bound to this database (backups are kept out of it); null in tests without one.</summary>
     public string? DataDirectory { get; }
@@ -68,14 +72,17 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
         try
         {
             bool created;
+            string schema;
             using (NpgsqlConnection connection = source.OpenConnection())
             {
                 RefuseUndurable(connection, settings);
                 created = PgMigrations.Apply(connection, mayCreate: createdUtc is null, () => new JourException(
                     ErrorCodes.StoragePgEmpty, Describe(settings), createdUtc is { } at ? SwedishTime.FormatLocal(at) : ""));
+                using var current = new NpgsqlCommand("SELECT current_schema()", connection);
+                schema = (string)current.ExecuteScalar()!;
             }
 
-            return new PgJourStore(source, connectionString, dataDirectory, created);
+            return new PgJourStore(source, connectionString, schema, dataDirectory, created);
         }
         catch
         {

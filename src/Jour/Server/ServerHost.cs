@@ -30,6 +30,7 @@ internal sealed partial class ServerHost : IDisposable
     private FileStream? _lock;
     private IServedStore? _store;
     private ServerContext? _context;
+    private IDisposable? _relay;
     private Socket? _listener;
     private int _nextConnectionId;
     private readonly ITimer? _idleTimer;
@@ -76,6 +77,9 @@ internal sealed partial class ServerHost : IDisposable
             store => new JourUseCases(store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>()) { Sms = _sms });
         _store = opened.Store;
         UseCases = opened.UseCases;
+
+        // Other servers on the same database hear of this one's changes, and its sessions of theirs (PostgreSQL).
+        _relay = _store.RelayChanges(UseCases.Hub, _loggers.CreateLogger("Jour.Storage.Postgres.PgChangeRelay"));
         _context = new ServerContext(UseCases, _store, _lifetime, _peers, _paths, _log);
         SetUpCodeReady?.Invoke(opened.SetUpCode);
 
@@ -199,6 +203,7 @@ internal sealed partial class ServerHost : IDisposable
 
     public void Dispose()
     {
+        _relay?.Dispose();
         _store?.Dispose();
 
         // Only the server that bound the socket removes it: a server that lost the race for the
