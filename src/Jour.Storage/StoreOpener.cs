@@ -33,7 +33,7 @@ public static partial class StoreOpener
     /// <exception cref="JourException">The database is missing where one was created, damaged, or its key is wrong.</exception>
     public static OpenedStore Open(StoreBinding binding, ILogger log, Action<DateTime> recordCreated, Func<IJourStore, JourUseCases> useCasesOver)
     {
-        (IServedStore store, bool fresh) = binding.PostgresConnection is { } connection ? OpenPostgres(binding, connection, log) : OpenLite(binding, log);
+        (IServedStore store, bool fresh) = binding.PostgresConnection is { } connection ? OpenPostgres(binding, connection, log, recordCreated) : OpenLite(binding, log);
         try
         {
             return FirstStart(store, fresh, binding, log, recordCreated, useCasesOver);
@@ -62,11 +62,19 @@ public static partial class StoreOpener
 
     // Migrated on opening; an empty schema is created only when the settings record no database yet (PgJourStore
     // decides that under its migration lock, so two servers starting together create it once).
-    private static (IServedStore Store, bool Fresh) OpenPostgres(StoreBinding binding, string connection, ILogger log)
+    private static (IServedStore Store, bool Fresh) OpenPostgres(StoreBinding binding, string connection, ILogger log, Action<DateTime> recordCreated)
     {
         try
         {
             PgJourStore store = PgJourStore.Open(connection, binding.DataDirectory, binding.CreatedUtc);
+            if (!store.WasCreated && binding.CreatedUtc is null)
+            {
+                // A second server's directory, bound to a database another created: from now on an empty schema
+                // there is a loss to refuse, as for the directory that created it.
+                recordCreated(store.CreatedUtc);
+                LogBoundToExisting(log);
+            }
+
             return (store, store.WasCreated);
         }
         catch (JourException ex) when (ex.Code == ErrorCodes.StoragePgEmpty)
@@ -121,6 +129,9 @@ public static partial class StoreOpener
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The database file is missing from a data directory that has had one; refusing to create a new one")]
     private static partial void LogDatabaseMissing(ILogger log);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bound to an existing PostgreSQL database; its creation recorded in jour.json")]
+    private static partial void LogBoundToExisting(ILogger log);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The PostgreSQL schema is empty but this data directory has had a database there; refusing to create a new one")]
     private static partial void LogPgDatabaseEmpty(ILogger log);

@@ -22,6 +22,9 @@ public sealed partial class PgJourStore
     /// <summary>LISTEN/NOTIFY between the servers on this schema (<see cref="PgChangeRelay"/>).</summary>
     public IDisposable? RelayChanges(ChangeHub hub, ILogger log) => PgChangeRelay.Start(_source, Schema, hub, log);
 
+    /// <summary>When this database was created (or last reset).</summary>
+    public DateTime CreatedUtc => Read("SELECT created_utc FROM meta WHERE id = 'meta'", r => PgTime.Utc(r.GetDateTime(0))).FirstOrDefault();
+
     /// <summary>Whether this database holds demo data.</summary>
     public bool IsDemo => Read("SELECT is_demo FROM meta WHERE id = 'meta'", r => r.GetBoolean(0)).FirstOrDefault();
 

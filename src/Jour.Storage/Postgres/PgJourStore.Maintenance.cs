@@ -109,11 +109,23 @@ public sealed partial class PgJourStore : IMaintenanceStore
     /// number given, references to what does not exist (as LiteDB's check follows them), the meta row missing.
     /// Pages and indexes are PostgreSQL's to keep (and to check, with amcheck): Jour does not walk them.
     /// </summary>
-    public CheckReport Check()
+    public CheckReport Check() => Check(_source, Describe());
+
+    /// <summary>
+    /// <see cref="Check()"/> of the database at <paramref name="connectionString"/> with no store opened: nothing is
+    /// migrated or otherwise changed (`jour check` while no server of this data directory runs).
+    /// </summary>
+    public static CheckReport CheckDatabase(string connectionString)
+    {
+        using NpgsqlDataSource source = SourceOf(connectionString, out _);
+        return Check(source, Describe(connectionString));
+    }
+
+    private static CheckReport Check(NpgsqlDataSource source, string where)
     {
         var clock = Stopwatch.StartNew();
         var findings = new List<CheckFinding>();
-        using NpgsqlConnection connection = _source.OpenConnection();
+        using NpgsqlConnection connection = source.OpenConnection();
         using NpgsqlTransaction tx = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var w = new Writer(connection, tx);
         int version = DatabaseCheck.Try(findings, "schema_migrations", () => (int)w.Scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"), -1);
@@ -139,7 +151,7 @@ public sealed partial class PgJourStore : IMaintenanceStore
 
         DateTime? last = DatabaseCheck.Try(findings, "case_events", () => w.Read("SELECT at_utc FROM case_events ORDER BY id DESC LIMIT 1", r => (DateTime?)PgTime.Utc(r.GetDateTime(0))).FirstOrDefault(), null);
         tx.Commit();
-        return new CheckReport(Describe(), version, LatestSchemaVersion, counts, findings, last, clock.Elapsed.TotalSeconds);
+        return new CheckReport(where, version, LatestSchemaVersion, counts, findings, last, clock.Elapsed.TotalSeconds);
     }
 
     // Every document is deserialized as the store reads it; the columns written beside it must say what it says.

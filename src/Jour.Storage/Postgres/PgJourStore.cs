@@ -60,15 +60,7 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
     /// </summary>
     public static PgJourStore Open(string connectionString, string? dataDirectory = null, DateTime? createdUtc = null)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            // An acknowledgement must mean the commit is on disk, whatever the server's default says.
-            Options = JoinOptions(new NpgsqlConnectionStringBuilder(connectionString).Options, "-c synchronous_commit=on"),
-        };
-
-        // The slim builder brings only the type handlers asked for: the full one pulls in reflection-based JSON
-        // and trims badly under Native AOT. Documents travel as text and are cast to jsonb in SQL.
-        NpgsqlDataSource source = new NpgsqlSlimDataSourceBuilder(settings.ConnectionString).Build();
+        NpgsqlDataSource source = SourceOf(connectionString, out NpgsqlConnectionStringBuilder settings);
         try
         {
             bool created;
@@ -106,6 +98,19 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
                 throw new JourException(ErrorCodes.StoragePgNotDurable, Describe(settings), setting, value);
             }
         }
+    }
+
+    private static NpgsqlDataSource SourceOf(string connectionString, out NpgsqlConnectionStringBuilder settings)
+    {
+        settings = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            // An acknowledgement must mean the commit is on disk, whatever the server's default says.
+            Options = JoinOptions(new NpgsqlConnectionStringBuilder(connectionString).Options, "-c synchronous_commit=on"),
+        };
+
+        // The slim builder brings only the type handlers asked for: the full one pulls in reflection-based JSON
+        // and trims badly under Native AOT. Documents travel as text and are cast to jsonb in SQL.
+        return new NpgsqlSlimDataSourceBuilder(settings.ConnectionString).Build();
     }
 
     private static string JoinOptions(string? given, string ours) => string.IsNullOrWhiteSpace(given) ? ours : given + " " + ours;

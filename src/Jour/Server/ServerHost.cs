@@ -71,7 +71,7 @@ internal sealed partial class ServerHost : IDisposable
 
         var reserve = new DiskReserve(_paths.DataDirectory, (long)(_config.DiskReserveMegabytes * 1024 * 1024), (long)(_config.DiskWarnMegabytes * 1024 * 1024));
         OpenedStore opened = StoreOpener.Open(
-            new StoreBinding(_paths.DataDirectory, _paths.Database, _config.DatabaseCreatedUtc, _config.Demo, reserve, PostgresConnection()),
+            new StoreBinding(_paths.DataDirectory, _paths.Database, _config.DatabaseCreatedUtc, _config.Demo, reserve, BoundPostgres.ConnectionOf(_paths, _config)),
             _loggers.CreateLogger(typeof(StoreOpener)),
             RecordCreated,
             store => new JourUseCases(store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>()) { Sms = _sms });
@@ -96,12 +96,6 @@ internal sealed partial class ServerHost : IDisposable
         LogStarted(Environment.ProcessId, _store.Kind, _store.SchemaVersion);
     }
 
-    /// <summary>
-    /// The PostgreSQL database this data directory is bound to, null for its LiteDB file. MERGE (issue 22, pgmove):
-    /// this is the one place to switch to <c>PostgresBinding.ConnectionOf(_paths, _config)</c>, which adds the sealed
-    /// password; until then the connection string is used as jour.json holds it (the test clusters need no password).
-    /// </summary>
-    private string? PostgresConnection() => string.IsNullOrWhiteSpace(_config.PostgresConnection) ? null : _config.PostgresConnection;
 
     public JourUseCases? UseCases { get; private set; }
 

@@ -30,8 +30,16 @@ public sealed class TwoServersTests(PostgresCluster cluster, ITestOutputHelper o
     {
         string connection = cluster.NewSchema();
         TestServer first = TestServer.Start(config: new JourConfig { PostgresConnection = connection });
-        TestServer second = TestServer.Start(config: new JourConfig { PostgresConnection = connection });
-        await Task.CompletedTask;
+        var bound = new JourConfig { PostgresConnection = connection };
+        TestServer second = TestServer.Start(config: bound);
+
+        // The second directory now counts as having had a database: an empty schema there later is refused.
+        Assert.NotNull(bound.DatabaseCreatedUtc);
+        using (SocketJourService onSecond = await CliSession.OpenAsync(second.Paths, Ct))
+        {
+            Assert.True(await CliSession.IsDemoAsync(onSecond, Ct), "the second server serves the demo the first created");
+        }
+
         return (first, second, connection);
     }
 
