@@ -94,15 +94,15 @@ public sealed partial class PgChangeRelay : IDisposable
         }
     }
 
-    // Sends what the hub published, in order; a failed NOTIFY is tried again, as one Everything: which of the
-    // notices got out is not known, and the others must not miss one.
+    // Sends what the hub published, in order, as many as are waiting in one round trip. A failed NOTIFY is tried
+    // again after a pause as one Everything: which of the notices got out is not known, and none may be missed.
     private async Task SendAsync()
     {
         var pending = new List<ChangeNotice>();
         TimeSpan pause = s_firstPause;
         try
         {
-            while (await _outgoing.Reader.WaitToReadAsync(_stopping.Token))
+            while (pending.Count > 0 || await _outgoing.Reader.WaitToReadAsync(_stopping.Token))
             {
                 while (_outgoing.Reader.TryRead(out ChangeNotice? notice))
                 {
@@ -118,12 +118,9 @@ public sealed partial class PgChangeRelay : IDisposable
                 catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
                 {
                     LogSendFailed(ex.GetType().Name, pending.Count);
-                    pending.Clear();
-                    pending.Add(new ChangeNotice(ChangeKind.Everything, 0));
+                    pending = [new ChangeNotice(ChangeKind.Everything, 0)];
                     await Task.Delay(pause, _stopping.Token);
                     pause = Longer(pause);
-                    _outgoing.Writer.TryWrite(pending[0]);
-                    pending.Clear();
                 }
             }
         }
