@@ -71,7 +71,16 @@ public static partial class StoreOpener
             {
                 // A second server's directory, bound to a database another created: from now on an empty schema
                 // there is a loss to refuse, as for the directory that created it.
-                recordCreated(store.CreatedUtc);
+                try
+                {
+                    recordCreated(store.CreatedUtc);
+                }
+                catch
+                {
+                    store.Dispose();
+                    throw;
+                }
+
                 LogBoundToExisting(log);
             }
 

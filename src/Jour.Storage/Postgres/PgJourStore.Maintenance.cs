@@ -63,7 +63,17 @@ public sealed partial class PgJourStore : IMaintenanceStore
 
         using Process process = Process.Start(start) ?? throw new JourException(ErrorCodes.BackupFailed, target, "pg_dump");
         Task<string> errors = process.StandardError.ReadToEndAsync();
-        copy(process.StandardOutput.BaseStream);
+        try
+        {
+            copy(process.StandardOutput.BaseStream);
+        }
+        catch
+        {
+            // The target could not take it (a full disk): pg_dump is not left blocked on a pipe nobody reads.
+            process.Kill();
+            throw;
+        }
+
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
