@@ -103,6 +103,37 @@ public sealed class TwoServersTests(PostgresCluster cluster, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task ANoticeGoesBothWays_OnceEach_NeverEchoedBackNorRelayedOnward()
+    {
+        (TestServer first, TestServer second, _) = await TwoServersAsync();
+        await using (first)
+        await using (second)
+        {
+            using SocketJourService onFirst = await CliSession.OpenAsync(first.Paths, Ct);
+            using SocketJourService onSecond = await CliSession.OpenAsync(second.Paths, Ct);
+            Channel<ChangeNotice> heardOnFirst = Heard(onFirst);
+            Channel<ChangeNotice> heardOnSecond = Heard(onSecond);
+            var everythingOnFirst = new System.Collections.Concurrent.ConcurrentQueue<ChangeNotice>();
+            onFirst.Changed += everythingOnFirst.Enqueue;
+            CaseSummary[] received = [.. (await onFirst.SendAsync(new GetOpenCases(), Ct)).Where(c => c.State == CaseState.Received).Take(2)];
+
+            // A through server 1 reaches server 2 ...
+            var clock = Stopwatch.StartNew();
+            await onFirst.SendAsync(new TransitionRequest(received[0].Id, CaseTrigger.StartAssessment, "", received[0].Revision), Ct);
+            Assert.NotNull(await WaitForAsync(heardOnSecond, n => n.Id == received[0].Id, clock));
+
+            // ... then B through server 2 reaches server 1. Notifications arrive in the order they were committed,
+            // so an echo of A (server 1 hearing its own, or server 2 relaying it onward) would be on server 1 by now.
+            clock.Restart();
+            await onSecond.SendAsync(new TransitionRequest(received[1].Id, CaseTrigger.StartAssessment, "", received[1].Revision), Ct);
+            Assert.NotNull(await WaitForAsync(heardOnFirst, n => n.Id == received[1].Id, clock));
+
+            // Server 1's session heard of A once: from its own server's hub, not again through the database.
+            Assert.Single(everythingOnFirst, n => n.Kind == ChangeKind.Case && n.Id == received[0].Id);
+        }
+    }
+
+    [Fact]
     public async Task ADroppedListeningConnection_ComesBack_AndTellsItsSessionsEverythingMayHaveChanged()
     {
         (TestServer first, TestServer second, string connection) = await TwoServersAsync();
