@@ -23,6 +23,23 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? _owner;
     private int _schemas;
 
+    // What the test cluster runs with: commits durable, as Jour requires of a production server.
+    private readonly string _settings = "-c fsync=on -c synchronous_commit=on";
+
+    public PostgresCluster()
+    {
+    }
+
+    private PostgresCluster(string settings) => _settings = settings;
+
+    /// <summary>A cluster of its own with other server settings (what Jour refuses to use); the caller disposes it.</summary>
+    public static async Task<PostgresCluster> StartWithAsync(string settings)
+    {
+        var cluster = new PostgresCluster(settings);
+        await cluster.InitializeAsync();
+        return cluster;
+    }
+
     /// <summary>Why there is no cluster, or null when there is one.</summary>
     public string? Unavailable { get; private set; }
 
@@ -96,7 +113,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         // --no-sync only spares initdb's own final flush of a cluster that is thrown away; the server runs with fsync on.
         Run(Path.Combine(_binDir, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], asOwner: true);
         Run(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port} -k {_dir} -c listen_addresses='' -c fsync=on -c synchronous_commit=on", "start"], asOwner: true);
+            $"-p {port} -k {_dir} -c listen_addresses='' {_settings}", "start"], asOwner: true);
 
         var admin = new NpgsqlConnectionStringBuilder { Host = _dir, Port = port, Username = "postgres", Database = "postgres", Pooling = false };
         using (var connection = new NpgsqlConnection(admin.ConnectionString))

@@ -12,7 +12,7 @@ namespace Jour.Storage.Tests.Postgres;
 /// <summary>
 /// `jour backup` and `jour check` on PostgreSQL: a pg_dump archive that pg_restore brings back with the same cases,
 /// written as safely as LiteDB's copy; a check that finds what can be wrong in the content; opening refuses an empty
-/// schema where the data directory had a database; a reset empties everything at once.
+/// schema where the data directory had a database, and a server with fsync off; a reset empties everything at once.
 /// </summary>
 public sealed class PgMaintenanceTests(PostgresCluster cluster) : IDisposable
 {
@@ -126,6 +126,22 @@ public sealed class PgMaintenanceTests(PostgresCluster cluster) : IDisposable
         Assert.True(created.WasCreated);
         using PgJourStore again = PgJourStore.Open(connection, _dataDirectory, DateTime.UtcNow);
         Assert.False(again.WasCreated);
+    }
+
+    [Fact]
+    public async Task Open_OnAServerWithFsyncOff_IsRefused_ForAnAcknowledgedCommitCouldBeLost()
+    {
+        if (cluster.Unavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        await using PostgresCluster careless = await PostgresCluster.StartWithAsync("-c fsync=off");
+
+        var ex = Assert.Throws<JourException>(() => PgJourStore.Open(careless.NewSchema()));
+
+        Assert.Equal(ErrorCodes.StoragePgNotDurable, ex.Code);
+        Assert.Equal(["fsync", "off"], ex.Args.Skip(1));
     }
 
     [Fact]
