@@ -138,31 +138,58 @@ public sealed partial class PgJourStore : IMaintenanceStore
         using NpgsqlConnection connection = source.OpenConnection();
         using NpgsqlTransaction tx = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var w = new Writer(connection, tx);
-        int version = DatabaseCheck.Try(findings, "schema_migrations", () => (int)w.Scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"), -1);
+        int version = Step(w, findings, "schema_migrations", () => (int)w.Scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"), -1);
+        if (version < 0)
+        {
+            // Not a Jour schema (or not yet one): there is nothing else to read.
+            return new CheckReport(where, version, LatestSchemaVersion, [], findings, null, clock.Elapsed.TotalSeconds);
+        }
+
         DatabaseCheck.SchemaFindings(findings, version, LatestSchemaVersion);
 
         var counts = new List<CheckCount>();
         foreach (CheckedTable table in s_checkedTables)
         {
-            counts.Add(new CheckCount(table.Name, DatabaseCheck.Try(findings, table.Name, () => CheckDocuments(w, table, findings), -1)));
+            counts.Add(new CheckCount(table.Name, Step(w, findings, table.Name, () => CheckDocuments(w, table, findings), -1)));
         }
 
         foreach ((string table, string field, string sql) in s_references)
         {
-            DatabaseCheck.Dangling(findings, table, field, DatabaseCheck.Try(findings, table, () => w.Read(sql, r => r.GetInt64(0)), []));
+            DatabaseCheck.Dangling(findings, table, field, Step(w, findings, table, () => w.Read(sql, r => r.GetInt64(0)), []));
         }
 
-        var behind = DatabaseCheck.Try(findings, "counters", () => w.Read(CountersBehind, r => (Year: r.GetString(0), Value: r.GetInt64(1), Highest: r.GetInt64(2))), []);
+        var behind = Step(w, findings, "counters", () => w.Read(CountersBehind, r => (Year: r.GetString(0), Value: r.GetInt64(1), Highest: r.GetInt64(2))), []);
         findings.AddRange(behind.Select(b => DatabaseCheck.Error("Check_CounterBehind", b.Year, b.Value, b.Highest)));
-        if (DatabaseCheck.Try(findings, "meta", () => w.Scalar("SELECT count(*) FROM meta WHERE id = 'meta'"), 1) == 0)
+        if (Step(w, findings, "meta", () => w.Scalar("SELECT count(*) FROM meta WHERE id = 'meta'"), 1) == 0)
         {
             findings.Add(DatabaseCheck.Error("Check_MetaMissing"));
         }
 
-        DateTime? last = DatabaseCheck.Try(findings, "case_events", () => w.Read("SELECT at_utc FROM case_events ORDER BY id DESC LIMIT 1", r => (DateTime?)PgTime.Utc(r.GetDateTime(0))).FirstOrDefault(), null);
+        DateTime? last = Step(w, findings, "case_events", () => w.Read("SELECT at_utc FROM case_events ORDER BY id DESC LIMIT 1", r => (DateTime?)PgTime.Utc(r.GetDateTime(0))).FirstOrDefault(), null);
         tx.Commit();
         return new CheckReport(where, version, LatestSchemaVersion, counts, findings, last, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// One step of the check, as <see cref="DatabaseCheck.Try"/>, inside a savepoint: a statement that fails (a table
+    /// missing, a field that does not cast) would otherwise abort the snapshot's transaction and every step after it.
+    /// </summary>
+    private static T Step<T>(Writer w, List<CheckFinding> findings, string table, Func<T> read, T fallback) =>
+        DatabaseCheck.Try(findings, table, () =>
+        {
+            w.Transaction.Save("step");
+            try
+            {
+                T value = read();
+                w.Transaction.Release("step");
+                return value;
+            }
+            catch
+            {
+                w.Transaction.Rollback("step");
+                throw;
+            }
+        }, fallback);
 
     // Every document is deserialized as the store reads it; the columns written beside it must say what it says.
     private static long CheckDocuments(Writer w, CheckedTable table, List<CheckFinding> findings)

@@ -100,6 +100,8 @@ public sealed class PgMaintenanceTests(PostgresCluster cluster) : IDisposable
     [InlineData("UPDATE deployments SET case_id = 99999 WHERE id = (SELECT min(id) FROM deployments)", "Check_Dangling", "CaseId")]
     [InlineData("UPDATE users SET doc = '{\"Id\": \"not a number\"}' WHERE id = (SELECT min(id) FROM users)", "Check_Unreadable", "users")]
     [InlineData("DELETE FROM meta", "Check_MetaMissing", "")]
+    [InlineData("DROP TABLE handovers", "Check_Unreadable", "handovers")]
+    [InlineData("UPDATE deployments SET doc = jsonb_set(doc, '{AssistantId}', '\"x\"') WHERE id = (SELECT min(id) FROM deployments)", "Check_Unreadable", "deployments")]
     [InlineData("INSERT INTO schema_migrations (version) VALUES (999)", "Check_SchemaNewer", "999")]
     public void Check_FindsWhatIsWrong(string damage, string code, string named)
     {
@@ -111,6 +113,9 @@ public sealed class PgMaintenanceTests(PostgresCluster cluster) : IDisposable
         Assert.False(report.IsSound);
         CheckFinding finding = Assert.Single(report.Findings, f => f.Code == code);
         Assert.True(named.Length == 0 || finding.Args.Contains(named), string.Join(",", finding.Args));
+
+        // A step that fails spoils none after it: the cases are still counted.
+        Assert.Equal(120, report.Counts.Single(c => c.Collection == "cases").Count);
     }
 
     [Fact]
