@@ -81,14 +81,7 @@ public static class DatabaseCheck
     {
         var findings = new List<CheckFinding>();
         int version = Try(findings, "$database", () => db.UserVersion, -1);
-        if (version > LiteJourStore.SchemaVersion)
-        {
-            findings.Add(Error("Check_SchemaNewer", version, LiteJourStore.SchemaVersion));
-        }
-        else if (version < LiteJourStore.SchemaVersion)
-        {
-            findings.Add(new CheckFinding("Check_SchemaOlder", [Text(version), Text(LiteJourStore.SchemaVersion)], IsError: false));
-        }
+        SchemaFindings(findings, version, LiteJourStore.SchemaVersion);
 
         // One pass over every document of every collection (a damaged page shows here), read as
         // BsonDocuments (no typed mapping) and keeping only the fields the reference checks need.
@@ -117,6 +110,19 @@ public static class DatabaseCheck
         CheckFacts(db, scan.Facts, documents, findings);
 
         return new CheckReport(path, version, LiteJourStore.SchemaVersion, counts, findings, scan.LastEventUtc, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A database newer than this build is an error; an older one is migrated at the next start.</summary>
+    internal static void SchemaFindings(List<CheckFinding> findings, int version, int expected)
+    {
+        if (version > expected)
+        {
+            findings.Add(Error("Check_SchemaNewer", version, expected));
+        }
+        else if (version < expected)
+        {
+            findings.Add(new CheckFinding("Check_SchemaOlder", [Text(version), Text(expected)], IsError: false));
+        }
     }
 
     // The follow-up facts are derived: a server rebuilds missing or older-layout ones on open, so only facts that are
@@ -202,7 +208,7 @@ public static class DatabaseCheck
         return entries;
     }
 
-    private static T Try<T>(List<CheckFinding> findings, string collection, Func<T> read, T fallback)
+    internal static T Try<T>(List<CheckFinding> findings, string collection, Func<T> read, T fallback)
     {
         try
         {
@@ -221,7 +227,7 @@ public static class DatabaseCheck
         }
     }
 
-    private static void Dangling(List<CheckFinding> findings, string collection, string field, IEnumerable<long> ids)
+    internal static void Dangling(List<CheckFinding> findings, string collection, string field, IEnumerable<long> ids)
     {
         var broken = ids.ToList();
         if (broken.Count > 0)
@@ -230,9 +236,9 @@ public static class DatabaseCheck
         }
     }
 
-    private static CheckFinding Error(string code, params object[] args) => new(code, [.. args.Select(Text)], IsError: true);
+    internal static CheckFinding Error(string code, params object[] args) => new(code, [.. args.Select(Text)], IsError: true);
 
-    private static string Text(object value) => Convert.ToString(value, SwedishCulture.Instance) ?? "";
+    internal static string Text(object value) => Convert.ToString(value, SwedishCulture.Instance) ?? "";
 
     private readonly record struct Link(long Id, long Reference);
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using Jour.Core.Common;
 using Jour.Core.Operations;
 
@@ -36,68 +34,25 @@ public sealed partial class LiteJourStore : IMaintenanceStore
             throw new JourException(ErrorCodes.BackupTargetInvalid, full);
         }
 
-        // Both refused before gigabytes are copied; the writes check again.
-        string target = ValidateBackupPath(full, dataDirectory);
-        ValidateBackupPath(target + ".sha256", dataDirectory);
+        // Refused before gigabytes are copied; the writes check again.
+        string target = BackupOutput.Validate(full, dataDirectory);
 
         var clock = Stopwatch.StartNew();
-        string sha = "";
+        string sha;
         lock (_checkpointGate)
         {
             _db.Checkpoint();
-            SafeOutput.Write(target, dataDirectory, replace: false, output => sha = CopyWithHash(source, output));
+            sha = BackupOutput.Write(target, dataDirectory, copy =>
+            {
+                using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 0);
+                copy(input);
+            });
         }
 
-        SafeOutput.WriteText(target + ".sha256", dataDirectory, replace: false, $"{sha}  {Path.GetFileName(target)}\n", new UTF8Encoding(false));
+        BackupOutput.WriteChecksum(target, dataDirectory, sha);
         long cases = DatabaseCheck.CountCases(target, Password);
         return new BackupResult(target, new FileInfo(target).Length, sha, cases, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>
-    /// <see cref="SafeOutput.Validate"/>, with the backup's own words for an existing file; a missing
-    /// folder is made, but only once the path is known not to lie in the data directory.
-    /// </summary>
-    private static string ValidateBackupPath(string path, string dataDirectory)
-    {
-        try
-        {
-            return SafeOutput.Validate(path, dataDirectory, replace: false);
-        }
-        catch (JourException ex) when (ex.Code == ErrorCodes.OutputExists)
-        {
-            throw new JourException(ErrorCodes.BackupTargetExists, ex.Args[0]);
-        }
-        catch (JourException ex) when (ex.Code == ErrorCodes.OutputNoDirectory)
-        {
-            try
-            {
-                Directory.CreateDirectory(ex.Args[0]);
-            }
-            catch (Exception io) when (io is IOException or UnauthorizedAccessException)
-            {
-                throw new JourException(ErrorCodes.BackupFailed, path, io.Message);
-            }
-
-            return SafeOutput.Validate(path, dataDirectory, replace: false);
-        }
-    }
-
     public CheckReport Check() => DatabaseCheck.Run(_db, FilePath ?? "", Stopwatch.StartNew());
-
-    private static string CopyWithHash(string source, FileStream output)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 0))
-        {
-            byte[] buffer = new byte[1 << 20];
-            int read;
-            while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                output.Write(buffer, 0, read);
-            }
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
 }

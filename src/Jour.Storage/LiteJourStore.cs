@@ -21,7 +21,7 @@ namespace Jour.Storage;
 /// (TECH-NOTES: LiteDB's multi-process modes lose or corrupt data here). Every write is one
 /// transaction, committed before the method returns.
 /// </summary>
-public sealed partial class LiteJourStore : IJourStore, IDisposable
+public sealed partial class LiteJourStore : IServedStore
 {
     /// <summary>
     /// The schema this build writes. Version 2 added case revisions (concurrent edits); version 3 replaced
@@ -215,6 +215,13 @@ public sealed partial class LiteJourStore : IJourStore, IDisposable
     /// from getting there (the store is then closed: nothing more can be saved until it is opened again).
     /// </summary>
     public void WaitUntilDurable() => Files?.Barrier.WaitUntilDurable();
+
+    public StoreKind Kind => StoreKind.LiteDb;
+
+    int IServedStore.SchemaVersion => SchemaVersion;
+
+    /// <summary>None: one server owns the file, and its hub reaches every session there is.</summary>
+    public IDisposable? RelayChanges(Core.Changes.ChangeHub hub, Microsoft.Extensions.Logging.ILogger log) => null;
 
     /// <summary>Whether the disk holding the database is below the warning level of its reserve.</summary>
     public bool DiskIsLow => Reserve?.IsLow ?? false;

@@ -28,7 +28,7 @@ public sealed class StoreOpenerTests : IDisposable
     {
         DateTime before = DateTime.UtcNow;
         OpenedStore opened = Open(demo: false);
-        using LiteJourStore store = opened.Store;
+        using var store = (LiteJourStore)opened.Store;
 
         Assert.True(File.Exists(Db));
         Assert.InRange(Assert.Single(_recorded), before, DateTime.UtcNow);
@@ -43,7 +43,7 @@ public sealed class StoreOpenerTests : IDisposable
     public void AFirstStart_WithTheDemo_SeedsIt_AndIssuesNoCode()
     {
         OpenedStore opened = Open(demo: true);
-        using LiteJourStore store = opened.Store;
+        using var store = (LiteJourStore)opened.Store;
 
         Assert.Single(_recorded);
         Assert.Null(opened.SetUpCode);
@@ -55,14 +55,14 @@ public sealed class StoreOpenerTests : IDisposable
     public void ALaterStart_OpensTheSameDatabase_RecordsNothing_AndIssuesNoCode()
     {
         string? code;
-        using (LiteJourStore first = Open(demo: false).Store)
+        using (var first = (LiteJourStore)Open(demo: false).Store)
         {
             code = first.LoadSetUpCodeHash();
         }
 
         DateTime created = Assert.Single(_recorded);
         OpenedStore again = Open(demo: false, createdUtc: created);
-        using LiteJourStore store = again.Store;
+        using var store = (LiteJourStore)again.Store;
 
         Assert.Single(_recorded);
         Assert.Null(again.SetUpCode);

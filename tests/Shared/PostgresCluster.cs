@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Jour.Storage.Postgres;
 using Npgsql;
 
 namespace Jour.Testing;
@@ -24,19 +25,40 @@ public sealed class PostgresCluster : IAsyncLifetime
     private int _schemas;
     private readonly bool _tls;
 
+    // What the test cluster runs with: commits durable, as Jour requires of a production server.
+    private const string DurableSettings = "-c fsync=on -c synchronous_commit=on";
+    private readonly string _settings;
+
     public PostgresCluster()
-        : this(tls: false)
+        : this(tls: false, DurableSettings)
     {
     }
 
     /// <param name="tls">Also listen on localhost (TCP) with TLS, the server's certificate signed by <see cref="RootCertificate"/>.</param>
-    internal PostgresCluster(bool tls) => _tls = tls;
+    internal PostgresCluster(bool tls)
+        : this(tls, DurableSettings)
+    {
+    }
+
+    private PostgresCluster(bool tls, string settings)
+    {
+        _tls = tls;
+        _settings = settings;
+    }
 
     /// <summary>The certificate of the authority that signed the server's (with <c>tls</c>), for <c>Root Certificate=…</c>.</summary>
     public string RootCertificate { get; private set; } = "";
 
     /// <summary>The port, for TCP connections (with <c>tls</c>).</summary>
     public int Port { get; private set; }
+
+    /// <summary>A cluster of its own with other server settings (what Jour refuses to use); the caller disposes it.</summary>
+    public static async Task<PostgresCluster> StartWithAsync(string settings)
+    {
+        var cluster = new PostgresCluster(tls: false, settings);
+        await cluster.InitializeAsync();
+        return cluster;
+    }
 
     /// <summary>Why there is no cluster, or null when there is one.</summary>
     public string? Unavailable { get; private set; }
@@ -117,7 +139,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         // --no-sync only spares initdb's own final flush of a cluster that is thrown away; the server runs with fsync on.
         Run(Path.Combine(_binDir, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], asOwner: true);
         Run(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port} -k {_dir} {listen} -c fsync=on -c synchronous_commit=on", "start"], asOwner: true);
+            $"-p {port} -k {_dir} {listen} {_settings}", "start"], asOwner: true);
 
         var admin = new NpgsqlConnectionStringBuilder { Host = _dir, Port = port, Username = "postgres", Database = "postgres", Pooling = false };
         using (var connection = new NpgsqlConnection(admin.ConnectionString))
@@ -186,16 +208,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 
-    private static string? FindBinaries()
-    {
-        IEnumerable<string> candidates = new[] { Environment.GetEnvironmentVariable("JOUR_PG_BIN") }
-            .Concat(Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out int v) ? v : 0).Select(d => Path.Combine(d, "bin"))
-                : [])
-            .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-            .OfType<string>();
-        return candidates.FirstOrDefault(d => d.Length > 0 && File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
-    }
+    private static string? FindBinaries() => PgBinaries.DirectoryWith("initdb", "pg_ctl");
 
     private static int FreePort()
     {

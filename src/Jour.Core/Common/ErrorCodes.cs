@@ -132,6 +132,9 @@ public static class ErrorCodes
     public const string StorageDamaged = "Storage_Damaged";
     public const string StorageMissing = "Storage_Missing";
     public const string StorageNearlyFull = "Storage_NearlyFull";
+    public const string StoragePgEmpty = "Storage_PgEmpty";
+    public const string StoragePgNotDurable = "Storage_PgNotDurable";
+    public const string StoragePgUnreachable = "Storage_PgUnreachable";
 
     /// <summary>The database server (PostgreSQL) cannot be reached or is failing over; the server keeps trying.</summary>
     public const string StorageUnreachable = "Storage_Unreachable";

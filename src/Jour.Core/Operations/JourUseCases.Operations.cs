@@ -9,8 +9,8 @@ namespace Jour.Core.UseCases;
 public sealed partial class JourUseCases
 {
     /// <summary>
-    /// A consistent, encrypted copy while sessions keep working: the store checkpoints and copies the
-    /// data file while new commits go to its log. Admins and coordinators only.
+    /// A consistent copy while sessions keep working (LiteDB: the store checkpoints and copies the encrypted
+    /// data file while new commits go to its log; PostgreSQL: pg_dump in one snapshot). Admins and coordinators only.
     /// </summary>
     public BackupResult Backup(SessionInfo actor, BackupRequest request)
     {

@@ -2,8 +2,21 @@ using Jour.Core.UseCases;
 
 namespace Jour.Core.Operations;
 
-/// <summary>A finished backup: where, how big, its SHA-256, what it holds and how long it took.</summary>
-public sealed record BackupResult(string Path, long Bytes, string Sha256, long Cases, double Seconds);
+/// <summary>
+/// A finished backup: where, how big, its SHA-256, what it holds, how long it took, and what kind of file it is
+/// (restored differently: a LiteDB file by <c>jour restore</c>, a pg_dump archive by pg_restore).
+/// </summary>
+public sealed record BackupResult(string Path, long Bytes, string Sha256, long Cases, double Seconds, BackupKind Kind = BackupKind.LiteDbFile);
+
+/// <summary>What a backup file is.</summary>
+public enum BackupKind
+{
+    /// <summary>A copy of the encrypted LiteDB file.</summary>
+    LiteDbFile,
+
+    /// <summary>A pg_dump archive (custom format) of Jour's schema.</summary>
+    PgDump,
+}
 
 /// <summary>Where to write a backup (a path on the server's machine).</summary>
 public sealed record BackupRequest(string Path) : IRequest<BackupResult>;

@@ -17,48 +17,64 @@ using Jour.Core.Roster;
 using Jour.Core.ShortTermCare;
 using Jour.Core.Staff;
 using Jour.Core.Users;
+using Jour.Core.UseCases;
+using Jour.Core.Common;
 using Npgsql;
 
 namespace Jour.Storage.Postgres;
 
 /// <summary>
-/// Core's ports on a PostgreSQL database, which several Jour servers may share. It declares only the ports it
-/// implements completely; <see cref="Core.UseCases.IJourStore"/> follows when all are (issue 22). Every write is one
-/// transaction, committed (synchronous_commit on) before the method returns; optimistic concurrency is the
-/// UPDATE's own WHERE clause, so two servers saving the same revision cannot both win. Nothing is kept between
-/// calls: another server's write is seen by the next read.
+/// Core's ports on a PostgreSQL database, which several Jour servers may share. Every write is one transaction,
+/// committed (synchronous_commit on) before the method returns; optimistic concurrency is the UPDATE's own WHERE
+/// clause, so two servers saving the same revision cannot both win. Nothing is kept between calls: another
+/// server's write is seen by the next read.
 /// </summary>
-public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderStore, IStaffStore, IUserStore, IDraftStore,
-    IRosterStore, IHandoverStore, IJournalStore, IAccessLogStore, IHygieneStore, IDeploymentStore, IShortTermCareStore,
-    IIncidentStore, IContractStore, ICallOutStore, IFollowUpStore, IBulkStore, IRetentionStore, IDisposable
+public sealed partial class PgJourStore : IServedStore, IBulkStore
 {
     private readonly NpgsqlDataSource _source;
+    private readonly string _connectionString;
 
-    private PgJourStore(NpgsqlDataSource source) => _source = source;
+    private PgJourStore(NpgsqlDataSource source, string connectionString, string schema, string? dataDirectory, bool created)
+    {
+        _source = source;
+        Schema = schema;
+        _connectionString = connectionString;
+        DataDirectory = dataDirectory;
+        WasCreated = created;
+    }
+
+    /// <summary>The schema Jour's tables are in (the first of the connection's search path).</summary>
+    public string Schema { get; }
+
+    /// <summary>The data directory bound to this database (backups are kept out of it); null in tests without one.</summary>
+    public string? DataDirectory { get; }
+
+    /// <summary>Whether this open found the schema empty and created it (a new database: the demo or the set-up code follows).</summary>
+    public bool WasCreated { get; }
 
     /// <summary>
     /// Opens the database at <paramref name="connectionString"/> and migrates its schema (the first schema of the
-    /// search path) to this build's version; refuses a database migrated by a newer build.
+    /// search path) to this build's version; refuses a database migrated by a newer build, a server on which an
+    /// acknowledged commit might not be durable, and (when <paramref name="createdUtc"/> says the data directory has
+    /// had a database there) an empty schema: a new empty database would hide the loss.
     /// </summary>
-    public static PgJourStore Open(string connectionString)
+    public static PgJourStore Open(string connectionString, string? dataDirectory = null, DateTime? createdUtc = null)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            // An acknowledgement must mean the commit is on disk, whatever the server's default says.
-            Options = JoinOptions(new NpgsqlConnectionStringBuilder(connectionString).Options, "-c synchronous_commit=on"),
-        };
-
-        // The slim builder brings only the type handlers asked for: the full one pulls in reflection-based JSON
-        // and trims badly under Native AOT. Documents travel as text and are cast to jsonb in SQL.
-        NpgsqlDataSource source = NewSource(settings.ConnectionString);
+        NpgsqlDataSource source = SourceOf(connectionString, out NpgsqlConnectionStringBuilder settings);
         try
         {
+            bool created;
+            string schema;
             using (NpgsqlConnection connection = source.OpenConnection())
             {
-                PgMigrations.Apply(connection);
+                RefuseUndurable(connection, settings);
+                created = PgMigrations.Apply(connection, mayCreate: createdUtc is null, () => new JourException(
+                    ErrorCodes.StoragePgEmpty, Describe(settings), createdUtc is { } at ? SwedishTime.FormatLocal(at) : ""));
+                using var current = new NpgsqlCommand("SELECT current_schema()", connection);
+                schema = (string)current.ExecuteScalar()!;
             }
 
-            return new PgJourStore(source);
+            return new PgJourStore(source, connectionString, schema, dataDirectory, created);
         }
         catch
         {
@@ -67,10 +83,37 @@ public sealed partial class PgJourStore : ICaseStore, IClientStore, IProviderSto
         }
     }
 
-    private static string JoinOptions(string? given, string ours) => string.IsNullOrWhiteSpace(given) ? ours : given + " " + ours;
+    /// <summary>
+    /// fsync off lets the server acknowledge a commit that a power failure loses; synchronous_commit is set on by
+    /// every connection's options, so off here means something between (a pooler dropping startup options) ignored it.
+    /// </summary>
+    private static void RefuseUndurable(NpgsqlConnection connection, NpgsqlConnectionStringBuilder settings)
+    {
+        foreach (string setting in (string[])["fsync", "synchronous_commit"])
+        {
+            using var command = new NpgsqlCommand($"SHOW {setting}", connection);
+            string value = Convert.ToString(command.ExecuteScalar(), SwedishCulture.Instance) ?? "";
+            if (value is "off")
+            {
+                throw new JourException(ErrorCodes.StoragePgNotDurable, Describe(settings), setting, value);
+            }
+        }
+    }
 
-    /// <summary>Whether this database holds demo data.</summary>
-    public bool IsDemo => Read("SELECT is_demo FROM meta WHERE id = 'meta'", r => r.GetBoolean(0)).FirstOrDefault();
+    private static NpgsqlDataSource SourceOf(string connectionString, out NpgsqlConnectionStringBuilder settings)
+    {
+        settings = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            // An acknowledgement must mean the commit is on disk, whatever the server's default says.
+            Options = JoinOptions(new NpgsqlConnectionStringBuilder(connectionString).Options, "-c synchronous_commit=on"),
+        };
+
+        // The slim builder brings only the type handlers asked for: the full one pulls in reflection-based JSON
+        // and trims badly under Native AOT. Documents travel as text and are cast to jsonb in SQL.
+        return NewSource(settings.ConnectionString);
+    }
+
+    private static string JoinOptions(string? given, string ours) => string.IsNullOrWhiteSpace(given) ? ours : given + " " + ours;
 
     /// <summary>The schema version this build migrates to.</summary>
     public static int LatestSchemaVersion => PgMigrations.Latest;

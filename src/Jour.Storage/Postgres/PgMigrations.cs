@@ -226,8 +226,12 @@ internal static class PgMigrations
     /// <summary>The newest version this build knows.</summary>
     public static int Latest => All.Count;
 
-    /// <summary>Brings the schema on <paramref name="connection"/>'s search path up to <see cref="Latest"/>.</summary>
-    public static void Apply(NpgsqlConnection connection)
+    /// <summary>
+    /// Brings the schema on <paramref name="connection"/>'s search path up to <see cref="Latest"/>; true when it was
+    /// empty (this call created the database). An empty schema that may not be created throws <paramref name="refuseEmpty"/>'s
+    /// exception, decided under the lock so a second server starting at once sees the first one's schema.
+    /// </summary>
+    public static bool Apply(NpgsqlConnection connection, bool mayCreate = true, Func<Exception>? refuseEmpty = null)
     {
         Execute(connection, null, $"SELECT pg_advisory_lock({MigrationLock})");
         try
@@ -237,6 +241,11 @@ internal static class PgMigrations
             if (current > Latest)
             {
                 throw new JourException(ErrorCodes.StorageNewerSchema, current.ToString(SwedishCulture.Instance), Latest.ToString(SwedishCulture.Instance));
+            }
+
+            if (current == 0 && !mayCreate)
+            {
+                throw refuseEmpty?.Invoke() ?? new InvalidOperationException("The schema is empty");
             }
 
             for (int version = current + 1; version <= Latest; version++)
@@ -251,6 +260,8 @@ internal static class PgMigrations
 
                 tx.Commit();
             }
+
+            return current == 0;
         }
         finally
         {

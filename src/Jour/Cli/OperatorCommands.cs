@@ -7,6 +7,7 @@ using Jour.Core.Operations;
 using Jour.Core.UseCases;
 using Jour.Resources;
 using Jour.Storage;
+using Jour.Storage.Postgres;
 
 namespace Jour.Cli;
 
@@ -24,12 +25,23 @@ internal static class OperatorCommands
         using SocketJourService service = await CliSession.OpenAsync(paths, cancellationToken);
         BackupResult result = await service.SendAsync(new BackupRequest(target), cancellationToken);
         await output.WriteLineAsync(Format(CliText.Cli_BackupDone, result.Path, result.Bytes / (1024.0 * 1024.0), result.Cases, result.Seconds, result.Sha256, result.Path + ".sha256"));
+        if (result.Kind == BackupKind.PgDump)
+        {
+            await output.WriteLineAsync(CliText.Cli_BackupPgDump);
+        }
+
         return 0;
     }
 
     public static async Task<int> CheckAsync(JourPaths paths, string? file, bool rebuildFacts, TextWriter output, CancellationToken cancellationToken)
     {
         CheckReport report;
+        if (rebuildFacts && PostgresOf(paths) is not null)
+        {
+            // PostgreSQL keeps no follow-up facts beside the cases: its statistics are queries on them.
+            throw new CliException(Format(CliText.Cli_RebuildFactsPostgres, paths.DataDirectory));
+        }
+
         if (rebuildFacts)
         {
             if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } running)
@@ -91,8 +103,17 @@ internal static class OperatorCommands
         }
 
         using FileStream serverLock = TakeServerLock(paths);
+        if (PostgresOf(paths) is { } connection)
+        {
+            // Read only, not migrated: other servers may be using the database.
+            return PgJourStore.CheckDatabase(connection);
+        }
+
         return DatabaseCheck.RunFile(paths.Database, Key(paths));
     }
+
+    private static string? PostgresOf(JourPaths paths) =>
+        PostgresBinding.ConnectionOf(paths, File.Exists(paths.Config) ? JourConfig.LoadOrCreate(paths) : new JourConfig());
 
     public static async Task<int> RestoreAsync(JourPaths paths, string file, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -101,6 +122,11 @@ internal static class OperatorCommands
         {
             socket.Dispose();
             throw new CliException(Format(CliText.Cli_RestoreServerRunning, paths.DataDirectory));
+        }
+
+        if (PostgresOf(paths) is not null)
+        {
+            throw new CliException(Format(CliText.Cli_RestorePostgres, paths.DataDirectory));
         }
 
         using FileStream serverLock = TakeServerLock(paths);

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace Jour.Server;
 
 /// <summary>What every connection of one server shares.</summary>
-internal sealed record ServerContext(JourUseCases UseCases, LiteJourStore Store, ServerLifetime Lifetime, PeerPolicy Peers, JourPaths Paths, ILogger Log);
+internal sealed record ServerContext(JourUseCases UseCases, IServedStore Store, ServerLifetime Lifetime, PeerPolicy Peers, JourPaths Paths, ILogger Log);
 
 /// <summary>
 /// One session's connection: requests are answered in order; replies and pushed changes leave

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Jour.Server;
 
 /// <summary>
-/// The one process that owns a data directory's database: holds the server lock, opens the file
-/// in direct mode, and serves every session over the Unix socket until stopped or idle.
+/// The one process that serves a data directory: holds the server lock, opens the store the directory is bound to
+/// (its LiteDB file in direct mode, or a PostgreSQL database other servers may share), and serves every session
+/// over the Unix socket until stopped or idle.
 /// </summary>
 internal sealed partial class ServerHost : IDisposable
 {
@@ -27,8 +28,9 @@ internal sealed partial class ServerHost : IDisposable
     private readonly PeerPolicy _peers;
     private readonly Dictionary<int, int> _connectionsPerUid = [];
     private FileStream? _lock;
-    private LiteJourStore? _store;
+    private IServedStore? _store;
     private ServerContext? _context;
+    private IDisposable? _relay;
     private Socket? _listener;
     private int _nextConnectionId;
     private readonly ITimer? _idleTimer;
@@ -69,12 +71,15 @@ internal sealed partial class ServerHost : IDisposable
 
         var reserve = new DiskReserve(_paths.DataDirectory, (long)(_config.DiskReserveMegabytes * 1024 * 1024), (long)(_config.DiskWarnMegabytes * 1024 * 1024));
         OpenedStore opened = StoreOpener.Open(
-            new StoreBinding(_paths.DataDirectory, _paths.Database, _config.DatabaseCreatedUtc, _config.Demo, reserve),
+            new StoreBinding(_paths.DataDirectory, _paths.Database, _config.DatabaseCreatedUtc, _config.Demo, reserve, PostgresBinding.ConnectionOf(_paths, _config)),
             _loggers.CreateLogger(typeof(StoreOpener)),
             RecordCreated,
             store => new JourUseCases(store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>()) { Sms = _sms });
         _store = opened.Store;
         UseCases = opened.UseCases;
+
+        // Other servers on the same database hear of this one's changes, and its sessions of theirs (PostgreSQL).
+        _relay = _store.RelayChanges(UseCases.Hub, _loggers.CreateLogger("Jour.Storage.Postgres.PgChangeRelay"));
         _context = new ServerContext(UseCases, _store, _lifetime, _peers, _paths, _log);
         SetUpCodeReady?.Invoke(opened.SetUpCode);
 
@@ -88,8 +93,9 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         _listener.Listen(64);
-        LogStarted(Environment.ProcessId, LiteJourStore.SchemaVersion);
+        LogStarted(Environment.ProcessId, _store.Kind, _store.SchemaVersion);
     }
+
 
     public JourUseCases? UseCases { get; private set; }
 
@@ -191,6 +197,7 @@ internal sealed partial class ServerHost : IDisposable
 
     public void Dispose()
     {
+        _relay?.Dispose();
         _store?.Dispose();
 
         // Only the server that bound the socket removes it: a server that lost the race for the
@@ -287,8 +294,8 @@ internal sealed partial class ServerHost : IDisposable
         Stop();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Server {Pid} listening, schema {Schema}")]
-    private partial void LogStarted(int pid, int schema);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Server {Pid} listening, {Store} schema {Schema}")]
+    private partial void LogStarted(int pid, StoreKind store, int schema);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket directory {Path} created, mode 0750")]
     private partial void LogSocketDirectoryCreated(string path);
