@@ -46,6 +46,7 @@ public sealed class PostgresTests(PostgresCluster cluster) : IDisposable
             $"{number} Utreds on server B",
             timeoutMs: 5_000);
         Assert.True(took < TimeSpan.FromSeconds(1), $"server B saw it after {took.TotalMilliseconds} ms\n{screen}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"A -> B: {took.TotalMilliseconds:0} ms");
 
         // And back: the case's timeline read through server B holds what was written through server A.
         (code, output, _) = _b.Run("case", number);
@@ -53,8 +54,11 @@ public sealed class PostgresTests(PostgresCluster cluster) : IDisposable
         Assert.Contains("Mottaget -> Utreds  ringer anordnaren", output, StringComparison.Ordinal);
 
         // Through server B, another received case; server A's board follows.
+        // Back on server A's board, its text filter cleared (Esc), so every open case shows.
         first.Keys("Escape");
         first.WaitFor("Öppna ärenden");
+        first.Keys("Escape");
+        first.WaitUntil(s => s.Contains("Öppna ärenden", StringComparison.Ordinal) && !s.Contains("Filter: Mottaget", StringComparison.Ordinal), "the board unfiltered");
         string other = Advance(second, "Mottaget", "[U] Börja utreda", "u", "via server B", "Läge: Utreds");
         Assert.NotEqual(number, other);
         (screen, took) = first.WaitUntil(
@@ -62,6 +66,7 @@ public sealed class PostgresTests(PostgresCluster cluster) : IDisposable
             $"{other} Utreds on server A",
             timeoutMs: 5_000);
         Assert.True(took < TimeSpan.FromSeconds(1), $"server A saw it after {took.TotalMilliseconds} ms\n{screen}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"B -> A: {took.TotalMilliseconds:0} ms");
     }
 
     // Filters the board to a state, opens the first case shown, and moves it on with a reason; returns its number.
