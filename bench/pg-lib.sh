@@ -7,7 +7,8 @@ pg_bin=${JOUR_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | 
 [ -x "$pg_bin/initdb" ] || { echo "pg-lib: initdb not found (apt-get install postgresql, or set JOUR_PG_BIN)" >&2; exit 2; }
 pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 pg_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-pg_prepare_work() { mkdir -p "$pg_work"; [ "$(id -u)" = 0 ] && chown postgres "$pg_work"; chmod 755 "$pg_work"; }
+# The postgres user must reach $pg_work: mktemp -d makes its parent 0700.
+pg_prepare_work() { mkdir -p "$pg_work"; chmod 755 "$(dirname "$pg_work")" "$pg_work"; if [ "$(id -u)" = 0 ]; then chown postgres "$pg_work"; fi; }
 
 # A primary with a database "jour".
 pg_primary() {
