@@ -28,6 +28,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     // What the test cluster runs with: commits durable, as Jour requires of a production server.
     private const string DurableSettings = "-c fsync=on -c synchronous_commit=on";
     private readonly string _settings;
+    private string _serverOptions = "";
 
     public PostgresCluster()
         : this(tls: false, DurableSettings)
@@ -138,8 +139,8 @@ public sealed class PostgresCluster : IAsyncLifetime
 
         // --no-sync only spares initdb's own final flush of a cluster that is thrown away; the server runs with fsync on.
         Run(Path.Combine(_binDir, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], asOwner: true);
-        Run(Path.Combine(_binDir, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port} -k {_dir} {listen} {_settings}", "start"], asOwner: true);
+        _serverOptions = $"-p {port} -k {_dir} {listen} {_settings}";
+        Resume();
 
         var admin = new NpgsqlConnectionStringBuilder { Host = _dir, Port = port, Username = "postgres", Database = "postgres", Pooling = false };
         using (var connection = new NpgsqlConnection(admin.ConnectionString))
@@ -150,6 +151,20 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
 
         ConnectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = Database, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>Stops the server at once, as a crash or a lost machine would (its data stays): the database gone away.</summary>
+    public void Halt()
+    {
+        string dir = _dir ?? throw new InvalidOperationException("no cluster");
+        Run(Path.Combine(_binDir!, "pg_ctl"), ["-D", Path.Combine(dir, "data"), "-m", "immediate", "-w", "stop"], asOwner: true);
+    }
+
+    /// <summary>Starts the server (again, after <see cref="Halt"/>) on the same port and socket.</summary>
+    public void Resume()
+    {
+        string dir = _dir ?? throw new InvalidOperationException("no cluster");
+        Run(Path.Combine(_binDir!, "pg_ctl"), ["-D", Path.Combine(dir, "data"), "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "-o", _serverOptions, "start"], asOwner: true);
     }
 
     private void Stop()

@@ -1,4 +1,5 @@
 using Jour.Core.Common;
+using Jour.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Jour.Sms;
@@ -20,24 +21,36 @@ internal sealed partial class SmsPoller(Func<TimeSpan> interval, Func<Cancellati
         // reply waits at most the interval plus a tick.
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         DateTime last = DateTime.MinValue;
+        string? failing = null;
         try
         {
             while (await tick.WaitForNextTickAsync(stopping))
             {
-                if (DateTime.UtcNow - last < interval())
-                {
-                    continue;
-                }
-
-                last = DateTime.UtcNow;
                 try
                 {
+                    // Inside the try: the setting is read from the database, which may be away (PostgreSQL failing over).
+                    if (DateTime.UtcNow - last < interval())
+                    {
+                        continue;
+                    }
+
+                    last = DateTime.UtcNow;
                     await poll(stopping);
+                    if (failing is not null)
+                    {
+                        LogPollRecovered();
+                        failing = null;
+                    }
                 }
-                catch (Exception ex) when (ex is JourException or LiteDB.LiteException or IOException or InvalidOperationException)
+                catch (Exception ex) when (ex is JourException or InvalidOperationException || StorageFailure.Classify(ex, null, "") is not null)
                 {
-                    // A failure of the file is the sessions' to report; the next round tries again.
-                    LogPollFailed(ex.GetType().Name);
+                    // A failure of the store is the sessions' to report; the next round tries again. Logged once per
+                    // run of failures of one kind, not every tick while the database is away.
+                    if (failing != ex.GetType().Name)
+                    {
+                        LogPollFailed(ex.GetType().Name);
+                        failing = ex.GetType().Name;
+                    }
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException && !stopping.IsCancellationRequested)
                 {
@@ -54,8 +67,11 @@ internal sealed partial class SmsPoller(Func<TimeSpan> interval, Func<Cancellati
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS polling round failed ({Kind}); trying again next interval")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS polling round failed ({Kind}); trying again until it works")]
     private partial void LogPollFailed(string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS polling works again")]
+    private partial void LogPollRecovered();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "SMS polling round failed with {ExceptionType}; trying again next interval\n{StackTrace}")]
     private partial void LogPollDefect(string exceptionType, string stackTrace);

@@ -62,4 +62,20 @@ public sealed class SmsPollerTests
 
         Assert.Equal(5, rounds);
     }
+
+    [Fact]
+    public async Task TheSettingUnreadable_AsWhileTheDatabaseIsAway_DoesNotEndThePolling()
+    {
+        int reads = 0, rounds = 0;
+        using var stopping = new CancellationTokenSource();
+        var poller = new SmsPoller(
+            () => ++reads <= 3 ? throw new Npgsql.NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException()) : TimeSpan.Zero,
+            _ => ++rounds == 1 ? Task.CompletedTask : stopping.CancelAsync(),
+            NullLogger.Instance);
+
+        await poller.RunAsync(stopping.Token).WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, rounds);
+        Assert.True(reads > 3);
+    }
 }
