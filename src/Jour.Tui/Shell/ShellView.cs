@@ -145,12 +145,12 @@ public sealed partial class ShellView : View
             }
             catch (JourException ex)
             {
-                ShowError(ex.Localized, onError);
+                ShowError(ex.Localized, onError, databaseAway: ex.Code == ErrorCodes.StorageUnreachable);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 ErrorReported?.Invoke(ex);
-                ShowError(Messages.Format(ErrorCodes.Unexpected, []), onError);
+                ShowError(Messages.Format(ErrorCodes.Unexpected, []), onError, databaseAway: false);
             }
         });
     }
@@ -431,7 +431,7 @@ public sealed partial class ShellView : View
         canvas.Line(row, "  " + text[cut..].TrimStart(), highlight);
     }
 
-    private void ShowError(string message, Action<string>? onError) =>
+    private void ShowError(string message, Action<string>? onError, bool databaseAway) =>
         _app.Invoke(() =>
         {
             if (onError is not null)
@@ -442,16 +442,28 @@ public sealed partial class ShellView : View
             {
                 _message = message;
                 _messageIsDone = false;
+                _databaseAwayMessage = databaseAway ? message : null;
             }
 
             SetNeedsDraw();
         });
+
+    // "Databasen svarar inte – försöker igen" stands until the server says it reaches the database again: it tells
+    // every session to reload everything then, and the sentence would be false from that moment.
+    private string? _databaseAwayMessage;
 
     private void OnServerChanged(ChangeNotice notice)
     {
         Session.ApplyInBackground(notice, () => UtcNow);
         _app.Invoke(() =>
         {
+            if (notice.Kind == ChangeKind.Everything && _databaseAwayMessage is { } away && ReferenceEquals(_message, away))
+            {
+                _message = "";
+                _databaseAwayMessage = null;
+                SetNeedsDraw();
+            }
+
             foreach (Stack<IScreen> stack in _stacks.Values)
             {
                 foreach (IScreen screen in stack)

@@ -78,6 +78,30 @@ public sealed class WithoutADatabaseTests
         Assert.DoesNotContain("Nytt SMS-ja", board, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheDatabaseAway_TheSessionSaysSo_AndWhenTheServerReachesItAgain_TheSentenceGoesAndTheCaseShows()
+    {
+        var taken = new CaseSummary(2, "2026-0412", CaseState.Staffing, Urgency.Acute, "Märta Ödmark", "Assistansbolaget Väst", s_now.AddMinutes(-40), null, null, 4);
+        bool away = true;
+        Scripted service = Board(s_officer, [taken], request => request is GetCase { CaseId: 2 }
+            ? away
+                ? throw new Core.Common.JourException(Core.Common.ErrorCodes.StorageUnreachable)
+                : new CaseDetail(taken, CaseReason.SicknessOrStaffShortage, "Eva Lind", "070-123 45 67", "", true, [], [], 5, true, [], [], [], [])
+            : null);
+
+        using HeadlessSession session = await HeadlessSession.StartWithAsync(service, new FakeTimeProvider(s_now));
+        session.WaitFor("2026-0412");
+        session.Press(Terminal.Gui.Input.Key.Enter);
+        session.WaitFor("Databasen svarar inte – försöker igen");
+
+        // The server's change relay reaches PostgreSQL again and tells every session to reload everything.
+        away = false;
+        service.Raise(new ChangeNotice(ChangeKind.Everything, 0));
+        string screen = session.WaitUntilGone("Databasen svarar inte");
+        Assert.Contains("Eva Lind", session.WaitFor("Eva Lind"), StringComparison.Ordinal);
+        Assert.DoesNotContain("försöker igen", screen, StringComparison.Ordinal);
+    }
+
     /// <summary>A server with these open cases, signing in <paramref name="user"/>; <paramref name="more"/> answers anything else (null: not asked for).</summary>
     private static Scripted Board(SessionInfo user, IReadOnlyList<CaseSummary> cases, Func<object, object?>? more = null) => new(request => request switch
     {
@@ -96,11 +120,10 @@ public sealed class WithoutADatabaseTests
     /// <summary>Answers every request from the test's own function; records what was sent.</summary>
     private sealed class Scripted(Func<object, object> answer) : IJourService
     {
-        public event Action<ChangeNotice>? Changed
-        {
-            add { }
-            remove { }
-        }
+        public event Action<ChangeNotice>? Changed;
+
+        /// <summary>A notice pushed as the server pushes one.</summary>
+        public void Raise(ChangeNotice notice) => Changed?.Invoke(notice);
 
         public string? SetUpCode => null;
 
