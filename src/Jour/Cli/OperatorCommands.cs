@@ -38,8 +38,10 @@ internal static class OperatorCommands
         CheckReport report;
         if (rebuildFacts && PostgresOf(paths) is not null)
         {
-            // PostgreSQL keeps no follow-up facts beside the cases: its statistics are queries on them.
-            throw new CliException(Format(CliText.Cli_RebuildFactsPostgres, paths.DataDirectory));
+            // PostgreSQL keeps no follow-up facts beside the cases (its statistics are queries on them): nothing to rebuild
+            // is no mistake of the operator's, so say so and check the database as asked, not refuse.
+            await output.WriteLineAsync(Format(CliText.Cli_RebuildFactsPostgres, paths.DataDirectory));
+            return await CheckAsync(paths, file, rebuildFacts: false, output, cancellationToken);
         }
 
         if (rebuildFacts)

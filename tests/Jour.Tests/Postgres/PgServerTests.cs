@@ -69,6 +69,12 @@ public sealed class PgServerTests(PostgresCluster cluster) : IDisposable
         Assert.Equal(0, await OperatorCommands.CheckAsync(first.Paths, null, false, check, Ct));
         Assert.Contains("OK: databasen är hel", check.ToString(), StringComparison.Ordinal);
 
+        // --rebuild-facts: nothing to rebuild on PostgreSQL is said plainly, and the check runs as asked (exit 0).
+        var rebuild = new StringWriter();
+        Assert.Equal(0, await OperatorCommands.CheckAsync(first.Paths, null, true, rebuild, Ct));
+        Assert.Contains("inte har någon sammanställning att bygga om", rebuild.ToString(), StringComparison.Ordinal);
+        Assert.Contains("OK: databasen är hel", rebuild.ToString(), StringComparison.Ordinal);
+
         await using (TestServer again = TestServer.Start(config: config, dataDirectory: dataDirectory))
         {
             using SocketJourService session = await CliSession.OpenAsync(again.Paths, Ct);
