@@ -147,6 +147,9 @@ public static class ErrorCodes
     public const string StorageMoveContentMismatch = "Storage_MoveContentMismatch";
     public const string StorageMoveFollowUpMismatch = "Storage_MoveFollowUpMismatch";
     public const string StorageMoveUnknownCollection = "Storage_MoveUnknownCollection";
+    public const string StorageMoveCopyUnsound = "Storage_MoveCopyUnsound";
+    public const string StorageRestoreNotJour = "Storage_RestoreNotJour";
+    public const string StorageRestoreFailed = "Storage_RestoreFailed";
 
     // Follow-up (issue 8).
     public const string FinanceNotPermitted = "Error_FinanceNotPermitted";

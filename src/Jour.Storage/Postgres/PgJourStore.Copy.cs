@@ -79,6 +79,11 @@ public sealed partial class PgJourStore
         return Read(sql, r => r.GetBoolean(0)).Single();
     }
 
+    /// <summary>What the schema's tables take on disk, indexes and TOAST included (for generate's report).</summary>
+    public long StoredBytes() => Read(
+        "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'",
+        r => r.GetInt64(0)).Single();
+
     /// <summary>Rows in each copied table now.</summary>
     public IReadOnlyDictionary<string, long> CountRows() =>
         CopiedTables.ToDictionary(t => t, t => ReadCount($"SELECT count(*) FROM {t}"));

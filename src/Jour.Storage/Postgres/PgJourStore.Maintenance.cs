@@ -56,7 +56,7 @@ public sealed partial class PgJourStore : IMaintenanceStore
             start.ArgumentList.Add(argument);
         }
 
-        foreach ((string name, string? value) in PgDumpEnvironment(new NpgsqlConnectionStringBuilder(_connectionString)))
+        foreach ((string name, string? value) in LibpqEnvironment(new NpgsqlConnectionStringBuilder(_connectionString), "jour backup"))
         {
             start.Environment[name] = value;
         }
@@ -83,8 +83,8 @@ public sealed partial class PgJourStore : IMaintenanceStore
         }
     }
 
-    /// <summary>libpq's variables for the store's own connection (an unset one is removed, not inherited).</summary>
-    private static IEnumerable<(string Name, string? Value)> PgDumpEnvironment(NpgsqlConnectionStringBuilder c)
+    /// <summary>libpq's variables for a connection (an unset one is removed, not inherited): pg_dump's and pg_restore's.</summary>
+    internal static IEnumerable<(string Name, string? Value)> LibpqEnvironment(NpgsqlConnectionStringBuilder c, string application)
     {
         yield return ("PGHOST", c.Host);
         yield return ("PGPORT", c.Port.ToString(SwedishCulture.Instance));
@@ -101,7 +101,7 @@ public sealed partial class PgJourStore : IMaintenanceStore
             _ => "prefer",
         });
         yield return ("PGSSLROOTCERT", c.RootCertificate);
-        yield return ("PGAPPNAME", "jour backup");
+        yield return ("PGAPPNAME", application);
     }
 
     /// <summary>Where this store is, for messages and reports: never the password.</summary>

@@ -107,11 +107,23 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
             // An acknowledgement must mean the commit is on disk, whatever the server's default says.
             Options = JoinOptions(new NpgsqlConnectionStringBuilder(connectionString).Options, "-c synchronous_commit=on"),
         };
+        settings.ApplicationName ??= ApplicationNameOf(settings);
 
         // The slim builder brings only the type handlers asked for: the full one pulls in reflection-based JSON
         // and trims badly under Native AOT. Documents travel as text and are cast to jsonb in SQL.
         return NewSource(settings.ConnectionString);
     }
+
+    /// <summary>
+    /// The name Jour's connections to a binding carry unless the connection string gives one: the schema in it tells
+    /// the servers of one binding from those of another schema in the same database (a restore counts them).
+    /// </summary>
+    public static string ApplicationNameOf(NpgsqlConnectionStringBuilder settings) =>
+        settings.ApplicationName is { Length: > 0 } given ? given : $"jour {SchemaOf(settings)}";
+
+    /// <summary>The schema a connection string's store lives in: the first of its search path, else public.</summary>
+    public static string SchemaOf(NpgsqlConnectionStringBuilder settings) =>
+        settings.SearchPath?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim('"') ?? "public";
 
     private static string JoinOptions(string? given, string ours) => string.IsNullOrWhiteSpace(given) ? ours : given + " " + ours;
 

@@ -4,6 +4,7 @@ using Jour.Configuration;
 using Jour.Core.Generation;
 using Jour.Resources;
 using Jour.Storage;
+using Jour.Storage.Postgres;
 
 namespace Jour.Cli;
 
@@ -38,6 +39,11 @@ internal static class GenerateCommand
 
         using (serverLock)
         {
+            if (PostgresBinding.ConnectionOf(paths, JourConfig.LoadOrCreate(paths)) is { } connection)
+            {
+                return GeneratePostgres(connection, paths, options, output, error);
+            }
+
             string key = DatabaseKey.Resolve(paths.DataDirectory, paths.Database);
             if (File.Exists(paths.Database))
             {
@@ -68,43 +74,72 @@ internal static class GenerateCommand
             LargeDataSummary summary;
             using (LiteJourStore store = LiteJourStore.OpenFile(paths.Database, key, mayCreate: true))
             {
-                int step = Math.Max(options.BatchSize, options.Cases / 10);
-                int reported = 0;
-                summary = LargeData.Generate(store, store, options, TimeProvider.System, written =>
-                {
-                    if (written - reported >= step || (written == options.Cases && reported < written))
-                    {
-                        reported = written;
-                        error.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.Cli_GenerateProgress, written, options.Cases));
-                    }
-                });
+                summary = LargeData.Generate(store, store, options, TimeProvider.System, Progress(options, error));
             }
 
-            // The directory now has a database: were the file to vanish, the server refuses to start an empty one.
-            JourConfig config = JourConfig.LoadOrCreate(paths);
-            config.DatabaseCreatedUtc ??= DateTime.UtcNow;
-            config.Save(paths);
-            output.WriteLine(string.Format(
-                CultureInfo.CurrentCulture,
-                CliText.Cli_GenerateDone,
-                summary.Cases,
-                summary.OpenCases,
-                summary.Clients,
-                summary.Providers,
-                summary.Staff,
-                summary.Officers,
-                summary.Events,
-                summary.Deployments,
-                summary.UpcomingDeployments,
-                summary.TimeReports,
-                summary.UnsignedTimeReports,
-                clock.Elapsed.TotalSeconds,
-                paths.Database,
-                new FileInfo(paths.Database).Length / (1024.0 * 1024.0)));
-            LargeRecordsSummary r = summary.Records;
-            output.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.Cli_GenerateRecords, r.SolEntries, r.LssEntries, r.AccessLogEntries, r.Incidents, r.Complaints));
+            Report(paths, summary, clock.Elapsed, paths.Database, new FileInfo(paths.Database).Length, output);
             return 0;
         }
+    }
+
+    /// <summary>
+    /// The same data written through the same store ports into the bound PostgreSQL schema (the generator's reset empties
+    /// it first, as it does a LiteDB file). Demo content (what a first server start seeds) may go; real content is refused even with --force: there is no file to keep aside,
+    /// and `jour restore` is the way to replace it.
+    /// </summary>
+    private static int GeneratePostgres(string connection, JourPaths paths, LargeDataOptions options, TextWriter output, TextWriter error)
+    {
+        using PgJourStore store = PgJourStore.Open(connection, paths.DataDirectory);
+        if (store.HoldsData() && !store.IsDemo)
+        {
+            throw new CliException(string.Format(CultureInfo.CurrentCulture, CliText.Cli_GenerateRealPostgres, store.Describe()));
+        }
+
+        var clock = Stopwatch.StartNew();
+        LargeDataSummary summary = LargeData.Generate(store, store, options, TimeProvider.System, Progress(options, error));
+        Report(paths, summary, clock.Elapsed, store.Describe(), store.StoredBytes(), output);
+        return 0;
+    }
+
+    private static Action<int> Progress(LargeDataOptions options, TextWriter error)
+    {
+        int step = Math.Max(options.BatchSize, options.Cases / 10);
+        int reported = 0;
+        return written =>
+        {
+            if (written - reported >= step || (written == options.Cases && reported < written))
+            {
+                reported = written;
+                error.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.Cli_GenerateProgress, written, options.Cases));
+            }
+        };
+    }
+
+    private static void Report(JourPaths paths, LargeDataSummary summary, TimeSpan elapsed, string where, long bytes, TextWriter output)
+    {
+        // The directory now has a database: were it to vanish, the server refuses to start an empty one.
+        JourConfig config = JourConfig.LoadOrCreate(paths);
+        config.DatabaseCreatedUtc ??= DateTime.UtcNow;
+        config.Save(paths);
+        output.WriteLine(string.Format(
+            CultureInfo.CurrentCulture,
+            CliText.Cli_GenerateDone,
+            summary.Cases,
+            summary.OpenCases,
+            summary.Clients,
+            summary.Providers,
+            summary.Staff,
+            summary.Officers,
+            summary.Events,
+            summary.Deployments,
+            summary.UpcomingDeployments,
+            summary.TimeReports,
+            summary.UnsignedTimeReports,
+            elapsed.TotalSeconds,
+            where,
+            bytes / (1024.0 * 1024.0)));
+        LargeRecordsSummary r = summary.Records;
+        output.WriteLine(string.Format(CultureInfo.CurrentCulture, CliText.Cli_GenerateRecords, r.SolEntries, r.LssEntries, r.AccessLogEntries, r.Incidents, r.Complaints));
     }
 
     private static void Validate(LargeDataOptions o)

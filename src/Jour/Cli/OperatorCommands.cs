@@ -12,7 +12,7 @@ using Jour.Storage.Postgres;
 namespace Jour.Cli;
 
 /// <summary>
-/// `jour backup FILE`, `jour check [--file FILE]`, `jour restore FILE [--force]` (issue 9). A backup
+/// `jour backup FILE`, `jour check [--file FILE]`, `jour restore FILE [--force]` (issue 9; on PostgreSQL, issue 22). A backup
 /// and a check of the live database go through the server that owns the file, so sessions keep
 /// working. A restore replaces the file itself, so it refuses while a server runs and holds the
 /// server lock meanwhile: stopping the sessions first is the operator's deliberate act.
@@ -38,8 +38,10 @@ internal static class OperatorCommands
         CheckReport report;
         if (rebuildFacts && PostgresOf(paths) is not null)
         {
-            // PostgreSQL keeps no follow-up facts beside the cases: its statistics are queries on them.
-            throw new CliException(Format(CliText.Cli_RebuildFactsPostgres, paths.DataDirectory));
+            // PostgreSQL keeps no follow-up facts beside the cases (its statistics are queries on them): nothing to rebuild
+            // is no mistake of the operator's, so say so and check the database as asked, not refuse.
+            await output.WriteLineAsync(Format(CliText.Cli_RebuildFactsPostgres, paths.DataDirectory));
+            return await CheckAsync(paths, file, rebuildFacts: false, output, cancellationToken);
         }
 
         if (rebuildFacts)
@@ -124,13 +126,13 @@ internal static class OperatorCommands
             throw new CliException(Format(CliText.Cli_RestoreServerRunning, paths.DataDirectory));
         }
 
-        if (PostgresOf(paths) is not null)
-        {
-            throw new CliException(Format(CliText.Cli_RestorePostgres, paths.DataDirectory));
-        }
-
         using FileStream serverLock = TakeServerLock(paths);
         VerifyChecksum(backup, force, error);
+        if (PostgresOf(paths) is { } connection)
+        {
+            return await RestorePostgresAsync(paths, connection, backup, output);
+        }
+
         string key = Key(paths);
         CheckReport incoming = DatabaseCheck.RunFile(backup, key);
         if (!incoming.IsSound)
@@ -173,6 +175,35 @@ internal static class OperatorCommands
         await Print(restored, output);
         await output.WriteLineAsync(Format(CliText.Cli_RestoreDone, backup, paths.Database));
         return restored.IsSound ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The bound schema replaced by a pg_dump archive of one (<see cref="PgRestore"/>). Other servers on the same
+    /// binding hold no lock file here, so PostgreSQL's own list of connections is asked; --force does not override
+    /// that: a server whose schema is pulled from under it would go on writing into the restored one.
+    /// </summary>
+    private static async Task<int> RestorePostgresAsync(JourPaths paths, string connection, string backup, TextWriter output)
+    {
+        if (!PgRestore.IsPgDumpArchive(backup))
+        {
+            throw new CliException(Format(CliText.Cli_RestoreNotPgDump, backup, paths.DataDirectory));
+        }
+
+        int others = PgRestore.OtherJourConnections(connection);
+        if (others > 0)
+        {
+            throw new CliException(Format(CliText.Cli_RestorePgInUse, others, PgJourStore.Describe(connection)));
+        }
+
+        PgRestoreReport report = PgRestore.Restore(connection, backup);
+        await Print(report.Check, output);
+        await output.WriteLineAsync(Format(CliText.Cli_RestorePgDone, backup, PgJourStore.Describe(connection), report.Cases, report.Check.SchemaVersion));
+        if (report.KeptAsSchema is { } aside)
+        {
+            await output.WriteLineAsync(Format(CliText.Cli_RestorePgKeptAside, aside));
+        }
+
+        return report.Check.IsSound ? 0 : 1;
     }
 
     /// <summary>The report in the user's language: the file, its schema, every collection's count, then each finding.</summary>

@@ -76,6 +76,21 @@ public sealed class LiteToPostgresTests(PostgresCluster cluster)
         Assert.False(postgres.HoldsData());
     }
 
+    [Fact]
+    public void Move_ACopyPostgresCheckFindsFaultIn_IsRemovedAgain()
+    {
+        using LiteJourStore lite = Demo();
+        Assert.True(lite.Database.GetCollection("counters").DeleteAll() > 0);
+        using PgJourStore postgres = cluster.NewStore();
+
+        var refused = Assert.Throws<JourException>(() => LiteToPostgres.Move(lite, postgres));
+
+        Assert.Equal(ErrorCodes.StorageMoveCopyUnsound, refused.Code);
+        string counterBehind = Messages.Format("Check_CounterBehind", ["\u0001", "", ""]).Split('\u0001')[0];
+        Assert.StartsWith(counterBehind, refused.Args[1], StringComparison.Ordinal);
+        Assert.False(postgres.HoldsData());
+    }
+
     private static LiteJourStore Demo()
     {
         LiteJourStore store = LiteJourStore.InMemory();
