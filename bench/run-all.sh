@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Every measurement of issue 9 in one run, on the standard 100,000-case database, written as a
 # markdown table (the load average beside each figure: measure on a quiet machine).
-#   bench/run-all.sh [--data DIR] [--out FILE] [--no-dotnet-bench] [--runs N]
+#   bench/run-all.sh [--data DIR] [--out FILE] [--no-dotnet-bench] [--runs N] [--postgres]
 #     --data DIR   a data directory made by `jour generate` (copied, never written); default: generate one
 #     --out FILE   where the table goes (default bench/results/run-UTCSTAMP.md); also printed
+#     --postgres   also the PostgreSQL store (issue 22): bench/pg-compare.sh on the same database (its move,
+#                  first frame and round trip on both stores, two servers under jour load) and
+#                  bench/pg-failover.sh; their output goes beside the table (FILE without .md, -postgres.log)
 # Takes about 15–20 minutes on 2 quiet cores, most of it BenchmarkDotNet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-data_src="" out="" dotnet_bench=1 runs=5
+data_src="" out="" dotnet_bench=1 runs=5 postgres=0
 while [ $# -gt 0 ]; do
   case $1 in
     --data) data_src=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --no-dotnet-bench) dotnet_bench=0; shift ;;
     --runs) runs=$2; shift 2 ;;
+    --postgres) postgres=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -133,6 +137,12 @@ if [ $dotnet_bench = 1 ]; then
     --artifacts "$work/BenchmarkDotNet.Artifacts" >"$work/bdn.out" 2>&1 || { say "BenchmarkDotNet failed:"; tail -20 "$work/bdn.out" >&2; }
   cp "$work/bdn.out" "${out%.md}-benchmarkdotnet.log"
   l2=$(load)
+fi
+
+if [ $postgres = 1 ]; then
+  say "PostgreSQL: bench/pg-compare.sh and bench/pg-failover.sh (output in ${out%.md}-postgres.log)"
+  { bench/pg-compare.sh "$db" "$runs" 120 5; bench/pg-failover.sh 40 5 15 3; } >"${out%.md}-postgres.log" 2>&1 || say "a PostgreSQL bench failed; see the log"
+  grep -E '^(migrate|jour \(server running\)|1 session|5 sessions|acknowledged|verified|first write)' "${out%.md}-postgres.log" >&2 || true
 fi
 
 {
