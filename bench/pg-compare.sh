@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The same measurements on both stores (issue 22): a data directory copied twice, one copy moved into a
 # throwaway PostgreSQL cluster on this machine with `jour store migrate` (timed), then on each the first
-# frame (bench/firstframe.sh) and the durable write's round trip (bench/roundtrip.sh); then a second data
+# frame (bench/firstframe.sh), the durable write's round trip (bench/roundtrip.sh) and one session of
+# `jour load`'s officer's mix (each kind of write timed: open, transition, verify, assign, note); then a second data
 # directory bound to the same database with `jour store use` — two servers — and 5 sessions of
 # `jour load` on each for S seconds, every acknowledged write of both read back through each server.
 #   bench/pg-compare.sh [DATA_DIR made by `jour generate`] [runs=7] [load-seconds=120] [sessions=5]
@@ -46,6 +47,9 @@ for store in lite a; do
   bench/firstframe.sh "$runs" "$dir" | grep -v "^idle" || true
   echo "== round trip, ${store/a/postgresql} (load $(load))"
   bench/roundtrip.sh 500 "$dir"
+  echo "== one session of the officer's mix for 30 s, ${store/a/postgresql}: transitions and the rest, per write (load $(load))"
+  $bin load --seconds 30 --label one --data-dir "$dir" | grep -vE '^(label|candidates)' || true
+  $bin server --stop --data-dir "$dir" >/dev/null
 done
 
 echo "== two servers x $sessions sessions x ${secs}s on one PostgreSQL database (load $(load))"
