@@ -14,33 +14,18 @@ public static class DatabaseKey
     public const string FileName = "jour.key";
 
     /// <summary>The key as the server finds it (JOUR_DB_KEY, else jour.key in <paramref name="dataDirectory"/>); never creates one.</summary>
-    public static string ResolveExisting(string dataDirectory)
-    {
-        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
-        string keyPath = Path.Combine(dataDirectory, FileName);
-        return File.Exists(keyPath) ? File.ReadAllText(keyPath).Trim() : throw new JourException(ErrorCodes.StorageKeyMissing, keyPath);
-    }
+    public static string ResolveExisting(string dataDirectory) =>
+        Found(dataDirectory) ?? throw new JourException(ErrorCodes.StorageKeyMissing, KeyPath(dataDirectory));
 
     /// <summary>Returns the key, creating the key file on a first start.</summary>
     public static string Resolve(string dataDirectory, string databasePath)
     {
-        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
+        if (Found(dataDirectory) is { } existing)
         {
-            return fromEnvironment;
+            return existing;
         }
 
-        string keyPath = Path.Combine(dataDirectory, FileName);
-        if (File.Exists(keyPath))
-        {
-            return File.ReadAllText(keyPath).Trim();
-        }
-
+        string keyPath = KeyPath(dataDirectory);
         if (File.Exists(databasePath))
         {
             throw new JourException(ErrorCodes.StorageKeyMissing, keyPath);
@@ -60,5 +45,19 @@ public static class DatabaseKey
         }
 
         return key;
+    }
+
+    private static string KeyPath(string dataDirectory) => Path.Combine(dataDirectory, FileName);
+
+    private static string? Found(string dataDirectory)
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        string keyPath = KeyPath(dataDirectory);
+        return File.Exists(keyPath) ? File.ReadAllText(keyPath).Trim() : null;
     }
 }

@@ -189,6 +189,26 @@ public sealed partial class LiteJourStore : IServedStore
     public static string LogPathOf(string path) =>
         Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 
+    /// <summary>
+    /// Renames the database at <paramref name="path"/> and its log, when there is one, to PATH.LABEL-UTCTIME: kept whole,
+    /// out of every server's way (a restore, a move to PostgreSQL). Returns the database's new path.
+    /// </summary>
+    public static string MoveAside(string path, string label)
+    {
+        string stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        string aside = $"{path}.{label}-{stamp}";
+        File.Move(path, aside);
+
+        // A log left beside the file belongs to it, never to what takes its place.
+        string log = LogPathOf(path);
+        if (File.Exists(log))
+        {
+            File.Move(log, $"{log}.{label}-{stamp}");
+        }
+
+        return aside;
+    }
+
     private static void Close(LiteDatabase? db, DurableFileStream? data, DurableFileStream? log)
     {
         try

@@ -156,7 +156,7 @@ public sealed partial class PgChangeRelay : IDisposable
                 await using NpgsqlConnection connection = await _source.OpenConnectionAsync(_stopping.Token);
                 connection.Notification += OnNotification;
                 await ExecuteAsync(connection, $"SET application_name = '{ListenerName(_schema).Replace("'", "''", StringComparison.Ordinal)}'");
-                await ExecuteAsync(connection, $"LISTEN \"{_channel.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+                await ExecuteAsync(connection, "LISTEN " + PgJourStore.QuoteIdentifier(_channel));
                 _listeningOnce.TrySetResult();
                 if (missed)
                 {

@@ -23,9 +23,11 @@ public sealed partial class PgJourStore : IMaintenanceStore
         // Without a data directory there is nothing to keep the backup out of; the server always gives one.
         string dataDirectory = DataDirectory ?? throw new JourException(ErrorCodes.BackupTargetInvalid, targetPath);
         string target = BackupOutput.Validate(targetPath, dataDirectory);
-        string pgDump = PgBinaries.DirectoryWith("pg_dump") is { } bin
-            ? Path.Combine(bin, "pg_dump")
-            : throw new JourException(ErrorCodes.BackupFailed, target, "pg_dump");
+        if (PgBinaries.DirectoryWith("pg_dump") is null)
+        {
+            // Said before a snapshot is taken or a file made.
+            throw new JourException(ErrorCodes.BackupFailed, target, "pg_dump");
+        }
 
         var clock = Stopwatch.StartNew();
         using NpgsqlConnection connection = _source.OpenConnection();
@@ -34,54 +36,40 @@ public sealed partial class PgJourStore : IMaintenanceStore
         string schema = w.Read("SELECT current_schema()", r => r.GetString(0))[0];
         string snapshot = w.Read("SELECT pg_export_snapshot()", r => r.GetString(0))[0];
         long cases = w.Scalar("SELECT count(*) FROM cases");
-        string sha = BackupOutput.Write(target, dataDirectory, copy => RunPgDump(pgDump, schema, snapshot, target, copy));
+        string sha = BackupOutput.Write(target, dataDirectory, copy => RunPgDump(schema, snapshot, target, copy));
         tx.Commit();
 
         BackupOutput.WriteChecksum(target, dataDirectory, sha);
         return new BackupResult(target, new FileInfo(target).Length, sha, cases, clock.Elapsed.TotalSeconds, BackupKind.PgDump);
     }
 
-    private void RunPgDump(string pgDump, string schema, string snapshot, string target, Action<Stream> copy)
+    private void RunPgDump(string schema, string snapshot, string target, Action<Stream> copy)
     {
-        var start = new ProcessStartInfo(pgDump)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
         // A double-quoted name is taken literally by pg_dump's pattern matching (no case folding, no wildcards).
-        foreach (string argument in (string[])["--format=custom", $"--schema=\"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", $"--snapshot={snapshot}", "--no-password"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach ((string name, string? value) in LibpqEnvironment(new NpgsqlConnectionStringBuilder(_connectionString), "jour backup"))
-        {
-            start.Environment[name] = value;
-        }
-
-        using Process process = Process.Start(start) ?? throw new JourException(ErrorCodes.BackupFailed, target, "pg_dump");
-        Task<string> errors = process.StandardError.ReadToEndAsync();
+        using PgProgram pgDump = PgProgram.Start(
+            "pg_dump",
+            ["--format=custom", $"--schema={QuoteIdentifier(schema)}", $"--snapshot={snapshot}", "--no-password"],
+            LibpqEnvironment(new NpgsqlConnectionStringBuilder(_connectionString), "jour backup"))
+            ?? throw new JourException(ErrorCodes.BackupFailed, target, "pg_dump");
         try
         {
-            copy(process.StandardOutput.BaseStream);
+            copy(pgDump.Output.BaseStream);
         }
         catch
         {
             // The target could not take it (a full disk): pg_dump is not left blocked on a pipe nobody reads.
-            process.Kill();
+            pgDump.Kill();
             throw;
         }
 
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        if (pgDump.Failure() is { } reason)
         {
-            // pg_dump's own message (a connection or permission failure) names no stored value.
-            string reason = errors.GetAwaiter().GetResult().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? $"pg_dump {process.ExitCode}";
             throw new JourException(ErrorCodes.BackupFailed, target, reason);
         }
     }
+
+    /// <summary>A name as SQL (and pg_dump's patterns) take it literally: double-quoted, inner quotes doubled.</summary>
+    internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>libpq's variables for a connection (an unset one is removed, not inherited): pg_dump's and pg_restore's.</summary>
     internal static IEnumerable<(string Name, string? Value)> LibpqEnvironment(NpgsqlConnectionStringBuilder c, string application)

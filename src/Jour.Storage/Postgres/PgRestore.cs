@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Jour.Core.Common;
@@ -80,7 +79,7 @@ public static class PgRestore
         bool hadSchema = Exists(connection, target);
         if (hadSchema)
         {
-            Execute(connection, $"ALTER SCHEMA {Quote(target)} RENAME TO {Quote(aside)}");
+            Execute(connection, $"ALTER SCHEMA {PgJourStore.QuoteIdentifier(target)} RENAME TO {PgJourStore.QuoteIdentifier(aside)}");
         }
 
         try
@@ -93,16 +92,16 @@ public static class PgRestore
             Run("pg_restore", ["--single-transaction", "--no-owner", "--no-password", $"--dbname={bound.Database ?? bound.Username ?? Environment.UserName}", archive], PgJourStore.LibpqEnvironment(bound, RestoreApplication));
             if (archived != target)
             {
-                Execute(connection, $"ALTER SCHEMA {Quote(archived)} RENAME TO {Quote(target)}");
+                Execute(connection, $"ALTER SCHEMA {PgJourStore.QuoteIdentifier(archived)} RENAME TO {PgJourStore.QuoteIdentifier(target)}");
             }
         }
         catch
         {
             using NpgsqlTransaction undo = connection.BeginTransaction();
-            Execute(connection, $"DROP SCHEMA IF EXISTS {Quote(target)} CASCADE");
+            Execute(connection, $"DROP SCHEMA IF EXISTS {PgJourStore.QuoteIdentifier(target)} CASCADE");
             if (hadSchema)
             {
-                Execute(connection, $"ALTER SCHEMA {Quote(aside)} RENAME TO {Quote(target)}");
+                Execute(connection, $"ALTER SCHEMA {PgJourStore.QuoteIdentifier(aside)} RENAME TO {PgJourStore.QuoteIdentifier(target)}");
             }
 
             undo.Commit();
@@ -130,8 +129,6 @@ public static class PgRestore
         command.ExecuteNonQuery();
     }
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
     // PostgreSQL cuts a name at 63 bytes; cutting it here keeps the name reported the one that exists.
     private static string Truncate(string schema, string suffix)
     {
@@ -143,33 +140,12 @@ public static class PgRestore
         return schema + suffix;
     }
 
-    /// <summary>Runs one of PostgreSQL's client programs; its first error line (never a stored value) on failure.</summary>
+    /// <summary>Runs one of PostgreSQL's client programs to its end; its output, or its first error line as the refusal.</summary>
     private static string Run(string program, string[] arguments, IEnumerable<(string Name, string? Value)> environment)
     {
-        string path = PgBinaries.DirectoryWith(program) is { } bin
-            ? Path.Combine(bin, program)
-            : throw new JourException(ErrorCodes.StorageRestoreFailed, "", program);
-        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach ((string name, string? value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using Process process = Process.Start(start) ?? throw new JourException(ErrorCodes.StorageRestoreFailed, arguments[^1], program);
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            string reason = errors.GetAwaiter().GetResult().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? $"{program} {process.ExitCode}";
-            throw new JourException(ErrorCodes.StorageRestoreFailed, arguments[^1], reason);
-        }
-
-        return output;
+        using PgProgram run = PgProgram.Start(program, arguments, environment)
+            ?? throw new JourException(ErrorCodes.StorageRestoreFailed, arguments[^1], program);
+        string output = run.Output.ReadToEnd();
+        return run.Failure() is { } reason ? throw new JourException(ErrorCodes.StorageRestoreFailed, arguments[^1], reason) : output;
     }
 }

@@ -120,13 +120,7 @@ internal static class OperatorCommands
     public static async Task<int> RestoreAsync(JourPaths paths, string file, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         string backup = Path.GetFullPath(file);
-        if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } socket)
-        {
-            socket.Dispose();
-            throw new CliException(Format(CliText.Cli_RestoreServerRunning, paths.DataDirectory));
-        }
-
-        using FileStream serverLock = TakeServerLock(paths);
+        using FileStream serverLock = await TakeServerLockAsync(paths, cancellationToken);
         VerifyChecksum(backup, force, error);
         if (PostgresOf(paths) is { } connection)
         {
@@ -149,17 +143,7 @@ internal static class OperatorCommands
                 throw new CliException(Format(CliText.Cli_RestoreNewer, paths.Database, Local(live), Local(incoming.LastActivityUtc)));
             }
 
-            string stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-            string aside = $"{paths.Database}.before-restore-{stamp}";
-            File.Move(paths.Database, aside);
-
-            // A log left beside the replaced file belongs to it, never to the restored one.
-            string log = LogFile(paths.Database);
-            if (File.Exists(log))
-            {
-                File.Move(log, $"{log}.before-restore-{stamp}");
-            }
-
+            string aside = LiteJourStore.MoveAside(paths.Database, "before-restore");
             await error.WriteLineAsync(Format(CliText.Cli_RestoreKeptAside, aside));
         }
 
@@ -278,7 +262,22 @@ internal static class OperatorCommands
         }
     }
 
-    internal static FileStream TakeServerLock(JourPaths paths)
+    /// <summary>
+    /// For what replaces the database under the server (restore, jour store): refused while a server answers (stopping
+    /// the sessions is the operator's deliberate act), then the server lock held so none starts meanwhile.
+    /// </summary>
+    internal static async Task<FileStream> TakeServerLockAsync(JourPaths paths, CancellationToken cancellationToken)
+    {
+        if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } socket)
+        {
+            socket.Dispose();
+            throw new CliException(Format(CliText.Cli_RestoreServerRunning, paths.DataDirectory));
+        }
+
+        return TakeServerLock(paths);
+    }
+
+    private static FileStream TakeServerLock(JourPaths paths)
     {
         paths.EnsureExists();
         try
@@ -293,9 +292,6 @@ internal static class OperatorCommands
 
     /// <summary>The key as the server finds it (JOUR_DB_KEY, else jour.key); never creates one.</summary>
     private static string Key(JourPaths paths) => DatabaseKey.ResolveExisting(paths.DataDirectory);
-
-    private static string LogFile(string database) =>
-        Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + "-log" + Path.GetExtension(database));
 
     private static string Local(DateTime? utc) => utc is { } t ? SwedishTime.FormatLocal(t) : "—";
 

@@ -24,8 +24,7 @@ internal static class StoreCommands
     public static async Task<int> MigrateAsync(JourPaths paths, string connection, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await RefuseWhileServerRunsAsync(paths, cancellationToken);
-        using FileStream serverLock = OperatorCommands.TakeServerLock(paths);
+        using FileStream serverLock = await OperatorCommands.TakeServerLockAsync(paths, cancellationToken);
         JourConfig config = JourConfig.LoadOrCreate(paths);
         RefuseBound(paths, config);
         if (!LiteJourStore.FileIsThere(paths.Database))
@@ -79,8 +78,7 @@ internal static class StoreCommands
 
     public static async Task<int> UseAsync(JourPaths paths, string connection, TextWriter output, CancellationToken cancellationToken)
     {
-        await RefuseWhileServerRunsAsync(paths, cancellationToken);
-        using FileStream serverLock = OperatorCommands.TakeServerLock(paths);
+        using FileStream serverLock = await OperatorCommands.TakeServerLockAsync(paths, cancellationToken);
         JourConfig config = JourConfig.LoadOrCreate(paths);
         RefuseBound(paths, config);
         if (LiteJourStore.FileIsThere(paths.Database))
@@ -201,27 +199,10 @@ internal static class StoreCommands
         }
     }
 
-    private static async Task RefuseWhileServerRunsAsync(JourPaths paths, CancellationToken cancellationToken)
-    {
-        if (await ServerLauncher.TryConnectAsync(paths, cancellationToken) is { } socket)
-        {
-            socket.Dispose();
-            throw new CliException(Format(CliText.Cli_RestoreServerRunning, paths.DataDirectory));
-        }
-    }
-
-    /// <summary>Renames the LiteDB file (and a log beside it) out of the server's way, kept whole; returns where it went.</summary>
+    /// <summary>Renames the LiteDB file (and a log beside it) out of the server's way, kept whole and synced; returns where it went.</summary>
     private static string MoveAside(JourPaths paths)
     {
-        string stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        string aside = $"{paths.Database}.moved-to-postgres-{stamp}";
-        File.Move(paths.Database, aside);
-        string log = LiteJourStore.LogPathOf(paths.Database);
-        if (File.Exists(log))
-        {
-            File.Move(log, $"{log}.moved-to-postgres-{stamp}");
-        }
-
+        string aside = LiteJourStore.MoveAside(paths.Database, "moved-to-postgres");
         DirectorySync.Sync(paths.DataDirectory);
         return aside;
     }

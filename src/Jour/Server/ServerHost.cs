@@ -96,7 +96,6 @@ internal sealed partial class ServerHost : IDisposable
         LogStarted(Environment.ProcessId, _store.Kind, _store.SchemaVersion);
     }
 
-
     public JourUseCases? UseCases { get; private set; }
 
     private void RecordCreated(DateTime createdUtc)
