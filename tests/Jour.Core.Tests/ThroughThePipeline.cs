@@ -8,8 +8,8 @@ internal static class ThroughThePipeline
 {
     public static T Send<T>(this JourUseCases useCases, SessionInfo actor, IRequest<T> request)
     {
-        var session = new SessionState();
-        session.SignedIn(actor);
-        return new UseCasePipeline(useCases).SendAsync(session, request).GetAwaiter().GetResult();
+        using var session = new LocalJourService(useCases);
+        session.Session.SignedIn(actor);
+        return session.SendAsync(request).GetAwaiter().GetResult();
     }
 }

@@ -14,7 +14,13 @@ public sealed record CheckDatabase : IRequest<CheckReport>;
 /// <summary>Recreates the demo data; refused by the pipeline on a database that is not a demo.</summary>
 public sealed record ResetDemo : IRequest<bool>;
 
-/// <summary>Backup, check and the demo's reset, through the server that owns the file.</summary>
+/// <summary>
+/// Stops the server once this answer has left (<c>jour server --stop</c>): its own account, by the kernel's
+/// peer credentials, without signing in, or a signed-in admin.
+/// </summary>
+public sealed record StopServer : IRequest<bool>;
+
+/// <summary>Backup, check, the demo's reset and stopping the server, through the server that owns the file.</summary>
 public static class OperationRequests
 {
     private static readonly Access s_operators = Access.AnyOf(Role.Admin | Role.Coordinator, ErrorCodes.OperatorOnly);
@@ -28,6 +34,7 @@ public static class OperationRequests
         UseCase.Of("backup", OperationJson.Default, s_operators, (BackupRequest r, RequestContext c) => c.UseCases.Backup(c.Actor, r), Handling.LongRunning),
         UseCase.Of("check", OperationJson.Default, s_operators, (CheckDatabase _, RequestContext c) => c.UseCases.Check(c.Actor), Handling.LongRunning),
         UseCase.Of("reset-demo", OperationJson.Default, Access.SignedIn, (ResetDemo _, RequestContext c) => c.UseCases.ResetDemo(c.Actor), Handling.DemoOnly),
+        UseCase.Of("shutdown", OperationJson.Default, Access.ServerAccountOrAnyOf(Role.Admin, ErrorCodes.ShutdownNotPermitted), (StopServer _, RequestContext _) => true, Handling.StopsTheServer),
     ];
 }
 
@@ -39,5 +46,6 @@ public static class OperationRequests
 [JsonSerializable(typeof(CheckDatabase))]
 [JsonSerializable(typeof(CheckReport))]
 [JsonSerializable(typeof(ResetDemo))]
+[JsonSerializable(typeof(StopServer))]
 [JsonSerializable(typeof(bool))]
 internal sealed partial class OperationJson : JsonSerializerContext;

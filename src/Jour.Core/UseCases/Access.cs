@@ -4,7 +4,7 @@ using Jour.Core.Users;
 namespace Jour.Core.UseCases;
 
 /// <summary>
-/// Who may send a request: checked once, by <see cref="UseCasePipeline"/>, against the user as stored now
+/// Who may send a request: checked once, by <see cref="LocalJourService"/>, against the user as stored now
 /// (so a removed role or a disabled user loses it at once), never inside a handler.
 /// </summary>
 /// <param name="SignInRequired">A signed-in, enabled user is needed.</param>
@@ -24,6 +24,12 @@ public sealed record Access(bool SignInRequired, Role Roles, string Refusal, boo
 
     /// <summary>A signed-in user with any one of <paramref name="roles"/>; others are refused with <paramref name="refusal"/>.</summary>
     public static Access AnyOf(Role roles, string refusal) => new(true, roles, refusal, false);
+
+    /// <summary>The server's own account without signing in, or a signed-in user with any one of <paramref name="roles"/>.</summary>
+    public static Access ServerAccountOrAnyOf(Role roles, string refusal) => new(true, roles, refusal, false) { ServerAccountSuffices = true };
+
+    /// <summary>The account the server runs as passes without signing in; others need what the rest says.</summary>
+    public bool ServerAccountSuffices { get; init; }
 
     /// <summary>A signed-in user holding some role (a user whose roles were all taken away reads nothing of the records).</summary>
     public static Access AnyRole(string refusal) => new(true, AllRoles, refusal, false);

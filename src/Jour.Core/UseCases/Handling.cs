@@ -15,4 +15,7 @@ public enum Handling
 
     /// <summary>Only on a demo database; refused on a real one before its handler runs.</summary>
     DemoOnly = 4,
+
+    /// <summary>The server stops once the answer has left; no new session is greeted meanwhile.</summary>
+    StopsTheServer = 8,
 }

@@ -1,6 +1,7 @@
 using Jour.Client;
 using Jour.Configuration;
 using Jour.Core.Common;
+using Jour.Core.Operations;
 using Jour.Native;
 using Jour.Resources;
 using Jour.Server;
@@ -101,7 +102,7 @@ internal static class ServerCommand
 
         socket.Dispose();
         using SocketJourService service = await SocketJourService.ConnectAsync(paths, cancellationToken: cancellationToken);
-        await service.ShutdownServerAsync(cancellationToken);
+        await service.SendAsync(new StopServer(), cancellationToken);
 
         // Wait until the server has let go of its lock, so a script can rely on it having stopped.
         for (int i = 0; i < 200 && !LockIsFree(paths); i++)

@@ -28,10 +28,9 @@ internal static class ServerLauncher
     /// <param name="setUpCode">Called with the set-up code when the server started here created a database that needs its first admin.</param>
     public static async Task<Socket> ConnectOrStartAsync(JourPaths paths, CancellationToken cancellationToken, Action<string>? setUpCode = null)
     {
-        Socket? socket = await TryConnectAsync(paths, cancellationToken);
-        if (socket is not null)
+        if (await TryConnectAsync(paths, cancellationToken) is { } running)
         {
-            return socket;
+            return running;
         }
 
         paths.EnsureExists();
@@ -42,58 +41,46 @@ internal static class ServerLauncher
             throw new JourException(ErrorCodes.ServerNotStartedHere, paths.DataDirectory, expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var server = new Process[] { StartServer(paths) };
+        Process server = StartServer(paths);
         try
         {
-            Socket started = await WaitForServerAsync(paths, server, cancellationToken);
-            if (await ReadSetUpCodeAsync(server[0], cancellationToken) is { } code)
+            var clock = Stopwatch.StartNew();
+            for (var delay = TimeSpan.FromMilliseconds(5); clock.Elapsed < s_startLimit; delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100)))
             {
-                setUpCode?.Invoke(code);
+                if (await TryConnectAsync(paths, cancellationToken) is { } socket)
+                {
+                    if (await ReadSetUpCodeAsync(server, cancellationToken) is { } code)
+                    {
+                        setUpCode?.Invoke(code);
+                    }
+
+                    return socket;
+                }
+
+                if (server.HasExited && server.ExitCode is not (AlreadyRunningExitCode or 0))
+                {
+                    string error = (await server.StandardError.ReadToEndAsync(cancellationToken)).Trim();
+                    throw new ServerStartException(error.Length > 0 ? error : Messages.Format(ErrorCodes.ServerUnavailable, [$"exit {server.ExitCode}", paths.Logs]));
+                }
+
+                if (server.HasExited && server.ExitCode == AlreadyRunningExitCode && Cli.ServerCommand.LockIsFree(paths))
+                {
+                    // The lock was held by a server on its way out (it stops after a failure of its file, or was
+                    // told to) and it is gone now: start another.
+                    server.Dispose();
+                    await Task.Delay(50, cancellationToken);
+                    server = StartServer(paths);
+                }
+
+                await Task.Delay(delay, cancellationToken);
             }
 
-            return started;
+            throw new ServerStartException(Messages.Format(ErrorCodes.ServerUnavailable, ["timeout", paths.Logs]));
         }
         finally
         {
-            server[0].Dispose();
+            server.Dispose();
         }
-    }
-
-    /// <summary>Waits for the started server (<paramref name="started"/>[0], replaced when it has to be started again) to listen.</summary>
-    private static async Task<Socket> WaitForServerAsync(JourPaths paths, Process[] started, CancellationToken cancellationToken)
-    {
-        Socket? socket;
-        Process server = started[0];
-        var clock = Stopwatch.StartNew();
-        var delay = TimeSpan.FromMilliseconds(5);
-        while (clock.Elapsed < s_startLimit)
-        {
-            socket = await TryConnectAsync(paths, cancellationToken);
-            if (socket is not null)
-            {
-                return socket;
-            }
-
-            if (server.HasExited && server.ExitCode != AlreadyRunningExitCode && server.ExitCode != 0)
-            {
-                string error = (await server.StandardError.ReadToEndAsync(cancellationToken)).Trim();
-                throw new ServerStartException(error.Length > 0 ? error : Messages.Format(ErrorCodes.ServerUnavailable, [$"exit {server.ExitCode}", paths.Logs]));
-            }
-
-            if (server.HasExited && server.ExitCode == AlreadyRunningExitCode && Cli.ServerCommand.LockIsFree(paths))
-            {
-                // The lock was held by a server on its way out (it stops after a failure of its file, or was
-                // told to) and it is gone now: start another.
-                server.Dispose();
-                await Task.Delay(50, cancellationToken);
-                server = started[0] = StartServer(paths);
-            }
-
-            await Task.Delay(delay, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
-        }
-
-        throw new ServerStartException(Messages.Format(ErrorCodes.ServerUnavailable, ["timeout", paths.Logs]));
     }
 
     /// <summary>

@@ -45,9 +45,6 @@ internal sealed partial class SocketJourService : IJourService
 
     public string? SetUpCode { get; private set; }
 
-    /// <summary>Raised when the connection was lost and then restored (possibly to a new server).</summary>
-    public event Action? Reconnected;
-
     /// <summary>Connects (starting a server if need be) and says hello.</summary>
     public static async Task<SocketJourService> ConnectAsync(JourPaths paths, ILogger? log = null, CancellationToken cancellationToken = default)
     {
@@ -82,10 +79,6 @@ internal sealed partial class SocketJourService : IJourService
 
         return result;
     }
-
-    /// <summary>Asks the server to stop; true when it acknowledged.</summary>
-    public async Task<bool> ShutdownServerAsync(CancellationToken cancellationToken = default) =>
-        await SendAsync(ProtocolInfo.ShutdownOp, null, s_requestLimit, cancellationToken) is { } body && body.Deserialize(WireJsonContext.Default.Boolean);
 
     public void Dispose()
     {
@@ -180,22 +173,20 @@ internal sealed partial class SocketJourService : IJourService
                 await Task.Delay(wait, cancellationToken);
             }
 
-            bool wasConnected = _connection is not null;
+            bool reconnecting = _connection is not null;
             Connection connection = await GreetAsync(cancellationToken);
-
-            if (wasConnected && _credentials is { } credentials)
+            if (reconnecting)
             {
-                UseCase signInCase = UseCaseCatalog.For(typeof(SignInUser));
-                ServerMessage signIn = await RoundTripAsync(connection, signInCase.Name, JsonSerializer.SerializeToElement(new SignInUser(credentials.UserId, credentials.Pin), signInCase.RequestJson), s_requestLimit, cancellationToken);
-                if (!signIn.Ok)
+                if (_credentials is { } credentials)
                 {
-                    throw new JourException(signIn.ErrorCode ?? ErrorCodes.SignInFailed);
+                    UseCase signIn = UseCaseCatalog.For(typeof(SignInUser));
+                    ServerMessage reply = await RoundTripAsync(connection, signIn.Name, JsonSerializer.SerializeToElement(new SignInUser(credentials.UserId, credentials.Pin), signIn.RequestJson), s_requestLimit, cancellationToken);
+                    if (!reply.Ok)
+                    {
+                        throw new JourException(reply.ErrorCode ?? ErrorCodes.SignInFailed);
+                    }
                 }
-            }
 
-            if (wasConnected)
-            {
-                Reconnected?.Invoke();
                 Changed?.Invoke(new ChangeNotice(ChangeKind.Everything, 0));
             }
 
@@ -250,7 +241,7 @@ internal sealed partial class SocketJourService : IJourService
         {
             while (!_disposed.IsCancellationRequested)
             {
-                ServerMessage? message = await FrameStream.ReadAsync(connection.Stream, WireJsonContext.Default.ServerMessage, _disposed.Token);
+                ServerMessage? message = await FrameStream.ReadAsync(connection.Stream, WireJsonContext.Default.ServerMessage, ProtocolInfo.MaxFrameBytes, _disposed.Token);
                 if (message is null)
                 {
                     break;

@@ -30,20 +30,17 @@ public static class FrameStream
         return frame;
     }
 
-    /// <summary>The next message, or null when the peer closed the connection cleanly.</summary>
-    public static Task<T?> ReadAsync<T>(Stream stream, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class =>
-        ReadAsync(stream, typeInfo, ProtocolInfo.MaxFrameBytes, cancellationToken);
-
     /// <summary>The next message of at most <paramref name="maxBytes"/>, or null when the peer closed the connection cleanly.</summary>
     /// <exception cref="InvalidDataException">The frame announces more than <paramref name="maxBytes"/>.</exception>
+    /// <exception cref="EndOfStreamException">The connection closed inside a frame.</exception>
     public static async Task<T?> ReadAsync<T>(Stream stream, JsonTypeInfo<T> typeInfo, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         byte[] header = new byte[4];
-        if (await ReadAsync(stream, header.AsMemory(), cancellationToken) == 0)
+        int headerRead = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        if (headerRead < header.Length)
         {
-            return null;
+            return headerRead == 0 ? null : throw new EndOfStreamException("Connection closed inside a frame");
         }
 
         int length = BinaryPrimitives.ReadInt32LittleEndian(header);
@@ -60,7 +57,7 @@ public static class FrameStream
         byte[] rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            await ReadAsync(stream, rented.AsMemory(0, length), cancellationToken, insideFrame: true);
+            await stream.ReadExactlyAsync(rented.AsMemory(0, length), cancellationToken);
             return JsonSerializer.Deserialize(rented.AsSpan(0, length), typeInfo);
         }
         finally
@@ -69,44 +66,16 @@ public static class FrameStream
         }
     }
 
+    // Doubles the buffer only once it is full: it is never bigger than twice what has arrived.
     private static async Task<byte[]> ReadLargeAsync(Stream stream, int length, CancellationToken cancellationToken)
     {
-        byte[] buffer = new byte[PooledFrameBytes];
-        int read = 0;
-        while (read < length)
+        byte[] buffer = [];
+        for (int read = 0; read < length; read = buffer.Length)
         {
-            if (read == buffer.Length)
-            {
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, length));
-            }
-
-            int n = await stream.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, length) - read), cancellationToken);
-            if (n == 0)
-            {
-                throw new EndOfStreamException("Connection closed inside a frame");
-            }
-
-            read += n;
+            Array.Resize(ref buffer, (int)Math.Min(2L * Math.Max(read, PooledFrameBytes / 2), length));
+            await stream.ReadExactlyAsync(buffer.AsMemory(read), cancellationToken);
         }
 
-        return buffer.Length == length ? buffer : buffer[..length];
-    }
-
-    /// <summary>Fills <paramref name="buffer"/>; 0 when the stream ended before its first byte (and that is allowed).</summary>
-    private static async Task<int> ReadAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken, bool insideFrame = false)
-    {
-        int read = 0;
-        while (read < buffer.Length)
-        {
-            int n = await stream.ReadAsync(buffer[read..], cancellationToken);
-            if (n == 0)
-            {
-                return read == 0 && !insideFrame ? 0 : throw new EndOfStreamException("Connection closed inside a frame");
-            }
-
-            read += n;
-        }
-
-        return read;
+        return buffer;
     }
 }

@@ -13,9 +13,6 @@ public static class ProtocolInfo
     /// <summary>The first request of every connection; the transport's own, not a use case.</summary>
     public const string HelloOp = "hello";
 
-    /// <summary>Asks the server to stop (its own account or a signed-in admin); the transport's own.</summary>
-    public const string ShutdownOp = "shutdown";
-
     /// <summary>Largest reply a session accepts from the server; a bigger one means a broken peer.</summary>
     public const int MaxFrameBytes = 64 * 1024 * 1024;
 

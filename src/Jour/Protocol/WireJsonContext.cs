@@ -12,5 +12,4 @@ namespace Jour.Protocol;
 [JsonSerializable(typeof(ServerMessage))]
 [JsonSerializable(typeof(Hello))]
 [JsonSerializable(typeof(ChangeNotice))]
-[JsonSerializable(typeof(bool))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -6,7 +6,6 @@ using System.Threading.Channels;
 using Jour.Configuration;
 using Jour.Core.Common;
 using Jour.Core.UseCases;
-using Jour.Core.Users;
 using Jour.Native;
 using Jour.Protocol;
 using Jour.Storage;
@@ -30,10 +29,13 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private readonly ILogger _log;
     private readonly int _connectionId;
     private readonly PeerCredentials? _peer;
-    private readonly ConnectionRefusal? _refusal;
+    private readonly JourException? _refusal;
     private CultureInfo _language = CultureInfo.CurrentUICulture;
-    private volatile bool _stopAfterReply;
+
+    // After the reply now being answered: the connection ends (a malformed request before sign-in), or the
+    // server stops as well (told to, or its file failed).
     private volatile bool _closeAfterReply;
+    private volatile bool _stopAfterReply;
     private int _warnedMalformed;
     private int _overflowed;
 
@@ -42,7 +44,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     private long _outboxBytes;
     private readonly CancellationTokenSource _abort = new();
 
-    public ServerConnection(Socket socket, ServerContext server, int connectionId, PeerCredentials? peer, ConnectionRefusal? refusal)
+    public ServerConnection(Socket socket, ServerContext server, int connectionId, PeerCredentials? peer, JourException? refusal)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
@@ -67,12 +69,7 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException && !SignedIn)
         {
-            // Anyone the socket admits can send this: one line without a stack, then the connection is closed.
-            // Once per connection, shared with a body that did not parse (MalformedBeforeSignIn).
-            if (Interlocked.Exchange(ref _warnedMalformed, 1) == 0)
-            {
-                LogMalformedBeforeSignIn(_connectionId, ex.GetType().Name);
-            }
+            WarnMalformedOnce(ex.GetType().Name);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or EndOfStreamException or InvalidDataException or JsonException)
         {
@@ -106,64 +103,35 @@ internal sealed partial class ServerConnection : IAsyncDisposable
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
-        bool greeted = false;
+        // The first frame is small and comes at once; until then a connection costs the server next to nothing.
+        using var helloLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        helloLimit.CancelAfter(ProtocolInfo.HelloLimit);
+        ClientMessage? hello = await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, ProtocolInfo.PreSignInFrameBytes, helloLimit.Token);
+        ServerMessage? greeting = hello is null ? null
+            : hello.Op == ProtocolInfo.HelloOp ? await AnswerAsync(hello, cancellationToken)
+            : Refuse(hello.Id, ErrorCodes.ProtocolMismatch, "?", ProtocolInfo.Version.ToString(SwedishCulture.Instance));
+        if (greeting is null || !Enqueue(greeting) || !greeting.Ok)
+        {
+            return;
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
-            ClientMessage? request = greeted
-                ? await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, SignedIn ? ProtocolInfo.RequestFrameBytes : ProtocolInfo.PreSignInFrameBytes, cancellationToken)
-                : await ReadHelloAsync(cancellationToken);
+            ClientMessage? request = await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, SignedIn ? ProtocolInfo.RequestFrameBytes : ProtocolInfo.PreSignInFrameBytes, cancellationToken);
             if (request is null)
             {
                 return;
             }
 
-            if (!greeted && request.Op != ProtocolInfo.HelloOp)
-            {
-                Enqueue(Refuse(request.Id, ErrorCodes.ProtocolMismatch, "?", ProtocolInfo.Version.ToString(SwedishCulture.Instance)));
-                return;
-            }
-
-            if (greeted && UseCaseCatalog.Named(request.Op) is { Handling: var handling } && handling.HasFlag(Handling.SideBySide))
+            if (UseCaseCatalog.Named(request.Op) is { } useCase && useCase.Handling.HasFlag(Handling.SideBySide))
             {
                 _ = AnswerAsideAsync(request, cancellationToken);
-                continue;
             }
-
-            bool stopping = request.Op == ProtocolInfo.ShutdownOp && MayShutDown();
-            if (stopping)
-            {
-                _server.Lifetime.StopSoon();
-            }
-
-            ServerMessage reply = await AnswerAsync(request, cancellationToken);
-            greeted |= request.Op == ProtocolInfo.HelloOp && reply.Ok;
-            if (!Enqueue(reply) || (request.Op == ProtocolInfo.HelloOp && !reply.Ok))
-            {
-                return;
-            }
-
-            if (_closeAfterReply)
+            else if (!Enqueue(await AnswerAsync(request, cancellationToken)) || await EndsAfterReplyAsync())
             {
                 return; // the reply still leaves: RunAsync lets the writer finish first
             }
-
-            if (stopping || _stopAfterReply)
-            {
-                await StopOnceTheReplyHasLeftAsync();
-                if (_stopAfterReply)
-                {
-                    return; // the engine is closed: nothing more can be served on this connection
-                }
-            }
         }
-    }
-
-    // The first frame is small and comes at once; until then a connection costs the server next to nothing.
-    private async Task<ClientMessage?> ReadHelloAsync(CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(ProtocolInfo.HelloLimit);
-        return await FrameStream.ReadAsync(_stream, WireJsonContext.Default.ClientMessage, ProtocolInfo.PreSignInFrameBytes, deadline.Token);
     }
 
     /// <summary>
@@ -207,11 +175,6 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>The server's own account (<c>jour server --stop</c>) or a signed-in admin.</summary>
-    private bool MayShutDown() =>
-        _server.Peers.IsServerAccount(_peer)
-        || (_service.Session.User is { } user && _server.UseCases.StoredRoles(user.UserId) is { } roles && roles.HasFlag(Role.Admin));
-
     // A new session asks for the board, the registers and the rota at once. Use cases that change nothing
     // and say so (Handling.SideBySide) are answered side by side (replies carry the request's id) rather
     // than one after another: on 2 cores that brings the first frame forward by the time of the slowest but
@@ -220,19 +183,19 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     {
         await Task.Yield();
         Enqueue(await AnswerAsync(request, cancellationToken)); // false: the session went away (or stopped reading) while the read ran
-
-        if (_stopAfterReply)
-        {
-            // The read found the file failing (AnswerAsync set it): as after any request, the server stops,
-            // so the next session opens the file again.
-            await StopOnceTheReplyHasLeftAsync();
-        }
+        await EndsAfterReplyAsync();
     }
 
-    private async Task StopOnceTheReplyHasLeftAsync()
+    /// <summary>True when this connection ends with the reply just queued; stops the server once it has left, when asked to.</summary>
+    private async Task<bool> EndsAfterReplyAsync()
     {
-        await Task.Delay(50, CancellationToken.None);
-        _server.Lifetime.Stop();
+        if (_stopAfterReply)
+        {
+            await Task.Delay(50, CancellationToken.None);
+            _server.Lifetime.Stop();
+        }
+
+        return _closeAfterReply || _stopAfterReply;
     }
 
     private async ValueTask<ServerMessage> AnswerAsync(ClientMessage request, CancellationToken cancellationToken)
@@ -249,20 +212,17 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         {
             ServerMessage reply = request.Op switch
             {
-                ProtocolInfo.HelloOp when _refusal is { } refusal => Refuse(request.Id, refusal.Code, [.. refusal.Args]),
-                ProtocolInfo.HelloOp => _server.Lifetime.IsStopping
-                    // This server is stopping (after a failure of its file, or told to): a session that reached
-                    // it in that moment is told so at once and asks the next server (SocketJourService), rather
-                    // than being taken in and then dropped when the server goes. (A failed file alone is not
-                    // refused here: the session's first request gets the failure's own message.)
-                    ? Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", _server.Paths.Logs)
-                    : Greet(request),
-                ProtocolInfo.ShutdownOp => MayShutDown() ? Ok(request.Id, true, WireJsonContext.Default.Boolean) : Refuse(request.Id, ErrorCodes.ShutdownNotPermitted),
+                ProtocolInfo.HelloOp when _refusal is { } refusal => throw refusal,
+
+                // A server that is stopping (after a failure of its file, or told to) tells a session that reached
+                // it in that moment at once, so it asks the next server rather than being taken in and dropped.
+                ProtocolInfo.HelloOp when _server.Lifetime.IsStopping => Refuse(request.Id, ErrorCodes.ServerUnavailable, "stopping", _server.Paths.Logs),
+                ProtocolInfo.HelloOp => Greet(request),
 
                 // Every use case takes the one pipeline, as it does in process. Sign-in and PIN checks wait out
                 // the delay a failure earned there, without holding a thread.
                 _ when UseCaseCatalog.Named(request.Op) is { } useCase =>
-                    Ok(request.Id, await InSessionLanguage(useCase, Arg(request, useCase.RequestJson), cancellationToken), useCase.AnswerJson),
+                    Ok(request.Id, await RunAsync(useCase, request, cancellationToken), useCase.AnswerJson),
                 _ => Refuse(request.Id, ErrorCodes.UnknownOperation, request.Op),
             };
 
@@ -290,17 +250,22 @@ internal sealed partial class ServerConnection : IAsyncDisposable
         }
     }
 
-    // A body that does not parse, from a session nobody has signed in to: logged once per connection as a
-    // warning without a stack (anyone the socket admits could otherwise fill the log), and the connection closed.
+    // A body that does not parse, from a session nobody has signed in to: refused, and the connection closed.
     private ServerMessage MalformedBeforeSignIn(ClientMessage request)
+    {
+        WarnMalformedOnce(request.Op ?? "?");
+        _closeAfterReply = true;
+        return Refuse(request.Id, ErrorCodes.BadRequest, request.Op ?? "?");
+    }
+
+    // Anyone the socket admits can send a frame or a body that does not parse: one warning per connection,
+    // without a stack, or they could fill the log.
+    private void WarnMalformedOnce(string what)
     {
         if (Interlocked.Exchange(ref _warnedMalformed, 1) == 0)
         {
-            LogMalformedBeforeSignIn(_connectionId, request.Op ?? "?");
+            LogMalformedBeforeSignIn(_connectionId, what);
         }
-
-        _closeAfterReply = true;
-        return Refuse(request.Id, ErrorCodes.BadRequest, request.Op ?? "?");
     }
 
     private ServerMessage Failed(ClientMessage request, Exception ex)
@@ -333,10 +298,17 @@ internal sealed partial class ServerConnection : IAsyncDisposable
     }
 
     // The culture flows with the request's own async context only: sessions in other languages are not touched.
-    private async ValueTask<object?> InSessionLanguage(UseCase useCase, object request, CancellationToken cancellationToken)
+    private async ValueTask<object?> RunAsync(UseCase useCase, ClientMessage request, CancellationToken cancellationToken)
     {
         CultureInfo.CurrentUICulture = _language;
-        return await _service.SendAsync(useCase, request, cancellationToken);
+        object? answer = await _service.SendAsync(useCase, Arg(request, useCase.RequestJson), cancellationToken);
+        if (useCase.Handling.HasFlag(Handling.StopsTheServer))
+        {
+            _server.Lifetime.StopSoon();
+            _stopAfterReply = true;
+        }
+
+        return answer;
     }
 
     private ServerMessage Greet(ClientMessage request)

@@ -1,19 +1,17 @@
 using System.Net.Sockets;
 using Jour.Configuration;
-using Jour.Core.Changes;
 using Jour.Core.Common;
 using Jour.Core.UseCases;
+using Jour.Hosting;
 using Jour.Native;
-using Jour.Sms;
 using Jour.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Jour.Server;
 
 /// <summary>
-/// The one process that serves a data directory: holds the server lock, opens the store the directory is bound to
-/// (its LiteDB file in direct mode, or a PostgreSQL database other servers may share), and serves every session
-/// over the Unix socket until stopped or idle.
+/// The one process that serves a data directory: holds the server lock, opens what it serves
+/// (<see cref="OpenedDirectory"/>), and serves every session over the Unix socket until stopped or idle.
 /// </summary>
 internal sealed partial class ServerHost : IDisposable
 {
@@ -28,23 +26,16 @@ internal sealed partial class ServerHost : IDisposable
     private readonly PeerPolicy _peers;
     private readonly Dictionary<int, int> _connectionsPerUid = [];
     private FileStream? _lock;
-    private IServedStore? _store;
+    private OpenedDirectory? _opened;
     private ServerContext? _context;
-    private IDisposable? _relay;
     private Socket? _listener;
     private int _nextConnectionId;
     private readonly ITimer? _idleTimer;
-    private readonly Elks46Gateway _sms = new();
 
-    public ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers)
-        : this(paths, config, idleTimeout, loggers, PeerPolicy.FromConfig(config))
+    // Who may connect: jour.json's policy for this process's account, unless given (tests).
+    public ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers, PeerPolicy? peers = null)
     {
-    }
-
-    /// <summary>With the peers given rather than read from jour.json and this process's account (tests).</summary>
-    internal ServerHost(JourPaths paths, JourConfig config, TimeSpan? idleTimeout, ILoggerFactory loggers, PeerPolicy peers)
-    {
-        _peers = peers;
+        _peers = peers ?? PeerPolicy.FromConfig(config);
         _paths = paths;
         _config = config;
         _idleTimeout = idleTimeout;
@@ -69,19 +60,9 @@ internal sealed partial class ServerHost : IDisposable
 
         PrepareSocketDirectory();
 
-        var reserve = new DiskReserve(_paths.DataDirectory, (long)(_config.DiskReserveMegabytes * 1024 * 1024), (long)(_config.DiskWarnMegabytes * 1024 * 1024));
-        OpenedStore opened = StoreOpener.Open(
-            new StoreBinding(_paths.DataDirectory, _paths.Database, _config.DatabaseCreatedUtc, _config.Demo, reserve, PostgresBinding.ConnectionOf(_paths, _config)),
-            _loggers.CreateLogger(typeof(StoreOpener)),
-            RecordCreated,
-            store => new JourUseCases(store, TimeProvider.System, new WriteGate(TimeProvider.System, new ChangeHub()), _loggers.CreateLogger<JourUseCases>()) { Sms = _sms });
-        _store = opened.Store;
-        UseCases = opened.UseCases;
-
-        // Other servers on the same database hear of this one's changes, and its sessions of theirs (PostgreSQL).
-        _relay = _store.RelayChanges(UseCases.Hub, _loggers.CreateLogger("Jour.Storage.Postgres.PgChangeRelay"));
-        _context = new ServerContext(UseCases, _store, _lifetime, _peers, _paths, _log);
-        SetUpCodeReady?.Invoke(opened.SetUpCode);
+        _opened = OpenedDirectory.Open(_paths, _config, _loggers);
+        _context = new ServerContext(_opened.UseCases, _opened.Store, _lifetime, _peers, _paths, _log);
+        SetUpCodeReady?.Invoke(_opened.SetUpCode);
 
         // Only the lock holder gets here, so a socket file left by a killed server is stale.
         File.Delete(_paths.Socket);
@@ -93,16 +74,10 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         _listener.Listen(64);
-        LogStarted(Environment.ProcessId, _store.Kind, _store.SchemaVersion);
+        LogStarted(Environment.ProcessId, _opened.Store.Kind, _opened.Store.SchemaVersion);
     }
 
-    public JourUseCases? UseCases { get; private set; }
-
-    private void RecordCreated(DateTime createdUtc)
-    {
-        _config.DatabaseCreatedUtc = createdUtc;
-        _config.Save(_paths);
-    }
+    public JourUseCases? UseCases => _opened?.UseCases;
 
     /// <summary>
     /// A socket directory of its own (the system installation's /run/jour) must be this account's and at most
@@ -157,14 +132,13 @@ internal sealed partial class ServerHost : IDisposable
     /// <summary>Serves sessions until <see cref="Stop"/>, a signal, or the idle time after the last one left.</summary>
     public async Task RunAsync()
     {
-        if (_listener is null || UseCases is not { } useCases)
+        if (_listener is null || _opened is null)
         {
             throw new InvalidOperationException("Start first");
         }
 
         ArmIdleTimer();
-        Task checkpoints = new QuietCheckpoints(quiet => useCases.CheckpointWhenQuiet(quiet), () => _store?.ClosedBy(), _paths.DataDirectory, _loggers.CreateLogger<QuietCheckpoints>()).RunAsync(Stop, _stopping.Token);
-        Task sms = new SmsPoller(() => useCases.SmsPollInterval, useCases.PollSmsAsync, _loggers.CreateLogger<SmsPoller>()).RunAsync(_stopping.Token);
+        Task besideSessions = _opened.RunBesideSessionsAsync(Stop, _stopping.Token);
         var sessions = new List<Task>();
         while (!_stopping.IsCancellationRequested)
         {
@@ -185,10 +159,9 @@ internal sealed partial class ServerHost : IDisposable
         _listener.Dispose();
         // Sessions get a moment to finish what they are doing; after a failure of the file there is nothing
         // left they can do, and a new session is waiting for this server to let go of the lock.
-        TimeSpan grace = _store?.ClosedBy() is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(300);
+        TimeSpan grace = _opened.Store.ClosedBy() is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(300);
         await Task.WhenAll(sessions).WaitAsync(grace).ContinueWith(_ => { }, TaskScheduler.Default);
-        await checkpoints;
-        await sms;
+        await besideSessions;
         LogStopped();
     }
 
@@ -196,8 +169,7 @@ internal sealed partial class ServerHost : IDisposable
 
     public void Dispose()
     {
-        _relay?.Dispose();
-        _store?.Dispose();
+        _opened?.Dispose();
 
         // Only the server that bound the socket removes it: a server that lost the race for the
         // lock must leave the winner's socket alone.
@@ -215,7 +187,6 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         _lock?.Dispose();
-        _sms.Dispose();
         _stopping.Dispose();
         _idleTimer?.Dispose();
     }
@@ -234,17 +205,17 @@ internal sealed partial class ServerHost : IDisposable
         }
 
         LogConnected(id);
-        ConnectionRefusal? refusal = null;
+        JourException? refusal = null;
         if (!_peers.Admits(peer))
         {
             // By uid only: the log carries ids, never names.
             LogPeerRefused(id, uid);
-            refusal = new ConnectionRefusal(ErrorCodes.PeerNotAllowed, [uid.ToString(SwedishCulture.Instance), _paths.DataDirectory]);
+            refusal = new JourException(ErrorCodes.PeerNotAllowed, uid.ToString(SwedishCulture.Instance), _paths.DataDirectory);
         }
         else if (ofThisUid > _peers.MaxConnectionsPerUser)
         {
             LogTooManyConnections(id, uid, _peers.MaxConnectionsPerUser);
-            refusal = new ConnectionRefusal(ErrorCodes.TooManyConnections, [uid.ToString(SwedishCulture.Instance), _peers.MaxConnectionsPerUser.ToString(SwedishCulture.Instance)]);
+            refusal = new JourException(ErrorCodes.TooManyConnections, uid.ToString(SwedishCulture.Instance), _peers.MaxConnectionsPerUser.ToString(SwedishCulture.Instance));
         }
 
         try

@@ -98,7 +98,7 @@ public sealed class ServerConnectionTests
         await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
 
-        await TestServer.SendAsync(stream, 2, ProtocolInfo.ShutdownOp);
+        await TestServer.SendAsync(stream, 2, new StopServer());
         ServerMessage reply = (await TestServer.ReceiveAsync(stream))!;
 
         Assert.False(reply.Ok);
@@ -112,7 +112,7 @@ public sealed class ServerConnectionTests
         long admin = install.Users.Single(u => u.Name == "Demo Admin").Id;
         await TestServer.SendAsync(stream, 4, new SignInUser(admin, ""));
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
-        await TestServer.SendAsync(stream, 5, ProtocolInfo.ShutdownOp);
+        await TestServer.SendAsync(stream, 5, new StopServer());
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
         await WaitUntilAsync(() => server.HasStopped);
     }
@@ -126,7 +126,7 @@ public sealed class ServerConnectionTests
         await TestServer.SendAsync(stream, 1, ProtocolInfo.HelloOp, TestServer.HelloBody());
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
 
-        await TestServer.SendAsync(stream, 2, ProtocolInfo.ShutdownOp);
+        await TestServer.SendAsync(stream, 2, new StopServer());
 
         Assert.True((await TestServer.ReceiveAsync(stream))!.Ok);
         await WaitUntilAsync(() => server.HasStopped);

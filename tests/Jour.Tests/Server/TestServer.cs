@@ -81,7 +81,7 @@ internal sealed class TestServer : IAsyncDisposable
         await FrameStream.WriteAsync(stream, new ClientMessage(id, op, body), WireJsonContext.Default.ClientMessage, TestContext.Current.CancellationToken);
 
     public static async Task<ServerMessage?> ReceiveAsync(Stream stream, int seconds = 20) =>
-        await FrameStream.ReadAsync(stream, WireJsonContext.Default.ServerMessage, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
+        await FrameStream.ReadAsync(stream, WireJsonContext.Default.ServerMessage, ProtocolInfo.MaxFrameBytes, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
 
     /// <summary>Sends a use case's request as a session would: its wire name and its record as the body.</summary>
     public static Task SendAsync<TAnswer>(Stream stream, int id, IRequest<TAnswer> request)

@@ -13,14 +13,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace Jour.Core.Tests.UseCases;
 
 /// <summary>The one path every request takes: the catalog, who may send what, and what may run where.</summary>
-public sealed class UseCasePipelineTests : IDisposable
+public sealed class LocalJourServiceTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 2, 10, 0, TimeSpan.Zero));
     private readonly string _directory = Directory.CreateTempSubdirectory("jour-pipeline-").FullName;
     private readonly LiteJourStore _store;
     private readonly JourUseCases _useCases;
 
-    public UseCasePipelineTests()
+    public LocalJourServiceTests()
     {
         _store = LiteJourStore.OpenFile(Path.Combine(_directory, "jour.db"), "test-key", mayCreate: true);
         DemoData.Seed(_store, _time);
@@ -62,14 +62,35 @@ public sealed class UseCasePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task StopServer_IsTheServersAccountsWithoutSignIn_OrAnAdminsAsStoredNow_AndNobodyElses()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var serverAccount = new LocalJourService(_useCases, isServerAccount: true);
+        Assert.True(await serverAccount.SendAsync(new StopServer(), ct));
+
+        using var stranger = new LocalJourService(_useCases);
+        Assert.Equal(ErrorCodes.ShutdownNotPermitted, (await Assert.ThrowsAsync<JourException>(() => stranger.SendAsync(new StopServer(), ct))).Code);
+
+        User officer = _store.LoadUsers().First(u => u.Roles == Role.OnCallOfficer);
+        stranger.Session.SignedIn(new SessionInfo(officer.Id, officer.Name, officer.Roles, true));
+        Assert.Equal(ErrorCodes.ShutdownNotPermitted, (await Assert.ThrowsAsync<JourException>(() => stranger.SendAsync(new StopServer(), ct))).Code);
+
+        // Made an admin since signing in: the roles are read as stored now.
+        officer.Roles |= Role.Admin;
+        _store.SaveUser(officer);
+        Assert.True(await stranger.SendAsync(new StopServer(), ct));
+        Assert.True(UseCaseCatalog.For(typeof(StopServer)).Handling.HasFlag(Handling.StopsTheServer));
+    }
+
+    [Fact]
     public async Task ResetDemo_IsRefusedByThePipeline_OnADatabaseThatIsNotADemo_AndNothingIsTouched()
     {
         _store.Reset(isDemo: false);
         User admin = _store.AddUser(new User { Name = "Ada Admin", Roles = Role.Admin });
-        var session = new SessionState();
-        session.SignedIn(new SessionInfo(admin.Id, admin.Name, admin.Roles, false));
+        using var session = new LocalJourService(_useCases);
+        session.Session.SignedIn(new SessionInfo(admin.Id, admin.Name, admin.Roles, false));
 
-        var refused = await Assert.ThrowsAsync<JourException>(() => new UseCasePipeline(_useCases).SendAsync(session, new ResetDemo(), TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<JourException>(() => session.SendAsync(new ResetDemo(), TestContext.Current.CancellationToken));
 
         Assert.Equal(ErrorCodes.NotADemo, refused.Code);
         Assert.False(_store.IsDemo);
