@@ -26,7 +26,7 @@ public sealed partial class PgJourStore
             foreach (Deployment d in h.Deployments)
             {
                 d.CaseId = h.Case.Id;
-                InsertDeployment(w, d);
+                w.Insert(PgTables.Deployments, d);
             }
         }
     });
@@ -35,7 +35,7 @@ public sealed partial class PgJourStore
     {
         foreach (JournalEntry e in entries)
         {
-            InsertJournalEntry(w, e);
+            w.Insert(PgTables.Journal, e);
         }
     });
 
@@ -43,7 +43,7 @@ public sealed partial class PgJourStore
     {
         foreach (AccessLogEntry e in entries)
         {
-            InsertAccess(w, e);
+            w.Insert(PgTables.AccessLog, e);
         }
     });
 
@@ -51,7 +51,7 @@ public sealed partial class PgJourStore
     {
         foreach (Incident i in incidents)
         {
-            InsertIncident(w, i);
+            w.Insert(PgTables.Incidents, i);
         }
     });
 
@@ -59,7 +59,7 @@ public sealed partial class PgJourStore
     {
         foreach (Complaint c in complaints)
         {
-            InsertComplaint(w, c);
+            w.Insert(PgTables.Complaints, c);
         }
     });
 }

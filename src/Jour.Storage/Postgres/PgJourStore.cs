@@ -230,6 +230,17 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
             return given;
         }
 
+        /// <summary>Inserts a new row of <paramref name="table"/>; an identity table's id is assigned first (<see cref="NewId"/>).</summary>
+        public void Insert<T>(PgTable<T> table, T item)
+        {
+            if (table.SetId is { } setId)
+            {
+                setId(item, NewId(table.Name, table.IdOf(item)));
+            }
+
+            Execute(table.Insert, table.Row(item));
+        }
+
         public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, (string Name, object? Value)[] parameters)
         {
             var command = new NpgsqlCommand(sql, connection, tx);
