@@ -1,25 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Serialization.Metadata;
-using Jour.Core.AccessLog;
-using Jour.Core.CallOuts;
-using Jour.Core.Cases;
-using Jour.Core.Clients;
-using Jour.Core.Contracts;
-using Jour.Core.Deployments;
-using Jour.Core.Drafts;
-using Jour.Core.FollowUp;
-using Jour.Core.Handover;
-using Jour.Core.Hygiene;
-using Jour.Core.Incidents;
-using Jour.Core.Journals;
-using Jour.Core.Providers;
-using Jour.Core.Retention;
-using Jour.Core.Roster;
-using Jour.Core.ShortTermCare;
-using Jour.Core.Staff;
-using Jour.Core.Users;
 using LiteDB;
 using Npgsql;
 

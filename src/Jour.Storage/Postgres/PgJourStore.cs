@@ -241,6 +241,38 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
             Execute(table.Insert, table.Row(item));
         }
 
+        /// <summary>
+        /// Inserts new rows of <paramref name="table"/> with one COPY, their ids assigned first as <see cref="Insert"/>
+        /// assigns them one by one, in a round trip per run of new or given ids.
+        /// </summary>
+        public void InsertAll<T>(PgTable<T> table, IReadOnlyList<T> items)
+        {
+            Action<T, long> setId = table.SetId ?? throw new InvalidOperationException($"{table.Name} has no identity");
+            for (int start = 0, end; start < items.Count; start = end)
+            {
+                bool given = table.IdOf(items[start]) != 0;
+                end = start + 1;
+                while (end < items.Count && table.IdOf(items[end]) != 0 == given)
+                {
+                    end++;
+                }
+
+                if (given)
+                {
+                    NewId(table.Name, items.Skip(start).Take(end - start).Max(table.IdOf));
+                    continue;
+                }
+
+                List<long> ids = Read($"SELECT nextval('{table.Name}_id_seq') AS id FROM generate_series(1, @n) ORDER BY id", r => r.GetInt64(0), ("n", end - start));
+                for (int i = start; i < end; i++)
+                {
+                    setId(items[i], ids[i - start]);
+                }
+            }
+
+            CopyRows(Connection, table, items);
+        }
+
         public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, (string Name, object? Value)[] parameters)
         {
             var command = new NpgsqlCommand(sql, connection, tx);
