@@ -33,8 +33,7 @@ public sealed partial class PgJourStore
 
     public bool TrySaveCase(Case updated, int expectedRevision, CaseEvent entry) => InTransaction(w =>
     {
-        int saved = w.Execute(PgTables.Cases.UpdateAtRevision, [.. PgTables.Cases.Row(updated), ("expected", expectedRevision)]);
-        if (saved == 0)
+        if (w.UpdateAtRevision(PgTables.Cases, updated, expectedRevision) == 0)
         {
             return false;
         }

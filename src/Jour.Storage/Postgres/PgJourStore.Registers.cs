@@ -83,12 +83,6 @@ public sealed partial class PgJourStore
 
     public void SavePoolSettings(PoolSettings settings) => Upsert(PgTables.PoolSettings, settings);
 
-    /// <summary>Inserts or replaces a row whose key is not an identity (settings, drafts, paid hours, handled replies).</summary>
-    private void Upsert<T>(PgTable<T> table, T item) => InTransaction(w => w.Execute(table.Upsert, table.Row(item)));
-
-    /// <summary>Replaces a row with its key, whatever its revision.</summary>
-    private void Update<T>(PgTable<T> table, T item) => InTransaction(w => w.Execute(table.Update, table.Row(item)));
-
     /// <summary>
     /// Saves <paramref name="updated"/> with its revision raised past <paramref name="expectedRevision"/>, in the one
     /// UPDATE that checks the stored revision; on refusal or failure the caller's object keeps the revision it had.
@@ -99,7 +93,7 @@ public sealed partial class PgJourStore
         setRevision(updated, expectedRevision + 1);
         try
         {
-            if (InTransaction(w => w.Execute(table.UpdateAtRevision, [.. table.Row(updated), ("expected", expectedRevision)]) == 1))
+            if (InTransaction(w => w.UpdateAtRevision(table, updated, expectedRevision) == 1))
             {
                 return true;
             }

@@ -163,6 +163,12 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
         return true;
     });
 
+    /// <summary>Inserts or replaces a row whose key is not an identity (settings, a draft, a handled reply).</summary>
+    private void Upsert<T>(PgTable<T> table, T item) => InTransaction(w => w.Execute(table.Upsert, table.Row(item)));
+
+    /// <summary>Replaces a row with its key, whatever its revision.</summary>
+    private void Update<T>(PgTable<T> table, T item) => InTransaction(w => w.Execute(table.Update, table.Row(item)));
+
     private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object? Value)[] parameters)
     {
         using NpgsqlConnection connection = _source.OpenConnection();
@@ -240,6 +246,10 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
 
             Execute(table.Insert, table.Row(item));
         }
+
+        /// <summary>Replaces a row only while its stored revision is still <paramref name="expected"/>; returns the rows changed (0 or 1).</summary>
+        public int UpdateAtRevision<T>(PgTable<T> table, T item, int expected) =>
+            Execute(table.UpdateAtRevision, [.. table.Row(item), ("expected", expected)]);
 
         /// <summary>
         /// Inserts new rows of <paramref name="table"/> with one COPY, their ids assigned first as <see cref="Insert"/>
