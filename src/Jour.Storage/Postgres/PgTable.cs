@@ -58,6 +58,13 @@ internal sealed class PgTable<T>
     /// <summary>The row's parameters, one per column, in order, named after the columns; the document last.</summary>
     public (string Name, object? Value)[] Row(T item) => [.. _columns.Select(c => (c.Name, c.Value(item)))];
 
+    /// <summary>The values of the named <paramref name="columns"/> of a row, as its insert writes them (a name not in the list fails here, at once).</summary>
+    public Func<T, object?[]> ValuesOf(string[] columns)
+    {
+        Func<T, object?>[] values = [.. columns.Select(name => _columns.Single(c => c.Name == name).Value)];
+        return item => [.. values.Select(value => value(item))];
+    }
+
     /// <summary>The key of an identity table's row (0: a new row, which takes the identity's next).</summary>
     public long IdOf(T item) => (long)_columns[0].Value(item)!;
 
