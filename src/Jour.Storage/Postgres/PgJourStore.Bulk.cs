@@ -7,59 +7,38 @@ using Jour.Core.Journals;
 
 namespace Jour.Storage.Postgres;
 
-// Bulk writes for the large-data generator: one transaction per call, each row through the same insert as a single
-// write (numbering, ids and columns alike). Row by row for now; COPY is the step when the generator's speed on
-// PostgreSQL is measured.
+// Bulk writes for the large-data generator: one transaction per call, the rows of each table in one COPY, numbered
+// and given ids as the single writes number them and give them (ids in blocks from the identity, case numbers in
+// blocks from each year's counter), with the same columns (PgTables).
 public sealed partial class PgJourStore
 {
     public void AddCaseHistories(IReadOnlyList<CaseHistory> histories) => InTransaction(w =>
     {
+        Case[] cases = [.. histories.Select(h => h.Case)];
+        NumberCases(w, cases);
+        w.InsertAll(PgTables.Cases, cases);
         foreach (CaseHistory h in histories)
         {
-            InsertCase(w, h.Case);
             foreach (CaseEvent e in h.Timeline)
             {
                 e.CaseId = h.Case.Id;
-                AddEvent(w, e);
             }
 
             foreach (Deployment d in h.Deployments)
             {
                 d.CaseId = h.Case.Id;
-                InsertDeployment(w, d);
             }
         }
+
+        w.InsertAll(PgTables.CaseEvents, [.. histories.SelectMany(h => h.Timeline)]);
+        w.InsertAll(PgTables.Deployments, [.. histories.SelectMany(h => h.Deployments)]);
     });
 
-    public void AddJournalEntries(IReadOnlyList<JournalEntry> entries) => InTransaction(w =>
-    {
-        foreach (JournalEntry e in entries)
-        {
-            InsertJournalEntry(w, e);
-        }
-    });
+    public void AddJournalEntries(IReadOnlyList<JournalEntry> entries) => InTransaction(w => w.InsertAll(PgTables.Journal, entries));
 
-    public void AddAccessLogEntries(IReadOnlyList<AccessLogEntry> entries) => InTransaction(w =>
-    {
-        foreach (AccessLogEntry e in entries)
-        {
-            InsertAccess(w, e);
-        }
-    });
+    public void AddAccessLogEntries(IReadOnlyList<AccessLogEntry> entries) => InTransaction(w => w.InsertAll(PgTables.AccessLog, entries));
 
-    public void AddIncidents(IReadOnlyList<Incident> incidents) => InTransaction(w =>
-    {
-        foreach (Incident i in incidents)
-        {
-            InsertIncident(w, i);
-        }
-    });
+    public void AddIncidents(IReadOnlyList<Incident> incidents) => InTransaction(w => w.InsertAll(PgTables.Incidents, incidents));
 
-    public void AddComplaints(IReadOnlyList<Complaint> complaints) => InTransaction(w =>
-    {
-        foreach (Complaint c in complaints)
-        {
-            InsertComplaint(w, c);
-        }
-    });
+    public void AddComplaints(IReadOnlyList<Complaint> complaints) => InTransaction(w => w.InsertAll(PgTables.Complaints, complaints));
 }

@@ -10,8 +10,6 @@ namespace Jour.Storage.Postgres;
 // follow-up's ranges and the concurrency check use them. The case itself is the jsonb document.
 public sealed partial class PgJourStore
 {
-    private const string CaseColumns = "id, number, state, client_id, received_utc, end_utc, revision, doc";
-
     // The domain says which states are open (Case.IsOpen); the store only turns that into SQL.
     private static readonly string s_openStates = string.Join(", ",
         Enum.GetValues<CaseState>().Where(s => new Case { State = s }.IsOpen).Select(s => $"'{s}'"));
@@ -35,10 +33,7 @@ public sealed partial class PgJourStore
 
     public bool TrySaveCase(Case updated, int expectedRevision, CaseEvent entry) => InTransaction(w =>
     {
-        int saved = w.Execute(
-            "UPDATE cases SET number = @number, state = @state, client_id = @clientId, received_utc = @receivedUtc, end_utc = @endUtc, revision = @revision, doc = @doc::jsonb WHERE id = @id AND revision = @expected",
-            [.. CaseParameters(updated), ("expected", expectedRevision)]);
-        if (saved == 0)
+        if (w.UpdateAtRevision(PgTables.Cases, updated, expectedRevision) == 0)
         {
             return false;
         }
@@ -62,34 +57,37 @@ public sealed partial class PgJourStore
     /// <summary>Numbers the case as every new case is numbered (per Swedish year of its receipt, in order) and inserts it.</summary>
     private static void InsertCase(Writer w, Case newCase)
     {
-        int year = SwedishTime.ToLocal(newCase.ReceivedUtc).Year;
-        newCase.Number = $"{year}-{NextValue(w, $"case-{year}"):0000}";
-        newCase.Id = w.NewId("cases", newCase.Id);
-        w.Execute($"INSERT INTO cases ({CaseColumns}) VALUES (@id, @number, @state, @clientId, @receivedUtc, @endUtc, @revision, @doc::jsonb)", CaseParameters(newCase));
+        NumberCases(w, [newCase]);
+        w.Insert(PgTables.Cases, newCase);
     }
 
-    private static void AddEvent(Writer w, CaseEvent entry)
+    /// <summary>
+    /// Numbers new cases, in order, per Swedish year of their receipt: each year's counter is advanced by as many as
+    /// that year has here, in one statement, so a batch is numbered as the same cases added one by one.
+    /// </summary>
+    private static void NumberCases(Writer w, IEnumerable<Case> cases)
     {
-        entry.Id = w.NewId("case_events", entry.Id);
-        w.Execute("INSERT INTO case_events (id, case_id, at_utc, doc) VALUES (@id, @caseId, @atUtc, @doc::jsonb)", EventParameters(entry));
+        foreach (IGrouping<int, Case> year in cases.GroupBy(c => SwedishTime.ToLocal(c.ReceivedUtc).Year).OrderBy(g => g.Key))
+        {
+            Case[] numbered = [.. year];
+            long next = NextValues(w, $"case-{year.Key}", numbered.Length) - numbered.Length + 1;
+            foreach (Case c in numbered)
+            {
+                c.Number = $"{year.Key}-{next++:0000}";
+            }
+        }
     }
 
-    private static (string, object?)[] EventParameters(CaseEvent e) =>
-        [("id", e.Id), ("caseId", e.CaseId), ("atUtc", e.AtUtc), ("doc", PgDocuments.Write(e, PgDocuments.CaseEvent))];
-
-    private static (string, object?)[] CaseParameters(Case c) =>
-    [
-        ("id", c.Id), ("number", c.Number), ("state", c.State.ToString()), ("clientId", c.ClientId), ("receivedUtc", c.ReceivedUtc),
-        ("endUtc", CaseFact.EndOf(c)), ("revision", c.Revision), ("doc", PgDocuments.Write(c, PgDocuments.Case)),
-    ];
+    private static void AddEvent(Writer w, CaseEvent entry) => w.Insert(PgTables.CaseEvents, entry);
 
     private List<Case> ReadCases(string where, params (string, object?)[] parameters) =>
         Read($"SELECT doc::text FROM cases {where} ORDER BY id", r => PgDocuments.Read(r.GetString(0), PgDocuments.Case), parameters);
 
     /// <summary>
-    /// Advances a named counter inside the caller's transaction. The row stays locked until that transaction ends,
-    /// so two servers numbering cases at once get consecutive numbers, never the same one.
+    /// Advances a named counter by <paramref name="count"/> inside the caller's transaction and returns its new value
+    /// (the last of those taken). The row stays locked until that transaction ends, so two servers numbering cases at
+    /// once get consecutive numbers, never the same one.
     /// </summary>
-    private static long NextValue(Writer w, string counter) =>
-        w.Scalar("INSERT INTO counters (id, value) VALUES (@id, 1) ON CONFLICT (id) DO UPDATE SET value = counters.value + 1 RETURNING value", ("id", counter));
+    private static long NextValues(Writer w, string counter, long count) =>
+        w.Scalar("INSERT INTO counters (id, value) VALUES (@id, @count) ON CONFLICT (id) DO UPDATE SET value = counters.value + @count RETURNING value", ("id", counter), ("count", count));
 }

@@ -1,25 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Serialization.Metadata;
-using Jour.Core.AccessLog;
-using Jour.Core.CallOuts;
-using Jour.Core.Cases;
-using Jour.Core.Clients;
-using Jour.Core.Contracts;
-using Jour.Core.Deployments;
-using Jour.Core.Drafts;
-using Jour.Core.FollowUp;
-using Jour.Core.Handover;
-using Jour.Core.Hygiene;
-using Jour.Core.Incidents;
-using Jour.Core.Journals;
-using Jour.Core.Providers;
-using Jour.Core.Retention;
-using Jour.Core.Roster;
-using Jour.Core.ShortTermCare;
-using Jour.Core.Staff;
-using Jour.Core.Users;
 using LiteDB;
 using Npgsql;
 
@@ -29,43 +10,43 @@ namespace Jour.Storage.Postgres;
 public sealed record CopiedTable(string Name, long Rows, ulong Digest);
 
 // Copying a LiteDB database in (jour store migrate): every collection into the table of the same name with COPY, in one
-// transaction, each row through the same column values as a single insert (the parameter functions beside each
-// insert), ids, revisions and case numbers as they were. The follow-up's fact blocks are not copied: here the facts are
+// transaction, each row through the same columns and values as a single insert (the table's one list in PgTables),
+// ids, revisions and case numbers as they were. The follow-up's fact blocks are not copied: here the facts are
 // queries over cases and deployments.
 public sealed partial class PgJourStore
 {
     private static readonly CopySpec[] s_copied =
     [
-        Documents("cases", CaseColumns, PgDocuments.Case, CaseParameters),
-        Documents("case_events", "id, case_id, at_utc, doc", PgDocuments.CaseEvent, EventParameters),
-        Documents("clients", "id, name, personal_identity_number, revision, doc", PgDocuments.Client, ClientParameters),
-        Documents("providers", "id, revision, doc", PgDocuments.Provider, p => RevisedParameters(p.Id, p.Revision, PgDocuments.Write(p, PgDocuments.Provider))),
-        Documents("staff", "id, revision, doc", PgDocuments.Staff, s => RevisedParameters(s.Id, s.Revision, PgDocuments.Write(s, PgDocuments.Staff))),
-        Plain<PoolSettings>("pool_settings", PgDocuments.PoolSettings, s => s.Id),
-        Plain<User>("users", PgDocuments.User, u => u.Id),
-        Documents("sign_in_throttles", "user_id, doc", PgDocuments.SignInThrottle, t => [("id", t.Id), ("doc", PgDocuments.Write(t, PgDocuments.SignInThrottle))]),
-        Documents("drafts", "id, user_id, saved_utc, doc", PgDocuments.Draft, DraftParameters),
-        Plain<Rotation>("rotations", PgDocuments.Rotation, r => r.Id),
-        Documents("oncall_overrides", "id, from_utc, to_utc, doc", PgDocuments.Override, OverrideParameters),
-        Plain<HandoverRecord>("handovers", PgDocuments.Handover, h => h.Id),
-        Documents("journal", "id, client_id, series, doc", PgDocuments.JournalEntry, JournalParameters),
-        Documents("access_log", "id, at_utc, client_id, doc", PgDocuments.AccessLogEntry, AccessParameters),
-        Plain<HygieneCheck>("hygiene_checks", PgDocuments.HygieneCheck, h => h.Id),
-        Documents("deployments", "id, case_id, from_utc, to_utc, report_start_utc, doc", PgDocuments.Deployment, DeploymentParameters),
-        Documents("short_term_units", "id, revision, doc", PgDocuments.ShortTermUnit, u => RevisedParameters(u.Id, u.Revision, PgDocuments.Write(u, PgDocuments.ShortTermUnit))),
-        Plain<ShortTermBooking>("short_term_bookings", PgDocuments.ShortTermBooking, b => b.Id),
-        Documents("incidents", "id, open_measures_due_on, revision, doc", PgDocuments.Incident, IncidentParameters),
-        Documents("complaints", "id, revision, doc", PgDocuments.Complaint, c => RevisedParameters(c.Id, c.Revision, PgDocuments.Write(c, PgDocuments.Complaint))),
-        Documents("ivo_investigations", "id, revision, doc", PgDocuments.IvoInvestigation, i => RevisedParameters(i.Id, i.Revision, PgDocuments.Write(i, PgDocuments.IvoInvestigation))),
-        Plain<Contract>("contracts", PgDocuments.Contract, c => c.Id),
-        Documents("paid_hours", "id, month, doc", PgDocuments.PaidHours, PaidHoursParameters),
-        Documents("callouts", "id, case_id, created_utc, doc", PgDocuments.CallOut, CallOutParameters),
-        Plain<SmsSettings>("sms_settings", PgDocuments.SmsSettings, s => s.Id),
-        Plain<SmsInboxEntry>("sms_inbox", PgDocuments.SmsInboxEntry, e => e.Id),
-        Documents("sms_notices", "id, created_utc, doc", PgDocuments.SmsNotice, NoticeParameters),
-        Plain<FollowUpSettings>("settings", PgDocuments.FollowUpSettings, s => s.Id),
-        Plain<RetentionSettings>("retention_settings", PgDocuments.RetentionSettings, s => s.Id),
-        Plain<Thinning>("thinnings", PgDocuments.Thinning, t => t.Id),
+        Documents(PgTables.Cases),
+        Documents(PgTables.CaseEvents),
+        Documents(PgTables.Clients),
+        Documents(PgTables.Providers),
+        Documents(PgTables.Staff),
+        Documents(PgTables.PoolSettings),
+        Documents(PgTables.Users),
+        Documents(PgTables.SignInThrottles),
+        Documents(PgTables.Drafts),
+        Documents(PgTables.Rotations),
+        Documents(PgTables.Overrides),
+        Documents(PgTables.Handovers),
+        Documents(PgTables.Journal),
+        Documents(PgTables.AccessLog),
+        Documents(PgTables.HygieneChecks),
+        Documents(PgTables.Deployments),
+        Documents(PgTables.ShortTermUnits),
+        Documents(PgTables.ShortTermBookings),
+        Documents(PgTables.Incidents),
+        Documents(PgTables.Complaints),
+        Documents(PgTables.IvoInvestigations),
+        Documents(PgTables.Contracts),
+        Documents(PgTables.PaidHours),
+        Documents(PgTables.CallOuts),
+        Documents(PgTables.SmsSettings),
+        Documents(PgTables.SmsInbox),
+        Documents(PgTables.SmsNotices),
+        Documents(PgTables.FollowUpSettings),
+        Documents(PgTables.RetentionSettings),
+        Documents(PgTables.Thinnings),
         new CounterSpec(),
     ];
 
@@ -145,11 +126,39 @@ public sealed partial class PgJourStore
         return spec.StoredDigest(connection);
     }
 
-    private static DocumentSpec<T> Documents<T>(string name, string columns, JsonTypeInfo<T> info, Func<T, (string Name, object? Value)[]> row) =>
-        new(name, columns, info, row);
+    private static DocumentSpec<T> Documents<T>(PgTable<T> table) => new(table);
 
-    private static DocumentSpec<T> Plain<T>(string name, JsonTypeInfo<T> info, Func<T, object> id) =>
-        new(name, "id, doc", info, item => [("id", id(item)), ("doc", PgDocuments.Write(item, info))]);
+    /// <summary>
+    /// Writes <paramref name="items"/> into <paramref name="table"/> with one COPY, each row's values from the functions
+    /// its single insert takes them from; <paramref name="document"/> hears each row's document as written.
+    /// </summary>
+    private static void CopyRows<T>(NpgsqlConnection connection, PgTable<T> table, IEnumerable<T> items, Action<string>? document = null)
+    {
+        using TextWriter copy = connection.BeginTextImport(table.CopyIn);
+        foreach (T item in items)
+        {
+            (string Name, object? Value)[] row = table.Row(item);
+            WriteRow(copy, row.Select(v => v.Value));
+            document?.Invoke((string)row[^1].Value!);
+        }
+    }
+
+    private static void WriteRow(TextWriter copy, IEnumerable<object?> values)
+    {
+        bool first = true;
+        foreach (object? value in values)
+        {
+            if (!first)
+            {
+                copy.Write('\t');
+            }
+
+            copy.Write(CopyText(value));
+            first = false;
+        }
+
+        copy.Write('\n');
+    }
 
     /// <summary>An order-free digest: the sum of each row's first eight SHA-256 bytes.</summary>
     private static ulong Digest(string row) => BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(row)), 0);
@@ -177,43 +186,20 @@ public sealed partial class PgJourStore
         public abstract CopiedTable Copy(LiteDatabase from, NpgsqlConnection to);
 
         public abstract ulong StoredDigest(NpgsqlConnection connection);
-
-        protected static void WriteRow(TextWriter copy, IEnumerable<object?> values)
-        {
-            bool first = true;
-            foreach (object? value in values)
-            {
-                if (!first)
-                {
-                    copy.Write('\t');
-                }
-
-                copy.Write(CopyText(value));
-                first = false;
-            }
-
-            copy.Write('\n');
-        }
     }
 
-    /// <summary>A collection of documents: each row's values come from the function its single insert uses.</summary>
-    private sealed class DocumentSpec<T>(string name, string columns, JsonTypeInfo<T> info, Func<T, (string Name, object? Value)[]> row) : CopySpec(name)
+    /// <summary>A collection of documents, into the table of the same name.</summary>
+    private sealed class DocumentSpec<T>(PgTable<T> table) : CopySpec(table.Name)
     {
         public override CopiedTable Copy(LiteDatabase from, NpgsqlConnection to)
         {
             long rows = 0;
             ulong digest = 0;
-            using (TextWriter copy = to.BeginTextImport($"COPY {Name} ({columns}) FROM STDIN"))
+            CopyRows(to, table, from.GetCollection<T>(Name).FindAll(), document =>
             {
-                foreach (T item in from.GetCollection<T>(Name).FindAll())
-                {
-                    (string Name, object? Value)[] values = row(item);
-                    WriteRow(copy, values.Select(v => v.Value));
-                    digest += Digest((string)values.Single(v => v.Name == "doc").Value!);
-                    rows++;
-                }
-            }
-
+                digest += Digest(document);
+                rows++;
+            });
             return new CopiedTable(Name, rows, digest);
         }
 
@@ -224,7 +210,7 @@ public sealed partial class PgJourStore
             using NpgsqlDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
-                digest += Digest(PgDocuments.Write(PgDocuments.Read(reader.GetString(0), info), info));
+                digest += Digest(PgDocuments.Write(PgDocuments.Read(reader.GetString(0), table.Info), table.Info));
             }
 
             return digest;

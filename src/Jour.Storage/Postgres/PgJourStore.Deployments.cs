@@ -19,27 +19,11 @@ public sealed partial class PgJourStore
 
     public Deployment AddDeployment(Deployment deployment)
     {
-        InTransaction(w => InsertDeployment(w, deployment));
+        InTransaction(w => w.Insert(PgTables.Deployments, deployment));
         return deployment;
     }
 
-    private static void InsertDeployment(Writer w, Deployment deployment)
-    {
-        deployment.Id = w.NewId("deployments", deployment.Id);
-        w.Execute(
-            "INSERT INTO deployments (id, case_id, from_utc, to_utc, report_start_utc, doc) VALUES (@id, @caseId, @fromUtc, @toUtc, @reportStartUtc, @doc::jsonb)",
-            DeploymentParameters(deployment));
-    }
-
-    public void UpdateDeployment(Deployment deployment) => InTransaction(w => w.Execute(
-        "UPDATE deployments SET case_id = @caseId, from_utc = @fromUtc, to_utc = @toUtc, report_start_utc = @reportStartUtc, doc = @doc::jsonb WHERE id = @id",
-        DeploymentParameters(deployment)));
-
-    private static (string, object?)[] DeploymentParameters(Deployment d) =>
-    [
-        ("id", d.Id), ("caseId", d.CaseId), ("fromUtc", d.FromUtc), ("toUtc", d.ToUtc), ("reportStartUtc", d.Report?.StartUtc),
-        ("doc", PgDocuments.Write(d, PgDocuments.Deployment)),
-    ];
+    public void UpdateDeployment(Deployment deployment) => Update(PgTables.Deployments, deployment);
 
     public IReadOnlyList<ShortTermUnit> LoadShortTermUnits() => ReadAll("short_term_units", PgDocuments.ShortTermUnit);
 
@@ -47,22 +31,20 @@ public sealed partial class PgJourStore
 
     public ShortTermUnit AddShortTermUnit(ShortTermUnit unit)
     {
-        InTransaction(w => InsertDocument(w, "short_term_units", unit.Id, id => unit.Id = id, unit.Revision, () => PgDocuments.Write(unit, PgDocuments.ShortTermUnit)));
+        InTransaction(w => w.Insert(PgTables.ShortTermUnits, unit));
         return unit;
     }
 
     public bool TryUpdateShortTermUnit(ShortTermUnit unit, int expectedRevision) =>
-        TryUpdate(unit, expectedRevision, u => u.Revision, (u, r) => u.Revision = r, (w, u) =>
-            UpdateDocument(w, "short_term_units", u.Id, u.Revision, PgDocuments.Write(u, PgDocuments.ShortTermUnit), expectedRevision));
+        TryUpdate(PgTables.ShortTermUnits, unit, expectedRevision, u => u.Revision, (u, r) => u.Revision = r);
 
     public IReadOnlyList<ShortTermBooking> LoadShortTermBookings() => ReadAll("short_term_bookings", PgDocuments.ShortTermBooking);
 
     public ShortTermBooking AddShortTermBooking(ShortTermBooking booking)
     {
-        InTransaction(w => InsertPlain(w, "short_term_bookings", booking.Id, id => booking.Id = id, () => PgDocuments.Write(booking, PgDocuments.ShortTermBooking)));
+        InTransaction(w => w.Insert(PgTables.ShortTermBookings, booking));
         return booking;
     }
 
-    public void UpdateShortTermBooking(ShortTermBooking booking) => InTransaction(w => w.Execute(
-        "UPDATE short_term_bookings SET doc = @doc::jsonb WHERE id = @id", ("id", booking.Id), ("doc", PgDocuments.Write(booking, PgDocuments.ShortTermBooking))));
+    public void UpdateShortTermBooking(ShortTermBooking booking) => Update(PgTables.ShortTermBookings, booking);
 }

@@ -13,9 +13,7 @@ public sealed partial class PgJourStore
     public FollowUpSettings? LoadSettings() =>
         ReadOne("SELECT doc::text FROM settings WHERE id = @id", r => PgDocuments.Read(r.GetString(0), PgDocuments.FollowUpSettings), ("id", FollowUpSettings.SingletonId));
 
-    public void SaveSettings(FollowUpSettings settings) => InTransaction(w => w.Execute(
-        "INSERT INTO settings (id, doc) VALUES (@id, @doc::jsonb) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
-        ("id", settings.Id), ("doc", PgDocuments.Write(settings, PgDocuments.FollowUpSettings))));
+    public void SaveSettings(FollowUpSettings settings) => Upsert(PgTables.FollowUpSettings, settings);
 
     public IReadOnlyList<TimeReportLine> LoadTimeReportLines(DateTime fromUtc, DateTime toUtc) => Read(
         "SELECT d.doc::text, c.doc::text FROM deployments d JOIN cases c ON c.id = d.case_id WHERE d.report_start_utc >= @fromUtc AND d.report_start_utc < @toUtc ORDER BY d.report_start_utc, d.id",

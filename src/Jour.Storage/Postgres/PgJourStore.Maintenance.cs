@@ -1,6 +1,5 @@
 using System.Data;
 using System.Diagnostics;
-using System.Text.Json.Serialization.Metadata;
 using Jour.Core.Common;
 using Jour.Core.Operations;
 using Npgsql;
@@ -235,53 +234,45 @@ public sealed partial class PgJourStore : IMaintenanceStore
     /// <summary>A table the check reads: its columns besides the document, and what the document says they hold.</summary>
     private sealed record CheckedTable(string Name, string[] Columns, Func<string, object?[]> Expected);
 
-    private static CheckedTable Doc<T>(string name, JsonTypeInfo<T> info, string[] columns, Func<T, object?[]> expected) =>
-        new(name, columns, json => expected(PgDocuments.Read(json, info)));
-
-    private static CheckedTable Doc<T>(string name, JsonTypeInfo<T> info, Func<T, long> id) =>
-        Doc(name, info, ["id"], d => [id(d)]);
-
-    private static CheckedTable Revised<T>(string name, JsonTypeInfo<T> info, Func<T, long> id, Func<T, int> revision) =>
-        Doc(name, info, ["id", "revision"], d => [id(d), revision(d)]);
-
-    // Text-keyed tables: the key is not in the document (or is composed from it); the document must still deserialize.
-    private static CheckedTable Keyed<T>(string name, JsonTypeInfo<T> info) => new(name, [], json =>
+    // What the document says a column holds is what its insert writes there (PgTables); text-keyed tables name no
+    // columns: the key is not in the document (or is composed from it), but the document must still deserialize.
+    private static CheckedTable Checked<T>(PgTable<T> table, params string[] columns)
     {
-        PgDocuments.Read(json, info);
-        return [];
-    });
+        Func<T, object?[]> expected = table.ValuesOf(columns);
+        return new(table.Name, columns, json => expected(PgDocuments.Read(json, table.Info)));
+    }
 
     private static readonly CheckedTable[] s_checkedTables =
     [
-        Doc("cases", PgDocuments.Case, ["id", "number", "state", "client_id", "revision"], c => [c.Id, c.Number, c.State.ToString(), c.ClientId, c.Revision]),
-        Doc("case_events", PgDocuments.CaseEvent, ["id", "case_id"], e => [e.Id, e.CaseId]),
-        Revised("clients", PgDocuments.Client, c => c.Id, c => c.Revision),
-        Revised("providers", PgDocuments.Provider, p => p.Id, p => p.Revision),
-        Revised("staff", PgDocuments.Staff, s => s.Id, s => s.Revision),
-        Doc("users", PgDocuments.User, u => u.Id),
-        Doc("sign_in_throttles", PgDocuments.SignInThrottle, ["user_id"], t => [t.Id]),
-        Doc("rotations", PgDocuments.Rotation, r => r.Id),
-        Doc("oncall_overrides", PgDocuments.Override, o => o.Id),
-        Doc("handovers", PgDocuments.Handover, h => h.Id),
-        Doc("journal", PgDocuments.JournalEntry, ["id", "client_id"], j => [j.Id, j.ClientId]),
-        Doc("access_log", PgDocuments.AccessLogEntry, ["id", "client_id"], a => [a.Id, a.ClientId]),
-        Doc("hygiene_checks", PgDocuments.HygieneCheck, h => h.Id),
-        Doc("deployments", PgDocuments.Deployment, ["id", "case_id"], d => [d.Id, d.CaseId]),
-        Revised("short_term_units", PgDocuments.ShortTermUnit, u => u.Id, u => u.Revision),
-        Doc("short_term_bookings", PgDocuments.ShortTermBooking, b => b.Id),
-        Revised("incidents", PgDocuments.Incident, i => i.Id, i => i.Revision),
-        Revised("complaints", PgDocuments.Complaint, c => c.Id, c => c.Revision),
-        Revised("ivo_investigations", PgDocuments.IvoInvestigation, i => i.Id, i => i.Revision),
-        Doc("contracts", PgDocuments.Contract, c => c.Id),
-        Doc("callouts", PgDocuments.CallOut, ["id", "case_id"], c => [c.Id, c.CaseId]),
-        Doc("thinnings", PgDocuments.Thinning, t => t.Id),
-        Keyed("pool_settings", PgDocuments.PoolSettings),
-        Keyed("drafts", PgDocuments.Draft),
-        Keyed("paid_hours", PgDocuments.PaidHours),
-        Keyed("sms_settings", PgDocuments.SmsSettings),
-        Keyed("sms_inbox", PgDocuments.SmsInboxEntry),
-        Keyed("sms_notices", PgDocuments.SmsNotice),
-        Keyed("settings", PgDocuments.FollowUpSettings),
-        Keyed("retention_settings", PgDocuments.RetentionSettings),
+        Checked(PgTables.Cases, "id", "number", "state", "client_id", "revision"),
+        Checked(PgTables.CaseEvents, "id", "case_id"),
+        Checked(PgTables.Clients, "id", "revision"),
+        Checked(PgTables.Providers, "id", "revision"),
+        Checked(PgTables.Staff, "id", "revision"),
+        Checked(PgTables.Users, "id"),
+        Checked(PgTables.SignInThrottles, "user_id"),
+        Checked(PgTables.Rotations, "id"),
+        Checked(PgTables.Overrides, "id"),
+        Checked(PgTables.Handovers, "id"),
+        Checked(PgTables.Journal, "id", "client_id"),
+        Checked(PgTables.AccessLog, "id", "client_id"),
+        Checked(PgTables.HygieneChecks, "id"),
+        Checked(PgTables.Deployments, "id", "case_id"),
+        Checked(PgTables.ShortTermUnits, "id", "revision"),
+        Checked(PgTables.ShortTermBookings, "id"),
+        Checked(PgTables.Incidents, "id", "revision"),
+        Checked(PgTables.Complaints, "id", "revision"),
+        Checked(PgTables.IvoInvestigations, "id", "revision"),
+        Checked(PgTables.Contracts, "id"),
+        Checked(PgTables.CallOuts, "id", "case_id"),
+        Checked(PgTables.Thinnings, "id"),
+        Checked(PgTables.PoolSettings),
+        Checked(PgTables.Drafts),
+        Checked(PgTables.PaidHours),
+        Checked(PgTables.SmsSettings),
+        Checked(PgTables.SmsInbox),
+        Checked(PgTables.SmsNotices),
+        Checked(PgTables.FollowUpSettings),
+        Checked(PgTables.RetentionSettings),
     ];
 }

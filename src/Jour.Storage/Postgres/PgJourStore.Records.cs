@@ -15,7 +15,7 @@ public sealed partial class PgJourStore
 
     public Rotation AddRotation(Rotation rotation)
     {
-        InTransaction(w => InsertPlain(w, "rotations", rotation.Id, id => rotation.Id = id, () => PgDocuments.Write(rotation, PgDocuments.Rotation)));
+        InTransaction(w => w.Insert(PgTables.Rotations, rotation));
         return rotation;
     }
 
@@ -27,13 +27,9 @@ public sealed partial class PgJourStore
     {
         foreach (OnCallOverride o in overrides)
         {
-            o.Id = w.NewId("oncall_overrides", o.Id);
-            w.Execute("INSERT INTO oncall_overrides (id, from_utc, to_utc, doc) VALUES (@id, @fromUtc, @toUtc, @doc::jsonb)", OverrideParameters(o));
+            w.Insert(PgTables.Overrides, o);
         }
     });
-
-    private static (string, object?)[] OverrideParameters(OnCallOverride o) =>
-        [("id", o.Id), ("fromUtc", o.FromUtc), ("toUtc", o.ToUtc), ("doc", PgDocuments.Write(o, PgDocuments.Override))];
 
     public IReadOnlyList<HandoverRecord> LoadHandovers(int max) => Read(
         "SELECT doc::text FROM handovers ORDER BY id DESC LIMIT @max", r => PgDocuments.Read(r.GetString(0), PgDocuments.Handover), ("max", max));
@@ -44,12 +40,11 @@ public sealed partial class PgJourStore
 
     public HandoverRecord AddHandover(HandoverRecord handover)
     {
-        InTransaction(w => InsertPlain(w, "handovers", handover.Id, id => handover.Id = id, () => PgDocuments.Write(handover, PgDocuments.Handover)));
+        InTransaction(w => w.Insert(PgTables.Handovers, handover));
         return handover;
     }
 
-    public void UpdateHandover(HandoverRecord handover) => InTransaction(w =>
-        w.Execute("UPDATE handovers SET doc = @doc::jsonb WHERE id = @id", ("id", handover.Id), ("doc", PgDocuments.Write(handover, PgDocuments.Handover))));
+    public void UpdateHandover(HandoverRecord handover) => Update(PgTables.Handovers, handover);
 
     public IReadOnlyList<JournalEntry> LoadJournal(long clientId, JournalSeries series) => Read(
         "SELECT doc::text FROM journal WHERE client_id = @clientId AND series = @series ORDER BY id",
@@ -59,29 +54,11 @@ public sealed partial class PgJourStore
 
     public JournalEntry AppendJournalEntry(JournalEntry entry)
     {
-        InTransaction(w => InsertJournalEntry(w, entry));
+        InTransaction(w => w.Insert(PgTables.Journal, entry));
         return entry;
     }
 
-    private static void InsertJournalEntry(Writer w, JournalEntry entry)
-    {
-        entry.Id = w.NewId("journal", entry.Id);
-        w.Execute("INSERT INTO journal (id, client_id, series, doc) VALUES (@id, @clientId, @series, @doc::jsonb)", JournalParameters(entry));
-    }
-
-    private static (string, object?)[] JournalParameters(JournalEntry e) =>
-        [("id", e.Id), ("clientId", e.ClientId), ("series", e.Series.ToString()), ("doc", PgDocuments.Write(e, PgDocuments.JournalEntry))];
-
-    public void AppendAccess(AccessLogEntry entry) => InTransaction(w => InsertAccess(w, entry));
-
-    private static void InsertAccess(Writer w, AccessLogEntry entry)
-    {
-        entry.Id = w.NewId("access_log", entry.Id);
-        w.Execute("INSERT INTO access_log (id, at_utc, client_id, doc) VALUES (@id, @atUtc, @clientId, @doc::jsonb)", AccessParameters(entry));
-    }
-
-    private static (string, object?)[] AccessParameters(AccessLogEntry e) =>
-        [("id", e.Id), ("atUtc", e.AtUtc), ("clientId", e.ClientId), ("doc", PgDocuments.Write(e, PgDocuments.AccessLogEntry))];
+    public void AppendAccess(AccessLogEntry entry) => InTransaction(w => w.Insert(PgTables.AccessLog, entry));
 
     public IReadOnlyList<AccessLogEntry> LoadAccessLog(DateTime fromUtc, DateTime toUtc, long? clientId = null) => Read(
         clientId is null
@@ -95,18 +72,9 @@ public sealed partial class PgJourStore
 
     public HygieneCheck AddHygieneCheck(HygieneCheck check)
     {
-        InTransaction(w => InsertPlain(w, "hygiene_checks", check.Id, id => check.Id = id, () => PgDocuments.Write(check, PgDocuments.HygieneCheck)));
+        InTransaction(w => w.Insert(PgTables.HygieneChecks, check));
         return check;
     }
 
-    public void UpdateHygieneCheck(HygieneCheck check) => InTransaction(w =>
-        w.Execute("UPDATE hygiene_checks SET doc = @doc::jsonb WHERE id = @id", ("id", check.Id), ("doc", PgDocuments.Write(check, PgDocuments.HygieneCheck))));
-
-    /// <summary>Inserts a document that has no columns besides its id, which is assigned first so the document carries it.</summary>
-    private static void InsertPlain(Writer w, string table, long givenId, Action<long> setId, Func<string> document)
-    {
-        long id = w.NewId(table, givenId);
-        setId(id);
-        w.Execute($"INSERT INTO {table} (id, doc) VALUES (@id, @doc::jsonb)", ("id", id), ("doc", document()));
-    }
+    public void UpdateHygieneCheck(HygieneCheck check) => Update(PgTables.HygieneChecks, check);
 }

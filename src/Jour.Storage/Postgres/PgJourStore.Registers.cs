@@ -19,7 +19,7 @@ public sealed partial class PgJourStore
 
     public Client AddClient(Client client)
     {
-        InTransaction(w => InsertClient(w, client));
+        InTransaction(w => w.Insert(PgTables.Clients, client));
         return client;
     }
 
@@ -27,23 +27,12 @@ public sealed partial class PgJourStore
     {
         foreach (Client client in clients)
         {
-            InsertClient(w, client);
+            w.Insert(PgTables.Clients, client);
         }
     });
 
     public bool TryUpdateClient(Client client, int expectedRevision) =>
-        TryUpdate(client, expectedRevision, c => c.Revision, (c, r) => c.Revision = r, (w, c) => w.Execute(
-            "UPDATE clients SET name = @name, personal_identity_number = @pin, revision = @revision, doc = @doc::jsonb WHERE id = @id AND revision = @expected",
-            [.. ClientParameters(c), ("expected", expectedRevision)]));
-
-    private static void InsertClient(Writer w, Client client)
-    {
-        client.Id = w.NewId("clients", client.Id);
-        w.Execute("INSERT INTO clients (id, name, personal_identity_number, revision, doc) VALUES (@id, @name, @pin, @revision, @doc::jsonb)", ClientParameters(client));
-    }
-
-    private static (string, object?)[] ClientParameters(Client c) =>
-        [("id", c.Id), ("name", c.Name), ("pin", c.PersonalIdentityNumber), ("revision", c.Revision), ("doc", PgDocuments.Write(c, PgDocuments.Client))];
+        TryUpdate(PgTables.Clients, client, expectedRevision, c => c.Revision, (c, r) => c.Revision = r);
 
     public IReadOnlyList<Provider> LoadProviders() => ReadAll("providers", PgDocuments.Provider);
 
@@ -51,7 +40,7 @@ public sealed partial class PgJourStore
 
     public Provider AddProvider(Provider provider)
     {
-        InTransaction(w => InsertDocument(w, "providers", provider.Id, id => provider.Id = id, provider.Revision, () => PgDocuments.Write(provider, PgDocuments.Provider)));
+        InTransaction(w => w.Insert(PgTables.Providers, provider));
         return provider;
     }
 
@@ -59,13 +48,12 @@ public sealed partial class PgJourStore
     {
         foreach (Provider provider in providers)
         {
-            InsertDocument(w, "providers", provider.Id, id => provider.Id = id, provider.Revision, () => PgDocuments.Write(provider, PgDocuments.Provider));
+            w.Insert(PgTables.Providers, provider);
         }
     });
 
     public bool TryUpdateProvider(Provider provider, int expectedRevision) =>
-        TryUpdate(provider, expectedRevision, p => p.Revision, (p, r) => p.Revision = r, (w, p) =>
-            UpdateDocument(w, "providers", p.Id, p.Revision, PgDocuments.Write(p, PgDocuments.Provider), expectedRevision));
+        TryUpdate(PgTables.Providers, provider, expectedRevision, p => p.Revision, (p, r) => p.Revision = r);
 
     public IReadOnlyList<StandbyAssistant> LoadStaff() => ReadAll("staff", PgDocuments.Staff);
 
@@ -73,7 +61,7 @@ public sealed partial class PgJourStore
 
     public StandbyAssistant AddStaff(StandbyAssistant assistant)
     {
-        InTransaction(w => InsertStaff(w, assistant));
+        InTransaction(w => w.Insert(PgTables.Staff, assistant));
         return assistant;
     }
 
@@ -81,55 +69,31 @@ public sealed partial class PgJourStore
     {
         foreach (StandbyAssistant assistant in assistants)
         {
-            InsertStaff(w, assistant);
+            w.Insert(PgTables.Staff, assistant);
         }
     });
 
-    public void UpdateStaff(StandbyAssistant assistant) => InTransaction(w =>
-        UpdateDocument(w, "staff", assistant.Id, assistant.Revision, PgDocuments.Write(assistant, PgDocuments.Staff), expectedRevision: null));
+    public void UpdateStaff(StandbyAssistant assistant) => Update(PgTables.Staff, assistant);
 
     public bool TryUpdateStaff(StandbyAssistant assistant, int expectedRevision) =>
-        TryUpdate(assistant, expectedRevision, a => a.Revision, (a, r) => a.Revision = r, (w, a) =>
-            UpdateDocument(w, "staff", a.Id, a.Revision, PgDocuments.Write(a, PgDocuments.Staff), expectedRevision));
+        TryUpdate(PgTables.Staff, assistant, expectedRevision, a => a.Revision, (a, r) => a.Revision = r);
 
     public PoolSettings? LoadPoolSettings() =>
         ReadOne("SELECT doc::text FROM pool_settings WHERE id = @id", r => PgDocuments.Read(r.GetString(0), PgDocuments.PoolSettings), ("id", PoolSettings.SingletonId));
 
-    public void SavePoolSettings(PoolSettings settings) => InTransaction(w => w.Execute(
-        "INSERT INTO pool_settings (id, doc) VALUES (@id, @doc::jsonb) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
-        ("id", settings.Id), ("doc", PgDocuments.Write(settings, PgDocuments.PoolSettings))));
-
-    private static void InsertStaff(Writer w, StandbyAssistant assistant) =>
-        InsertDocument(w, "staff", assistant.Id, id => assistant.Id = id, assistant.Revision, () => PgDocuments.Write(assistant, PgDocuments.Staff));
-
-    /// <summary>Inserts a document whose id is assigned first, so the stored document carries it.</summary>
-    private static void InsertDocument(Writer w, string table, long givenId, Action<long> setId, int revision, Func<string> document)
-    {
-        long id = w.NewId(table, givenId);
-        setId(id);
-        w.Execute($"INSERT INTO {table} (id, revision, doc) VALUES (@id, @revision, @doc::jsonb)", RevisedParameters(id, revision, document()));
-    }
-
-    /// <summary>The row of a document whose only columns are its id and revision.</summary>
-    private static (string, object?)[] RevisedParameters(long id, int revision, string document) => [("id", id), ("revision", revision), ("doc", document)];
-
-    /// <summary>Replaces a document; with <paramref name="expectedRevision"/> only while the stored one is still at it. Returns the rows changed.</summary>
-    private static int UpdateDocument(Writer w, string table, long id, int revision, string document, int? expectedRevision) =>
-        expectedRevision is { } expected
-            ? w.Execute($"UPDATE {table} SET revision = @revision, doc = @doc::jsonb WHERE id = @id AND revision = @expected", ("id", id), ("revision", revision), ("doc", document), ("expected", expected))
-            : w.Execute($"UPDATE {table} SET revision = @revision, doc = @doc::jsonb WHERE id = @id", ("id", id), ("revision", revision), ("doc", document));
+    public void SavePoolSettings(PoolSettings settings) => Upsert(PgTables.PoolSettings, settings);
 
     /// <summary>
     /// Saves <paramref name="updated"/> with its revision raised past <paramref name="expectedRevision"/>, in the one
     /// UPDATE that checks the stored revision; on refusal or failure the caller's object keeps the revision it had.
     /// </summary>
-    private bool TryUpdate<T>(T updated, int expectedRevision, Func<T, int> revision, Action<T, int> setRevision, Func<Writer, T, int> update)
+    private bool TryUpdate<T>(PgTable<T> table, T updated, int expectedRevision, Func<T, int> revision, Action<T, int> setRevision)
     {
         int before = revision(updated);
         setRevision(updated, expectedRevision + 1);
         try
         {
-            if (InTransaction(w => update(w, updated) == 1))
+            if (InTransaction(w => w.UpdateAtRevision(table, updated, expectedRevision) == 1))
             {
                 return true;
             }

@@ -12,9 +12,7 @@ public sealed partial class PgJourStore
     public RetentionSettings? LoadRetentionSettings() =>
         ReadOne("SELECT doc::text FROM retention_settings WHERE id = @id", r => PgDocuments.Read(r.GetString(0), PgDocuments.RetentionSettings), ("id", RetentionSettings.SingletonId));
 
-    public void SaveRetentionSettings(RetentionSettings settings) => InTransaction(w => w.Execute(
-        "INSERT INTO retention_settings (id, doc) VALUES (@id, @doc::jsonb) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
-        ("id", settings.Id), ("doc", PgDocuments.Write(settings, PgDocuments.RetentionSettings))));
+    public void SaveRetentionSettings(RetentionSettings settings) => Upsert(PgTables.RetentionSettings, settings);
 
     public IReadOnlyList<ClientRecordDates> LoadClientRecordDates() => RecordDates.Fold(
         ReadAll("journal", PgDocuments.JournalEntry),
@@ -104,5 +102,5 @@ public sealed partial class PgJourStore
     }
 
     private static void InsertThinning(Writer w, Thinning record) =>
-        InsertPlain(w, "thinnings", record.Id, id => record.Id = id, () => PgDocuments.Write(record, PgDocuments.Thinning));
+        w.Insert(PgTables.Thinnings, record);
 }

@@ -163,6 +163,12 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
         return true;
     });
 
+    /// <summary>Inserts or replaces a row whose key is not an identity (settings, a draft, a handled reply).</summary>
+    private void Upsert<T>(PgTable<T> table, T item) => InTransaction(w => w.Execute(table.Upsert, table.Row(item)));
+
+    /// <summary>Replaces a row with its key, whatever its revision.</summary>
+    private void Update<T>(PgTable<T> table, T item) => InTransaction(w => w.Execute(table.Update, table.Row(item)));
+
     private List<T> Read<T>(string sql, Func<NpgsqlDataReader, T> row, params (string Name, object? Value)[] parameters)
     {
         using NpgsqlConnection connection = _source.OpenConnection();
@@ -228,6 +234,53 @@ public sealed partial class PgJourStore : IServedStore, IBulkStore
 
             Scalar($"SELECT setval({sequence}, greatest(@id, (SELECT last_value FROM {table}_id_seq)))", ("id", given));
             return given;
+        }
+
+        /// <summary>Inserts a new row of <paramref name="table"/>; an identity table's id is assigned first (<see cref="NewId"/>).</summary>
+        public void Insert<T>(PgTable<T> table, T item)
+        {
+            if (table.SetId is { } setId)
+            {
+                setId(item, NewId(table.Name, table.IdOf(item)));
+            }
+
+            Execute(table.Insert, table.Row(item));
+        }
+
+        /// <summary>Replaces a row only while its stored revision is still <paramref name="expected"/>; returns the rows changed (0 or 1).</summary>
+        public int UpdateAtRevision<T>(PgTable<T> table, T item, int expected) =>
+            Execute(table.UpdateAtRevision, [.. table.Row(item), ("expected", expected)]);
+
+        /// <summary>
+        /// Inserts new rows of <paramref name="table"/> with one COPY, their ids assigned first as <see cref="Insert"/>
+        /// assigns them one by one, in a round trip per run of new or given ids.
+        /// </summary>
+        public void InsertAll<T>(PgTable<T> table, IReadOnlyList<T> items)
+        {
+            Action<T, long> setId = table.SetId ?? throw new InvalidOperationException($"{table.Name} has no identity");
+            for (int start = 0, end; start < items.Count; start = end)
+            {
+                bool given = table.IdOf(items[start]) != 0;
+                end = start + 1;
+                while (end < items.Count && table.IdOf(items[end]) != 0 == given)
+                {
+                    end++;
+                }
+
+                if (given)
+                {
+                    NewId(table.Name, items.Skip(start).Take(end - start).Max(table.IdOf));
+                    continue;
+                }
+
+                List<long> ids = Read($"SELECT nextval('{table.Name}_id_seq') AS id FROM generate_series(1, @n) ORDER BY id", r => r.GetInt64(0), ("n", end - start));
+                for (int i = start; i < end; i++)
+                {
+                    setId(items[i], ids[i - start]);
+                }
+            }
+
+            CopyRows(Connection, table, items);
         }
 
         public static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, (string Name, object? Value)[] parameters)

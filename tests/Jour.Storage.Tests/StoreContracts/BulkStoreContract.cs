@@ -58,6 +58,23 @@ public abstract class BulkStoreContract<TStore>(IStores<TStore> stores) : StoreC
         Assert.Equal("k1", Assert.Single(store.LoadComplaints()).About);
     }
 
+    [Fact]
+    public void GivenIds_AreKept_AndNewRowsTakeIdsAfterThem()
+    {
+        TStore store = Stores.Open();
+        store.AddJournalEntries(
+        [
+            new JournalEntry { Id = 10, ClientId = 1, Series = JournalSeries.Lss, Text = "a" },
+            new JournalEntry { ClientId = 1, Series = JournalSeries.Lss, Text = "b" },
+            new JournalEntry { ClientId = 1, Series = JournalSeries.Lss, Text = "c" },
+        ]);
+        store.AppendJournalEntry(new JournalEntry { ClientId = 1, Series = JournalSeries.Lss, Text = "d" });
+
+        Assert.Equal(
+            [(10L, "a"), (11L, "b"), (12L, "c"), (13L, "d")],
+            store.LoadJournal(1, JournalSeries.Lss).Select(e => (e.Id, e.Text)).OrderBy(e => e.Id));
+    }
+
     private static CaseHistory History(long client, DateTime receivedUtc, DateTime? reportStartUtc)
     {
         var c = new Case { State = CaseState.Covered, ClientId = client, ReceivedUtc = receivedUtc, UpdatedUtc = receivedUtc, Revision = 1 };
