@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
 using Jour.Configuration;
@@ -19,21 +21,22 @@ namespace Jour.Client;
 /// </summary>
 internal sealed partial class SocketJourService : IJourService
 {
+    private const int GreetingAttempts = 5;
     private static readonly TimeSpan s_requestLimit = TimeSpan.FromSeconds(30);
 
     // A backup or a full check of a large file reads it all; the server answers when done.
     private static readonly TimeSpan s_longRequestLimit = TimeSpan.FromMinutes(15);
 
     private readonly JourPaths _paths;
+    private readonly ILogger _log;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<ServerMessage>> _pending = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private DateTime _reconnectAfter;
     private readonly CancellationTokenSource _disposed = new();
+    private DateTime _reconnectAfter;
     private Connection? _connection;
     private (long UserId, string Pin)? _credentials;
     private int _nextId;
-    private readonly ILogger _log;
 
     private SocketJourService(JourPaths paths, ILogger log)
     {
@@ -66,12 +69,25 @@ internal sealed partial class SocketJourService : IJourService
             _credentials = null;
         }
 
+        Connection connection = await EnsureConnectedAsync(cancellationToken);
         TimeSpan limit = useCase.Handling.HasFlag(Handling.LongRunning) ? s_longRequestLimit : s_requestLimit;
-        JsonElement? answer = await SendAsync(useCase.Name, JsonSerializer.SerializeToElement(request, useCase.RequestJson), limit, cancellationToken);
+        ServerMessage reply = await RoundTripAsync(connection, useCase.Name, JsonSerializer.SerializeToElement(request, useCase.RequestJson), limit, cancellationToken);
+        if (!reply.Ok)
+        {
+            if (reply.ErrorCode is ErrorCodes.StorageFull or ErrorCodes.StorageFailed)
+            {
+                // The server stops after a failure of its file; the next call starts a new one (which opens
+                // the file again) once this one has let go of the lock.
+                connection.Close();
+                _reconnectAfter = DateTime.UtcNow + TimeSpan.FromMilliseconds(300);
+            }
+
+            throw Refusal(reply);
+        }
 
         // An accepted request whose answer is null (no draft saved for a form) comes without a body:
         // System.Text.Json reads the JSON null into the nullable JsonElement as no value at all.
-        TAnswer result = answer is { } body ? (TAnswer)body.Deserialize(useCase.AnswerJson)! : default!;
+        TAnswer result = reply.Body is { } body ? (TAnswer)body.Deserialize(useCase.AnswerJson)! : default!;
         if (request is ISetsSessionPin sets && (result is SessionInfo user ? user.UserId : _credentials?.UserId) is { } userId)
         {
             _credentials = (userId, sets.SessionPin);
@@ -88,33 +104,18 @@ internal sealed partial class SocketJourService : IJourService
         _connectLock.Dispose();
     }
 
-    private async Task<JsonElement?> SendAsync(string op, JsonElement? body, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        Connection connection = await EnsureConnectedAsync(cancellationToken);
-        ServerMessage reply = await RoundTripAsync(connection, op, body, limit, cancellationToken);
-        if (!reply.Ok)
-        {
-            if (reply.ErrorCode is ErrorCodes.StorageFull or ErrorCodes.StorageFailed)
-            {
-                // The server stops after a failure of its file; the next call starts a new one (which opens
-                // the file again) once this one has let go of the lock.
-                connection.IsAlive = false;
-                connection.Socket.Dispose();
-                _reconnectAfter = DateTime.UtcNow + TimeSpan.FromMilliseconds(300);
-            }
+    private static JourException Refusal(ServerMessage reply) =>
+        new(reply.ErrorCode ?? ErrorCodes.Unexpected, [.. reply.ErrorArgs ?? []]);
 
-            throw new JourException(reply.ErrorCode ?? ErrorCodes.Unexpected, [.. reply.ErrorArgs ?? []]);
-        }
+    private JourException Lost(Exception ex) =>
+        new(ErrorCodes.ServerUnavailable, ex.GetType().Name, _paths.Logs);
 
-        return reply.Body;
-    }
-
-    private async Task<ServerMessage> RoundTripAsync(Connection connection, string op, JsonElement? body, TimeSpan limit, CancellationToken cancellationToken)
+    private async Task<ServerMessage> RoundTripAsync(Connection connection, string op, JsonElement body, TimeSpan limit, CancellationToken cancellationToken)
     {
         int id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<ServerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = reply;
-        long sent = System.Diagnostics.Stopwatch.GetTimestamp();
+        long sent = Stopwatch.GetTimestamp();
         LogSent(id, op);
         try
         {
@@ -133,7 +134,7 @@ internal sealed partial class SocketJourService : IJourService
             }
 
             ServerMessage answer = await reply.Task.WaitAsync(limit, cancellationToken);
-            LogAnswered(id, op, answer.Ok, System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            LogAnswered(id, op, answer.Ok, Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             return answer;
         }
         catch (TimeoutException ex)
@@ -147,15 +148,9 @@ internal sealed partial class SocketJourService : IJourService
         }
     }
 
-    private JourException Lost(Exception ex) =>
-        new(ErrorCodes.ServerUnavailable, ex.GetType().Name, _paths.Logs);
-
-    private const int GreetingAttempts = 5;
-
     private async Task<Connection> EnsureConnectedAsync(CancellationToken cancellationToken)
     {
-        Connection? current = _connection;
-        if (current is { IsAlive: true })
+        if (_connection is { IsAlive: true } current)
         {
             return current;
         }
@@ -183,7 +178,7 @@ internal sealed partial class SocketJourService : IJourService
                     ServerMessage reply = await RoundTripAsync(connection, signIn.Name, JsonSerializer.SerializeToElement(new SignInUser(credentials.UserId, credentials.Pin), signIn.RequestJson), s_requestLimit, cancellationToken);
                     if (!reply.Ok)
                     {
-                        throw new JourException(reply.ErrorCode ?? ErrorCodes.SignInFailed);
+                        throw Refusal(reply);
                     }
                 }
 
@@ -203,32 +198,31 @@ internal sealed partial class SocketJourService : IJourService
     // so it is asked again of the next server (ConnectOrStartAsync starts one once the old has let go).
     private async Task<Connection> GreetAsync(CancellationToken cancellationToken)
     {
+        JsonElement hello = JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion, CultureInfo.CurrentUICulture.Name), WireJsonContext.Default.Hello);
         for (int attempt = 1; ; attempt++)
         {
-            Socket socket = await ServerLauncher.ConnectOrStartAsync(_paths, cancellationToken, code => SetUpCode = code);
-            var connection = new Connection(socket);
+            var connection = new Connection(await ServerLauncher.ConnectOrStartAsync(_paths, cancellationToken, code => SetUpCode = code));
             _connection = connection;
             _ = ReadLoopAsync(connection);
-            ServerMessage? hello = null;
+            ServerMessage? reply = null;
             try
             {
-                hello = await RoundTripAsync(connection, ProtocolInfo.HelloOp, JsonSerializer.SerializeToElement(new Hello(ProtocolInfo.Version, ProtocolInfo.BuildVersion, System.Globalization.CultureInfo.CurrentUICulture.Name), WireJsonContext.Default.Hello), s_requestLimit, cancellationToken);
+                reply = await RoundTripAsync(connection, ProtocolInfo.HelloOp, hello, s_requestLimit, cancellationToken);
             }
             catch (JourException ex) when (ex.Code == ErrorCodes.ServerUnavailable && attempt < GreetingAttempts)
             {
                 // Dropped while greeting: as refused for stopping, below.
             }
 
-            if (hello is { Ok: true })
+            if (reply is { Ok: true })
             {
                 return connection;
             }
 
-            connection.IsAlive = false;
-            connection.Socket.Dispose();
-            if ((hello?.ErrorCode ?? ErrorCodes.ServerUnavailable) != ErrorCodes.ServerUnavailable || attempt >= GreetingAttempts)
+            connection.Close();
+            if (reply is { ErrorCode: not ErrorCodes.ServerUnavailable } || attempt >= GreetingAttempts)
             {
-                throw new JourException(hello!.ErrorCode ?? ErrorCodes.ProtocolMismatch, [.. hello.ErrorArgs ?? []]);
+                throw Refusal(reply!);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(150 * attempt), cancellationToken);
@@ -239,15 +233,9 @@ internal sealed partial class SocketJourService : IJourService
     {
         try
         {
-            while (!_disposed.IsCancellationRequested)
+            while (await FrameStream.ReadAsync(connection.Stream, WireJsonContext.Default.ServerMessage, ProtocolInfo.MaxFrameBytes, _disposed.Token) is { } message)
             {
-                ServerMessage? message = await FrameStream.ReadAsync(connection.Stream, WireJsonContext.Default.ServerMessage, ProtocolInfo.MaxFrameBytes, _disposed.Token);
-                if (message is null)
-                {
-                    break;
-                }
-
-                if (message.Id == 0 && message.Change is { } change)
+                if (message is { Id: 0, Change: { } change })
                 {
                     Changed?.Invoke(change);
                 }
@@ -275,25 +263,27 @@ internal sealed partial class SocketJourService : IJourService
         if (!_disposed.IsCancellationRequested && _credentials is not null)
         {
             // A signed-in session reconnects on its own, so pushed changes resume without a keystroke.
-            _ = Task.Run(async () =>
+            _ = Task.Run(ReconnectAsync);
+        }
+    }
+
+    private async Task ReconnectAsync()
+    {
+        for (int attempt = 0; attempt < 50 && !_disposed.IsCancellationRequested; attempt++)
+        {
+            try
             {
-                for (int attempt = 0; attempt < 50 && !_disposed.IsCancellationRequested; attempt++)
-                {
-                    try
-                    {
-                        await EnsureConnectedAsync(_disposed.Token);
-                        return;
-                    }
-                    catch (Exception ex) when (ex is JourException or ServerStartException or IOException or SocketException)
-                    {
-                        await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return;
-                    }
-                }
-            });
+                await EnsureConnectedAsync(_disposed.Token);
+                return;
+            }
+            catch (Exception ex) when (ex is JourException or ServerStartException or IOException or SocketException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
@@ -304,6 +294,12 @@ internal sealed partial class SocketJourService : IJourService
         public NetworkStream Stream { get; } = new(socket, ownsSocket: false);
 
         public volatile bool IsAlive = true;
+
+        public void Close()
+        {
+            IsAlive = false;
+            Socket.Dispose();
+        }
     }
 
     // Requests are traced at Debug (JOUR_LOG_LEVEL=Debug): op names, ids and times only, never a body.
