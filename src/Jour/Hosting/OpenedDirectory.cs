@@ -44,9 +44,10 @@ internal sealed class OpenedDirectory : IDisposable
     {
         var reserve = new DiskReserve(paths.DataDirectory, (long)(config.DiskReserveMegabytes * 1024 * 1024), (long)(config.DiskWarnMegabytes * 1024 * 1024));
         var sms = new Elks46Gateway();
+        OpenedStore? opened = null;
         try
         {
-            OpenedStore opened = StoreOpener.Open(
+            opened = StoreOpener.Open(
                 new StoreBinding(paths.DataDirectory, paths.Database, config.DatabaseCreatedUtc, config.Demo, reserve, PostgresBinding.ConnectionOf(paths, config)),
                 loggers.CreateLogger(typeof(StoreOpener)),
                 createdUtc =>
@@ -59,6 +60,8 @@ internal sealed class OpenedDirectory : IDisposable
         }
         catch
         {
+            // A store opened but not served (the relay failed to start) is let go, as the server would on its way out.
+            opened?.Store.Dispose();
             sms.Dispose();
             throw;
         }
