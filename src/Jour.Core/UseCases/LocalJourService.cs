@@ -52,21 +52,19 @@ public sealed class LocalJourService : IJourService
     // removed, or a user who is disabled, loses the right with their next request.
     private SessionInfo? Admit(Access access)
     {
-        if (access.ServerAccountOnly && !Session.IsServerAccount)
+        switch (access.ForServerAccount)
         {
-            throw new JourException(access.Refusal);
-        }
-
-        if (access.ServerAccountSuffices && Session.IsServerAccount)
-        {
-            return Session.User;
+            case ServerAccountRule.Required when !Session.IsServerAccount:
+                throw new JourException(access.Refusal);
+            case ServerAccountRule.Suffices when Session.IsServerAccount:
+                return Session.User;
         }
 
         // A session whose user is gone or disabled counts as not signed in.
         if (Session.User is not { } signedIn || _useCases.StoredRoles(signedIn.UserId) is not { } roles)
         {
             // Where the server's account would do, the refusal says who may (not merely "sign in").
-            return access.SignInRequired ? throw new JourException(access.ServerAccountSuffices ? access.Refusal : ErrorCodes.NotSignedIn) : null;
+            return access.SignInRequired ? throw new JourException(access.ForServerAccount == ServerAccountRule.Suffices ? access.Refusal : ErrorCodes.NotSignedIn) : null;
         }
 
         if (access.Roles != Role.None && (roles & access.Roles) == 0)
